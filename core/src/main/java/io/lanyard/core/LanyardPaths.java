@@ -1,0 +1,27 @@
+package io.lanyard.core;
+
+/**
+ * Lanyard's URL paths, relative to the host's base URL. Products serve a plugin's {@code <servlet url-pattern="/x">}
+ * at {@code /plugins/servlet/x}; the sandbox maps the same servlets at the same paths. None of them clashes with
+ * the products' own SSO endpoints.
+ */
+public final class LanyardPaths {
+
+    /** Everything of Lanyard's lives under this prefix. */
+    public static final String PREFIX = "/plugins/servlet/lanyard";
+    /** The redirect URI of a provider is this prefix followed by the provider's id. */
+    public static final String CALLBACK_PREFIX = PREFIX + "/callback/";
+    /** Starts a login at a chosen provider: {@code ?idp=<id>&return=<path>}. */
+    public static final String LOGIN = PREFIX + "/login";
+    /** Shows an error by code and correlation id. */
+    public static final String ERROR = PREFIX + "/error";
+    /** Administration pages. */
+    public static final String ADMIN = PREFIX + "/admin";
+
+    private LanyardPaths() {
+    }
+
+    public static String callbackPath(String identityProviderId) {
+        return CALLBACK_PREFIX + identityProviderId;
+    }
+}

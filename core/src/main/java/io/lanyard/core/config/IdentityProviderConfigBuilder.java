@@ -1,0 +1,330 @@
+package io.lanyard.core.config;
+
+import io.lanyard.core.secret.StoredSecret;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Builds a valid {@link IdentityProviderConfig} or reports every field that is wrong. The one place the rules
+ * of a provider's configuration live: the XML loader, the admin UI and the JSON API all build through here.
+ */
+public final class IdentityProviderConfigBuilder {
+
+    public static final String WELL_KNOWN_SUFFIX = "/.well-known/openid-configuration";
+    /** JWS algorithms Lanyard can verify. {@code none} is not among them and never will be. */
+    public static final Set<String> SUPPORTED_ALGORITHMS = Set.of(
+            "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512",
+            "HS256", "HS384", "HS512");
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(10);
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9]{1,64}");
+    // RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
+    private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+    private String id;
+    private String displayName;
+    private boolean enabled = true;
+    private String issuer;
+    private String discoveryUrl;
+    private String clientId;
+    private StoredSecret clientSecret = StoredSecret.none();
+    private ClientAuthMethod clientAuthMethod = ClientAuthMethod.CLIENT_SECRET_BASIC;
+    private List<String> scopes = IdentityProviderConfig.DEFAULT_SCOPES;
+    private String usernameClaim = UsernameMapping.DEFAULT_CLAIM;
+    private List<String> fallbackClaims = UsernameMapping.DEFAULT_FALLBACK_CLAIMS;
+    private String usernamePattern;
+    private boolean lowerCaseUsername;
+    private UserLookup userLookup = UserLookup.USERNAME;
+    private boolean useUserInfo;
+    private Duration clockSkew = IdentityProviderConfig.DEFAULT_CLOCK_SKEW;
+    private Collection<String> allowedAlgorithms = IdentityProviderConfig.DEFAULT_ALGORITHMS;
+    private Collection<String> trustedAudiences = List.of();
+    private Duration maxAuthenticationAge;
+    private List<String> acrValues = List.of();
+
+    IdentityProviderConfigBuilder() {
+    }
+
+    static IdentityProviderConfigBuilder from(IdentityProviderConfig config) {
+        IdentityProviderConfigBuilder builder = new IdentityProviderConfigBuilder();
+        builder.id = config.id();
+        builder.displayName = config.displayName();
+        builder.enabled = config.enabled();
+        builder.issuer = config.issuer();
+        builder.discoveryUrl = config.discoveryUrl().toString();
+        builder.clientId = config.clientId();
+        builder.clientSecret = config.clientSecret();
+        builder.clientAuthMethod = config.clientAuthMethod();
+        builder.scopes = config.scopes();
+        builder.usernameClaim = config.usernameMapping().claim();
+        builder.fallbackClaims = config.usernameMapping().fallbackClaims();
+        builder.usernamePattern = config.usernameMapping().pattern().orElse(null);
+        builder.lowerCaseUsername = config.usernameMapping().lowerCase();
+        builder.userLookup = config.usernameMapping().lookup();
+        builder.useUserInfo = config.useUserInfo();
+        builder.clockSkew = config.clockSkew();
+        builder.allowedAlgorithms = config.allowedAlgorithms();
+        builder.trustedAudiences = config.trustedAudiences();
+        builder.maxAuthenticationAge = config.maxAuthenticationAge().orElse(null);
+        builder.acrValues = config.acrValues();
+        return builder;
+    }
+
+    public IdentityProviderConfigBuilder id(String value) { this.id = value; return this; }
+    public IdentityProviderConfigBuilder displayName(String value) { this.displayName = value; return this; }
+    public IdentityProviderConfigBuilder enabled(boolean value) { this.enabled = value; return this; }
+    /** Optional: when absent, the issuer is derived from the discovery URL. */
+    public IdentityProviderConfigBuilder issuer(String value) { this.issuer = value; return this; }
+    /** The metadata URL, or the issuer URL (then {@value #WELL_KNOWN_SUFFIX} is appended). */
+    public IdentityProviderConfigBuilder discoveryUrl(String value) { this.discoveryUrl = value; return this; }
+    public IdentityProviderConfigBuilder clientId(String value) { this.clientId = value; return this; }
+    public IdentityProviderConfigBuilder clientSecret(StoredSecret value) { this.clientSecret = value; return this; }
+    public IdentityProviderConfigBuilder clientAuthMethod(ClientAuthMethod value) { this.clientAuthMethod = value; return this; }
+    public IdentityProviderConfigBuilder scopes(List<String> value) { this.scopes = value; return this; }
+    public IdentityProviderConfigBuilder usernameClaim(String value) { this.usernameClaim = value; return this; }
+    public IdentityProviderConfigBuilder fallbackClaims(List<String> value) { this.fallbackClaims = value; return this; }
+    public IdentityProviderConfigBuilder usernamePattern(String value) { this.usernamePattern = value; return this; }
+    public IdentityProviderConfigBuilder lowerCaseUsername(boolean value) { this.lowerCaseUsername = value; return this; }
+    public IdentityProviderConfigBuilder userLookup(UserLookup value) { this.userLookup = value; return this; }
+    public IdentityProviderConfigBuilder useUserInfo(boolean value) { this.useUserInfo = value; return this; }
+    public IdentityProviderConfigBuilder clockSkew(Duration value) { this.clockSkew = value; return this; }
+    public IdentityProviderConfigBuilder allowedAlgorithms(Collection<String> value) { this.allowedAlgorithms = value; return this; }
+    public IdentityProviderConfigBuilder trustedAudiences(Collection<String> value) { this.trustedAudiences = value; return this; }
+    public IdentityProviderConfigBuilder maxAuthenticationAge(Duration value) { this.maxAuthenticationAge = value; return this; }
+    public IdentityProviderConfigBuilder acrValues(List<String> value) { this.acrValues = value; return this; }
+
+    /**
+     * @throws ConfigurationException listing every invalid field
+     */
+    public IdentityProviderConfig build() {
+        List<FieldError> errors = new ArrayList<>();
+        String checkedId = requireMatching(errors, "id", id, ID, "must be 1 to 64 letters and digits");
+        String checkedName = requireText(errors, "displayName", displayName, 200);
+        Endpoints endpoints = checkedEndpoints(errors);
+        String checkedClientId = requireText(errors, "clientId", clientId, 255);
+        List<String> checkedScopes = checkedScopes(errors);
+        UsernameMapping mapping = checkedUsernameMapping(errors);
+        Duration checkedSkew = checkedClockSkew(errors);
+        Set<String> algorithms = checkedAlgorithms(errors);
+        Set<String> audiences = nonBlankSet(errors, "trustedAudiences", trustedAudiences);
+        Optional<Duration> maxAge = checkedMaxAuthenticationAge(errors);
+        List<String> acr = List.copyOf(nonBlankSet(errors, "acrValues", acrValues));
+        if (clientSecret == null) {
+            errors.add(new FieldError("clientSecret", "must be given (it may be empty)"));
+        }
+        if (clientAuthMethod == null) {
+            errors.add(new FieldError("clientAuthMethod", "must be client_secret_basic or client_secret_post"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ConfigurationException("identity provider " + (id == null ? "(no id)" : id) + " is invalid", errors);
+        }
+        return new IdentityProviderConfig(checkedId, checkedName, enabled, endpoints.issuer, endpoints.discovery,
+                checkedClientId, clientSecret, clientAuthMethod, checkedScopes, mapping, useUserInfo, checkedSkew,
+                algorithms, audiences, maxAge, acr);
+    }
+
+    private record Endpoints(String issuer, URI discovery) {
+    }
+
+    private Endpoints checkedEndpoints(List<FieldError> errors) {
+        URI discovery = parseProviderUrl(errors, "discoveryUrl", discoveryUrl, true);
+        if (discovery == null) {
+            return new Endpoints(null, null);
+        }
+        String text = discovery.toString();
+        String derivedIssuer;
+        if (text.endsWith(WELL_KNOWN_SUFFIX)) {
+            derivedIssuer = text.substring(0, text.length() - WELL_KNOWN_SUFFIX.length());
+        } else {
+            derivedIssuer = text;
+            discovery = URI.create(stripTrailingSlash(text) + WELL_KNOWN_SUFFIX);
+        }
+        if (issuer == null || issuer.isBlank()) {
+            return new Endpoints(derivedIssuer, discovery);
+        }
+        URI explicitIssuer = parseProviderUrl(errors, "issuer", issuer.strip(), true);
+        return new Endpoints(explicitIssuer == null ? null : issuer.strip(), discovery);
+    }
+
+    /**
+     * OIDC Discovery 1.0 §3: the issuer is an https URL without query or fragment. Plain http is accepted only
+     * for loopback addresses (a provider on the same machine, as in the sandbox and in tests).
+     */
+    private static URI parseProviderUrl(List<FieldError> errors, String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(new FieldError(field, "must be given"));
+            }
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(value.strip());
+        } catch (URISyntaxException e) {
+            errors.add(new FieldError(field, "is not a valid URL"));
+            return null;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || uri.getHost() == null) {
+            errors.add(new FieldError(field, "must be an absolute https URL"));
+            return null;
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            errors.add(new FieldError(field, "must not contain a query, a fragment or user credentials"));
+            return null;
+        }
+        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            errors.add(new FieldError(field, "must use https (plain http is accepted only for localhost)"));
+            return null;
+        }
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            errors.add(new FieldError(field, "must be an https URL"));
+            return null;
+        }
+        return uri;
+    }
+
+    static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.equals("127.0.0.1") || h.equals("[::1]") || h.equals("::1");
+    }
+
+    private static String stripTrailingSlash(String text) {
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    private List<String> checkedScopes(List<FieldError> errors) {
+        LinkedHashSet<String> result = new LinkedHashSet<>();
+        // OIDC Core §3.1.2.1: the scope must contain "openid"; it is added rather than refused.
+        result.add("openid");
+        for (String scope : scopes == null ? List.<String>of() : scopes) {
+            if (scope == null || scope.isBlank()) {
+                continue;
+            }
+            if (!SCOPE_TOKEN.matcher(scope).matches()) {
+                errors.add(new FieldError("scopes", "\"" + printable(scope) + "\" is not a valid scope"));
+            } else {
+                result.add(scope);
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    private UsernameMapping checkedUsernameMapping(List<FieldError> errors) {
+        String claim = requireText(errors, "usernameClaim", usernameClaim, 100);
+        List<String> fallbacks = List.copyOf(nonBlankSet(errors, "fallbackClaims",
+                fallbackClaims == null ? List.of() : fallbackClaims));
+        Optional<String> pattern = Optional.ofNullable(usernamePattern).filter(p -> !p.isBlank());
+        pattern.ifPresent(p -> {
+            try {
+                Pattern.compile(p);
+            } catch (PatternSyntaxException e) {
+                errors.add(new FieldError("usernamePattern", "is not a valid regular expression: " + e.getDescription()));
+            }
+        });
+        if (userLookup == null) {
+            errors.add(new FieldError("userLookup", "must be given"));
+        }
+        if (claim == null || userLookup == null) {
+            return null;
+        }
+        return new UsernameMapping(claim, fallbacks, pattern, lowerCaseUsername, userLookup);
+    }
+
+    private Duration checkedClockSkew(List<FieldError> errors) {
+        if (clockSkew == null || clockSkew.isNegative() || clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
+            errors.add(new FieldError("clockSkew", "must be between 0 and " + MAX_CLOCK_SKEW.toSeconds() + " seconds"));
+            return null;
+        }
+        return clockSkew;
+    }
+
+    private Set<String> checkedAlgorithms(List<FieldError> errors) {
+        Set<String> result = new LinkedHashSet<>();
+        for (String alg : allowedAlgorithms == null ? List.<String>of() : allowedAlgorithms) {
+            if (alg == null || alg.isBlank()) {
+                continue;
+            }
+            String value = alg.strip();
+            if (value.equalsIgnoreCase("none")) {
+                errors.add(new FieldError("allowedAlgorithms", "\"none\" (unsigned tokens) is never accepted"));
+            } else if (!SUPPORTED_ALGORITHMS.contains(value)) {
+                errors.add(new FieldError("allowedAlgorithms", "\"" + printable(value) + "\" is not a supported algorithm"));
+            } else {
+                result.add(value);
+            }
+        }
+        if (result.isEmpty() && errors.stream().noneMatch(e -> e.field().equals("allowedAlgorithms"))) {
+            errors.add(new FieldError("allowedAlgorithms", "must name at least one algorithm"));
+        }
+        return result;
+    }
+
+    private Optional<Duration> checkedMaxAuthenticationAge(List<FieldError> errors) {
+        if (maxAuthenticationAge == null) {
+            return Optional.empty();
+        }
+        if (maxAuthenticationAge.isNegative()) {
+            errors.add(new FieldError("maxAuthenticationAge", "must not be negative"));
+        }
+        return Optional.of(maxAuthenticationAge);
+    }
+
+    private static Set<String> nonBlankSet(List<FieldError> errors, String field, Collection<String> values) {
+        Set<String> result = new LinkedHashSet<>();
+        for (String value : values == null ? List.<String>of() : values) {
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            if (CONTROL.matcher(value).find()) {
+                errors.add(new FieldError(field, "must not contain control characters"));
+            } else {
+                result.add(value.strip());
+            }
+        }
+        return result;
+    }
+
+    private static String requireText(List<FieldError> errors, String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "must be given"));
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.length() > maxLength) {
+            errors.add(new FieldError(field, "must be at most " + maxLength + " characters"));
+            return null;
+        }
+        if (CONTROL.matcher(stripped).find()) {
+            errors.add(new FieldError(field, "must not contain control characters"));
+            return null;
+        }
+        return stripped;
+    }
+
+    private static String requireMatching(List<FieldError> errors, String field, String value, Pattern pattern,
+            String rule) {
+        if (value == null || !pattern.matcher(value).matches()) {
+            errors.add(new FieldError(field, rule));
+            return null;
+        }
+        return value;
+    }
+
+    /** For error messages: control characters replaced, length capped. */
+    private static String printable(String value) {
+        String cleaned = CONTROL.matcher(value).replaceAll("?");
+        return cleaned.length() > 60 ? cleaned.substring(0, 60) + "…" : cleaned;
+    }
+}

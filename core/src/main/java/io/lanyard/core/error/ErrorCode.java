@@ -1,0 +1,121 @@
+package io.lanyard.core.error;
+
+import java.util.Locale;
+
+/**
+ * Every way a Lanyard login or configuration can fail, with a code that never changes.
+ *
+ * <p>The code ({@code LNY-nnn}) is what an end user reads from the error page, what an administrator
+ * searches the log and the README for, and what tests assert. The {@link Kind} keeps apart who has to act:
+ * our configuration is wrong, the identity provider is unavailable, the identity provider said no, or its
+ * response failed our checks. The i18n key of each code is {@link #i18nKey()}.
+ *
+ * <p>Codes are append-only: never renumber or reuse one.
+ */
+public enum ErrorCode {
+
+    // --- Our configuration is wrong: an administrator must act. ---
+    CONFIG_INVALID("LNY-100", Kind.CONFIGURATION),
+    CONFIG_UNREADABLE("LNY-101", Kind.CONFIGURATION),
+    CONFIG_WRITE_FAILED("LNY-102", Kind.CONFIGURATION),
+    IDP_UNKNOWN("LNY-103", Kind.CONFIGURATION),
+    IDP_DISABLED("LNY-104", Kind.CONFIGURATION),
+    CLIENT_SECRET_MISSING("LNY-105", Kind.CONFIGURATION),
+    NO_IDP_CONFIGURED("LNY-106", Kind.CONFIGURATION),
+
+    // --- The identity provider could not be reached, or answered with something unusable. ---
+    DISCOVERY_UNREACHABLE("LNY-200", Kind.PROVIDER_UNAVAILABLE),
+    DISCOVERY_INVALID("LNY-201", Kind.PROVIDER_UNAVAILABLE),
+    DISCOVERY_ISSUER_MISMATCH("LNY-202", Kind.PROVIDER_UNAVAILABLE),
+    JWKS_UNREACHABLE("LNY-203", Kind.PROVIDER_UNAVAILABLE),
+    JWKS_INVALID("LNY-204", Kind.PROVIDER_UNAVAILABLE),
+    TOKEN_ENDPOINT_UNREACHABLE("LNY-205", Kind.PROVIDER_UNAVAILABLE),
+    USERINFO_UNREACHABLE("LNY-206", Kind.PROVIDER_UNAVAILABLE),
+    HTTP_RESPONSE_TOO_LARGE("LNY-207", Kind.PROVIDER_UNAVAILABLE),
+
+    // --- The identity provider said no. ---
+    IDP_ERROR_RESPONSE("LNY-300", Kind.PROVIDER_REFUSED),
+    TOKEN_REQUEST_REJECTED("LNY-301", Kind.PROVIDER_REFUSED),
+    CLIENT_AUTHENTICATION_FAILED("LNY-302", Kind.PROVIDER_REFUSED),
+    USERINFO_REJECTED("LNY-303", Kind.PROVIDER_REFUSED),
+
+    // --- The response failed our checks (or was not meant for this browser). ---
+    STATE_MISSING("LNY-400", Kind.RESPONSE_REJECTED),
+    STATE_UNKNOWN("LNY-401", Kind.RESPONSE_REJECTED),
+    LOGIN_EXPIRED("LNY-402", Kind.RESPONSE_REJECTED),
+    AUTHORIZATION_CODE_MISSING("LNY-403", Kind.RESPONSE_REJECTED),
+    RESPONSE_ISSUER_MISMATCH("LNY-404", Kind.RESPONSE_REJECTED),
+    RESPONSE_ISSUER_MISSING("LNY-405", Kind.RESPONSE_REJECTED),
+    CALLBACK_IDP_MISMATCH("LNY-406", Kind.RESPONSE_REJECTED),
+    TOKEN_RESPONSE_INVALID("LNY-410", Kind.RESPONSE_REJECTED),
+    ID_TOKEN_MISSING("LNY-411", Kind.RESPONSE_REJECTED),
+    ID_TOKEN_MALFORMED("LNY-412", Kind.RESPONSE_REJECTED),
+    ID_TOKEN_ALGORITHM_REJECTED("LNY-413", Kind.RESPONSE_REJECTED),
+    ID_TOKEN_KEY_NOT_FOUND("LNY-414", Kind.RESPONSE_REJECTED),
+    ID_TOKEN_SIGNATURE_INVALID("LNY-415", Kind.RESPONSE_REJECTED),
+    ID_TOKEN_ISSUER_MISMATCH("LNY-416", Kind.RESPONSE_REJECTED),
+    ID_TOKEN_AUDIENCE_MISMATCH("LNY-417", Kind.RESPONSE_REJECTED),
+    ID_TOKEN_UNTRUSTED_AUDIENCE("LNY-418", Kind.RESPONSE_REJECTED),
+    ID_TOKEN_AZP_MISMATCH("LNY-419", Kind.RESPONSE_REJECTED),
+    ID_TOKEN_EXPIRED("LNY-420", Kind.RESPONSE_REJECTED),
+    ID_TOKEN_EXPIRY_MISSING("LNY-421", Kind.RESPONSE_REJECTED),
+    ID_TOKEN_ISSUED_AT_MISSING("LNY-422", Kind.RESPONSE_REJECTED),
+    ID_TOKEN_ISSUED_IN_FUTURE("LNY-423", Kind.RESPONSE_REJECTED),
+    ID_TOKEN_NOT_YET_VALID("LNY-424", Kind.RESPONSE_REJECTED),
+    ID_TOKEN_SUBJECT_MISSING("LNY-425", Kind.RESPONSE_REJECTED),
+    ID_TOKEN_NONCE_MISSING("LNY-426", Kind.RESPONSE_REJECTED),
+    ID_TOKEN_NONCE_MISMATCH("LNY-427", Kind.RESPONSE_REJECTED),
+    ID_TOKEN_AUTH_TIME_MISSING("LNY-428", Kind.RESPONSE_REJECTED),
+    ID_TOKEN_AUTH_TOO_OLD("LNY-429", Kind.RESPONSE_REJECTED),
+    ID_TOKEN_ACR_NOT_SATISFIED("LNY-430", Kind.RESPONSE_REJECTED),
+    USERINFO_SUBJECT_MISMATCH("LNY-431", Kind.RESPONSE_REJECTED),
+    USERINFO_INVALID("LNY-432", Kind.RESPONSE_REJECTED),
+
+    // --- The identity is valid but does not map to a usable account of the host. ---
+    USERNAME_CLAIM_MISSING("LNY-500", Kind.USER_MAPPING),
+    USERNAME_TRANSFORM_NO_MATCH("LNY-501", Kind.USER_MAPPING),
+    USER_NOT_FOUND("LNY-502", Kind.USER_MAPPING),
+    USER_AMBIGUOUS("LNY-503", Kind.USER_MAPPING),
+    USER_INACTIVE("LNY-504", Kind.USER_MAPPING),
+
+    // --- The host application failed. ---
+    HOST_LOGIN_FAILED("LNY-600", Kind.HOST),
+    INTERNAL_ERROR("LNY-999", Kind.HOST);
+
+    /** Who has to act on a failure; the error page words its advice by kind. */
+    public enum Kind {
+        CONFIGURATION,
+        PROVIDER_UNAVAILABLE,
+        PROVIDER_REFUSED,
+        RESPONSE_REJECTED,
+        USER_MAPPING,
+        HOST
+    }
+
+    private final String code;
+    private final Kind kind;
+
+    ErrorCode(String code, Kind kind) {
+        this.code = code;
+        this.kind = kind;
+    }
+
+    /** The stable code shown to people, e.g. {@code LNY-415}. */
+    public String code() {
+        return code;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Key of the human-readable summary in the i18n resource, e.g. {@code lanyard.error.id_token_signature_invalid}. */
+    public String i18nKey() {
+        return "lanyard.error." + name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return code + " " + name();
+    }
+}

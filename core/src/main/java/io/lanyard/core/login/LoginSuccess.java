@@ -1,0 +1,30 @@
+package io.lanyard.core.login;
+
+import io.lanyard.core.host.HostUser;
+import java.util.Objects;
+
+/**
+ * A verified login mapped to a host account: log {@code user} into the host, then send the browser to
+ * {@code returnPath} (relative to the host's base URL).
+ *
+ * @param user               the host account
+ * @param identityProviderId the provider that authenticated the user
+ * @param subject            the provider's {@code sub} for the user
+ * @param returnPath         validated return path, relative to the base URL, starting with {@code /}
+ * @param idToken            the raw ID token, kept only for a later {@code id_token_hint}; never logged
+ */
+public record LoginSuccess(HostUser user, String identityProviderId, String subject, String returnPath, String idToken) {
+
+    public LoginSuccess {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(identityProviderId, "identityProviderId");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(returnPath, "returnPath");
+        Objects.requireNonNull(idToken, "idToken");
+    }
+
+    @Override
+    public String toString() {
+        return "LoginSuccess[user=" + user.username() + ", idp=" + identityProviderId + ", returnPath=" + returnPath + "]";
+    }
+}

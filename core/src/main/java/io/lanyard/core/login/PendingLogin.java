@@ -1,0 +1,52 @@
+package io.lanyard.core.login;
+
+import java.io.Serializable;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One login in progress: everything the callback needs to check the response, created when the login starts
+ * and consumed exactly once when the browser returns. The caller (the servlet edge) keeps it bound to the
+ * browser that started the login (in that browser's session) and removes it before completing the login.
+ *
+ * @param identityProviderId the provider the login was sent to (mix-up defence: the callback must match)
+ * @param expectedIssuer     that provider's issuer when the login started (RFC 9207 {@code iss} check)
+ * @param state              OAuth 2.0 {@code state}: CSRF protection, the key under which this login is kept
+ * @param nonce              OIDC {@code nonce}: binds the ID token to this login
+ * @param codeVerifier       PKCE verifier (RFC 7636), sent only to the token endpoint
+ * @param redirectUri        the exact redirect URI sent in the authorization request
+ * @param returnPath         where to go after login, relative to the host's base URL, already validated
+ * @param expiresAt          after this instant the login is refused as expired
+ */
+public record PendingLogin(
+        String identityProviderId,
+        String expectedIssuer,
+        String state,
+        String nonce,
+        String codeVerifier,
+        URI redirectUri,
+        String returnPath,
+        Instant expiresAt) implements Serializable {
+
+    public PendingLogin {
+        Objects.requireNonNull(identityProviderId, "identityProviderId");
+        Objects.requireNonNull(expectedIssuer, "expectedIssuer");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(nonce, "nonce");
+        Objects.requireNonNull(codeVerifier, "codeVerifier");
+        Objects.requireNonNull(redirectUri, "redirectUri");
+        Objects.requireNonNull(returnPath, "returnPath");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+    }
+
+    public boolean isExpired(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    /** Leaves out the nonce and the PKCE verifier. */
+    @Override
+    public String toString() {
+        return "PendingLogin[idp=" + identityProviderId + ", returnPath=" + returnPath + ", expiresAt=" + expiresAt + "]";
+    }
+}
