@@ -1,5 +1,6 @@
 package io.lanyard.core.config;
 
+import io.lanyard.core.http.Urls;
 import io.lanyard.core.secret.StoredSecret;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -184,7 +185,7 @@ public final class IdentityProviderConfigBuilder {
             errors.add(new FieldError(field, "must not contain a query, a fragment or user credentials"));
             return null;
         }
-        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+        if (scheme.equals("http") && !Urls.isLoopbackHost(uri.getHost())) {
             errors.add(new FieldError(field, "must use https (plain http is accepted only for localhost)"));
             return null;
         }
@@ -193,11 +194,6 @@ public final class IdentityProviderConfigBuilder {
             return null;
         }
         return uri;
-    }
-
-    static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.equals("127.0.0.1") || h.equals("[::1]") || h.equals("::1");
     }
 
     private static String stripTrailingSlash(String text) {

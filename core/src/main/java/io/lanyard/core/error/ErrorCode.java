@@ -70,6 +70,7 @@ public enum ErrorCode {
     ID_TOKEN_ACR_NOT_SATISFIED("LNY-430", Kind.RESPONSE_REJECTED),
     USERINFO_SUBJECT_MISMATCH("LNY-431", Kind.RESPONSE_REJECTED),
     USERINFO_INVALID("LNY-432", Kind.RESPONSE_REJECTED),
+    ID_TOKEN_TYPE_REJECTED("LNY-433", Kind.RESPONSE_REJECTED),
 
     // --- The identity is valid but does not map to a usable account of the host. ---
     USERNAME_CLAIM_MISSING("LNY-500", Kind.USER_MAPPING),

@@ -1,21 +1,84 @@
 package io.lanyard.core.login;
 
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.claims.ACR;
+import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.ConfigurationHolder;
+import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.discovery.ProviderMetadata;
+import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.host.BaseUrl;
+import io.lanyard.core.host.HostUser;
 import io.lanyard.core.host.UserDirectory;
+import io.lanyard.core.http.HttpLimits;
+import io.lanyard.core.http.ProviderHttpClient;
+import io.lanyard.core.mapping.UserResolver;
 import io.lanyard.core.secret.ClientSecretResolver;
+import io.lanyard.core.secret.Secret;
+import io.lanyard.core.token.IdTokenExpectations;
+import io.lanyard.core.token.IdTokenValidator;
+import io.lanyard.core.token.TokenClient;
+import io.lanyard.core.token.TokenResult;
+import io.lanyard.core.token.UserInfoClient;
+import io.lanyard.core.token.ValidatedIdToken;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The OpenID Connect authorization code flow (OIDC Core 1.0 §3.1) with PKCE (RFC 7636), servlet-free.
  * The servlet edge turns requests into values, calls {@link #startLogin} and {@link #completeLogin}, and
- * turns the results into redirects, a host session or an error page.
+ * turns the results into redirects, a host session or an error page. Thread-safe; holds no per-login state.
  */
 public final class LoginService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LoginService.class);
+    /** How long a person may take at the identity provider before the login is refused as expired. */
+    public static final Duration LOGIN_TIMEOUT = Duration.ofMinutes(10);
+
+    private final ConfigurationHolder configuration;
+    private final ProviderRuntimes runtimes;
+    private final UserResolver users;
+    private final BaseUrl baseUrl;
+    private final Clock clock;
+    private final TokenClient tokens;
+    private final UserInfoClient userInfo;
+    private final IdTokenValidator idTokens;
+
+    LoginService(ConfigurationHolder configuration, ClientSecretResolver secrets, UserDirectory users, BaseUrl baseUrl,
+            Clock clock, ProviderHttpClient http) {
+        this.configuration = configuration;
+        this.runtimes = new ProviderRuntimes(secrets, http, clock);
+        this.users = new UserResolver(users);
+        this.baseUrl = baseUrl;
+        this.clock = clock;
+        this.tokens = new TokenClient(http);
+        this.userInfo = new UserInfoClient(http);
+        this.idTokens = new IdTokenValidator(clock);
+    }
+
     public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
             UserDirectory users, BaseUrl baseUrl, Clock clock) {
-        throw new UnsupportedOperationException("being implemented");
+        return create(configuration, secrets, users, baseUrl, clock, HttpLimits.DEFAULT);
+    }
+
+    public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
+            UserDirectory users, BaseUrl baseUrl, Clock clock, HttpLimits limits) {
+        return new LoginService(configuration, secrets, users, baseUrl, clock, new ProviderHttpClient(limits));
     }
 
     /**
@@ -23,10 +86,33 @@ public final class LoginService {
      *
      * @param identityProviderId the provider chosen
      * @param requestedReturn    where the user wanted to go (a host path or URL, untrusted; may be null)
-     * @throws LoginFailedException e.g. {@code IDP_UNKNOWN}, {@code IDP_DISABLED}, {@code DISCOVERY_UNREACHABLE}
+     * @throws LoginFailedException e.g. {@code IDP_UNKNOWN}, {@code IDP_DISABLED}, {@code CLIENT_SECRET_MISSING},
+     *         {@code DISCOVERY_UNREACHABLE}
      */
     public LoginRedirect startLogin(String identityProviderId, String requestedReturn) {
-        throw new UnsupportedOperationException("being implemented");
+        ProviderRuntime runtime = runtimeOf(identityProviderId);
+        IdentityProviderConfig config = runtime.config();
+        runtime.requireClientSecret(); // refuse before sending anyone to a provider we could not finish with
+        ProviderMetadata metadata = runtime.metadata();
+        URI redirectUri = redirectUri(config.id());
+        // RFC 6749 §10.12, OIDC Core §3.1.2.1, RFC 7636 §4.1: fresh, unguessable values for every login.
+        State state = new State();
+        Nonce nonce = new Nonce();
+        CodeVerifier verifier = new CodeVerifier();
+        AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(ResponseType.CODE,
+                new Scope(config.scopes().toArray(String[]::new)), new ClientID(config.clientId()), redirectUri)
+                .endpointURI(metadata.authorizationEndpoint())
+                .state(state)
+                .nonce(nonce)
+                .codeChallenge(verifier, CodeChallengeMethod.S256);
+        config.maxAuthenticationAge().ifPresent(age -> request.maxAge((int) age.toSeconds()));
+        if (!config.acrValues().isEmpty()) {
+            request.acrValues(config.acrValues().stream().map(ACR::new).toList());
+        }
+        PendingLogin pending = new PendingLogin(config.id(), metadata.issuer(), state.getValue(), nonce.getValue(),
+                verifier.getValue(), redirectUri, ReturnPathPolicy.sanitize(requestedReturn, baseUrl.baseUrl()),
+                clock.instant().plus(LOGIN_TIMEOUT));
+        return new LoginRedirect(pending, request.build().toURI());
     }
 
     /**
@@ -40,6 +126,91 @@ public final class LoginService {
      */
     public LoginSuccess completeLogin(String callbackIdentityProviderId, PendingLogin pending,
             AuthorizationResponse response) {
-        throw new UnsupportedOperationException("being implemented");
+        checkBinding(callbackIdentityProviderId, pending, response);
+        ProviderRuntime runtime = runtimeOf(pending.identityProviderId());
+        ProviderMetadata metadata = runtime.metadata();
+        checkResponseIssuer(pending, response, metadata);
+        String code = requireCode(response);
+        Secret secret = runtime.requireClientSecret();
+        IdentityProviderConfig config = runtime.config();
+        TokenResult tokenResult = tokens.exchange(new TokenClient.CodeExchange(metadata.tokenEndpoint(),
+                config.clientId(), secret, config.clientAuthMethod(), code, pending.redirectUri(), pending.codeVerifier()));
+        IdTokenExpectations expected = IdTokenExpectations.of(config, pending.nonce(), Optional.of(secret));
+        ValidatedIdToken idToken = idTokens.validate(tokenResult.idToken(), expected, runtime.keys(metadata));
+        Map<String, Object> claims = claimsFor(config, metadata, tokenResult, idToken, expected, runtime);
+        HostUser user = users.resolve(claims, runtime.usernameMapper());
+        LOG.info("{} logged in through identity provider {} ({})", user.username(), config.id(), config.displayName());
+        return new LoginSuccess(user, config.id(), idToken.subject(), pending.returnPath(), idToken.raw());
+    }
+
+    /** The redirect URI of a provider: fixed per provider, registered exactly so at the provider. */
+    public URI redirectUri(String identityProviderId) {
+        return URI.create(baseUrl.baseUrl() + LanyardPaths.callbackPath(identityProviderId));
+    }
+
+    private ProviderRuntime runtimeOf(String identityProviderId) {
+        IdentityProviderConfig config = configuration.current().identityProvider(identityProviderId)
+                .orElseThrow(() -> new LoginFailedException(ErrorCode.IDP_UNKNOWN,
+                        "no identity provider with id \"" + identityProviderId + "\""));
+        if (!config.enabled()) {
+            throw new LoginFailedException(ErrorCode.IDP_DISABLED, "identity provider " + config.id() + " is disabled");
+        }
+        return runtimes.forConfig(config);
+    }
+
+    /** The response must come back to the same provider's callback, in time, with this login's state. */
+    private void checkBinding(String callbackIdentityProviderId, PendingLogin pending, AuthorizationResponse response) {
+        // Mix-up defence (RFC 9700 §4.4.2): each provider has its own redirect URI.
+        if (!pending.identityProviderId().equals(callbackIdentityProviderId)) {
+            throw new LoginFailedException(ErrorCode.CALLBACK_IDP_MISMATCH, "login was sent to identity provider "
+                    + pending.identityProviderId() + " but came back to the callback of " + callbackIdentityProviderId);
+        }
+        // RFC 6749 §10.12: the state returned must be the one this browser's login sent.
+        String state = response.state().orElseThrow(() ->
+                new LoginFailedException(ErrorCode.STATE_MISSING, "authorization response has no state"));
+        if (!MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8), pending.state().getBytes(StandardCharsets.UTF_8))) {
+            throw new LoginFailedException(ErrorCode.STATE_UNKNOWN, "state does not belong to this login");
+        }
+        if (pending.isExpired(clock.instant())) {
+            throw new LoginFailedException(ErrorCode.LOGIN_EXPIRED, "login started more than "
+                    + LOGIN_TIMEOUT.toMinutes() + " minutes ago expired at " + pending.expiresAt());
+        }
+    }
+
+    /** RFC 9207 §2.4, checked before the response is used, error responses included. */
+    private static void checkResponseIssuer(PendingLogin pending, AuthorizationResponse response, ProviderMetadata metadata) {
+        Optional<String> issuer = response.issuer();
+        if (issuer.isPresent() && !issuer.get().equals(pending.expectedIssuer())) {
+            throw new LoginFailedException(ErrorCode.RESPONSE_ISSUER_MISMATCH, "authorization response iss \""
+                    + issuer.get() + "\" is not the issuer \"" + pending.expectedIssuer() + "\" the login was sent to");
+        }
+        if (issuer.isEmpty() && metadata.issuerParameterSupported()) {
+            throw new LoginFailedException(ErrorCode.RESPONSE_ISSUER_MISSING, "authorization response has no iss although "
+                    + "the provider announces authorization_response_iss_parameter_supported");
+        }
+        // RFC 6749 §4.1.2.1: the provider said no. Shown with its error code; its error_uri is never followed.
+        if (response.error().isPresent()) {
+            throw new LoginFailedException(ErrorCode.IDP_ERROR_RESPONSE, "identity provider " + pending.identityProviderId()
+                    + " answered error=" + response.error().get(), response.error().get());
+        }
+    }
+
+    private static String requireCode(AuthorizationResponse response) {
+        return response.code().orElseThrow(() ->
+                new LoginFailedException(ErrorCode.AUTHORIZATION_CODE_MISSING, "authorization response has no code"));
+    }
+
+    /** The ID token's claims, overlaid with userinfo's when configured (its sub was checked to be the same). */
+    private Map<String, Object> claimsFor(IdentityProviderConfig config, ProviderMetadata metadata, TokenResult tokenResult,
+            ValidatedIdToken idToken, IdTokenExpectations expected, ProviderRuntime runtime) {
+        Map<String, Object> claims = new HashMap<>(idToken.claims().getClaims());
+        if (config.useUserInfo()) {
+            URI endpoint = metadata.userInfoEndpoint().orElseThrow(() -> new LoginFailedException(
+                    ErrorCode.DISCOVERY_INVALID, "userinfo is configured but the provider announces no userinfo_endpoint"));
+            String accessToken = tokenResult.accessToken().orElseThrow(() -> new LoginFailedException(
+                    ErrorCode.TOKEN_RESPONSE_INVALID, "userinfo is configured but the token response has no access_token"));
+            claims.putAll(userInfo.fetch(endpoint, accessToken, idToken, expected, runtime.keys(metadata)));
+        }
+        return claims;
     }
 }

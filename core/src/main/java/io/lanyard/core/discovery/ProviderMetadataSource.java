@@ -1,0 +1,47 @@
+package io.lanyard.core.discovery;
+
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import io.lanyard.core.cache.RefreshingValue;
+import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.http.ProviderHttpClient;
+import io.lanyard.core.login.LoginFailedException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * A provider's metadata, fetched from its discovery URL on first use, checked, and kept (see
+ * {@link RefreshingValue} for refresh and failure behaviour).
+ */
+public final class ProviderMetadataSource {
+
+    public static final Duration TIME_TO_LIVE = Duration.ofHours(1);
+    public static final Duration MIN_FETCH_INTERVAL = Duration.ofSeconds(5);
+
+    private final RefreshingValue<ProviderMetadata> metadata;
+
+    public ProviderMetadataSource(String expectedIssuer, URI discoveryUrl, ProviderHttpClient http, Clock clock) {
+        this.metadata = new RefreshingValue<>("metadata of " + expectedIssuer,
+                () -> fetch(expectedIssuer, discoveryUrl, http), clock, TIME_TO_LIVE, MIN_FETCH_INTERVAL);
+    }
+
+    /**
+     * @throws LoginFailedException {@code DISCOVERY_UNREACHABLE}, {@code DISCOVERY_INVALID},
+     *         {@code DISCOVERY_ISSUER_MISMATCH} or {@code HTTP_RESPONSE_TOO_LARGE}, when no good copy is held
+     */
+    public ProviderMetadata get() {
+        return metadata.get();
+    }
+
+    private static ProviderMetadata fetch(String expectedIssuer, URI discoveryUrl, ProviderHttpClient http) {
+        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, discoveryUrl);
+        request.setAccept("application/json");
+        HTTPResponse response = http.send(request, ErrorCode.DISCOVERY_UNREACHABLE);
+        if (response.getStatusCode() != 200) {
+            throw new LoginFailedException(ErrorCode.DISCOVERY_UNREACHABLE,
+                    "metadata at " + discoveryUrl + " answered HTTP " + response.getStatusCode());
+        }
+        return ProviderMetadataParser.parse(response.getBody(), expectedIssuer, discoveryUrl);
+    }
+}

@@ -1,0 +1,87 @@
+package io.lanyard.core.keys;
+
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import io.lanyard.core.cache.RefreshingValue;
+import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.http.ProviderHttpClient;
+import io.lanyard.core.login.LoginFailedException;
+import java.net.URI;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A provider's signing keys, fetched from the {@code jwks_uri} of its metadata (never from a token header:
+ * {@code jku}, {@code x5u} and embedded {@code jwk} are ignored) and kept.
+ *
+ * <p>Keys rotate: when a token names a key id that is not held, the set is fetched again, at most once per
+ * {@link #MIN_FETCH_INTERVAL}, so a flood of tokens with bogus key ids cannot hammer the provider. When the
+ * provider cannot be reached, the keys held keep verifying.
+ */
+public final class JwksSource implements KeySource {
+
+    public static final Duration TIME_TO_LIVE = Duration.ofMinutes(15);
+    public static final Duration MIN_FETCH_INTERVAL = Duration.ofSeconds(10);
+    /** A key set with more keys than this is refused as hostile. */
+    static final int MAX_KEYS = 100;
+
+    private final URI jwksUri;
+    private final RefreshingValue<VerificationKeys> keys;
+    private final AtomicLong fetches = new AtomicLong();
+
+    public JwksSource(URI jwksUri, ProviderHttpClient http, Clock clock) {
+        this.jwksUri = jwksUri;
+        this.keys = new RefreshingValue<>("signing keys at " + jwksUri, () -> fetch(jwksUri, http), clock,
+                TIME_TO_LIVE, MIN_FETCH_INTERVAL);
+    }
+
+    /**
+     * @throws LoginFailedException {@code JWKS_UNREACHABLE} or {@code JWKS_INVALID} when no keys are held at all
+     */
+    @Override
+    public List<VerificationKey> candidatesFor(JWSHeader header) {
+        VerificationKeys held = keys.get();
+        String keyId = header.getKeyID();
+        if (keyId != null && !held.hasKeyId(keyId)) {
+            held = keys.refreshIfAllowed();
+        }
+        return held.candidatesFor(header);
+    }
+
+    public URI jwksUri() {
+        return jwksUri;
+    }
+
+    /** How many times the key set was fetched (for tests and diagnostics). */
+    public long fetchCount() {
+        return fetches.get();
+    }
+
+    private VerificationKeys fetch(URI jwksUri, ProviderHttpClient http) {
+        fetches.incrementAndGet();
+        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, jwksUri);
+        request.setAccept("application/json, application/jwk-set+json");
+        HTTPResponse response = http.send(request, ErrorCode.JWKS_UNREACHABLE);
+        if (response.getStatusCode() != 200) {
+            throw new LoginFailedException(ErrorCode.JWKS_UNREACHABLE,
+                    "key set at " + jwksUri + " answered HTTP " + response.getStatusCode());
+        }
+        JWKSet set;
+        try {
+            set = JWKSet.parse(response.getBody());
+        } catch (ParseException e) {
+            throw new LoginFailedException(ErrorCode.JWKS_INVALID,
+                    "key set at " + jwksUri + " is not a valid JWK set: " + e.getMessage());
+        }
+        if (set.getKeys().size() > MAX_KEYS) {
+            throw new LoginFailedException(ErrorCode.JWKS_INVALID,
+                    "key set at " + jwksUri + " has " + set.getKeys().size() + " keys, more than " + MAX_KEYS);
+        }
+        return VerificationKeys.from(set, jwksUri.toString());
+    }
+}

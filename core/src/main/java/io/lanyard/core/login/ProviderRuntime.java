@@ -1,0 +1,71 @@
+package io.lanyard.core.login;
+
+import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.discovery.ProviderMetadata;
+import io.lanyard.core.discovery.ProviderMetadataSource;
+import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.http.ProviderHttpClient;
+import io.lanyard.core.keys.JwksSource;
+import io.lanyard.core.mapping.UsernameMapper;
+import io.lanyard.core.secret.ResolvedSecret;
+import io.lanyard.core.secret.Secret;
+import java.time.Clock;
+
+/**
+ * What Lanyard keeps for one provider configuration between logins: its resolved secret, cached metadata and
+ * keys, and its username mapper. Replaced as a whole when the provider's configuration changes.
+ */
+final class ProviderRuntime {
+
+    private final IdentityProviderConfig config;
+    private final ResolvedSecret secret;
+    private final ProviderMetadataSource metadata;
+    private final UsernameMapper usernameMapper;
+    private final ProviderHttpClient http;
+    private final Clock clock;
+    private volatile JwksSource keys;
+
+    ProviderRuntime(IdentityProviderConfig config, ResolvedSecret secret, ProviderHttpClient http, Clock clock) {
+        this.config = config;
+        this.secret = secret;
+        this.http = http;
+        this.clock = clock;
+        this.metadata = new ProviderMetadataSource(config.issuer(), config.discoveryUrl(), http, clock);
+        this.usernameMapper = new UsernameMapper(config.usernameMapping());
+    }
+
+    IdentityProviderConfig config() {
+        return config;
+    }
+
+    ProviderMetadata metadata() {
+        return metadata.get();
+    }
+
+    UsernameMapper usernameMapper() {
+        return usernameMapper;
+    }
+
+    /**
+     * @throws LoginFailedException {@code CLIENT_SECRET_MISSING}: this provider cannot be used until a secret is set
+     */
+    Secret requireClientSecret() {
+        return secret.secret().orElseThrow(() -> new LoginFailedException(ErrorCode.CLIENT_SECRET_MISSING,
+                "identity provider " + config.id() + " has no client secret (" + secret + ")"));
+    }
+
+    /** The keys at the jwks_uri of the current metadata; a new key source if the provider moved its keys. */
+    JwksSource keys(ProviderMetadata current) {
+        JwksSource held = keys;
+        if (held == null || !held.jwksUri().equals(current.jwksUri())) {
+            synchronized (this) {
+                held = keys;
+                if (held == null || !held.jwksUri().equals(current.jwksUri())) {
+                    held = new JwksSource(current.jwksUri(), http, clock);
+                    keys = held;
+                }
+            }
+        }
+        return held;
+    }
+}

@@ -1,0 +1,56 @@
+package io.lanyard.core.mapping;
+
+import io.lanyard.core.config.UserLookup;
+import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.host.HostUser;
+import io.lanyard.core.host.UserDirectory;
+import io.lanyard.core.login.LoginFailedException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Finds the existing host account of a verified identity. Creating accounts is not its business. */
+public final class UserResolver {
+
+    private final UserDirectory directory;
+
+    public UserResolver(UserDirectory directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * @throws LoginFailedException {@code USER_NOT_FOUND}, {@code USER_AMBIGUOUS}, {@code USER_INACTIVE},
+     *         or a mapping failure of {@link UsernameMapper}
+     */
+    public HostUser resolve(Map<String, Object> claims, UsernameMapper mapper) {
+        String username = mapper.username(claims);
+        Optional<HostUser> user = directory.findByUsername(username);
+        if (user.isEmpty() && mapper.mapping().lookup() == UserLookup.USERNAME_THEN_EMAIL) {
+            user = byVerifiedEmail(claims);
+        }
+        HostUser found = user.orElseThrow(() -> new LoginFailedException(ErrorCode.USER_NOT_FOUND,
+                "no user \"" + username + "\"" + (mapper.mapping().lookup() == UserLookup.USERNAME_THEN_EMAIL
+                        ? " and no single user with the token's e-mail address" : "")));
+        if (!found.active()) {
+            throw new LoginFailedException(ErrorCode.USER_INACTIVE, "user \"" + found.username() + "\" is inactive");
+        }
+        return found;
+    }
+
+    /**
+     * OIDC Core §5.1: email_verified false means the provider does not vouch for the address, so it must not
+     * select an account; absent is taken as the provider's usual practice (Entra ID omits it).
+     */
+    private Optional<HostUser> byVerifiedEmail(Map<String, Object> claims) {
+        Object email = claims.get("email");
+        if (!(email instanceof String address) || address.isBlank() || Boolean.FALSE.equals(claims.get("email_verified"))) {
+            return Optional.empty();
+        }
+        List<HostUser> matches = directory.findByEmail(address.strip());
+        if (matches.size() > 1) {
+            throw new LoginFailedException(ErrorCode.USER_AMBIGUOUS,
+                    matches.size() + " users share the token's e-mail address; refusing to pick one");
+        }
+        return matches.stream().findFirst();
+    }
+}
