@@ -14,15 +14,20 @@ final class RequestPaths {
     /**
      * Whether the request's URI, after the context path, is exactly {@code path}, optionally followed by
      * servlet path parameters ({@code ;jsessionid=…}).
+     *
+     * <p>The context path comes from the {@code ServletContext}, not from the request: Tomcat's
+     * {@code HttpServletRequest.getContextPath()} re-derives it from the raw URI for every call in a non-root
+     * context (substrings, decoding), which is what this test must not cost. A raw URI that spells the context
+     * path differently (encoded, with path parameters) then does not match and simply passes through to the host.
      */
     static boolean isPath(HttpServletRequest request, String path) {
         String uri = request.getRequestURI();
-        String contextPath = request.getContextPath();
         if (uri == null) {
             return false;
         }
+        String contextPath = request.getServletContext().getContextPath();
         int start = contextPath == null ? 0 : contextPath.length();
-        return isPathAt(uri, start, path);
+        return (start == 0 || uri.startsWith(contextPath)) && isPathAt(uri, start, path);
     }
 
     static boolean isPathAt(String uri, int start, String path) {

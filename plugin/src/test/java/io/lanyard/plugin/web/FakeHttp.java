@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.servlet.ServletContext;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpSession;
@@ -43,6 +44,9 @@ final class FakeHttp {
         Request(String method, String contextPath, String pathAfterContext) {
             lenient().when(mock.getMethod()).thenReturn(method);
             lenient().when(mock.getContextPath()).thenReturn(contextPath);
+            ServletContext servletContext = mock(ServletContext.class);
+            lenient().when(servletContext.getContextPath()).thenReturn(contextPath);
+            lenient().when(mock.getServletContext()).thenReturn(servletContext);
             lenient().when(mock.getRequestURI()).thenReturn(contextPath + pathAfterContext);
             lenient().when(mock.getParameter(anyString())).thenAnswer(call -> parameters.get(call.<String>getArgument(0)));
             lenient().when(mock.getSession()).thenAnswer(call -> session(true));
