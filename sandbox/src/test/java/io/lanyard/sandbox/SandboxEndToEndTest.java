@@ -71,6 +71,18 @@ class SandboxEndToEndTest {
     }
 
     @Test
+    void logoutEndsTheSessionAndTheStartPageAsksForALoginAgain() throws Exception {
+        Browser browser = new Browser();
+        browser.signInAtProvider(browser.open(at("/")), "bob");
+
+        Browser.Page afterLogout = browser.open(at("/logout"));
+
+        assertThat(browser.visited()).contains(at("/"), at("/login?os_destination=%2F"));
+        assertThat(afterLogout.body()).contains("<form id=\"sign-in\"");
+        assertThat(browser.get(at("/rest/sandbox/1/whoami")).status()).isEqualTo(401);
+    }
+
+    @Test
     void someoneWithoutAnAccountGetsUserNotFoundAndNoSession() throws Exception {
         Browser browser = new Browser();
 
