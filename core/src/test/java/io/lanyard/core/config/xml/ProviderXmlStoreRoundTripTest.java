@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -177,7 +178,13 @@ class ProviderXmlStoreRoundTripTest {
 
     @Test
     void saveWhenListValueContainsWhitespaceThenWriteFailedRatherThanSplitIt() {
-        IdentityProviderConfig provider = requiredOnly("abc").toBuilder().trustedAudiences(List.of("my app")).build();
+        // The builder refuses such a value; the record's constructor does not, and the writer must not split it.
+        IdentityProviderConfig valid = requiredOnly("abc");
+        IdentityProviderConfig provider = new IdentityProviderConfig(valid.id(), valid.displayName(), valid.enabled(),
+                valid.issuer(), valid.discoveryUrl(), valid.clientId(), valid.clientSecret(),
+                valid.clientAuthMethod(), valid.scopes(), valid.usernameMapping(), valid.useUserInfo(),
+                valid.clockSkew(), valid.allowedAlgorithms(), Set.of("my app"), valid.maxAuthenticationAge(),
+                valid.acrValues());
 
         LanyardException thrown = thrownBy(() -> store().save(new LanyardConfiguration(List.of(provider))));
 
