@@ -1,0 +1,125 @@
+package io.lanyard.core.config.xml;
+
+import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.error.LanyardException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Replaces a file so that a reader, a crash or a full disk never leaves half of it: the new content goes to a
+ * temporary file in the same directory, is forced to disk, and is renamed over the old file in one step. The old
+ * content is kept as a backup first. The file may hold a plaintext client secret, so on POSIX file systems it is
+ * readable and writable by its owner only, from the moment it is created.
+ */
+final class AtomicFileWriter {
+
+    /** The step that makes the new content visible; a seam so that tests can make it fail. */
+    @FunctionalInterface
+    interface Replacer {
+        void replace(Path source, Path target) throws IOException;
+    }
+
+    static final Replacer ATOMIC_MOVE = (source, target) ->
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+
+    static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
+
+    private final Replacer replacer;
+
+    AtomicFileWriter(Replacer replacer) {
+        this.replacer = replacer;
+    }
+
+    /**
+     * Writes {@code content} to {@code file}, after copying the previous {@code file} (if any) to {@code backup}.
+     * On failure the previous file is untouched and no temporary file is left behind.
+     *
+     * @throws LanyardException with {@link ErrorCode#CONFIG_WRITE_FAILED}
+     */
+    void write(Path file, Path backup, byte[] content) {
+        Path directory = file.toAbsolutePath().getParent();
+        Path temp = null;
+        try {
+            Files.createDirectories(directory);
+            temp = createOwnerOnlyTempFile(directory, file.getFileName().toString());
+            writeAndForce(temp, content);
+            copyToBackup(file, backup);
+            replacer.replace(temp, file);
+            temp = null;
+            forceDirectory(directory);
+        } catch (IOException e) {
+            throw new LanyardException(ErrorCode.CONFIG_WRITE_FAILED,
+                    "cannot write " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        } finally {
+            deleteIfLeftBehind(temp);
+        }
+    }
+
+    private static Path createOwnerOnlyTempFile(Path directory, String fileName) throws IOException {
+        if (!isPosix(directory)) {
+            return Files.createTempFile(directory, fileName + ".", ".tmp");
+        }
+        Path temp = Files.createTempFile(directory, fileName + ".", ".tmp",
+                PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE));
+        // Set again: the attribute given at creation is subject to the umask, this is not.
+        Files.setPosixFilePermissions(temp, OWNER_READ_WRITE);
+        return temp;
+    }
+
+    private static void writeAndForce(Path temp, byte[] content) throws IOException {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            // Content and metadata on disk before the rename: otherwise a crash could leave an empty file.
+            channel.force(true);
+        }
+    }
+
+    private static void copyToBackup(Path file, Path backup) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING);
+        if (isPosix(backup)) {
+            // The backup holds the same secret as the file.
+            Files.setPosixFilePermissions(backup, OWNER_READ_WRITE);
+        }
+    }
+
+    /**
+     * Makes the rename itself durable. Not every platform can open a directory (Windows cannot), and the rename
+     * has happened either way, so a failure here is not a failed save.
+     */
+    private static void forceDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Nothing to do: the new file is in place; only its survival of a power cut is less certain.
+        }
+    }
+
+    private static void deleteIfLeftBehind(Path temp) {
+        if (temp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            // The save has failed already and says so; a stray temporary file is the lesser problem.
+        }
+    }
+
+    private static boolean isPosix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+}

@@ -1,0 +1,87 @@
+package io.lanyard.core.config.xml;
+
+import io.lanyard.core.config.ConfigurationException;
+import io.lanyard.core.config.LanyardConfiguration;
+import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.error.LanyardException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The identity providers in {@code provider.xml} in Lanyard's folder of the shared home.
+ *
+ * <p>Loading parses securely (see {@link SecureXml}) and validates every provider through
+ * {@code IdentityProviderConfigBuilder}. Saving replaces the file atomically and keeps the previous one as
+ * {@value #BACKUP_FILE_NAME}. Saves are serialized per directory within the JVM, also across stores, so
+ * that two admin requests cannot interleave their backups and renames. Loads need no lock: a reader sees the
+ * old file or the new one, never a mix.
+ *
+ * <p>Thread-safe.
+ */
+public final class ProviderXmlStore {
+
+    public static final String FILE_NAME = "provider.xml";
+    public static final String BACKUP_FILE_NAME = FILE_NAME + ".bak";
+
+    private static final ConcurrentMap<Path, ReentrantLock> SAVE_LOCKS = new ConcurrentHashMap<>();
+
+    private final Path file;
+    private final Path backup;
+    private final ReentrantLock saveLock;
+    private final AtomicFileWriter writer;
+
+    public ProviderXmlStore(Path lanyardDirectory) {
+        this(lanyardDirectory, AtomicFileWriter.ATOMIC_MOVE);
+    }
+
+    /** For tests: {@code replacer} stands in for the atomic rename, e.g. to make it fail. */
+    ProviderXmlStore(Path lanyardDirectory, AtomicFileWriter.Replacer replacer) {
+        Path directory = Objects.requireNonNull(lanyardDirectory, "lanyardDirectory").toAbsolutePath().normalize();
+        this.file = directory.resolve(FILE_NAME);
+        this.backup = directory.resolve(BACKUP_FILE_NAME);
+        this.saveLock = SAVE_LOCKS.computeIfAbsent(directory, d -> new ReentrantLock());
+        this.writer = new AtomicFileWriter(replacer);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public boolean exists() {
+        return Files.isRegularFile(file);
+    }
+
+    /**
+     * @throws ConfigurationException with {@link ErrorCode#CONFIG_INVALID} listing every error in the file
+     * @throws LanyardException with {@link ErrorCode#CONFIG_UNREADABLE} if the file is missing, cannot be read
+     *                          or is not well-formed XML
+     */
+    public LanyardConfiguration load() {
+        return ProviderXmlReader.read(SecureXml.read(file), file);
+    }
+
+    /**
+     * Writes {@code configuration}, which is valid by construction, replacing the file atomically. Creates
+     * Lanyard's folder when it is missing.
+     *
+     * @throws LanyardException with {@link ErrorCode#CONFIG_WRITE_FAILED}; the previous file is then unchanged
+     */
+    public void save(LanyardConfiguration configuration) {
+        byte[] xml = ProviderXmlWriter.write(Objects.requireNonNull(configuration, "configuration"));
+        saveLock.lock();
+        try {
+            writer.write(file, backup, xml);
+        } finally {
+            saveLock.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ProviderXmlStore[" + file + "]";
+    }
+}
