@@ -32,6 +32,7 @@ public final class IdentityProviderConfigBuilder {
     // RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
     private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    private static final Pattern INNER_WHITESPACE = Pattern.compile("\\s");
 
     private String id;
     private String displayName;
@@ -285,6 +286,10 @@ public final class IdentityProviderConfigBuilder {
             }
             if (CONTROL.matcher(value).find()) {
                 errors.add(new FieldError(field, "must not contain control characters"));
+            } else if (INNER_WHITESPACE.matcher(value.strip()).find()) {
+                // Lists are space-separated in provider.xml (and acr_values on the wire, OIDC Core §3.1.2.1):
+                // a value with a space in it would come back as two values.
+                errors.add(new FieldError(field, "each value must be a single word without spaces"));
             } else {
                 result.add(value.strip());
             }

@@ -155,7 +155,7 @@ final class SecureXml {
     }
 
     private static ConfigurationException tooLarge(Path file) {
-        return refused(file, file.getFileName() + " is larger than " + MAX_BYTES / 1024 + " KiB");
+        return refused(file, file.getFileName() + " is larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
     }
 
     private static ConfigurationException refused(Path file, String reason) {

@@ -149,7 +149,7 @@ class ProviderXmlStoreSecureParsingTest {
         LanyardException thrown = thrownBy(() -> store().load());
 
         assertThat(thrown.errorCode()).isEqualTo(ErrorCode.CONFIG_INVALID);
-        assertThat(thrown.getMessage()).contains("larger than 1024 KiB");
+        assertThat(thrown.getMessage()).contains("provider.xml is larger than 1 MiB");
     }
 
     @Test
