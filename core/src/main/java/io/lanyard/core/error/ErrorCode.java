@@ -81,6 +81,11 @@ public enum ErrorCode {
 
     // --- The host application failed. ---
     HOST_LOGIN_FAILED("LNY-600", Kind.HOST),
+    /**
+     * The product lacks a class, method or field Lanyard's adapter for it calls (a product version whose API differs
+     * from the one the adapter was written for); the product's own login still works.
+     */
+    HOST_API_UNAVAILABLE("LNY-601", Kind.HOST),
     INTERNAL_ERROR("LNY-999", Kind.HOST);
 
     /** Who has to act on a failure; the error page words its advice by kind. */
