@@ -1,0 +1,99 @@
+package io.lanyard.plugin.web;
+
+import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.error.LanyardException;
+import io.lanyard.core.login.LoginFailedException;
+import io.lanyard.plugin.host.LoginPage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ends a failed login: logs one WARN line and answers with a page that shows the stable error code, a correlation
+ * id to find that line, the provider's OAuth error code if it sent one, and two ways on (try again, local login).
+ * The exception's message goes to the log only, never to the page.
+ */
+public final class ErrorPage {
+
+    static final String NATIVE_LOGIN_PARAMETER = "lanyard_native";
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorPage.class);
+    private static final Pattern IDENTITY_PROVIDER_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+    private final LoginPage loginPage;
+    private final LanyardText text;
+    private final ErrorPageRenderer renderer;
+    private final CorrelationIds correlationIds = new CorrelationIds();
+
+    public ErrorPage(LoginPage loginPage, LanyardText text, ErrorPageRenderer renderer) {
+        this.loginPage = Objects.requireNonNull(loginPage, "loginPage");
+        this.text = Objects.requireNonNull(text, "text");
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+    }
+
+    /**
+     * @param identityProviderId the provider involved, as the request named it (untrusted; logged only if well-formed)
+     */
+    public void show(HttpServletRequest request, HttpServletResponse response, LanyardException failure,
+            String identityProviderId) throws IOException {
+        ErrorCode code = failure.errorCode();
+        String correlationId = correlationIds.next();
+        LOG.warn("Login failed: {} correlationId={} idp={}: {}", code, correlationId,
+                loggableId(identityProviderId), loggableMessage(failure.getMessage()));
+        ErrorPageModel model = model(request, code, correlationId, providerError(failure));
+        write(response, model);
+    }
+
+    ErrorPageModel model(HttpServletRequest request, ErrorCode code, String correlationId, Optional<String> providerError) {
+        String loginUrl = request.getContextPath() + loginPage.primaryPath();
+        return new ErrorPageModel(status(code.kind()), code.code(), text.title(code), text.advice(code), correlationId,
+                providerError, loginUrl, loginUrl + "?" + NATIVE_LOGIN_PARAMETER + "=1");
+    }
+
+    /** Who has to act decides the status: the browser's request (400), the mapping (403), the provider (502), us (500). */
+    static int status(ErrorCode.Kind kind) {
+        switch (kind) {
+            case RESPONSE_REJECTED: return HttpServletResponse.SC_BAD_REQUEST;
+            case USER_MAPPING: return HttpServletResponse.SC_FORBIDDEN;
+            case PROVIDER_UNAVAILABLE:
+            case PROVIDER_REFUSED: return HttpServletResponse.SC_BAD_GATEWAY;
+            case CONFIGURATION:
+            case HOST:
+            default: return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+        }
+    }
+
+    private void write(HttpServletResponse response, ErrorPageModel model) throws IOException {
+        String html = renderer.render(model);
+        response.setStatus(model.status());
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("text/html;charset=UTF-8");
+        PrintWriter writer = response.getWriter();
+        writer.write(html);
+        writer.flush();
+    }
+
+    private static Optional<String> providerError(LanyardException failure) {
+        return failure instanceof LoginFailedException
+                ? ((LoginFailedException) failure).providerError()
+                : Optional.empty();
+    }
+
+    /** Ids come from URLs and forms: log them only when they look like ids, so no one can forge log lines. */
+    static String loggableId(String identityProviderId) {
+        if (identityProviderId == null) {
+            return "-";
+        }
+        return IDENTITY_PROVIDER_ID.matcher(identityProviderId).matches() ? identityProviderId : "(malformed)";
+    }
+
+    private static String loggableMessage(String message) {
+        return message == null ? "" : CONTROL.matcher(message).replaceAll(" ");
+    }
+}

@@ -1,0 +1,40 @@
+package io.lanyard.plugin.web;
+
+import static io.lanyard.plugin.web.Html.escape;
+
+import java.util.Objects;
+
+/** A plain, dependency-free error page: enough for the sandbox and as a fallback. */
+public final class HtmlErrorPageRenderer implements ErrorPageRenderer {
+
+    private final LanyardText text;
+
+    public HtmlErrorPageRenderer(LanyardText text) {
+        this.text = Objects.requireNonNull(text, "text");
+    }
+
+    @Override
+    public String render(ErrorPageModel model) {
+        StringBuilder html = new StringBuilder(1024);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<title>").append(escape(text.get(PageText.ERROR_HEADING))).append("</title></head>\n<body>\n")
+                .append("<h1>").append(escape(model.title())).append("</h1>\n")
+                .append("<p class=\"advice\">").append(escape(model.advice())).append("</p>\n")
+                .append("<dl>\n")
+                .append(term(PageText.ERROR_CODE, "code", model.code()))
+                .append(term(PageText.ERROR_REFERENCE, "reference", model.correlationId()));
+        model.providerError().ifPresent(error -> html.append(term(PageText.ERROR_PROVIDER_ANSWER, "provider-error", error)));
+        html.append("</dl>\n")
+                .append("<p>").append(escape(text.get(PageText.ERROR_REPORT_HINT))).append("</p>\n")
+                .append("<p><a id=\"try-again\" href=\"").append(escape(model.tryAgainUrl())).append("\">")
+                .append(escape(text.get(PageText.TRY_AGAIN))).append("</a></p>\n")
+                .append("<p><a id=\"local-login\" href=\"").append(escape(model.localLoginUrl())).append("\">")
+                .append(escape(text.get(PageText.LOCAL_LOGIN))).append("</a></p>\n")
+                .append("</body></html>\n");
+        return html.toString();
+    }
+
+    private String term(PageText label, String cssClass, String value) {
+        return "<dt>" + escape(text.get(label)) + "</dt><dd class=\"" + cssClass + "\">" + escape(value) + "</dd>\n";
+    }
+}

@@ -1,0 +1,65 @@
+package io.lanyard.plugin.web;
+
+import io.lanyard.core.LanyardPaths;
+import io.lanyard.core.config.ConfigurationHolder;
+import io.lanyard.core.login.LoginService;
+import io.lanyard.plugin.host.LoginPage;
+import io.lanyard.plugin.host.SessionLogin;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Assembles Lanyard's servlet edge from the host's ports and the core's {@link LoginService}, so that the sandbox
+ * and every product plugin wire the same filter and servlets the same way. Register:
+ * <ul>
+ *   <li>{@link #loginFilter()} on all paths, before the host's own login handling (REQUEST and FORWARD);</li>
+ *   <li>{@link #loginServlet()} at {@link #LOGIN_SERVLET_MAPPING};</li>
+ *   <li>{@link #callbackServlet()} at {@link #CALLBACK_SERVLET_MAPPING}.</li>
+ * </ul>
+ */
+public final class LanyardWeb {
+
+    public static final String LOGIN_SERVLET_MAPPING = LanyardPaths.LOGIN;
+    public static final String CALLBACK_SERVLET_MAPPING = LanyardPaths.CALLBACK_PREFIX + "*";
+
+    private final LoginFilter loginFilter;
+    private final LoginServlet loginServlet;
+    private final CallbackServlet callbackServlet;
+
+    private LanyardWeb(LoginFilter loginFilter, LoginServlet loginServlet, CallbackServlet callbackServlet) {
+        this.loginFilter = loginFilter;
+        this.loginServlet = loginServlet;
+        this.callbackServlet = callbackServlet;
+    }
+
+    /** With the plain HTML error page. */
+    public static LanyardWeb create(LoginService loginService, ConfigurationHolder configuration,
+            SessionLogin sessionLogin, LoginPage loginPage, Clock clock) {
+        LanyardText text = LanyardText.english();
+        return create(loginService, configuration, sessionLogin, loginPage, clock, text, new HtmlErrorPageRenderer(text));
+    }
+
+    public static LanyardWeb create(LoginService loginService, ConfigurationHolder configuration,
+            SessionLogin sessionLogin, LoginPage loginPage, Clock clock, LanyardText text, ErrorPageRenderer renderer) {
+        Objects.requireNonNull(loginService, "loginService");
+        PendingLoginRepository pendingLogins = new PendingLoginRepository(clock);
+        ErrorPage errorPage = new ErrorPage(loginPage, text, renderer);
+        LoginStarter starter = new LoginStarter(loginService, pendingLogins, errorPage);
+        return new LanyardWeb(
+                new LoginFilter(loginPage, configuration, sessionLogin, starter),
+                new LoginServlet(configuration, starter, new ChooserPage(text, loginPage)),
+                new CallbackServlet(loginService, pendingLogins, sessionLogin, errorPage));
+    }
+
+    public LoginFilter loginFilter() {
+        return loginFilter;
+    }
+
+    public LoginServlet loginServlet() {
+        return loginServlet;
+    }
+
+    public CallbackServlet callbackServlet() {
+        return callbackServlet;
+    }
+}

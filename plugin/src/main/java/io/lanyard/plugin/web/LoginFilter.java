@@ -1,0 +1,91 @@
+package io.lanyard.plugin.web;
+
+import io.lanyard.core.LanyardPaths;
+import io.lanyard.core.config.ConfigurationHolder;
+import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.plugin.host.LoginPage;
+import io.lanyard.plugin.host.SessionLogin;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import javax.servlet.Filter;
+import javax.servlet.FilterChain;
+import javax.servlet.ServletException;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/**
+ * Replaces the host's login page with a login at the identity provider.
+ *
+ * <p>The host runs this filter on every request, so everything that is not a GET or HEAD of the login page passes
+ * after two string comparisons, without allocating and without touching the session. The login page itself passes
+ * when the browser asks for the native login ({@value ErrorPage#NATIVE_LOGIN_PARAMETER}{@code =1}, the way in
+ * while the provider is down), is already logged in, or no provider is enabled. With one enabled provider the login
+ * starts there; with several the browser goes to our chooser.
+ *
+ * <p>Holds no state of a request: one instance serves all threads.
+ */
+public final class LoginFilter implements Filter {
+
+    private final String[] loginPaths;
+    private final String returnParameter;
+    private final ConfigurationHolder configuration;
+    private final SessionLogin sessionLogin;
+    private final LoginStarter loginStarter;
+
+    LoginFilter(LoginPage loginPage, ConfigurationHolder configuration, SessionLogin sessionLogin,
+            LoginStarter loginStarter) {
+        this.loginPaths = loginPage.paths().toArray(new String[0]);
+        this.returnParameter = loginPage.returnParameter();
+        this.configuration = Objects.requireNonNull(configuration, "configuration");
+        this.sessionLogin = Objects.requireNonNull(sessionLogin, "sessionLogin");
+        this.loginStarter = Objects.requireNonNull(loginStarter, "loginStarter");
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(request instanceof HttpServletRequest) || !isLoginPageView((HttpServletRequest) request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        HttpServletRequest httpRequest = (HttpServletRequest) request;
+        if (isNativeLogin(httpRequest) || sessionLogin.isLoggedIn(httpRequest)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        List<IdentityProviderConfig> enabled = configuration.current().enabledIdentityProviders();
+        if (enabled.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        HttpServletResponse httpResponse = (HttpServletResponse) response;
+        String requestedReturn = httpRequest.getParameter(returnParameter);
+        if (enabled.size() == 1) {
+            loginStarter.start(httpRequest, httpResponse, enabled.get(0).id(), requestedReturn);
+        } else {
+            httpResponse.setHeader("Cache-Control", "no-store");
+            httpResponse.sendRedirect(UrlParameters.withParameter(
+                    httpRequest.getContextPath() + LanyardPaths.LOGIN, LoginServlet.RETURN_PARAMETER, requestedReturn));
+        }
+    }
+
+    private boolean isLoginPageView(HttpServletRequest request) {
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            return false;
+        }
+        for (String path : loginPaths) {
+            if (RequestPaths.isPath(request, path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isNativeLogin(HttpServletRequest request) {
+        return "1".equals(request.getParameter(ErrorPage.NATIVE_LOGIN_PARAMETER));
+    }
+}

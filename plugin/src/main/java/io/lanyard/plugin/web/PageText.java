@@ -1,0 +1,29 @@
+package io.lanyard.plugin.web;
+
+/**
+ * The i18n keys of our pages' fixed text (the texts of error codes are keyed by {@code ErrorCode.i18nKey()}).
+ * Every key here must be in {@code lanyard-i18n.properties}, and the file holds no key that is neither here
+ * nor an error code's.
+ */
+public enum PageText {
+    ERROR_HEADING("lanyard.page.error.heading"),
+    ERROR_CODE("lanyard.page.error.code"),
+    ERROR_REFERENCE("lanyard.page.error.reference"),
+    ERROR_PROVIDER_ANSWER("lanyard.page.error.provider_answer"),
+    ERROR_REPORT_HINT("lanyard.page.error.report_hint"),
+    TRY_AGAIN("lanyard.page.try_again"),
+    LOCAL_LOGIN("lanyard.page.local_login"),
+    CHOOSER_TITLE("lanyard.page.chooser.title"),
+    CHOOSER_INTRO("lanyard.page.chooser.intro"),
+    CHOOSER_NONE("lanyard.page.chooser.none");
+
+    private final String key;
+
+    PageText(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+}

@@ -1,0 +1,137 @@
+package io.lanyard.plugin.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import io.lanyard.core.config.ConfigurationHolder;
+import io.lanyard.core.config.LanyardConfiguration;
+import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.host.HostUser;
+import io.lanyard.core.login.AuthorizationResponse;
+import io.lanyard.core.login.LoginFailedException;
+import io.lanyard.core.login.LoginService;
+import io.lanyard.core.login.LoginSuccess;
+import io.lanyard.plugin.host.LoginPage;
+import io.lanyard.plugin.host.SessionLogin;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
+
+class CallbackServletTest {
+
+    private static final HostUser ALICE = new HostUser("alice", "Alice Anderson", "alice@example.com", true);
+
+    private final LoginService loginService = mock(LoginService.class);
+    private final SessionLogin sessionLogin = mock(SessionLogin.class);
+    private final Clock clock = Clock.fixed(Fixtures.NOW, ZoneOffset.UTC);
+    private final CallbackServlet servlet = LanyardWeb.create(loginService,
+            new ConfigurationHolder(LanyardConfiguration.empty()), sessionLogin, LoginPage.SANDBOX, clock).callbackServlet();
+    private final PendingLoginRepository pendingLogins = new PendingLoginRepository(clock);
+    private final FakeHttp.Response response = new FakeHttp.Response();
+
+    private FakeHttp.Request callback(String idp) {
+        return new FakeHttp.Request("GET", "/ctx", "/plugins/servlet/lanyard/callback/" + idp);
+    }
+
+    @Test
+    void withoutStateShowsStateMissing() throws Exception {
+        FakeHttp.Request request = callback("idp1").parameter("code", "c");
+
+        servlet.doGet(request.mock, response.mock);
+
+        assertThat(response.body()).contains("LNY-400");
+        verify(response.mock).setStatus(400);
+        verifyNoInteractions(loginService, sessionLogin);
+    }
+
+    @Test
+    void withStateUnknownToThisSessionShowsStateUnknown() throws Exception {
+        FakeHttp.Request request = callback("idp1").parameter("state", "forged").parameter("code", "c");
+        pendingLogins.save(request.mock, Fixtures.pending("s1"));
+
+        servlet.doGet(request.mock, response.mock);
+
+        assertThat(response.body()).contains("LNY-401");
+        verifyNoInteractions(loginService, sessionLogin);
+    }
+
+    @Test
+    void withoutSessionShowsStateUnknownAndCreatesNoSession() throws Exception {
+        FakeHttp.Request request = callback("idp1").parameter("state", "s1").parameter("code", "c");
+
+        servlet.doGet(request.mock, response.mock);
+
+        assertThat(response.body()).contains("LNY-401");
+        assertThat(request.currentSession()).isNull();
+    }
+
+    @Test
+    void onSuccessRenewsSessionIdThenLogsInThenRedirectsToReturnPath() throws Exception {
+        FakeHttp.Request request = callback("idp1").parameter("state", "s1").parameter("code", "c")
+                .parameter("iss", "https://idp1.example.com");
+        pendingLogins.save(request.mock, Fixtures.pending("s1"));
+        when(loginService.completeLogin(eq("idp1"), eq(Fixtures.pending("s1")), any()))
+                .thenReturn(new LoginSuccess(ALICE, "idp1", "sub-1", "/pages/projects?x=1", "id.token.value"));
+
+        servlet.doGet(request.mock, response.mock);
+
+        InOrder order = inOrder(request.mock, sessionLogin, response.mock);
+        order.verify(request.mock).changeSessionId();
+        order.verify(sessionLogin).logIn(request.mock, response.mock, ALICE);
+        order.verify(response.mock).sendRedirect("/ctx/pages/projects?x=1");
+        ArgumentCaptor<AuthorizationResponse> sent = ArgumentCaptor.forClass(AuthorizationResponse.class);
+        verify(loginService).completeLogin(eq("idp1"), any(), sent.capture());
+        assertThat(sent.getValue()).isEqualTo(AuthorizationResponse.of("s1", "c", "https://idp1.example.com", null, null));
+    }
+
+    @Test
+    void consumesThePendingLoginSoAReplayIsRefused() throws Exception {
+        FakeHttp.Request request = callback("idp1").parameter("state", "s1").parameter("code", "c");
+        pendingLogins.save(request.mock, Fixtures.pending("s1"));
+        when(loginService.completeLogin(any(), any(), any()))
+                .thenReturn(new LoginSuccess(ALICE, "idp1", "sub-1", "/", "id.token.value"));
+        servlet.doGet(request.mock, response.mock);
+
+        FakeHttp.Response replay = new FakeHttp.Response();
+        servlet.doGet(request.mock, replay.mock);
+
+        assertThat(replay.body()).contains("LNY-401");
+    }
+
+    @Test
+    void passesProviderIdFromPathWithoutPathParameters() throws Exception {
+        FakeHttp.Request request = callback("idp2;jsessionid=X").parameter("state", "s1");
+        pendingLogins.save(request.mock, Fixtures.pending("s1"));
+        when(loginService.completeLogin(any(), any(), any()))
+                .thenThrow(new LoginFailedException(ErrorCode.CALLBACK_IDP_MISMATCH, "sent to idp1, back at idp2"));
+
+        servlet.doGet(request.mock, response.mock);
+
+        verify(loginService).completeLogin(eq("idp2"), any(), any());
+        assertThat(response.body()).contains("LNY-406");
+    }
+
+    @Test
+    void providerErrorIsShownEscapedAndNobodyIsLoggedIn() throws Exception {
+        FakeHttp.Request request = callback("idp1").parameter("state", "s1").parameter("error", "access_denied");
+        pendingLogins.save(request.mock, Fixtures.pending("s1"));
+        when(loginService.completeLogin(any(), any(), any())).thenThrow(
+                new LoginFailedException(ErrorCode.IDP_ERROR_RESPONSE, "provider said access_denied", "access_denied<b>"));
+
+        servlet.doGet(request.mock, response.mock);
+
+        assertThat(response.body()).contains("LNY-300").contains("access_denied&lt;b&gt;");
+        verify(request.mock, never()).changeSessionId();
+        verifyNoInteractions(sessionLogin);
+        verify(response.mock, never()).sendRedirect(any());
+    }
+}

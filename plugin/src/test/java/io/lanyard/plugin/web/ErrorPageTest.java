@@ -1,0 +1,126 @@
+package io.lanyard.plugin.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.verify;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.error.LanyardException;
+import io.lanyard.core.login.LoginFailedException;
+import io.lanyard.plugin.host.LoginPage;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.LoggerFactory;
+
+class ErrorPageTest {
+
+    private static final Pattern REFERENCE = Pattern.compile("<dd class=\"reference\">([A-Z2-7]{10})</dd>");
+
+    private final LanyardText text = LanyardText.english();
+    private final ErrorPage errorPage = new ErrorPage(LoginPage.CONFLUENCE, text, new HtmlErrorPageRenderer(text));
+    private final FakeHttp.Request request = new FakeHttp.Request("GET", "/wiki", "/plugins/servlet/lanyard/callback/idp1");
+    private final FakeHttp.Response response = new FakeHttp.Response();
+    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final Logger logger = (Logger) LoggerFactory.getLogger(ErrorPage.class);
+
+    @BeforeEach
+    void captureLog() {
+        log.start();
+        logger.addAppender(log);
+    }
+
+    @AfterEach
+    void releaseLog() {
+        logger.detachAppender(log);
+    }
+
+    @Test
+    void escapesHostileProviderErrorCode() throws Exception {
+        String hostile = "<img src=x onerror='alert(1)'>";
+        errorPage.show(request.mock, response.mock,
+                new LoginFailedException(ErrorCode.IDP_ERROR_RESPONSE, "provider said no", hostile), "idp1");
+
+        assertThat(response.body())
+                .contains("&lt;img src=x onerror=&#39;alert(1)&#39;&gt;")
+                .doesNotContain("<img");
+    }
+
+    @Test
+    void showsCodeTitleAdviceAndLinksButNotTheLogMessage() throws Exception {
+        errorPage.show(request.mock, response.mock,
+                new LoginFailedException(ErrorCode.USER_NOT_FOUND, "no user 'mallory' in directory"), "idp1");
+
+        assertThat(response.body())
+                .contains("LNY-502")
+                .contains(Html.escape(text.title(ErrorCode.USER_NOT_FOUND)))
+                .contains(Html.escape(text.advice(ErrorCode.USER_NOT_FOUND)))
+                .contains("href=\"/wiki/login.action\"")
+                .contains("href=\"/wiki/login.action?lanyard_native=1\"")
+                .doesNotContain("mallory")
+                .doesNotContain("provider-error");
+    }
+
+    @Test
+    void forbidsCachingAndSendsHtml() throws Exception {
+        errorPage.show(request.mock, response.mock, new LanyardException(ErrorCode.CONFIG_INVALID, "bad"), null);
+
+        verify(response.mock).setHeader("Cache-Control", "no-store");
+        verify(response.mock).setContentType("text/html;charset=UTF-8");
+        verify(response.mock).setStatus(500);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"STATE_UNKNOWN,400", "USER_INACTIVE,403", "DISCOVERY_UNREACHABLE,502", "CLIENT_AUTHENTICATION_FAILED,502",
+            "CLIENT_SECRET_MISSING,500", "HOST_LOGIN_FAILED,500"})
+    void choosesStatusByWhoHasToAct(ErrorCode code, int status) throws Exception {
+        errorPage.show(request.mock, response.mock, new LanyardException(code, "x"), "idp1");
+
+        verify(response.mock).setStatus(status);
+    }
+
+    @Test
+    void logsOneWarningWithCodeCorrelationIdAndProviderThatMatchesThePage() throws Exception {
+        errorPage.show(request.mock, response.mock,
+                new LoginFailedException(ErrorCode.STATE_UNKNOWN, "no pending login\nFAKE LOG LINE"), "idp1");
+
+        Matcher reference = REFERENCE.matcher(response.body());
+        assertThat(reference.find()).as("page shows a 10-character base32 reference").isTrue();
+        assertThat(log.list).hasSize(1);
+        ILoggingEvent event = log.list.get(0);
+        assertThat(event.getLevel()).isEqualTo(Level.WARN);
+        assertThat(event.getFormattedMessage())
+                .contains("LNY-401")
+                .contains("correlationId=" + reference.group(1))
+                .contains("idp=idp1")
+                .contains("no pending login")
+                .doesNotContain("\n");
+    }
+
+    @Test
+    void doesNotLogAMalformedProviderIdVerbatim() throws Exception {
+        errorPage.show(request.mock, response.mock, new LanyardException(ErrorCode.IDP_UNKNOWN, "unknown"),
+                "x\r\nINFO forged");
+
+        assertThat(log.list.get(0).getFormattedMessage()).contains("idp=(malformed)").doesNotContain("forged");
+    }
+
+    @Test
+    void givesEachFailureItsOwnCorrelationId() throws Exception {
+        FakeHttp.Response second = new FakeHttp.Response();
+        errorPage.show(request.mock, response.mock, new LanyardException(ErrorCode.STATE_UNKNOWN, "x"), "idp1");
+        errorPage.show(request.mock, second.mock, new LanyardException(ErrorCode.STATE_UNKNOWN, "x"), "idp1");
+
+        Matcher first = REFERENCE.matcher(response.body());
+        Matcher other = REFERENCE.matcher(second.body());
+        assertThat(first.find() && other.find()).isTrue();
+        assertThat(first.group(1)).isNotEqualTo(other.group(1));
+    }
+}

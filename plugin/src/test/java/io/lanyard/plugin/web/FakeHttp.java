@@ -1,0 +1,98 @@
+package io.lanyard.plugin.web;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.lenient;
+import static org.mockito.Mockito.mock;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.servlet.ServletContext;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import javax.servlet.http.HttpSession;
+
+/** Mockito-backed requests, sessions and responses with just enough behaviour for the edge's tests. */
+final class FakeHttp {
+
+    private FakeHttp() {
+    }
+
+    /** A session whose attributes really are stored. */
+    static HttpSession session() {
+        Map<String, Object> attributes = new ConcurrentHashMap<>();
+        HttpSession session = mock(HttpSession.class);
+        lenient().when(session.getAttribute(anyString())).thenAnswer(call -> attributes.get(call.<String>getArgument(0)));
+        lenient().doAnswer(call -> {
+            attributes.put(call.getArgument(0), call.getArgument(1));
+            return null;
+        }).when(session).setAttribute(anyString(), any());
+        lenient().doAnswer(call -> attributes.remove(call.<String>getArgument(0))).when(session).removeAttribute(anyString());
+        return session;
+    }
+
+    static final class Request {
+        final HttpServletRequest mock = mock(HttpServletRequest.class);
+        private final Map<String, String> parameters = new HashMap<>();
+        private HttpSession session;
+
+        Request(String method, String contextPath, String pathAfterContext) {
+            lenient().when(mock.getMethod()).thenReturn(method);
+            lenient().when(mock.getContextPath()).thenReturn(contextPath);
+            ServletContext servletContext = mock(ServletContext.class);
+            lenient().when(servletContext.getContextPath()).thenReturn(contextPath);
+            lenient().when(mock.getServletContext()).thenReturn(servletContext);
+            lenient().when(mock.getRequestURI()).thenReturn(contextPath + pathAfterContext);
+            lenient().when(mock.getParameter(anyString())).thenAnswer(call -> parameters.get(call.<String>getArgument(0)));
+            lenient().when(mock.getSession()).thenAnswer(call -> session(true));
+            lenient().when(mock.getSession(anyBoolean())).thenAnswer(call -> session(call.getArgument(0)));
+        }
+
+        Request parameter(String name, String value) {
+            parameters.put(name, value);
+            return this;
+        }
+
+        Request withSession(HttpSession existing) {
+            this.session = existing;
+            return this;
+        }
+
+        HttpSession currentSession() {
+            return session;
+        }
+
+        private HttpSession session(boolean create) {
+            if (session == null && create) {
+                session = FakeHttp.session();
+            }
+            return session;
+        }
+    }
+
+    static Request get(String pathAfterContext) {
+        return new Request("GET", "", pathAfterContext);
+    }
+
+    static final class Response {
+        final HttpServletResponse mock = mock(HttpServletResponse.class);
+        final StringWriter body = new StringWriter();
+
+        Response() {
+            try {
+                lenient().when(mock.getWriter()).thenReturn(new PrintWriter(body));
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        String body() {
+            return body.toString();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.lanyard.plugin.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lanyard.core.error.ErrorCode;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class LanyardTextTest {
+
+    private final LanyardText text = LanyardText.english();
+
+    @Test
+    void everyErrorCodeHasATitleAndAdvice() {
+        for (ErrorCode code : ErrorCode.values()) {
+            assertThat(text.keys()).as(code.name()).contains(code.i18nKey(), LanyardText.adviceKey(code));
+            assertThat(text.title(code)).as(code.name()).isNotBlank();
+            assertThat(text.advice(code)).as(code.name()).isNotBlank().isNotEqualTo(text.title(code));
+        }
+    }
+
+    @Test
+    void everyPageTextHasAText() {
+        for (PageText pageText : PageText.values()) {
+            assertThat(text.keys()).contains(pageText.key());
+            assertThat(text.get(pageText)).isNotBlank();
+        }
+    }
+
+    @Test
+    void holdsNoKeyThatNothingUses() {
+        Set<String> used = new HashSet<>();
+        for (ErrorCode code : ErrorCode.values()) {
+            used.add(code.i18nKey());
+            used.add(LanyardText.adviceKey(code));
+        }
+        Arrays.stream(PageText.values()).map(PageText::key).forEach(used::add);
+
+        assertThat(text.keys()).isSubsetOf(used);
+    }
+
+    @Test
+    void userNotFoundAdviceTellsTheUserWhatToDo() {
+        assertThat(text.advice(ErrorCode.USER_NOT_FOUND))
+                .isEqualTo("Your identity provider confirmed who you are, but there is no matching account here. "
+                        + "Ask an administrator to create one.");
+    }
+
+    @Test
+    void missingKeyShowsTheKeyItself() {
+        assertThat(text.get("lanyard.no.such.key")).isEqualTo("lanyard.no.such.key");
+    }
+}

@@ -1,0 +1,106 @@
+package io.lanyard.plugin.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.mockito.Mockito.mock;
+
+import io.lanyard.core.config.ConfigurationHolder;
+import io.lanyard.core.config.LanyardConfiguration;
+import io.lanyard.core.login.LoginService;
+import io.lanyard.plugin.host.LoginPage;
+import io.lanyard.plugin.host.SessionLogin;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.util.List;
+import javax.servlet.FilterChain;
+import javax.servlet.ServletContext;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletRequestWrapper;
+import javax.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The filter runs on every request of the host: passing a request that is not the login page must not allocate.
+ * Measured with the JVM's per-thread allocation counter on hand-written request stubs (mocks allocate by themselves).
+ */
+class LoginFilterAllocationTest {
+
+    private static final int WARM_UP = 50_000;
+    private static final int MEASURED = 200_000;
+    /** Far below one small object per request (≥ 16 bytes × 200,000); leaves room for the counter's own noise. */
+    private static final long TOLERATED_BYTES = 64 * 1024;
+
+    @Test
+    void passingThroughOtherPathsAllocatesNothingPerRequest() throws Exception {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assumeThat(threads.isThreadAllocatedMemorySupported()).isTrue();
+        LoginFilter filter = LanyardWeb.create(mock(LoginService.class),
+                new ConfigurationHolder(new LanyardConfiguration(List.of(Fixtures.provider("idp1", "Corporate", true)))),
+                mock(SessionLogin.class), LoginPage.JIRA, Clock.systemUTC()).loginFilter();
+        HttpServletRequest[] requests = {
+            new StubRequest("GET", "/jira", "/jira/secure/Dashboard.jspa"),
+            new StubRequest("GET", "/jira", "/jira/s/abc/_/download/batch/app.css"),
+            new StubRequest("POST", "/jira", "/jira/rest/api/2/issue"),
+            new StubRequest("POST", "/jira", "/jira/login.jsp"),
+        };
+        HttpServletResponse response = unusable(HttpServletResponse.class);
+        int[] passed = {0};
+        FilterChain chain = (req, res) -> passed[0]++;
+
+        for (int i = 0; i < WARM_UP; i++) {
+            filter.doFilter(requests[i & 3], response, chain);
+        }
+        long threadId = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(threadId);
+        for (int i = 0; i < MEASURED; i++) {
+            filter.doFilter(requests[i & 3], response, chain);
+        }
+        long allocated = threads.getThreadAllocatedBytes(threadId) - before;
+
+        assertThat(passed[0]).isEqualTo(WARM_UP + MEASURED);
+        assertThat(allocated).as("bytes allocated for %d requests", MEASURED).isLessThan(TOLERATED_BYTES);
+    }
+
+    /** Answers the few calls the filter may make on its common path without allocating; anything else fails. */
+    private static final class StubRequest extends HttpServletRequestWrapper {
+        private final String method;
+        private final String uri;
+        private final ServletContext servletContext;
+
+        StubRequest(String method, String contextPath, String uri) {
+            super(unusable(HttpServletRequest.class));
+            this.method = method;
+            this.uri = uri;
+            this.servletContext = (ServletContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {ServletContext.class}, (proxy, m, args) -> {
+                        if (m.getName().equals("getContextPath")) {
+                            return contextPath;
+                        }
+                        throw new AssertionError("unexpected call " + m.getName());
+                    });
+        }
+
+        @Override
+        public String getMethod() {
+            return method;
+        }
+
+        @Override
+        public String getRequestURI() {
+            return uri;
+        }
+
+        @Override
+        public ServletContext getServletContext() {
+            return servletContext;
+        }
+    }
+
+    private static <T> T unusable(Class<T> type) {
+        return type.cast(Proxy.newProxyInstance(LoginFilterAllocationTest.class.getClassLoader(), new Class<?>[] {type},
+                (proxy, m, args) -> {
+                    throw new AssertionError("the filter's common path must not call " + m.getName());
+                }));
+    }
+}

@@ -1,0 +1,62 @@
+package io.lanyard.sandbox;
+
+import io.lanyard.sandbox.idp.BuiltInProvider;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.catalina.startup.Tomcat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A started sandbox; {@link #close()} stops Tomcat and the built-in provider (once, from any thread). */
+public final class RunningSandbox implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunningSandbox.class);
+
+    private final Tomcat tomcat;
+    private final BuiltInProvider builtInProvider;
+    private final URI baseUrl;
+    private final Path home;
+    private final Path lanyardDirectory;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    RunningSandbox(Tomcat tomcat, BuiltInProvider builtInProvider, URI baseUrl, Path home, Path lanyardDirectory) {
+        this.tomcat = tomcat;
+        this.builtInProvider = builtInProvider;
+        this.baseUrl = baseUrl;
+        this.home = home;
+        this.lanyardDirectory = lanyardDirectory;
+    }
+
+    /** {@code http://localhost:<port>}, without a trailing slash. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    /** Where {@code provider.xml} lives. */
+    public Path lanyardDirectory() {
+        return lanyardDirectory;
+    }
+
+    /** The built-in provider's issuer, when this sandbox runs it. */
+    public Optional<URI> builtInIssuer() {
+        return Optional.ofNullable(builtInProvider).map(BuiltInProvider::issuer);
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        SandboxTomcat.stopQuietly(tomcat);
+        if (builtInProvider != null) {
+            builtInProvider.close();
+        }
+        LOG.info("Sandbox at {} stopped", baseUrl);
+    }
+}

@@ -1,0 +1,118 @@
+package io.lanyard.sandbox;
+
+import io.lanyard.core.LanyardPaths;
+import io.lanyard.core.config.ConfigurationHolder;
+import io.lanyard.core.config.LanyardConfiguration;
+import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.core.login.LoginService;
+import io.lanyard.core.secret.ConfigurationFileSecretResolver;
+import io.lanyard.core.secret.Secret;
+import io.lanyard.plugin.host.LoginPage;
+import io.lanyard.plugin.web.LanyardWeb;
+import io.lanyard.sandbox.host.SandboxSessionLogin;
+import io.lanyard.sandbox.host.SandboxUserDirectory;
+import io.lanyard.sandbox.idp.BuiltInProvider;
+import io.lanyard.sandbox.idp.ClientSecretFile;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.catalina.startup.Tomcat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * Starts the sandbox: Lanyard's configuration from {@code <home>/lanyard/provider.xml} (written with the built-in
+ * provider on first start), the built-in provider when the configuration uses it, and Tomcat with the demo app and
+ * Lanyard's edge, wired exactly as a product plugin wires them.
+ */
+public final class Sandbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+
+    private Sandbox() {
+    }
+
+    public static RunningSandbox start(SandboxOptions options) throws IOException {
+        routeJavaUtilLoggingToSlf4j();
+        Path home = Files.createDirectories(options.home());
+        Path lanyardDirectory = Files.createDirectories(home.resolve("lanyard"));
+        Secret clientSecret = ClientSecretFile.loadOrCreate(home);
+        ProviderXmlStore store = new ProviderXmlStore(lanyardDirectory);
+        AtomicReference<URI> baseUrl = new AtomicReference<>();
+
+        BuiltInProvider builtIn = null;
+        try {
+            LanyardConfiguration configuration;
+            if (store.exists()) {
+                configuration = store.load();
+                LOG.info("Using {} ({} identity provider(s))", store.file(), configuration.identityProviders().size());
+                builtIn = startBuiltInIfUsed(configuration, options, clientSecret, baseUrl);
+            } else {
+                builtIn = startBuiltIn(options.identityProviderPort(), clientSecret, baseUrl);
+                configuration = SandboxProviders.initial(builtIn.issuer(), clientSecret);
+                store.save(configuration);
+                LOG.info("Wrote {} with the built-in identity provider", store.file());
+            }
+            Tomcat tomcat = startTomcat(options, home, new ConfigurationHolder(configuration), baseUrl);
+            return new RunningSandbox(tomcat, builtIn, baseUrl.get(), home, lanyardDirectory);
+        } catch (IOException | RuntimeException e) {
+            if (builtIn != null) {
+                builtIn.close(); // do not leave the provider's port taken behind a failed start
+            }
+            throw e;
+        }
+    }
+
+    private static BuiltInProvider startBuiltInIfUsed(LanyardConfiguration configuration, SandboxOptions options,
+            Secret clientSecret, AtomicReference<URI> baseUrl) throws IOException {
+        OptionalInt port = SandboxProviders.builtInProviderPort(configuration);
+        if (port.isEmpty()) {
+            LOG.info("No identity provider in provider.xml is the built-in one: not starting it");
+            return null;
+        }
+        if (options.identityProviderPort() != 0 && options.identityProviderPort() != port.getAsInt()) {
+            LOG.warn("provider.xml uses the built-in identity provider on port {}; starting it there, not on {}",
+                    port.getAsInt(), options.identityProviderPort());
+        }
+        return startBuiltIn(port.getAsInt(), clientSecret, baseUrl);
+    }
+
+    private static BuiltInProvider startBuiltIn(int port, Secret clientSecret, AtomicReference<URI> baseUrl)
+            throws IOException {
+        BuiltInProvider provider = BuiltInProvider.start(port, clientSecret, () -> {
+            URI base = baseUrl.get();
+            return base == null ? null : base + LanyardPaths.CALLBACK_PREFIX;
+        });
+        LOG.info("Built-in identity provider listening, issuer {}", provider.issuer());
+        return provider;
+    }
+
+    private static Tomcat startTomcat(SandboxOptions options, Path home, ConfigurationHolder configuration,
+            AtomicReference<URI> baseUrl) throws IOException {
+        SandboxUserDirectory directory = new SandboxUserDirectory();
+        SandboxSessionLogin sessionLogin = new SandboxSessionLogin();
+        // The base URL is known once Tomcat has its port; the core reads it per login, after that.
+        LoginService loginService = LoginService.create(configuration, new ConfigurationFileSecretResolver(), directory,
+                baseUrl::get, Clock.systemUTC());
+        LanyardWeb lanyard = LanyardWeb.create(loginService, configuration, sessionLogin, LoginPage.SANDBOX,
+                Clock.systemUTC());
+        Tomcat tomcat = SandboxTomcat.start(options.port(), home, lanyard, sessionLogin, directory);
+        URI base = URI.create("http://localhost:" + tomcat.getConnector().getLocalPort());
+        baseUrl.set(base);
+        LOG.info("Sandbox listening at {}", base);
+        return tomcat;
+    }
+
+    /** Tomcat and okhttp log through java.util.logging; send that to SLF4J so logback.xml governs everything. */
+    private static void routeJavaUtilLoggingToSlf4j() {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+    }
+}

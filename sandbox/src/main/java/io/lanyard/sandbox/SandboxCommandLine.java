@@ -1,0 +1,127 @@
+package io.lanyard.sandbox;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sandbox's options, as a table: each option has a name, an argument, a line of help and what it sets.
+ * A new option is one more entry in {@link #OPTIONS} (and a field of {@link Values}).
+ */
+final class SandboxCommandLine {
+
+    /** What the options set, before defaults that depend on each other are applied. */
+    static final class Values {
+        Integer port;
+        Path home;
+        Integer identityProviderPort;
+    }
+
+    @FunctionalInterface
+    private interface Setter {
+        void set(Values values, String argument) throws UsageException;
+    }
+
+    private record Option(String argument, String help, Setter setter) {
+    }
+
+    private static final Map<String, Option> OPTIONS = new LinkedHashMap<>();
+
+    static {
+        OPTIONS.put("--port", new Option("N", "HTTP port of the sandbox on 127.0.0.1 (default "
+                + SandboxOptions.DEFAULT_PORT + "; 0 = any free port)", (v, a) -> v.port = port("--port", a)));
+        OPTIONS.put("--home", new Option("DIR", "home folder (default ~/.lanyard-sandbox); Lanyard's files are in DIR/lanyard",
+                (v, a) -> v.home = path("--home", a)));
+        OPTIONS.put("--idp-port", new Option("N", "port of the built-in identity provider (default: the sandbox's port + 1)",
+                (v, a) -> v.identityProviderPort = port("--idp-port", a)));
+    }
+
+    private SandboxCommandLine() {
+    }
+
+    static SandboxOptions parse(List<String> arguments) throws UsageException, SandboxOptions.HelpRequested {
+        Values values = new Values();
+        Iterator<String> it = arguments.iterator();
+        while (it.hasNext()) {
+            String word = it.next();
+            if (word.equals("--help") || word.equals("-h")) {
+                throw new SandboxOptions.HelpRequested();
+            }
+            String name = word;
+            String argument = null;
+            int equals = word.indexOf('=');
+            if (word.startsWith("--") && equals > 0) {
+                name = word.substring(0, equals);
+                argument = word.substring(equals + 1);
+            }
+            Option option = OPTIONS.get(name);
+            if (option == null) {
+                throw new UsageException("unknown option " + word);
+            }
+            if (argument == null) {
+                if (!it.hasNext()) {
+                    throw new UsageException(name + " needs a value: " + name + " " + option.argument());
+                }
+                argument = it.next();
+            }
+            option.setter().set(values, argument);
+        }
+        return withDefaults(values);
+    }
+
+    private static SandboxOptions withDefaults(Values values) throws UsageException {
+        int port = values.port == null ? SandboxOptions.DEFAULT_PORT : values.port;
+        int identityProviderPort;
+        if (values.identityProviderPort != null) {
+            identityProviderPort = values.identityProviderPort;
+        } else if (port == 0) {
+            identityProviderPort = 0;
+        } else if (port == 65535) {
+            throw new UsageException("--port 65535 leaves no port + 1 for the identity provider: give --idp-port N");
+        } else {
+            identityProviderPort = port + 1;
+        }
+        if (port != 0 && port == identityProviderPort) {
+            throw new UsageException("--port and --idp-port must differ (both are " + port + ")");
+        }
+        Path home = values.home == null ? SandboxOptions.defaultHome() : values.home;
+        return new SandboxOptions(port, home.toAbsolutePath().normalize(), identityProviderPort);
+    }
+
+    private static int port(String option, String text) throws UsageException {
+        int value;
+        try {
+            value = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " expects a port number from 0 to 65535, not \"" + text + "\"");
+        }
+        if (value < 0 || value > 65535) {
+            throw new UsageException(option + " expects a port number from 0 to 65535, not " + value);
+        }
+        return value;
+    }
+
+    private static Path path(String option, String text) throws UsageException {
+        if (text.isBlank()) {
+            throw new UsageException(option + " expects a folder, not an empty value");
+        }
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new UsageException(option + " expects a folder: " + e.getReason());
+        }
+    }
+
+    static String usage() {
+        StringBuilder text = new StringBuilder("Usage: java -jar lanyard-sandbox.jar [options]\n\n"
+                + "Runs a small demo host with Lanyard's single sign-on and a built-in identity provider on this machine.\n\n"
+                + "Options:\n");
+        OPTIONS.forEach((name, option) -> text.append(String.format("  %-22s %s%n", name + " " + option.argument(),
+                option.help())));
+        text.append(String.format("  %-22s %s%n", "--help", "show this help"));
+        return text.toString();
+    }
+}

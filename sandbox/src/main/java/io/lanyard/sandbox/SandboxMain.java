@@ -1,0 +1,67 @@
+package io.lanyard.sandbox;
+
+import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.sandbox.host.SandboxUserDirectory;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar lanyard-sandbox.jar [--port N] [--home DIR] [--idp-port N]}: starts the sandbox, says what to
+ * open, and runs until Ctrl-C. Exit codes: 0 after {@code --help}, 1 when the sandbox cannot start, 2 for a wrong
+ * command line.
+ */
+public final class SandboxMain {
+
+    static final int EXIT_START_FAILED = 1;
+    static final int EXIT_USAGE = 2;
+
+    private SandboxMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        SandboxOptions options;
+        try {
+            options = SandboxOptions.parse(Arrays.asList(args));
+        } catch (SandboxOptions.HelpRequested help) {
+            System.out.print(SandboxCommandLine.usage());
+            return;
+        } catch (UsageException e) {
+            System.err.println("lanyard-sandbox: " + e.getMessage() + " (see --help)");
+            System.exit(EXIT_USAGE);
+            return;
+        }
+        RunningSandbox sandbox;
+        try {
+            sandbox = Sandbox.start(options);
+        } catch (IOException e) {
+            System.err.println("lanyard-sandbox: " + e.getMessage());
+            System.exit(EXIT_START_FAILED);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "lanyard-sandbox-shutdown"));
+        printBanner(System.out, sandbox);
+        new CountDownLatch(1).await(); // Tomcat's and the provider's threads serve until the JVM is stopped
+    }
+
+    static void printBanner(PrintStream out, RunningSandbox sandbox) {
+        String base = sandbox.baseUrl().toString();
+        out.println();
+        out.println("Lanyard sandbox is running. It is a demo host for trying Lanyard, not for real accounts.");
+        out.println();
+        out.println("  Open:          " + base + "/");
+        sandbox.builtInIssuer().ifPresentOrElse(
+                issuer -> out.println("  Sign in:       at the built-in identity provider (" + issuer + ") type any "
+                        + "username; " + String.join(", ", new SandboxUserDirectory().activeUsernames())
+                        + " have accounts here."),
+                () -> out.println("  Sign in:       at the identity provider(s) of provider.xml."));
+        out.println("  Local login:   " + base + "/login?lanyard_native=1  (each sandbox password is the username,"
+                + " e.g. admin/admin)");
+        out.println("  Home folder:   " + sandbox.home() + "  (Lanyard's configuration: "
+                + sandbox.lanyardDirectory().resolve(ProviderXmlStore.FILE_NAME) + ")");
+        out.println("  Stop:          press Ctrl-C");
+        out.println();
+        out.flush();
+    }
+}

@@ -1,0 +1,40 @@
+package io.lanyard.sandbox;
+
+import io.lanyard.core.config.IdGenerator;
+import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.LanyardConfiguration;
+import io.lanyard.core.secret.Secret;
+import io.lanyard.core.secret.StoredSecret;
+import io.lanyard.sandbox.idp.BuiltInProvider;
+import java.net.URI;
+import java.util.List;
+import java.util.OptionalInt;
+
+/** The identity providers of a new sandbox, and how to recognise the built-in one in an existing configuration. */
+final class SandboxProviders {
+
+    static final String DISPLAY_NAME = "Sandbox identity provider";
+
+    private SandboxProviders() {
+    }
+
+    /** One provider: the built-in one, under a new id. */
+    static LanyardConfiguration initial(URI builtInIssuer, Secret clientSecret) {
+        IdentityProviderConfig provider = IdentityProviderConfig.builder()
+                .id(IdGenerator.newIdentityProviderId())
+                .displayName(DISPLAY_NAME)
+                .discoveryUrl(builtInIssuer + "/.well-known/openid-configuration")
+                .clientId(BuiltInProvider.CLIENT_ID)
+                .clientSecret(StoredSecret.plaintext(clientSecret))
+                .build();
+        return new LanyardConfiguration(List.of(provider));
+    }
+
+    /** The port of the first provider whose issuer is the built-in provider's, if any. */
+    static OptionalInt builtInProviderPort(LanyardConfiguration configuration) {
+        return configuration.identityProviders().stream()
+                .mapToInt(provider -> BuiltInProvider.portOfIssuer(provider.issuer()))
+                .filter(port -> port > 0)
+                .findFirst();
+    }
+}

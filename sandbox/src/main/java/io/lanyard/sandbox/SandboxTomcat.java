@@ -1,0 +1,111 @@
+package io.lanyard.sandbox;
+
+import io.lanyard.plugin.web.LanyardWeb;
+import io.lanyard.sandbox.app.LocalLoginServlet;
+import io.lanyard.sandbox.app.LogoutServlet;
+import io.lanyard.sandbox.app.ProtectedPageServlet;
+import io.lanyard.sandbox.app.WhoAmIServlet;
+import io.lanyard.sandbox.host.SandboxSessionLogin;
+import io.lanyard.sandbox.host.SandboxUserDirectory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.servlet.DispatcherType;
+import javax.servlet.Filter;
+import javax.servlet.Servlet;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.LifecycleState;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.session.StandardManager;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+
+/** Embedded Tomcat 9 with the demo app and Lanyard's edge in the root context, on 127.0.0.1 only. */
+final class SandboxTomcat {
+
+    private SandboxTomcat() {
+    }
+
+    static Tomcat start(int port, Path home, LanyardWeb lanyard, SandboxSessionLogin sessionLogin,
+            SandboxUserDirectory directory) throws IOException {
+        Path base = Files.createDirectories(home.resolve("tomcat"));
+        Path docBase = Files.createDirectories(base.resolve("webapp"));
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(base.toString());
+        Connector connector = new Connector("HTTP/1.1");
+        connector.setPort(port);
+        connector.setProperty("address", "127.0.0.1");
+        tomcat.setConnector(connector);
+        hideErrorDetails(tomcat);
+
+        Context context = tomcat.addContext("", docBase.toString());
+        context.setManager(sessionsInMemoryOnly());
+        addFilter(context, "lanyard-login", lanyard.loginFilter());
+        addServlet(context, "pages", new ProtectedPageServlet(sessionLogin, directory), "", "/pages/*");
+        addServlet(context, "local-login", new LocalLoginServlet(sessionLogin, directory), "/login");
+        addServlet(context, "logout", new LogoutServlet(), "/logout");
+        addServlet(context, "whoami", new WhoAmIServlet(sessionLogin), WhoAmIServlet.PATH);
+        addServlet(context, "lanyard-login", lanyard.loginServlet(), LanyardWeb.LOGIN_SERVLET_MAPPING);
+        addServlet(context, "lanyard-callback", lanyard.callbackServlet(), LanyardWeb.CALLBACK_SERVLET_MAPPING);
+
+        try {
+            tomcat.start();
+        } catch (LifecycleException e) {
+            stopQuietly(tomcat);
+            throw new IOException("the sandbox could not start on port " + port + ": " + e.getMessage(), e);
+        }
+        if (connector.getState() != LifecycleState.STARTED || connector.getLocalPort() <= 0) {
+            stopQuietly(tomcat);
+            throw new IOException("the sandbox could not listen on 127.0.0.1:" + port
+                    + " (is another program using it? choose another with --port)");
+        }
+        return tomcat;
+    }
+
+    /** Tomcat's own error pages would show stack traces and its version to anyone. */
+    private static void hideErrorDetails(Tomcat tomcat) {
+        ErrorReportValve valve = new ErrorReportValve();
+        valve.setShowReport(false);
+        valve.setShowServerInfo(false);
+        tomcat.getHost().getPipeline().addValve(valve);
+    }
+
+    /** Sessions are not written to disk at stop: a restarted sandbox starts with everyone logged out. */
+    private static StandardManager sessionsInMemoryOnly() {
+        StandardManager manager = new StandardManager();
+        manager.setPathname(null);
+        return manager;
+    }
+
+    private static void addFilter(Context context, String name, Filter filter) {
+        FilterDef definition = new FilterDef();
+        definition.setFilterName(name);
+        definition.setFilter(filter);
+        context.addFilterDef(definition);
+        FilterMap mapping = new FilterMap();
+        mapping.setFilterName(name);
+        mapping.addURLPattern("/*");
+        mapping.setDispatcher(DispatcherType.REQUEST.name());
+        mapping.setDispatcher(DispatcherType.FORWARD.name());
+        context.addFilterMap(mapping);
+    }
+
+    private static void addServlet(Context context, String name, Servlet servlet, String... patterns) {
+        Tomcat.addServlet(context, name, servlet);
+        for (String pattern : patterns) {
+            context.addServletMappingDecoded(pattern, name);
+        }
+    }
+
+    static void stopQuietly(Tomcat tomcat) {
+        try {
+            tomcat.stop();
+            tomcat.destroy();
+        } catch (LifecycleException e) {
+            org.slf4j.LoggerFactory.getLogger(SandboxTomcat.class).warn("Tomcat did not stop cleanly: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.lanyard.sandbox.host;
+
+import io.lanyard.core.host.HostUser;
+import io.lanyard.core.host.UserDirectory;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The sandbox's fixed, in-memory user directory. Usernames compare case-insensitively, as in the Atlassian
+ * products. Each local password equals the username: this is a sandbox, never a place for real accounts.
+ */
+public final class SandboxUserDirectory implements UserDirectory {
+
+    public static final String USERS_GROUP = "sandbox-users";
+    public static final String ADMINISTRATORS_GROUP = "sandbox-administrators";
+
+    private final Map<String, SandboxUser> usersByName;
+
+    public SandboxUserDirectory() {
+        this(List.of(
+                user("alice", "Alice Anderson", true, false, USERS_GROUP),
+                user("bob", "Bob Brown", true, false, USERS_GROUP),
+                user("admin", "Sandbox Administrator", true, true, USERS_GROUP, ADMINISTRATORS_GROUP),
+                user("carol", "Carol Clark", false, false, USERS_GROUP)));
+    }
+
+    SandboxUserDirectory(List<SandboxUser> users) {
+        this.usersByName = users.stream().collect(Collectors.toUnmodifiableMap(u -> key(u.username()), Function.identity()));
+    }
+
+    private static SandboxUser user(String username, String displayName, boolean active, boolean administrator,
+            String... groups) {
+        return new SandboxUser(new HostUser(username, displayName, username + "@example.com", active),
+                Set.of(groups), administrator);
+    }
+
+    @Override
+    public Optional<HostUser> findByUsername(String username) {
+        return account(username).map(SandboxUser::user);
+    }
+
+    @Override
+    public List<HostUser> findByEmail(String email) {
+        if (email == null) {
+            return List.of();
+        }
+        return usersByName.values().stream()
+                .map(SandboxUser::user)
+                .filter(user -> user.email().equalsIgnoreCase(email))
+                .toList();
+    }
+
+    /** The full account, with groups and the administrator flag. */
+    public Optional<SandboxUser> account(String username) {
+        return username == null ? Optional.empty() : Optional.ofNullable(usersByName.get(key(username)));
+    }
+
+    /** The native (non-SSO) login check: an active account whose password, in the sandbox, is its username. */
+    public Optional<HostUser> authenticate(String username, String password) {
+        return findByUsername(username)
+                .filter(HostUser::active)
+                .filter(user -> user.username().equals(password));
+    }
+
+    /** Usernames of the active accounts in a stable order, for the start-up banner. */
+    public List<String> activeUsernames() {
+        return usersByName.values().stream().filter(u -> u.user().active()).map(SandboxUser::username).sorted().toList();
+    }
+
+    private static String key(String username) {
+        return username.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,83 @@
+package io.lanyard.sandbox.idp;
+
+import io.lanyard.core.secret.Secret;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.http.OAuth2HttpRequestHandler;
+import no.nav.security.mock.oauth2.http.OAuth2HttpRouterKt;
+import no.nav.security.mock.oauth2.http.OAuth2HttpServer;
+import no.nav.security.mock.oauth2.http.Route;
+import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
+
+/**
+ * The sandbox's own OpenID Connect provider on {@code 127.0.0.1}: navikt's mock-oauth2-server with the sandbox's
+ * routes in front (client authentication, registered redirect URIs, PKCE, a sign-in form that sets the usual
+ * claims). Its issuer is {@code http://localhost:<port>/sandbox}; its one client is {@value #CLIENT_ID}.
+ */
+public final class BuiltInProvider implements AutoCloseable {
+
+    public static final String CLIENT_ID = "lanyard-sandbox";
+    private static final Pattern ISSUER = Pattern.compile("http://localhost:(\\d{1,5})/" + ProviderPaths.ISSUER_ID);
+
+    private final OAuth2HttpServer server;
+    private final URI issuer;
+
+    private BuiltInProvider(OAuth2HttpServer server) {
+        this.server = server;
+        this.issuer = issuerAt(server.port());
+    }
+
+    /**
+     * @param port              0 for any free port
+     * @param redirectUriPrefix the sandbox's callback prefix ({@code <base URL>/plugins/servlet/lanyard/callback/}),
+     *                          read per request because the sandbox's port is known only once it runs
+     */
+    public static BuiltInProvider start(int port, Secret clientSecret, Supplier<String> redirectUriPrefix)
+            throws IOException {
+        Objects.requireNonNull(clientSecret, "clientSecret");
+        OAuth2Config config = new OAuth2Config(true, null, null, false, new OAuth2TokenProvider(), Set.of());
+        Route library = new OAuth2HttpRequestHandler(config).getAuthorizationServer();
+        Route router = OAuth2HttpRouterKt.routes(
+                new ClientAuthenticationRoute(CLIENT_ID, clientSecret),
+                new PkceTokenRoute(),
+                new AuthorizationRoute(library, CLIENT_ID, redirectUriPrefix),
+                library);
+        OAuth2HttpServer server = config.getHttpServer().start(InetAddress.getByName("127.0.0.1"), port, router);
+        return new BuiltInProvider(server);
+    }
+
+    /** The issuer the built-in provider has when it listens on {@code port}. */
+    public static URI issuerAt(int port) {
+        return URI.create("http://localhost:" + port + "/" + ProviderPaths.ISSUER_ID);
+    }
+
+    /** The port of a built-in provider's issuer, or -1 if the issuer is not one of the built-in provider's. */
+    public static int portOfIssuer(String issuer) {
+        Matcher matcher = ISSUER.matcher(issuer);
+        if (!matcher.matches()) {
+            return -1;
+        }
+        int port = Integer.parseInt(matcher.group(1));
+        return port > 0 && port <= 65535 ? port : -1;
+    }
+
+    public URI issuer() {
+        return issuer;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

@@ -1,0 +1,26 @@
+package io.lanyard.sandbox.idp;
+
+import java.util.List;
+import no.nav.security.mock.oauth2.http.OAuth2HttpRequest;
+
+/** The built-in provider's endpoints the sandbox's routes watch. */
+final class ProviderPaths {
+
+    static final String ISSUER_ID = "sandbox";
+
+    private ProviderPaths() {
+    }
+
+    static boolean isTokenRequest(OAuth2HttpRequest request) {
+        return "POST".equals(request.getMethod()) && isPath(request, "token");
+    }
+
+    static boolean isAuthorizationRequest(OAuth2HttpRequest request) {
+        return ("GET".equals(request.getMethod()) || "POST".equals(request.getMethod())) && isPath(request, "authorize");
+    }
+
+    private static boolean isPath(OAuth2HttpRequest request, String endpoint) {
+        List<String> segments = request.getUrl().pathSegments();
+        return segments.size() == 2 && ISSUER_ID.equals(segments.get(0)) && endpoint.equals(segments.get(1));
+    }
+}

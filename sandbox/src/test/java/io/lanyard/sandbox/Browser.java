@@ -1,0 +1,143 @@
+package io.lanyard.sandbox;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A minimal browser for end-to-end tests: keeps cookies, follows redirects itself (resolving relative
+ * {@code Location}s) and records every URL it visited, so tests can look at the authorization request or replay
+ * the callback.
+ */
+final class Browser {
+
+    private static final int MAX_REDIRECTS = 20;
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final List<URI> visited = new ArrayList<>();
+
+    /** One response, and the URL it answered. */
+    record Page(URI uri, int status, String body, Map<String, List<String>> headers) {
+
+        Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst();
+        }
+    }
+
+    /** GET without following redirects. */
+    Page get(URI uri) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri).GET());
+    }
+
+    /** GET, then follow redirects to the end. */
+    Page open(URI uri) throws IOException, InterruptedException {
+        return follow(get(uri));
+    }
+
+    /** POST a form, then follow redirects to the end. */
+    Page submit(URI uri, Map<String, String> form) throws IOException, InterruptedException {
+        String body = form.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return follow(send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))));
+    }
+
+    /**
+     * Fills the built-in provider's sign-in form, which posts back to the page's own URL, and follows the redirects
+     * back to the sandbox.
+     */
+    Page signInAtProvider(Page signInPage, String username) throws IOException, InterruptedException {
+        requireSignInPage(signInPage);
+        return submit(signInPage.uri(), Map.of("username", username));
+    }
+
+    /** Presses "Cancel" on the built-in provider's sign-in form. */
+    Page cancelAtProvider(Page signInPage) throws IOException, InterruptedException {
+        requireSignInPage(signInPage);
+        return submit(signInPage.uri(), Map.of("cancel", "1"));
+    }
+
+    List<URI> visited() {
+        return List.copyOf(visited);
+    }
+
+    /** The last visited URL whose path contains {@code pathPart}. */
+    URI lastVisited(String pathPart) {
+        for (int i = visited.size() - 1; i >= 0; i--) {
+            if (visited.get(i).getPath().contains(pathPart)) {
+                return visited.get(i);
+            }
+        }
+        throw new AssertionError("never visited a URL with " + pathPart + ": " + visited);
+    }
+
+    static Map<String, String> queryOf(URI uri) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (uri.getRawQuery() == null) {
+            return parameters;
+        }
+        for (String pair : uri.getRawQuery().split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            parameters.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return parameters;
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private Page follow(Page page) throws IOException, InterruptedException {
+        Page current = page;
+        for (int i = 0; i < MAX_REDIRECTS && isRedirect(current.status()); i++) {
+            String location = current.header("Location")
+                    .orElseThrow(() -> new AssertionError("redirect without Location from " + page.uri()));
+            current = get(current.uri().resolve(location));
+        }
+        if (isRedirect(current.status())) {
+            throw new AssertionError("more than " + MAX_REDIRECTS + " redirects: " + visited);
+        }
+        return current;
+    }
+
+    private Page send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        visited.add(response.uri());
+        return new Page(response.uri(), response.statusCode(), response.body(), response.headers().map());
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static void requireSignInPage(Page page) {
+        if (page.status() != 200 || !page.body().contains("<form id=\"sign-in\"")) {
+            throw new AssertionError("not the provider's sign-in page: " + page.uri() + " " + page.status() + "\n" + page.body());
+        }
+    }
+}

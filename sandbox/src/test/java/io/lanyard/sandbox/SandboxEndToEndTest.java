@@ -1,0 +1,199 @@
+package io.lanyard.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lanyard.core.config.LanyardConfiguration;
+import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.core.secret.Secret;
+import io.lanyard.core.secret.StoredSecret;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sandbox over real HTTP, as a browser uses it: demo app, Lanyard's filter and servlets, the core, and the
+ * built-in provider, each on a free port of 127.0.0.1.
+ */
+class SandboxEndToEndTest {
+
+    @TempDir
+    static Path sharedHome;
+    private static RunningSandbox sandbox;
+
+    @BeforeAll
+    static void startSandbox() throws Exception {
+        sandbox = Sandbox.start(SandboxOptions.onFreePorts(sharedHome));
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    private static URI at(String pathAndQuery) {
+        return URI.create(sandbox.baseUrl() + pathAndQuery);
+    }
+
+    @Test
+    void aliceLandsOnTheDeepLinkSheAskedForAfterSigningInAtTheProvider() throws Exception {
+        Browser browser = new Browser();
+
+        Browser.Page signIn = browser.open(at("/pages/projects?x=1"));
+        assertThat(browser.visited()).contains(at("/login?os_destination=%2Fpages%2Fprojects%3Fx%3D1"));
+        assertThat(signIn.uri().toString()).startsWith(sandbox.builtInIssuer().orElseThrow() + "/authorize?");
+
+        Browser.Page landed = browser.signInAtProvider(signIn, "alice");
+
+        assertThat(landed.uri()).isEqualTo(at("/pages/projects?x=1"));
+        assertThat(landed.status()).isEqualTo(200);
+        assertThat(landed.body()).contains("Logged in as alice").contains("Alice Anderson");
+    }
+
+    @Test
+    void whoamiAnswersTheUserWithASessionAnd401WithoutOneNeverARedirect() throws Exception {
+        Browser alice = new Browser();
+        alice.signInAtProvider(alice.open(at("/")), "alice");
+
+        Browser.Page mine = alice.get(at("/rest/sandbox/1/whoami"));
+        Browser.Page anonymous = new Browser().get(at("/rest/sandbox/1/whoami"));
+
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.body()).isEqualTo("{\"username\":\"alice\"}");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body()).isEqualTo("{\"error\":\"not logged in\"}");
+        assertThat(anonymous.header("Location")).isEmpty();
+    }
+
+    @Test
+    void logoutEndsTheSessionAndTheStartPageAsksForALoginAgain() throws Exception {
+        Browser browser = new Browser();
+        browser.signInAtProvider(browser.open(at("/")), "bob");
+
+        Browser.Page afterLogout = browser.open(at("/logout"));
+
+        assertThat(browser.visited()).contains(at("/"), at("/login?os_destination=%2F"));
+        assertThat(afterLogout.body()).contains("<form id=\"sign-in\"");
+        assertThat(browser.get(at("/rest/sandbox/1/whoami")).status()).isEqualTo(401);
+    }
+
+    @Test
+    void someoneWithoutAnAccountGetsUserNotFoundAndNoSession() throws Exception {
+        Browser browser = new Browser();
+
+        Browser.Page page = browser.signInAtProvider(browser.open(at("/")), "mallory");
+
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.body()).contains("LNY-502").contains("no matching account here");
+        assertThat(browser.get(at("/rest/sandbox/1/whoami")).status()).isEqualTo(401);
+    }
+
+    @Test
+    void replayingTheCallbackAfterASuccessfulLoginIsRefused() throws Exception {
+        Browser browser = new Browser();
+        browser.signInAtProvider(browser.open(at("/")), "bob");
+        URI callback = browser.lastVisited("/plugins/servlet/lanyard/callback/");
+
+        Browser.Page replay = browser.get(callback);
+
+        assertThat(replay.status()).isEqualTo(400);
+        assertThat(replay.body()).contains("LNY-401");
+    }
+
+    @Test
+    void aForgedStateIsRefused() throws Exception {
+        Browser browser = new Browser();
+        Browser.Page signIn = browser.open(at("/"));
+        String redirectUri = Browser.queryOf(signIn.uri()).get("redirect_uri");
+
+        Browser.Page forged = browser.get(URI.create(redirectUri + "?state=forged&code=stolen"));
+
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(forged.body()).contains("LNY-401");
+        assertThat(browser.get(at("/rest/sandbox/1/whoami")).status()).isEqualTo(401);
+    }
+
+    @Test
+    void cancellingAtTheProviderShowsItsAccessDeniedAnswer() throws Exception {
+        Browser browser = new Browser();
+
+        Browser.Page page = browser.cancelAtProvider(browser.open(at("/")));
+
+        assertThat(page.status()).isEqualTo(502);
+        assertThat(page.body()).contains("LNY-300").contains("<dd class=\"provider-error\">access_denied</dd>");
+    }
+
+    @Test
+    void aProviderErrorWithMarkupOnAValidStateIsShownEscaped() throws Exception {
+        Browser browser = new Browser();
+        Map<String, String> authorization = Browser.queryOf(browser.open(at("/")).uri());
+        URI callback = URI.create(authorization.get("redirect_uri") + "?state=" + Browser.encode(authorization.get("state"))
+                + "&error=" + Browser.encode("access_denied<script>alert(1)</script>"));
+
+        Browser.Page page = browser.get(callback);
+
+        assertThat(page.body()).contains("LNY-300")
+                .contains("access_denied&lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script>");
+    }
+
+    @Test
+    void theNativeLoginMarkerShowsTheLocalFormAndAdminLogsInLocally() throws Exception {
+        Browser browser = new Browser();
+
+        Browser.Page form = browser.open(at("/login?lanyard_native=1"));
+        assertThat(form.uri()).isEqualTo(at("/login?lanyard_native=1"));
+        assertThat(form.body()).contains("<form id=\"local-login\"");
+
+        Browser.Page home = browser.submit(at("/login"), Map.of("username", "admin", "password", "admin",
+                "os_destination", "/pages/admin"));
+
+        assertThat(home.uri()).isEqualTo(at("/pages/admin"));
+        assertThat(home.body()).contains("Logged in as admin");
+        assertThat(browser.get(at("/rest/sandbox/1/whoami")).body()).isEqualTo("{\"username\":\"admin\"}");
+    }
+
+    @Test
+    void aWrongClientSecretInProviderXmlSurfacesAsClientAuthenticationFailed(@TempDir Path home) throws Exception {
+        URI issuer;
+        try (RunningSandbox first = Sandbox.start(SandboxOptions.onFreePorts(home))) {
+            issuer = first.builtInIssuer().orElseThrow();
+        }
+        ProviderXmlStore store = new ProviderXmlStore(home.resolve("lanyard"));
+        LanyardConfiguration configuration = store.load();
+        store.save(new LanyardConfiguration(List.of(configuration.identityProviders().get(0).toBuilder()
+                .clientSecret(StoredSecret.plaintext(Secret.of("not-the-secret"))).build())));
+
+        try (RunningSandbox second = Sandbox.start(SandboxOptions.onFreePorts(home))) {
+            assertThat(second.builtInIssuer()).contains(issuer);
+            Browser browser = new Browser();
+            Browser.Page page = browser.signInAtProvider(browser.open(URI.create(second.baseUrl() + "/")), "alice");
+
+            assertThat(page.status()).isEqualTo(502);
+            assertThat(page.body()).contains("LNY-302");
+        }
+    }
+
+    @Test
+    void aSecondStartOnTheSameHomeReusesProviderXmlAndLogsInAgain(@TempDir Path home) throws Exception {
+        Path providerXml = home.resolve("lanyard").resolve(ProviderXmlStore.FILE_NAME);
+        String written;
+        try (RunningSandbox first = Sandbox.start(SandboxOptions.onFreePorts(home))) {
+            written = Files.readString(providerXml);
+        }
+
+        try (RunningSandbox second = Sandbox.start(SandboxOptions.onFreePorts(home))) {
+            assertThat(Files.readString(providerXml)).isEqualTo(written);
+            Browser browser = new Browser();
+            Browser.Page page = browser.signInAtProvider(browser.open(URI.create(second.baseUrl() + "/pages/again")), "alice");
+
+            assertThat(page.uri()).isEqualTo(URI.create(second.baseUrl() + "/pages/again"));
+            assertThat(page.body()).contains("Logged in as alice");
+        }
+    }
+}

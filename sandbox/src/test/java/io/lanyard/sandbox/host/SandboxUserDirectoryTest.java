@@ -1,0 +1,40 @@
+package io.lanyard.sandbox.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lanyard.core.host.HostUser;
+import org.junit.jupiter.api.Test;
+
+class SandboxUserDirectoryTest {
+
+    private final SandboxUserDirectory directory = new SandboxUserDirectory();
+
+    @Test
+    void holdsTheDocumentedAccounts() {
+        assertThat(directory.findByUsername("alice")).contains(
+                new HostUser("alice", "Alice Anderson", "alice@example.com", true));
+        assertThat(directory.findByUsername("bob").map(HostUser::displayName)).contains("Bob Brown");
+        assertThat(directory.findByUsername("carol").map(HostUser::active)).contains(false);
+        assertThat(directory.account("admin").orElseThrow().systemAdministrator()).isTrue();
+        assertThat(directory.account("admin").orElseThrow().groups())
+                .containsExactlyInAnyOrder("sandbox-users", "sandbox-administrators");
+        assertThat(directory.account("alice").orElseThrow().systemAdministrator()).isFalse();
+        assertThat(directory.activeUsernames()).containsExactly("admin", "alice", "bob");
+    }
+
+    @Test
+    void comparesUsernamesAndEmailsIgnoringCase() {
+        assertThat(directory.findByUsername("ALICE").map(HostUser::username)).contains("alice");
+        assertThat(directory.findByEmail("Bob@Example.com")).extracting(HostUser::username).containsExactly("bob");
+        assertThat(directory.findByUsername("mallory")).isEmpty();
+        assertThat(directory.findByEmail("mallory@example.com")).isEmpty();
+    }
+
+    @Test
+    void localPasswordIsTheUsernameAndInactiveAccountsCannotLogIn() {
+        assertThat(directory.authenticate("admin", "admin")).isPresent();
+        assertThat(directory.authenticate("admin", "wrong")).isEmpty();
+        assertThat(directory.authenticate("carol", "carol")).isEmpty();
+        assertThat(directory.authenticate(null, null)).isEmpty();
+    }
+}

@@ -1,0 +1,255 @@
+package io.lanyard.sandbox.idp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.lanyard.core.secret.Secret;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The built-in provider over HTTP: it checks its client, redirect URIs and PKCE, and sends the usual claims. */
+class BuiltInProviderTest {
+
+    private static final String SECRET = "the-client-secret";
+    private static final String CALLBACKS = "http://localhost:1/plugins/servlet/lanyard/callback/";
+    private static final String REDIRECT_URI = CALLBACKS + "idp1";
+    private static final String VERIFIER = "verifier-verifier-verifier-verifier-verifier-1";
+
+    private static BuiltInProvider provider;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        provider = BuiltInProvider.start(0, Secret.of(SECRET), () -> CALLBACKS);
+    }
+
+    @AfterAll
+    static void stop() {
+        provider.close();
+    }
+
+    @Test
+    void announcesItsIssuerOnLocalhost() throws Exception {
+        HttpResponse<String> discovery = send(HttpRequest.newBuilder(
+                URI.create(provider.issuer() + "/.well-known/openid-configuration")).GET());
+
+        assertThat(provider.issuer()).isEqualTo(URI.create("http://localhost:" + provider.port() + "/sandbox"));
+        assertThat(discovery.body()).contains("\"issuer\" : \"" + provider.issuer() + "\"");
+        assertThat(BuiltInProvider.portOfIssuer(provider.issuer().toString())).isEqualTo(provider.port());
+        assertThat(BuiltInProvider.portOfIssuer("https://login.example.com/sandbox")).isEqualTo(-1);
+    }
+
+    @Test
+    void issuesAnIdTokenWithTheTypedUsernameAndItsClaimsToTheAuthenticatedClient() throws Exception {
+        String code = signIn("alice", challenge(VERIFIER));
+
+        HttpResponse<String> tokens = token(basic("lanyard-sandbox", SECRET), exchange(code, VERIFIER));
+
+        assertThat(tokens.statusCode()).isEqualTo(200);
+        JWTClaimsSet claims = SignedJWT.parse(field(tokens.body(), "id_token")).getJWTClaimsSet();
+        assertThat(claims.getSubject()).isEqualTo("alice");
+        assertThat(claims.getStringClaim("preferred_username")).isEqualTo("alice");
+        assertThat(claims.getStringClaim("email")).isEqualTo("alice@example.com");
+        assertThat(claims.getStringClaim("name")).isEqualTo("Alice");
+        assertThat(claims.getAudience()).containsExactly("lanyard-sandbox");
+        assertThat(claims.getIssuer()).isEqualTo(provider.issuer().toString());
+        assertThat(claims.getStringClaim("nonce")).isEqualTo("n-1");
+    }
+
+    @Test
+    void acceptsTheClientSecretInTheFormBody() throws Exception {
+        String code = signIn("bob", challenge(VERIFIER));
+
+        HttpResponse<String> tokens = token(null,
+                exchange(code, VERIFIER) + "&client_id=lanyard-sandbox&client_secret=" + SECRET);
+
+        assertThat(tokens.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesATokenRequestWithoutClientAuthentication() throws Exception {
+        assertInvalidClient(token(null, exchange("any", VERIFIER) + "&client_id=lanyard-sandbox"));
+    }
+
+    @Test
+    void refusesAWrongSecretSentWithBasic() throws Exception {
+        assertInvalidClient(token(basic("lanyard-sandbox", "guess"), exchange("any", VERIFIER)));
+    }
+
+    @Test
+    void refusesAWrongSecretSentInTheBody() throws Exception {
+        assertInvalidClient(token(null, exchange("any", VERIFIER) + "&client_id=lanyard-sandbox&client_secret=guess"));
+    }
+
+    @Test
+    void refusesAnotherClientIdWithTheRightSecret() throws Exception {
+        assertInvalidClient(token(basic("someone-else", SECRET), exchange("any", VERIFIER)));
+    }
+
+    @Test
+    void refusesTwoClientAuthenticationMethodsAtOnce() throws Exception {
+        assertInvalidClient(token(basic("lanyard-sandbox", SECRET),
+                exchange("any", VERIFIER) + "&client_id=lanyard-sandbox&client_secret=" + SECRET));
+    }
+
+    @Test
+    void refusesACodeExchangeWithoutVerifier() throws Exception {
+        String code = signIn("alice", challenge(VERIFIER));
+
+        HttpResponse<String> tokens = token(basic("lanyard-sandbox", SECRET),
+                "grant_type=authorization_code&code=" + code + "&redirect_uri=" + encode(REDIRECT_URI));
+
+        assertThat(tokens.statusCode()).isEqualTo(400);
+        assertThat(field(tokens.body(), "error")).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void refusesACodeExchangeWithAVerifierThatDoesNotMatchTheChallenge() throws Exception {
+        String code = signIn("alice", challenge(VERIFIER));
+
+        HttpResponse<String> tokens = token(basic("lanyard-sandbox", SECRET),
+                exchange(code, "another-verifier-another-verifier-another-verifier"));
+
+        assertThat(tokens.statusCode()).isEqualTo(400);
+        assertThat(field(tokens.body(), "error")).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void sendsAnAuthorizationRequestWithoutS256ChallengeBackWithInvalidRequest() throws Exception {
+        HttpResponse<String> plain = send(HttpRequest.newBuilder(authorize(REDIRECT_URI, "lanyard-sandbox",
+                "&code_challenge=" + VERIFIER + "&code_challenge_method=plain")).GET());
+        HttpResponse<String> none = send(HttpRequest.newBuilder(authorize(REDIRECT_URI, "lanyard-sandbox", "")).GET());
+
+        for (HttpResponse<String> response : new HttpResponse[] {plain, none}) {
+            assertThat(response.statusCode()).isEqualTo(302);
+            Map<String, String> back = query(URI.create(response.headers().firstValue("Location").orElseThrow()));
+            assertThat(back).containsEntry("error", "invalid_request").containsEntry("state", "s-1");
+        }
+    }
+
+    @Test
+    void showsAnErrorInsteadOfRedirectingToAnUnregisteredRedirectUri() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(authorize("https://evil.example/cb", "lanyard-sandbox",
+                pkce(challenge(VERIFIER)))).GET());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+        assertThat(response.body()).contains("Redirect URI not registered");
+    }
+
+    @Test
+    void showsAnErrorForAnUnknownClient() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(authorize(REDIRECT_URI, "someone-else",
+                pkce(challenge(VERIFIER)))).GET());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("Unknown client");
+    }
+
+    @Test
+    void cancellingSendsAccessDeniedWithTheStateBack() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(authorize(REDIRECT_URI, "lanyard-sandbox",
+                pkce(challenge(VERIFIER)))).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("cancel=1")));
+
+        Map<String, String> back = query(URI.create(response.headers().firstValue("Location").orElseThrow()));
+        assertThat(back).containsEntry("error", "access_denied").containsEntry("state", "s-1");
+    }
+
+    @Test
+    void claimsAreValidJsonEvenForAUsernameWithQuotes() {
+        assertThat(AuthorizationRoute.claims("o\"neil\\x"))
+                .isEqualTo("{\"preferred_username\":\"o\\\"neil\\\\x\",\"email\":\"o\\\"neil\\\\x@example.com\","
+                        + "\"name\":\"O\\\"neil\\\\x\"}");
+    }
+
+    // --- helpers ---
+
+    private String signIn(String username, String challenge) throws Exception {
+        URI authorize = authorize(REDIRECT_URI, "lanyard-sandbox", pkce(challenge));
+        assertThat(send(HttpRequest.newBuilder(authorize).GET()).body()).contains("<form id=\"sign-in\"");
+        HttpResponse<String> submitted = send(HttpRequest.newBuilder(authorize)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username))));
+        assertThat(submitted.statusCode()).isEqualTo(302);
+        return query(URI.create(submitted.headers().firstValue("Location").orElseThrow())).get("code");
+    }
+
+    private static URI authorize(String redirectUri, String clientId, String extra) {
+        return URI.create(provider.issuer() + "/authorize?response_type=code&scope=openid&client_id=" + clientId
+                + "&redirect_uri=" + encode(redirectUri) + "&state=s-1&nonce=n-1" + extra);
+    }
+
+    private static String pkce(String challenge) {
+        return "&code_challenge=" + challenge + "&code_challenge_method=S256";
+    }
+
+    private static String exchange(String code, String verifier) {
+        return "grant_type=authorization_code&code=" + encode(code) + "&redirect_uri=" + encode(REDIRECT_URI)
+                + "&code_verifier=" + verifier;
+    }
+
+    private HttpResponse<String> token(String authorization, String form) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(provider.issuer() + "/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertInvalidClient(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(field(response.body(), "error")).isEqualTo("invalid_client");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+    }
+
+    private static String basic(String id, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((encode(id) + ":" + encode(secret)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String challenge(String verifier) throws Exception {
+        byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+    }
+
+    private static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        assertThat(matcher.find()).as(name + " in " + json).isTrue();
+        return matcher.group(1);
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : uri.getRawQuery().split("&")) {
+            String[] parts = pair.split("=", 2);
+            parameters.put(parts[0], URLDecoder.decode(parts.length > 1 ? parts[1] : "", StandardCharsets.UTF_8));
+        }
+        return parameters;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
