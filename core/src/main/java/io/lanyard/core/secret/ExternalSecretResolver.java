@@ -31,8 +31,8 @@ public final class ExternalSecretResolver implements ClientSecretResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExternalSecretResolver.class);
 
-    private final Map<String, String> environment;
-    private final Map<String, String> systemProperties;
+    private final Map<String, Secret> environment;
+    private final Map<String, Secret> systemProperties;
     private final SecuredValues secured;
 
     /**
@@ -47,10 +47,14 @@ public final class ExternalSecretResolver implements ClientSecretResolver {
         this.secured = Objects.requireNonNull(secured, "secured");
     }
 
-    private static Map<String, String> oursOnly(Map<String, String> values) {
+    /**
+     * Names of ours only, each value held as a {@link Secret} from here on. A blank variable is the same as no
+     * variable: an empty export must not become an empty secret.
+     */
+    private static Map<String, Secret> oursOnly(Map<String, String> values) {
         return values.entrySet().stream()
-                .filter(e -> SecretPropertyNames.isOurs(e.getKey()) && e.getValue() != null)
-                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+                .filter(e -> SecretPropertyNames.isOurs(e.getKey()) && e.getValue() != null && !e.getValue().isBlank())
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Secret.of(e.getValue().strip())));
     }
 
     @Override
@@ -82,16 +86,11 @@ public final class ExternalSecretResolver implements ClientSecretResolver {
      * (which a JVM property listed in {@code secrets.secured-properties} was moved into).
      */
     private Optional<ResolvedSecret> fromOutside(String name) {
-        return valueOf(environment, name).map(s -> ResolvedSecret.found(s, SecretSource.ENVIRONMENT_VARIABLE, name))
-                .or(() -> valueOf(systemProperties, name)
+        return Optional.ofNullable(environment.get(name))
+                .map(s -> ResolvedSecret.found(s, SecretSource.ENVIRONMENT_VARIABLE, name))
+                .or(() -> Optional.ofNullable(systemProperties.get(name))
                         .map(s -> ResolvedSecret.found(s, SecretSource.SYSTEM_PROPERTY, name)))
                 .or(() -> secured.lookup(name));
-    }
-
-    /** A blank variable is the same as no variable: an empty export must not become an empty secret. */
-    private static Optional<Secret> valueOf(Map<String, String> values, String name) {
-        String value = values.get(name);
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(Secret.of(value.strip()));
     }
 
     private static ResolvedSecret fromFile(SecretOwner owner, StoredSecret stored) {
@@ -116,7 +115,7 @@ public final class ExternalSecretResolver implements ClientSecretResolver {
         return switch (source) {
             case ENVIRONMENT_VARIABLE -> "from the environment variable";
             case SYSTEM_PROPERTY -> "from the JVM system property";
-            case SECURED_PROPERTY -> "from the encrypted store of secured properties, name";
+            case SECURED_PROPERTY -> "from Lanyard's encrypted store, secured property";
             case CONFIGURATION_FILE -> "from CLIENT_SECRET in " + owner.kind().fileName();
             case NOT_SET -> "not set";
         };
