@@ -7,6 +7,7 @@ import io.lanyard.core.host.HomeDirectory;
 import io.lanyard.core.host.HostProduct;
 import io.lanyard.core.host.UserDirectory;
 import io.lanyard.core.login.LoginService;
+import io.lanyard.core.secret.ClientSecretResolver;
 import io.lanyard.plugin.host.LoginPage;
 import io.lanyard.plugin.host.SessionLogin;
 import io.lanyard.plugin.web.CallbackServlet;
@@ -33,6 +34,7 @@ public final class LanyardPlugin {
 
     private final ConfigurationHolder configuration;
     private final Optional<ProviderXmlStore> providerStore;
+    private final ClientSecretResolver clientSecrets;
     private final LoginService loginService;
     private final LanyardWeb web;
 
@@ -43,7 +45,8 @@ public final class LanyardPlugin {
         LOG.info("Lanyard starting in {}", describe(product));
         this.providerStore = StartupConfiguration.locate(home);
         this.configuration = new ConfigurationHolder(StartupConfiguration.load(providerStore));
-        this.loginService = LoginService.create(configuration, SecretResolvers.forPlugin(), users, baseUrl, clock);
+        this.clientSecrets = SecretResolvers.forPlugin(product, providerStore.map(store -> store.file().getParent()));
+        this.loginService = LoginService.create(configuration, clientSecrets, users, baseUrl, clock);
         this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, clock);
     }
 
@@ -79,5 +82,10 @@ public final class LanyardPlugin {
 
     public LoginService loginService() {
         return loginService;
+    }
+
+    /** The client secret resolution logins use, resolved once at start (the admin UI shows where each comes from). */
+    public ClientSecretResolver clientSecrets() {
+        return clientSecrets;
     }
 }

@@ -78,8 +78,10 @@ class LanyardPluginTest {
     }
 
     @Test
-    void secretsComeFromTheConfigurationFileUntilIssueThreeLands() {
-        assertThat(SecretResolvers.forPlugin())
+    void secretsComeFromOutsideAndTheFileWhenThereIsAFolder() {
+        assertThat(SecretResolvers.forPlugin(HostProduct.of("jira", "10.3.1"), java.util.Optional.of(home)))
+                .isInstanceOf(io.lanyard.core.secret.ExternalSecretResolver.class);
+        assertThat(SecretResolvers.forPlugin(HostProduct.of("jira", "10.3.1"), java.util.Optional.empty()))
                 .isInstanceOf(io.lanyard.core.secret.ConfigurationFileSecretResolver.class);
     }
 }
