@@ -56,6 +56,7 @@ class BambooUserDirectoryTest {
         try (MockedStatic<Restriction> restriction = mockStatic(Restriction.class);
                 MockedStatic<EntityDescriptor> entity = mockStatic(EntityDescriptor.class);
                 MockedStatic<QueryBuilder> builder = mockStatic(QueryBuilder.class)) {
+            entity.when(EntityDescriptor::user).thenReturn(null);
             restriction.when(() -> Restriction.on(any())).thenReturn((Restriction.RestrictionWithProperty) onEmail);
             builder.when(() -> QueryBuilder.queryFor(eq(User.class), any(), eq((SearchRestriction) exactly), eq(0), anyInt()))
                     .thenReturn(query);

@@ -1,7 +1,7 @@
 package io.lanyard.osgi;
 
 /** The Platform 7 jars (Jira 10, Confluence 9, Bitbucket 9, Bamboo 10) against a javax.servlet host. */
-class JavaxPluginsInFelixTest extends PluginsInFelixContract {
+class JavaxPluginsInFelixIT extends PluginsInFelixContract {
 
     @Override
     Generation generation() {

@@ -11,9 +11,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The jakarta jars are the javax jars transformed: no reference to the javax servlet API is left in any class or
  * resource, and nothing else differs in what they hold. (That they resolve against jakarta exports is
- * {@link JakartaPluginsInFelixTest}.)
+ * {@link JakartaPluginsInFelixIT}.)
  */
-class JakartaJarsTest {
+class JakartaJarsIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.lanyard.osgi.PluginJarFixtures#jakartaJars")

@@ -20,7 +20,7 @@ import org.w3c.dom.NodeList;
  * Each jar's atlassian-plugin.xml against the rest of the jar: module classes exist, bean: references name beans
  * of the Spring XML, i18n keys exist, resources exist, and the descriptor says what a Data Center plugin must.
  */
-class DescriptorTest {
+class DescriptorIT {
 
     private static final Map<Product, List<String>> LOGIN_PAGES = Map.of(
             Product.JIRA, List.of("/login.jsp"),

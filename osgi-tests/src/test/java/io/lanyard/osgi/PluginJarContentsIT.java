@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** What each plugin jar holds and declares: a transformerless bundle with our code inside and the host's outside. */
-class PluginJarContentsTest {
+class PluginJarContentsIT {
 
     private static final Pattern ATLASSIAN_TYPE = Pattern.compile("com/atlassian/[A-Za-z0-9_/$]+");
 
