@@ -56,6 +56,8 @@ final class FelixHost implements AutoCloseable {
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, HOST_EXPORTS);
         config.put(Constants.FRAMEWORK_BOOTDELEGATION, "sun.*,com.sun.*");
         config.put("felix.log.level", "1");
+        // lets a test install the other generation's jar (same symbolic name and version) to see it refused
+        config.put(Constants.FRAMEWORK_BSNVERSION, Constants.FRAMEWORK_BSNVERSION_MULTIPLE);
         Framework framework = new FrameworkFactory().newFramework(config);
         framework.start();
         BundleContext system = framework.getBundleContext();
@@ -130,6 +132,11 @@ final class FelixHost implements AutoCloseable {
         Bundle bundle = framework.getBundleContext().installBundle(product.jar(generation).toUri().toString());
         plugins.put(product, bundle);
         return bundle;
+    }
+
+    /** Installs a jar without keeping it as one of the plugins under test. */
+    Bundle installOther(Path jar) throws BundleException {
+        return framework.getBundleContext().installBundle(jar.toUri().toString() + "#other");
     }
 
     Bundle plugin(Product product) {

@@ -82,6 +82,19 @@ abstract class PluginsInFelixContract {
     }
 
     @Test
+    void theOtherGenerationsJarIsRefusedForWantOfItsServletApi() throws Exception {
+        Generation other = generation() == Generation.JAVAX ? Generation.JAKARTA : Generation.JAVAX;
+        Bundle wrong = felix.installOther(Product.JIRA.jar(other));
+        try {
+            assertThatThrownBy(wrong::start).isInstanceOf(org.osgi.framework.BundleException.class)
+                    .hasMessageContaining(other.servletPackage());
+            assertThat(wrong.getState()).isEqualTo(Bundle.INSTALLED);
+        } finally {
+            wrong.uninstall();
+        }
+    }
+
+    @Test
     void springContextHoldsEveryBeanTheDescriptorNames() throws Exception {
         Class<?> filter = felix.servletClass("Filter");
         Class<?> servlet = felix.servletClass("http.HttpServlet");
