@@ -1,5 +1,6 @@
 package io.lanyard.interop.harness;
 
+import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import io.lanyard.testing.HeadlessChrome;
 import java.net.URI;
@@ -11,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -97,7 +99,7 @@ public final class Browser implements AutoCloseable {
         open(uri);
         try {
             return JSONObjectUtils.parse(text());
-        } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+        } catch (ParseException e) {
             throw new AssertionError("not JSON at " + uri + ": " + text(), e);
         }
     }
@@ -114,7 +116,7 @@ public final class Browser implements AutoCloseable {
                     .until(d ->
                     "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"))
                             && condition.test(d));
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             screenshot("timeout");
             throw new AssertionError("no " + what + " within " + PAGE_TIMEOUT.toSeconds() + " s; the browser is at "
                     + driver.getCurrentUrl().replaceAll("([?&](code|state|session_state)=)[^&]*", "$1…")

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -118,7 +119,7 @@ public final class OidcProviderServer implements ProviderUnderTest {
             entry.put("client_secret", client.secret().reveal());
             entry.put("redirect_uris", List.of(sandboxBase + LanyardPaths.callbackPath(client.lanyardId())));
             entry.put("token_endpoint_auth_method",
-                    client.authMethods().iterator().next().name().toLowerCase(java.util.Locale.ROOT));
+                    client.authMethods().iterator().next().name().toLowerCase(Locale.ROOT));
             entry.put("id_token_signed_response_alg", client.signingAlgorithm());
             entry.put("post_logout_redirect_uris", List.of(sandboxBase + "/"));
             // for later: Lanyard's back-channel logout endpoint (not served yet)
