@@ -86,6 +86,7 @@ public final class KeycloakServer implements ProviderUnderTest {
             writeOwnerOnly(realmFile, realm(clients.values(), sandboxBase));
             Secret adminPassword = randomSecret();
             Path log = work.resolve("keycloak.log");
+            Files.deleteIfExists(log); // one run per log
             List<String> command = List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-host=127.0.0.1", "--http-port=" + port,
                     "--http-management-port=" + FreePort.pick(),

@@ -87,6 +87,7 @@ public final class OidcProviderServer implements ProviderUnderTest {
         proxy.forwardTo(port);
         proxy.callbackPrefix(sandboxBase + LanyardPaths.CALLBACK_PREFIX);
         OidcProviderServer server = new OidcProviderServer(directory, work, version, proxy, port, clients, sandboxBase);
+        Files.deleteIfExists(work.resolve("oidc-provider.log")); // one run per log (restarts append)
         try {
             server.signingKeys = newSigningKeys(0);
             server.launch();
