@@ -1,6 +1,7 @@
 package io.lanyard.sandbox;
 
 import io.lanyard.plugin.web.LanyardWeb;
+import io.lanyard.sandbox.app.ClaimsServlet;
 import io.lanyard.sandbox.app.LocalLoginServlet;
 import io.lanyard.sandbox.app.LogoutServlet;
 import io.lanyard.sandbox.app.ProtectedPageServlet;
@@ -48,6 +49,7 @@ final class SandboxTomcat {
         addServlet(context, "local-login", new LocalLoginServlet(sessionLogin, directory), "/login");
         addServlet(context, "logout", new LogoutServlet(), "/logout");
         addServlet(context, "whoami", new WhoAmIServlet(sessionLogin), WhoAmIServlet.PATH);
+        addServlet(context, "claims", new ClaimsServlet(sessionLogin), ClaimsServlet.PATH);
         addServlet(context, "lanyard-login", lanyard.loginServlet(), LanyardWeb.LOGIN_SERVLET_MAPPING);
         addServlet(context, "lanyard-callback", lanyard.callbackServlet(), LanyardWeb.CALLBACK_SERVLET_MAPPING);
 

@@ -48,7 +48,7 @@ public final class CallbackServlet extends HttpServlet {
         try {
             LoginSuccess success = complete(request, identityProviderId);
             request.changeSessionId();
-            sessionLogin.logIn(request, response, success.user());
+            sessionLogin.logIn(request, response, success);
             response.sendRedirect(request.getContextPath() + success.returnPath());
         } catch (LanyardException failure) {
             errorPage.show(request, response, failure, identityProviderId);
