@@ -2,13 +2,20 @@ package io.lanyard.sandbox;
 
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.ConfigurationHolder;
+import io.lanyard.core.config.ConfigurationService;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.xml.ProviderXmlStore;
 import io.lanyard.core.login.LoginService;
+import io.lanyard.core.http.HttpLimits;
+import io.lanyard.core.secret.ClientSecretResolver;
 import io.lanyard.core.secret.ConfigurationFileSecretResolver;
 import io.lanyard.core.secret.Secret;
+import io.lanyard.plugin.admin.AdminPageLayout;
+import io.lanyard.plugin.admin.LanyardAdminWeb;
 import io.lanyard.plugin.host.LoginPage;
 import io.lanyard.plugin.web.LanyardWeb;
+import io.lanyard.sandbox.app.AuiResourcesServlet;
+import io.lanyard.sandbox.host.SandboxAdminAccess;
 import io.lanyard.sandbox.host.SandboxSessionLogin;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
 import io.lanyard.sandbox.idp.BuiltInProvider;
@@ -18,6 +25,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.catalina.startup.Tomcat;
@@ -58,7 +66,7 @@ public final class Sandbox {
                 store.save(configuration);
                 LOG.info("Wrote {} with the built-in identity provider", store.file());
             }
-            Tomcat tomcat = startTomcat(options, home, new ConfigurationHolder(configuration), baseUrl);
+            Tomcat tomcat = startTomcat(options, home, new ConfigurationHolder(configuration), store, baseUrl);
             return new RunningSandbox(tomcat, builtIn, baseUrl.get(), home, lanyardDirectory);
         } catch (IOException | RuntimeException e) {
             if (builtIn != null) {
@@ -93,15 +101,20 @@ public final class Sandbox {
     }
 
     private static Tomcat startTomcat(SandboxOptions options, Path home, ConfigurationHolder configuration,
-            AtomicReference<URI> baseUrl) throws IOException {
+            ProviderXmlStore store, AtomicReference<URI> baseUrl) throws IOException {
         SandboxUserDirectory directory = new SandboxUserDirectory();
         SandboxSessionLogin sessionLogin = new SandboxSessionLogin();
+        ClientSecretResolver secrets = new ConfigurationFileSecretResolver();
         // The base URL is known once Tomcat has its port; the core reads it per login, after that.
-        LoginService loginService = LoginService.create(configuration, new ConfigurationFileSecretResolver(), directory,
-                baseUrl::get, Clock.systemUTC());
+        LoginService loginService = LoginService.create(configuration, secrets, directory, baseUrl::get,
+                Clock.systemUTC());
         LanyardWeb lanyard = LanyardWeb.create(loginService, configuration, sessionLogin, LoginPage.SANDBOX,
                 Clock.systemUTC());
-        Tomcat tomcat = SandboxTomcat.start(options.port(), home, lanyard, sessionLogin, directory);
+        // The same admin pages as in the products; AUI comes from the sandbox itself instead of a host decorator.
+        LanyardAdminWeb admin = LanyardAdminWeb.create(new SandboxAdminAccess(sessionLogin, directory),
+                new ConfigurationService(configuration, store), secrets, baseUrl::get, LoginPage.SANDBOX,
+                AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT, Clock.systemUTC());
+        Tomcat tomcat = SandboxTomcat.start(options.port(), home, lanyard, admin, sessionLogin, directory);
         URI base = URI.create("http://localhost:" + tomcat.getConnector().getLocalPort());
         baseUrl.set(base);
         LOG.info("Sandbox listening at {}", base);

@@ -1,5 +1,7 @@
 package io.lanyard.plugin.admin;
 
+import com.google.common.html.types.TrustedResourceUrlBuilder;
+import com.google.template.soy.data.SanitizedContent;
 import com.google.template.soy.data.SanitizedContents;
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.error.ErrorCode;
@@ -65,12 +67,12 @@ final class AdminView {
         frame.put("contextPath", contextPath);
         frame.put("adminBase", contextPath + LanyardPaths.ADMIN);
         frame.put("decorator", layout.decorator());
-        // Our own paths below the container's context path: trusted to load, which Soy insists on for these URLs.
-        frame.put("stylesheets", layout.stylesheets().stream()
-                .map(path -> SanitizedContents.constantTrustedResourceUri(contextPath + path)).toList());
+        // Paths of our own (the layout's and ours) below the container's context path: trusted to load, which Soy
+        // insists on for stylesheet and script URLs. Nothing of the request but the context path is in them.
+        frame.put("stylesheets", layout.stylesheets().stream().map(path -> trusted(contextPath + path)).toList());
         String statics = contextPath + LanyardPaths.ADMIN + StaticResources.BASE;
-        frame.put("ownCss", SanitizedContents.constantTrustedResourceUri(statics + "lanyard-admin.css"));
-        frame.put("ownJs", SanitizedContents.constantTrustedResourceUri(statics + "lanyard-admin.js"));
+        frame.put("ownCss", trusted(statics + "lanyard-admin.css"));
+        frame.put("ownJs", trusted(statics + "lanyard-admin.js"));
         frame.put("tab", tab);
         // Refusal pages are shown to people who may not have a session; a token is made only for admins.
         frame.put("xsrf", tab.isEmpty() ? "" : xsrf.tokenFor(request));
@@ -84,6 +86,10 @@ final class AdminView {
         PrintWriter writer = response.getWriter();
         writer.write(html);
         writer.flush();
+    }
+
+    private static SanitizedContent trusted(String url) {
+        return SanitizedContents.fromTrustedResourceUrl(new TrustedResourceUrlBuilder(url).build());
     }
 
     static String contextPath(HttpServletRequest request) {
