@@ -1,15 +1,18 @@
 package io.lanyard.sandbox;
 
 import io.lanyard.core.LanyardPaths;
+import io.lanyard.core.config.ClientSecretAdministration;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.ConfigurationService;
 import io.lanyard.core.config.LanyardConfiguration;
+import io.lanyard.core.config.xml.ConnectorXmlStore;
 import io.lanyard.core.config.xml.ProviderXmlStore;
 import io.lanyard.core.login.LoginService;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.secret.ClientSecretResolver;
-import io.lanyard.core.secret.ConfigurationFileSecretResolver;
+import io.lanyard.core.secret.ClientSecretResolvers;
 import io.lanyard.core.secret.Secret;
+import io.lanyard.core.secret.SecretStatus;
 import io.lanyard.plugin.admin.AdminPageLayout;
 import io.lanyard.plugin.admin.LanyardAdminWeb;
 import io.lanyard.plugin.host.LoginPage;
@@ -28,6 +31,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.apache.catalina.startup.Tomcat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +40,10 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 /**
  * Starts the sandbox: Lanyard's configuration from {@code <home>/lanyard/provider.xml} (written with the built-in
  * provider on first start), the built-in provider when the configuration uses it, and Tomcat with the demo app and
- * Lanyard's edge, wired exactly as a product plugin wires them.
+ * Lanyard's edge, wired exactly as a product plugin wires them. Client secrets resolve as in a product: from the
+ * process's environment and JVM properties first (names in the README, "Client secrets"), then from the XML; the
+ * product and version the sandbox pretends to be ({@code --product}, {@code --product-version}) decide whether
+ * {@code secrets.secured-properties} applies.
  */
 public final class Sandbox {
 
@@ -45,10 +52,22 @@ public final class Sandbox {
     private Sandbox() {
     }
 
+    /** With this process's real environment and system properties, as a product plugin starts. */
     public static RunningSandbox start(SandboxOptions options) throws IOException {
+        return start(options, lanyardDirectory -> ClientSecretResolvers.atStart(options.product(), lanyardDirectory));
+    }
+
+    /**
+     * @param secrets makes the client secret resolver from Lanyard's folder; tests give one with an injected
+     *                environment
+     */
+    static RunningSandbox start(SandboxOptions options, Function<Path, ClientSecretResolver> secrets)
+            throws IOException {
         routeJavaUtilLoggingToSlf4j();
         Path home = Files.createDirectories(options.home());
         Path lanyardDirectory = Files.createDirectories(home.resolve("lanyard"));
+        LOG.info("Pretending to be {} {}", options.product().platformId(), options.product().version());
+        ClientSecretResolver secretResolver = secrets.apply(lanyardDirectory);
         Secret clientSecret = ClientSecretFile.loadOrCreate(home);
         ProviderXmlStore store = new ProviderXmlStore(lanyardDirectory);
         AtomicReference<URI> baseUrl = new AtomicReference<>();
@@ -66,7 +85,10 @@ public final class Sandbox {
                 store.save(configuration);
                 LOG.info("Wrote {} with the built-in identity provider", store.file());
             }
-            Tomcat tomcat = startTomcat(options, home, new ConfigurationHolder(configuration), store, baseUrl);
+            configuration = configuration.withEntraConnectors(new ConnectorXmlStore(lanyardDirectory).loadIfExists());
+            logSecretSources(configuration, secretResolver);
+            Tomcat tomcat = startTomcat(options, home, new ConfigurationHolder(configuration), store, secretResolver,
+                    baseUrl);
             return new RunningSandbox(tomcat, builtIn, baseUrl.get(), home, lanyardDirectory);
         } catch (IOException | RuntimeException e) {
             if (builtIn != null) {
@@ -100,11 +122,22 @@ public final class Sandbox {
         return provider;
     }
 
+    /** Says at start where each secret comes from and the name to give it from outside, as the admin UI shows it. */
+    private static void logSecretSources(LanyardConfiguration configuration, ClientSecretResolver secrets) {
+        configuration.identityProviders().forEach(p -> logStatus(ClientSecretAdministration.status(p, secrets)));
+        configuration.entraConnectors().forEach(c -> logStatus(ClientSecretAdministration.status(c, secrets)));
+    }
+
+    private static void logStatus(SecretStatus status) {
+        LOG.info("Client secret of {}: {}{}; to give it from outside: {}", status.owner(), status.label(),
+                status.origin().map(origin -> " (" + origin + " " + status.propertyName().orElse("") + ")").orElse(""),
+                status.propertyNameForThisId());
+    }
+
     private static Tomcat startTomcat(SandboxOptions options, Path home, ConfigurationHolder configuration,
-            ProviderXmlStore store, AtomicReference<URI> baseUrl) throws IOException {
+            ProviderXmlStore store, ClientSecretResolver secrets, AtomicReference<URI> baseUrl) throws IOException {
         SandboxUserDirectory directory = new SandboxUserDirectory();
         SandboxSessionLogin sessionLogin = new SandboxSessionLogin();
-        ClientSecretResolver secrets = new ConfigurationFileSecretResolver();
         // The base URL is known once Tomcat has its port; the core reads it per login, after that.
         LoginService loginService = LoginService.create(configuration, secrets, directory, baseUrl::get,
                 Clock.systemUTC());

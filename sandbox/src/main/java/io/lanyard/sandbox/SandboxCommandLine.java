@@ -1,11 +1,13 @@
 package io.lanyard.sandbox;
 
+import io.lanyard.core.host.HostProduct;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The sandbox's options, as a table: each option has a name, an argument, a line of help and what it sets.
@@ -18,7 +20,13 @@ final class SandboxCommandLine {
         Integer port;
         Path home;
         Integer identityProviderPort;
+        String product;
+        String productVersion;
     }
+
+    private static final List<String> PRODUCTS =
+            List.of(HostProduct.JIRA, HostProduct.CONFLUENCE, HostProduct.BITBUCKET, HostProduct.BAMBOO);
+    private static final Pattern VERSION = Pattern.compile("\\d{1,4}(\\.\\d{1,4}){0,3}");
 
     @FunctionalInterface
     private interface Setter {
@@ -37,6 +45,11 @@ final class SandboxCommandLine {
                 (v, a) -> v.home = path("--home", a)));
         OPTIONS.put("--idp-port", new Option("N", "port of the built-in identity provider (default: the sandbox's port + 1)",
                 (v, a) -> v.identityProviderPort = port("--idp-port", a)));
+        OPTIONS.put("--product", new Option("ID", "the product to pretend to be: jira, conf, bitbucket or bamboo (default "
+                + SandboxOptions.DEFAULT_PRODUCT.platformId() + ")", (v, a) -> v.product = product(a)));
+        OPTIONS.put("--product-version", new Option("X.Y.Z", "its version (default "
+                + SandboxOptions.DEFAULT_PRODUCT.version() + "); e.g. --product bitbucket --product-version 9.4.2 "
+                + "for secured properties", (v, a) -> v.productVersion = version(a)));
     }
 
     private SandboxCommandLine() {
@@ -88,7 +101,10 @@ final class SandboxCommandLine {
             throw new UsageException("--port and --idp-port must differ (both are " + port + ")");
         }
         Path home = values.home == null ? SandboxOptions.defaultHome() : values.home;
-        return new SandboxOptions(port, home.toAbsolutePath().normalize(), identityProviderPort);
+        HostProduct product = HostProduct.of(
+                values.product == null ? SandboxOptions.DEFAULT_PRODUCT.platformId() : values.product,
+                values.productVersion == null ? SandboxOptions.DEFAULT_PRODUCT.version() : values.productVersion);
+        return new SandboxOptions(port, home.toAbsolutePath().normalize(), identityProviderPort, product);
     }
 
     private static int port(String option, String text) throws UsageException {
@@ -102,6 +118,21 @@ final class SandboxCommandLine {
             throw new UsageException(option + " expects a port number from 0 to 65535, not " + value);
         }
         return value;
+    }
+
+    /** The platform ids SAL's {@code ApplicationProperties.getPlatformId()} reports. */
+    private static String product(String text) throws UsageException {
+        if (!PRODUCTS.contains(text)) {
+            throw new UsageException("--product expects one of " + String.join(", ", PRODUCTS) + ", not \"" + text + "\"");
+        }
+        return text;
+    }
+
+    private static String version(String text) throws UsageException {
+        if (!VERSION.matcher(text).matches()) {
+            throw new UsageException("--product-version expects a version such as 10.3.0, not \"" + text + "\"");
+        }
+        return text;
     }
 
     private static Path path(String option, String text) throws UsageException {

@@ -22,6 +22,8 @@ public enum ErrorCode {
     IDP_DISABLED("LNY-104", Kind.CONFIGURATION),
     CLIENT_SECRET_MISSING("LNY-105", Kind.CONFIGURATION),
     NO_IDP_CONFIGURED("LNY-106", Kind.CONFIGURATION),
+    /** A client secret in Lanyard's encrypted store (Bitbucket 9+ secured properties) cannot be read or decrypted. */
+    SECURED_PROPERTY_UNREADABLE("LNY-107", Kind.CONFIGURATION),
 
     // --- The identity provider could not be reached, or answered with something unusable. ---
     DISCOVERY_UNREACHABLE("LNY-200", Kind.PROVIDER_UNAVAILABLE),

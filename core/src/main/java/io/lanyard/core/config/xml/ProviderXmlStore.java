@@ -4,11 +4,10 @@ import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
+import io.lanyard.core.files.AtomicFileWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -27,8 +26,6 @@ public final class ProviderXmlStore {
     public static final String FILE_NAME = "provider.xml";
     public static final String BACKUP_FILE_NAME = FILE_NAME + ".bak";
 
-    private static final ConcurrentMap<Path, ReentrantLock> SAVE_LOCKS = new ConcurrentHashMap<>();
-
     private final Path file;
     private final Path backup;
     private final ReentrantLock saveLock;
@@ -43,7 +40,7 @@ public final class ProviderXmlStore {
         Path directory = Objects.requireNonNull(lanyardDirectory, "lanyardDirectory").toAbsolutePath().normalize();
         this.file = directory.resolve(FILE_NAME);
         this.backup = directory.resolve(BACKUP_FILE_NAME);
-        this.saveLock = SAVE_LOCKS.computeIfAbsent(directory, d -> new ReentrantLock());
+        this.saveLock = SaveLocks.forDirectory(directory);
         this.writer = new AtomicFileWriter(replacer);
     }
 
