@@ -85,10 +85,12 @@ public final class Sandbox {
                 store.save(configuration);
                 LOG.info("Wrote {} with the built-in identity provider", store.file());
             }
-            configuration = configuration.withEntraConnectors(new ConnectorXmlStore(lanyardDirectory).loadIfExists());
+            ConnectorXmlStore connectorStore = new ConnectorXmlStore(lanyardDirectory);
+            configuration = configuration.withEntraConnectors(connectorStore.loadIfExists());
             logSecretSources(configuration, secretResolver);
-            Tomcat tomcat = startTomcat(options, home, new ConfigurationHolder(configuration), store, secretResolver,
-                    baseUrl);
+            ConfigurationHolder holder = new ConfigurationHolder(configuration);
+            Tomcat tomcat = startTomcat(options, home, holder,
+                    new ConfigurationService(holder, store, connectorStore, secretResolver), secretResolver, baseUrl);
             return new RunningSandbox(tomcat, builtIn, baseUrl.get(), home, lanyardDirectory);
         } catch (IOException | RuntimeException e) {
             if (builtIn != null) {
@@ -135,7 +137,8 @@ public final class Sandbox {
     }
 
     private static Tomcat startTomcat(SandboxOptions options, Path home, ConfigurationHolder configuration,
-            ProviderXmlStore store, ClientSecretResolver secrets, AtomicReference<URI> baseUrl) throws IOException {
+            ConfigurationService changes, ClientSecretResolver secrets, AtomicReference<URI> baseUrl)
+            throws IOException {
         SandboxUserDirectory directory = new SandboxUserDirectory();
         SandboxSessionLogin sessionLogin = new SandboxSessionLogin();
         // The base URL is known once Tomcat has its port; the core reads it per login, after that.
@@ -145,7 +148,7 @@ public final class Sandbox {
                 Clock.systemUTC());
         // The same admin pages as in the products; AUI comes from the sandbox itself instead of a host decorator.
         LanyardAdminWeb admin = LanyardAdminWeb.create(new SandboxAdminAccess(sessionLogin, directory),
-                new ConfigurationService(configuration, store), secrets, baseUrl::get, LoginPage.SANDBOX,
+                changes, secrets, baseUrl::get, LoginPage.SANDBOX,
                 AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT, Clock.systemUTC());
         Tomcat tomcat = SandboxTomcat.start(options.port(), home, lanyard, admin, sessionLogin, directory);
         URI base = URI.create("http://localhost:" + tomcat.getConnector().getLocalPort());

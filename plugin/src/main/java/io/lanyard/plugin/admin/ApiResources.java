@@ -140,7 +140,7 @@ final class ApiResources {
             if (!errors.isEmpty()) {
                 throw new ConfigurationException("import is invalid", errors);
             }
-            next = new LanyardConfiguration(imported);
+            next = current.withIdentityProviders(imported);
         } catch (ConfigurationException e) {
             throw new ApiException(HttpServletResponse.SC_BAD_REQUEST, ErrorCode.ADMIN_IMPORT_REFUSED,
                     "the configuration was not imported; nothing changed", e.fieldErrors());

@@ -6,6 +6,7 @@ import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.ConfigurationService;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.LanyardConfiguration;
+import io.lanyard.core.config.xml.ConnectorXmlStore;
 import io.lanyard.core.config.xml.ProviderXmlStore;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.secret.ConfigurationFileSecretResolver;
@@ -76,8 +77,8 @@ class AdminSecurityTest {
         holder = new ConfigurationHolder(new LanyardConfiguration(List.of(provider)));
         store = new ProviderXmlStore(home);
         store.save(holder.current());
-        LanyardAdminWeb web = LanyardAdminWeb.create(access, new ConfigurationService(holder, store),
-                new ConfigurationFileSecretResolver(), () -> URI.create("https://jira.example.com/jira"), LoginPage.JIRA,
+        LanyardAdminWeb web = LanyardAdminWeb.create(access, new ConfigurationService(holder, store,
+                new ConnectorXmlStore(home), new ConfigurationFileSecretResolver()), new ConfigurationFileSecretResolver(), () -> URI.create("https://jira.example.com/jira"), LoginPage.JIRA,
                 AdminPageLayout.hostDecorated(), new HttpLimits(Duration.ofMillis(300), Duration.ofMillis(300), 65536),
                 Clock.systemUTC());
         pages = web.adminServlet();
