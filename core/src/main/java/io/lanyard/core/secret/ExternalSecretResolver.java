@@ -3,6 +3,8 @@ package io.lanyard.core.secret;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,8 @@ public final class ExternalSecretResolver implements ClientSecretResolver {
     private final Map<String, Secret> environment;
     private final Map<String, Secret> systemProperties;
     private final SecuredValues secured;
+    /** The outcome last logged per owner: the admin pages resolve on every view, the log says each outcome once. */
+    private final ConcurrentMap<SecretOwner, String> lastLogged = new ConcurrentHashMap<>();
 
     /**
      * @param environment      the process environment (only names of ours are kept)
@@ -102,8 +106,15 @@ public final class ExternalSecretResolver implements ClientSecretResolver {
         };
     }
 
-    /** Names and sources only; {@link ResolvedSecret#toString()} never contains the value. */
-    private static ResolvedSecret logged(SecretOwner owner, ResolvedSecret resolved) {
+    /**
+     * Names and sources only; {@link ResolvedSecret#toString()} never contains the value. Logged when an owner is
+     * first resolved and whenever its outcome changes (e.g. after a save), not on every look.
+     */
+    private ResolvedSecret logged(SecretOwner owner, ResolvedSecret resolved) {
+        String outcome = resolved.toString();
+        if (outcome.equals(lastLogged.put(owner, outcome))) {
+            return resolved;
+        }
         resolved.problem().ifPresentOrElse(
                 problem -> LOG.warn("Client secret of {}: {}", owner, problem),
                 () -> LOG.info("Client secret of {}: {}{}", owner, describe(owner, resolved.source()),
