@@ -67,6 +67,8 @@ final class ApiServlet extends HttpServlet {
                 return resources.xsrfToken(request);
             case "idps":
                 return identityProviders(request, path.subList(1, path.size()), method);
+            case "connectors":
+                return connectors(request, path.subList(1, path.size()), method);
             case "discovery":
                 requireMethod(method, path.size() == 1, "POST");
                 return resources.discover(json.read(request, DiscoveryRequest.class).asMap());
@@ -105,6 +107,35 @@ final class ApiServlet extends HttpServlet {
                 return resources.updateIdentityProvider(request, id, json.read(request, IdentityProviderJson.class));
             case "DELETE":
                 return resources.deleteIdentityProvider(request, id);
+            default:
+                throw methodNotAllowed();
+        }
+    }
+
+    private ApiResources.Result connectors(HttpServletRequest request, List<String> path, String method)
+            throws IOException {
+        if (path.isEmpty()) {
+            if ("GET".equals(method)) {
+                return resources.listConnectors();
+            }
+            requireMethod(method, true, "POST");
+            return resources.createConnector(request, json.read(request, EntraConnectorJson.class));
+        }
+        String id = path.get(0);
+        if (!AdminPaths.isId(id) || path.size() > 2) {
+            throw notFound();
+        }
+        if (path.size() == 2) {
+            requireMethod(method, path.get(1).equals("test"), "POST");
+            return resources.testConnector(id);
+        }
+        switch (method) {
+            case "GET":
+                return resources.getConnector(id);
+            case "PUT":
+                return resources.updateConnector(request, id, json.read(request, EntraConnectorJson.class));
+            case "DELETE":
+                return resources.deleteConnector(request, id);
             default:
                 throw methodNotAllowed();
         }

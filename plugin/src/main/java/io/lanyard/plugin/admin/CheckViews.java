@@ -4,6 +4,8 @@ import io.lanyard.core.diagnostics.CheckFailure;
 import io.lanyard.core.diagnostics.CheckWarning;
 import io.lanyard.core.diagnostics.ProviderCheckReport;
 import io.lanyard.core.discovery.ProviderMetadata;
+import io.lanyard.core.entra.GraphCheckReport;
+import io.lanyard.core.error.ErrorCode;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,5 +41,28 @@ final class CheckViews {
 
     static Map<String, Object> failure(CheckFailure failure) {
         return Map.of("code", failure.code().code(), "titleKey", failure.code().i18nKey(), "detail", failure.detail());
+    }
+
+    /**
+     * A connector's "Test": the organization read, or the failure with what Entra ID or Graph said. Flat strings
+     * ("" when absent), so the template needs no optional records.
+     */
+    static Map<String, Object> connectorReport(GraphCheckReport report) {
+        Map<String, Object> view = new HashMap<>();
+        view.put("passed", report.passed());
+        view.put("tokenEndpoint", report.tokenEndpoint().toString());
+        view.put("graphUrl", report.graphUrl().toString());
+        view.put("organizationName", report.organization().map(GraphCheckReport.Organization::displayName).orElse(""));
+        view.put("organizationId", report.organization().map(GraphCheckReport.Organization::id).orElse(""));
+        view.put("code", report.failure().map(f -> f.code().code()).orElse(""));
+        view.put("titleKey", report.failure().map(f -> f.code().i18nKey()).orElse(""));
+        view.put("adviceKey", report.failure().map(f -> f.code().i18nKey() + ".advice").orElse(""));
+        view.put("detail", report.failure().map(CheckFailure::detail).orElse(""));
+        // Who said no: Graph for LNY-712, otherwise the token endpoint of Entra ID.
+        view.put("remoteSource", report.remoteError().isEmpty() ? ""
+                : report.failure().map(f -> f.code() == ErrorCode.GRAPH_REQUEST_REFUSED ? "graph" : "entra").orElse(""));
+        view.put("remoteCode", report.remoteError().map(GraphCheckReport.RemoteError::code).orElse(""));
+        view.put("remoteDescription", report.remoteError().map(GraphCheckReport.RemoteError::description).orElse(""));
+        return view;
     }
 }

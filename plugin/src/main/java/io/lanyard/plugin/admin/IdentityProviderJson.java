@@ -45,11 +45,7 @@ record IdentityProviderJson(
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String clientSecret,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) Boolean clearClientSecret,
         @JsonProperty(access = JsonProperty.Access.READ_ONLY) String callbackUrl,
-        @JsonProperty(access = JsonProperty.Access.READ_ONLY) SecretJson secret) {
-
-    /** Where the secret comes from; never the value. */
-    record SecretJson(String source, String propertyName, String stored) {
-    }
+        @JsonProperty(access = JsonProperty.Access.READ_ONLY) SecretSection.Json secret) {
 
     static IdentityProviderJson of(IdentityProviderConfig config, String baseUrl, SecretSection secret) {
         return new IdentityProviderJson(config.id(), config.displayName(), config.enabled(),
@@ -61,8 +57,7 @@ record IdentityProviderJson(
                 config.trustedAudiences().stream().sorted().toList(),
                 config.maxAuthenticationAge().map(Duration::toSeconds).orElse(null), config.acrValues(), null, null,
                 baseUrl + LanyardPaths.callbackPath(config.id()),
-                new SecretJson(secret.source(), secret.propertyName().isEmpty() ? null : secret.propertyName(),
-                        secret.stored()));
+                secret.toJson());
     }
 
     /** What the secret becomes: a given value replaces, {@code clearClientSecret} clears, otherwise it is kept. */

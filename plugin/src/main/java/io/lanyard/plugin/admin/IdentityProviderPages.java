@@ -118,13 +118,13 @@ final class IdentityProviderPages {
         row.put("displayName", provider.displayName());
         row.put("issuer", provider.issuer());
         row.put("enabled", provider.enabled());
-        row.put("secret", SecretSection.ofIdentityProvider(provider.id(), provider.clientSecret(), secrets).toSoy());
+        row.put("secret", SecretSection.of(provider, secrets).toSoy());
         return row;
     }
 
     private void submit(HttpServletRequest request, HttpServletResponse response,
             Optional<IdentityProviderConfig> existing) throws IOException {
-        String id = existing.map(IdentityProviderConfig::id).orElse(request.getParameter("id"));
+        String id = existing.map(IdentityProviderConfig::id).orElseGet(() -> newId(request.getParameter("id")));
         IdentityProviderForm form = IdentityProviderForm.fromRequest(request, id);
         String action = Optional.ofNullable(request.getParameter("action")).orElse("save");
         if (action.equals("fetch")) {
@@ -151,16 +151,26 @@ final class IdentityProviderPages {
 
     private void save(HttpServletRequest request, HttpServletResponse response, IdentityProviderForm form,
             boolean isNew, IdentityProviderConfig config) throws IOException {
+        IdentityProviderConfig stored;
         try {
-            configuration.saveIdentityProvider(config);
+            stored = configuration.saveIdentityProvider(config);
         } catch (ConfigurationException e) {
             showForm(request, response, HttpServletResponse.SC_BAD_REQUEST, form, isNew, errorsByField(e.fieldErrors()),
                     Map.of());
             return;
         }
-        LOG.info("Identity provider {} ({}) {} by {}", config.id(), config.displayName(), isNew ? "added" : "saved",
-                guard.username(request).orElse("-"));
+        LOG.info("Identity provider {} ({}) {} by {}; client secret in provider.xml: {}", stored.id(),
+                stored.displayName(), isNew ? "added" : "saved", guard.username(request).orElse("-"),
+                stored.clientSecret().kind());
         view.redirect(request, response, BASE + "?saved=" + config.id());
+    }
+
+    /**
+     * The id of a new provider, which the form was given when it was first shown (the callback URL shows it). It is
+     * never typed, so a posted value that is not an id is replaced rather than reported.
+     */
+    private static String newId(String posted) {
+        return posted != null && AdminPaths.isId(posted) ? posted : IdGenerator.newIdentityProviderId();
     }
 
     private void requireNewIdFree(Optional<IdentityProviderConfig> existing, String id) {
@@ -230,8 +240,8 @@ final class IdentityProviderPages {
         data.put("callbackUrl", baseUrl.baseUrl() + LanyardPaths.callbackPath(form.id()));
         Optional<IdentityProviderConfig> stored = isNew ? Optional.empty()
                 : configuration.current().identityProvider(form.id());
-        data.put("secret", SecretSection.ofIdentityProvider(form.id(),
-                stored.map(IdentityProviderConfig::clientSecret).orElse(StoredSecret.none()), secrets).toSoy());
+        data.put("secret", stored.map(provider -> SecretSection.of(provider, secrets))
+                .orElseGet(() -> SecretSection.ofNewIdentityProvider(form.id(), secrets)).toSoy());
         view.show(request, response, status, AdminView.TAB_IDP, "idpForm", data);
     }
 

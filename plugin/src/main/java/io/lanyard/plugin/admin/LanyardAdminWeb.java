@@ -3,6 +3,8 @@ package io.lanyard.plugin.admin;
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.ConfigurationService;
 import io.lanyard.core.diagnostics.IdentityProviderCheck;
+import io.lanyard.core.entra.EntraEndpoints;
+import io.lanyard.core.entra.GraphConnectionCheck;
 import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.http.ProviderHttpClient;
@@ -38,28 +40,44 @@ public final class LanyardAdminWeb {
     }
 
     /**
+     * As a product wires it: connector tests go to Microsoft's endpoints of each connector's national cloud.
+     *
      * @param access        who may administer (the host's system administrators), and WebSudo
      * @param configuration where changes are validated, stored and made current
      * @param secrets       the same secret resolution logins use, to show where each secret comes from
      * @param baseUrl       the host's base URL, for the callback URLs to register at providers
      * @param loginPage     where anonymous visitors of the pages are sent
      * @param layout        the host's decorator, or standalone AUI (the sandbox)
-     * @param limits        bounds of the "Fetch" and "Test" calls to providers
+     * @param limits        bounds of the "Fetch" and "Test" calls to providers, Entra ID and Microsoft Graph
      */
     public static LanyardAdminWeb create(AdminAccess access, ConfigurationService configuration,
             ClientSecretResolver secrets, BaseUrl baseUrl, LoginPage loginPage, AdminPageLayout layout,
             HttpLimits limits, Clock clock) {
+        return create(access, configuration, secrets, baseUrl, loginPage, layout, limits, EntraEndpoints.NATIONAL_CLOUDS,
+                clock);
+    }
+
+    /**
+     * @param entraEndpoints where a connector's "Test" sends its requests: {@link EntraEndpoints#NATIONAL_CLOUDS}
+     *                       in every product; the sandbox may route them to a local stand-in
+     */
+    public static LanyardAdminWeb create(AdminAccess access, ConfigurationService configuration,
+            ClientSecretResolver secrets, BaseUrl baseUrl, LoginPage loginPage, AdminPageLayout layout,
+            HttpLimits limits, EntraEndpoints entraEndpoints, Clock clock) {
         Objects.requireNonNull(access, "access");
         LanyardText text = LanyardText.english();
         XsrfTokens xsrf = new XsrfTokens();
         AdminGuard guard = new AdminGuard(access, xsrf);
         AdminView view = new AdminView(new AdminTemplates(text.asMap()), layout, xsrf, text);
-        IdentityProviderCheck check = new IdentityProviderCheck(new ProviderHttpClient(limits), secrets, clock);
+        ProviderHttpClient http = new ProviderHttpClient(limits);
+        IdentityProviderCheck check = new IdentityProviderCheck(http, secrets, clock);
+        GraphConnectionCheck connectorCheck = new GraphConnectionCheck(http, secrets, entraEndpoints);
         IdentityProviderPages identityProviders = new IdentityProviderPages(configuration, check, secrets, baseUrl, view,
                 guard);
-        AdminServlet pages = new AdminServlet(guard, view, identityProviders, new CloudPages(view),
-                new StaticResources(), loginPage);
-        ApiServlet api = new ApiServlet(guard, new ApiResources(configuration, check, secrets, baseUrl, guard), text);
+        CloudPages cloud = new CloudPages(configuration, connectorCheck, secrets, view, guard);
+        AdminServlet pages = new AdminServlet(guard, view, identityProviders, cloud, new StaticResources(), loginPage);
+        ApiServlet api = new ApiServlet(guard,
+                new ApiResources(configuration, check, connectorCheck, secrets, baseUrl, guard), text);
         return new LanyardAdminWeb(pages, api);
     }
 
