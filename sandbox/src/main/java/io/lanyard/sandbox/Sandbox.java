@@ -7,6 +7,7 @@ import io.lanyard.core.config.ConfigurationService;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.xml.ConnectorXmlStore;
 import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.login.LoginService;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.secret.ClientSecretResolver;
@@ -149,12 +150,21 @@ public final class Sandbox {
         // The same admin pages as in the products; AUI comes from the sandbox itself instead of a host decorator.
         LanyardAdminWeb admin = LanyardAdminWeb.create(new SandboxAdminAccess(sessionLogin, directory),
                 changes, secrets, baseUrl::get, LoginPage.SANDBOX,
-                AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT, Clock.systemUTC());
+                AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT,
+                entraEndpoints(options), Clock.systemUTC());
         Tomcat tomcat = SandboxTomcat.start(options.port(), home, lanyard, admin, sessionLogin, directory);
         URI base = URI.create("http://localhost:" + tomcat.getConnector().getLocalPort());
         baseUrl.set(base);
         LOG.info("Sandbox listening at {}", base);
         return tomcat;
+    }
+
+    /** Microsoft's endpoints, unless {@code --entra-stand-in} names a local stand-in. */
+    private static EntraEndpoints entraEndpoints(SandboxOptions options) {
+        return options.entraStandIn().<EntraEndpoints>map(url -> {
+            LOG.warn("Entra ID connector tests go to the stand-in at {}, not to Microsoft (--entra-stand-in)", url);
+            return new EntraStandIn(url);
+        }).orElse(EntraEndpoints.NATIONAL_CLOUDS);
     }
 
     /** Tomcat and okhttp log through java.util.logging; send that to SLF4J so logback.xml governs everything. */

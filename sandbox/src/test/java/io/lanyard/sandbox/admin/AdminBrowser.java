@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -88,8 +89,30 @@ final class AdminBrowser implements AutoCloseable {
         return driver.getPageSource();
     }
 
+    /** Scrolls so that the element is in the middle of the window, e.g. before a screenshot of one section. */
+    void scrollTo(By by) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                driver.findElement(by));
+    }
+
     Path screenshot(String name) {
         return HeadlessChrome.screenshot(driver, screenshots.resolve(name + ".png"));
+    }
+
+    /**
+     * The whole page, not only the window: the window is made as tall as the page for the picture (at most 4000
+     * pixels), then put back. For the README's pictures of the pages.
+     */
+    Path fullPageScreenshot(String name) {
+        Dimension window = driver.manage().window().getSize();
+        Number height = (Number) ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new Dimension(window.getWidth(), Math.min(height.intValue() + 150, 4000)));
+        try {
+            return screenshot(name);
+        } finally {
+            driver.manage().window().setSize(window);
+        }
     }
 
     @Override

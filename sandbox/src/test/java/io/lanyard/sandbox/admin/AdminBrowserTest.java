@@ -163,7 +163,7 @@ class AdminBrowserTest {
         assertThat(storedProviders()).extracting(IdentityProviderConfig::id).containsExactly(firstProviderId);
 
         browser.clickToLoad(By.id("tab-cloud"));
-        assertThat(browser.find(By.id("cloud-unavailable")).isDisplayed()).isTrue();
+        assertThat(browser.find(By.id("no-connectors")).isDisplayed()).isTrue();
         browser.screenshot("08-cloud-integration");
         try (var files = Files.list(SCREENSHOTS)) {
             assertThat(files.count()).isGreaterThanOrEqualTo(8);

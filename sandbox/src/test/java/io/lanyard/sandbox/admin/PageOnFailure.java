@@ -29,17 +29,31 @@ final class PageOnFailure implements AfterTestExecutionCallback {
 
     @Override
     public void afterTestExecution(ExtensionContext context) {
+        String name = "FAILED-" + context.getRequiredTestMethod().getName();
         WebDriver driver = browser.get();
-        if (context.getExecutionException().isEmpty() || driver == null) {
+        if (context.getExecutionException().isEmpty()) {
+            deleteStale(name);
             return;
         }
-        String name = "FAILED-" + context.getRequiredTestMethod().getName();
+        if (driver == null) {
+            return;
+        }
         try {
             HeadlessChrome.screenshot(driver, directory.resolve(name + ".png"));
             Files.writeString(directory.resolve(name + ".html"),
                     "<!-- " + driver.getCurrentUrl() + " -->\n" + driver.getPageSource(), StandardCharsets.UTF_8);
         } catch (WebDriverException | IOException | UncheckedIOException e) {
             context.publishReportEntry("page-on-failure", "could not save the page: " + e);
+        }
+    }
+
+    /** A passing run removes what an earlier failure of the same test left, so target/ shows the present. */
+    private void deleteStale(String name) {
+        try {
+            Files.deleteIfExists(directory.resolve(name + ".png"));
+            Files.deleteIfExists(directory.resolve(name + ".html"));
+        } catch (IOException e) {
+            // Nothing depends on it.
         }
     }
 }
