@@ -1,38 +1,30 @@
 package io.lanyard.plugin.admin;
 
-import com.google.template.soy.jbcsrc.api.SoySauce;
-import com.google.template.soy.jbcsrc.api.SoySauceBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.lanyard.templates.AdminTemplateRenderer;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The admin pages' Soy templates ({@code templates/admin.soy}), compiled to bytecode at build time and loaded here
- * once from the plugin's own class loader. Strict autoescaping: every value is escaped for where it lands (text,
+ * The admin pages' templates ({@code templates/admin.soy} of lanyard-admin-templates, compiled at build time) with
+ * the i18n texts injected as {@code $t}. Strict autoescaping: every value is escaped for where it lands (text,
  * attribute, URL), so no caller escapes anything itself. Thread-safe.
  */
 final class AdminTemplates {
 
-    static final String NAMESPACE = "lanyard.admin.";
-
-    private final SoySauce soy;
-    private final Map<String, String> texts;
+    private final AdminTemplateRenderer renderer = new AdminTemplateRenderer();
+    private final Map<String, Object> injected;
 
     AdminTemplates(Map<String, String> texts) {
-        this.texts = Map.copyOf(Objects.requireNonNull(texts, "texts"));
-        this.soy = new SoySauceBuilder().withClassLoader(AdminTemplates.class.getClassLoader()).build();
+        this.injected = Map.of("t", Map.copyOf(Objects.requireNonNull(texts, "texts")));
     }
 
-    /** Renders {@code lanyard.admin.<template>} with the i18n texts injected as {@code $t}. */
+    /** Renders {@code lanyard.admin.<template>}. */
     String render(String template, Map<String, ?> data) {
-        StringBuilder html = new StringBuilder(8192);
-        try {
-            soy.renderTemplate(NAMESPACE + template).setData(data).setIj(Map.of("t", texts)).renderHtml(html)
-                    .assertDone();
-        } catch (IOException e) {
-            throw new UncheckedIOException("a StringBuilder does not throw", e);
-        }
-        return html.toString();
+        return renderer.render(template, data, injected);
+    }
+
+    /** A stylesheet or script URL of our own, as the templates require it. */
+    static Object trusted(String url) {
+        return AdminTemplateRenderer.trustedResourceUrl(url);
     }
 }

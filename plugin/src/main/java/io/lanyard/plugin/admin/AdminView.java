@@ -1,8 +1,5 @@
 package io.lanyard.plugin.admin;
 
-import com.google.common.html.types.TrustedResourceUrlBuilder;
-import com.google.template.soy.data.SanitizedContent;
-import com.google.template.soy.data.SanitizedContents;
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.plugin.web.LanyardText;
@@ -88,8 +85,8 @@ final class AdminView {
         writer.flush();
     }
 
-    private static SanitizedContent trusted(String url) {
-        return SanitizedContents.fromTrustedResourceUrl(new TrustedResourceUrlBuilder(url).build());
+    private static Object trusted(String url) {
+        return AdminTemplates.trusted(url);
     }
 
     static String contextPath(HttpServletRequest request) {
