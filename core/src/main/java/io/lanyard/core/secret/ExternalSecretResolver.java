@@ -71,17 +71,32 @@ public final class ExternalSecretResolver implements ClientSecretResolver {
         return resolve(SecretOwner.connector(connectorId), stored);
     }
 
+    /** Shown, not used: the same answer, not logged. */
+    @Override
+    public ResolvedSecret describeIdentityProviderSecret(String identityProviderId, StoredSecret stored) {
+        return resolveQuietly(SecretOwner.identityProvider(identityProviderId), stored);
+    }
+
+    @Override
+    public ResolvedSecret describeConnectorSecret(String connectorId, StoredSecret stored) {
+        return resolveQuietly(SecretOwner.connector(connectorId), stored);
+    }
+
     /** The resolution for any owner; what the two interface methods do. */
     public ResolvedSecret resolve(SecretOwner owner, StoredSecret stored) {
+        return logged(owner, resolveQuietly(owner, stored));
+    }
+
+    private ResolvedSecret resolveQuietly(SecretOwner owner, StoredSecret stored) {
         Objects.requireNonNull(stored, "stored");
         // "the property can be used with the KSSO id for the provider or connector": the per-id name comes first.
         for (String name : owner.propertyNamesInOrder()) {
             Optional<ResolvedSecret> outside = fromOutside(name);
             if (outside.isPresent()) {
-                return logged(owner, outside.get());
+                return outside.get();
             }
         }
-        return logged(owner, fromFile(owner, stored));
+        return fromFile(owner, stored);
     }
 
     /**

@@ -50,4 +50,23 @@ class ExternalSecretResolverLoggingTest {
             assertThat(log.messagesOf(ExternalSecretResolver.class)).hasSize(3);
         }
     }
+
+    @Test
+    void showingWhereASecretComesFromLogsNothing() {
+        ExternalSecretResolver resolver = new ExternalSecretResolver(
+                Map.of(SecretPropertyNames.identityProvider(ID), "from-the-environment"), Map.of(), SecuredValues.none());
+
+        try (LogCapture log = LogCapture.start()) {
+            ResolvedSecret shown = resolver.describeIdentityProviderSecret(ID, StoredSecret.none());
+            resolver.describeConnectorSecret("wdlfqm6se9un", StoredSecret.none());
+            io.lanyard.core.config.ClientSecretAdministration.status(io.lanyard.core.config.IdentityProviderConfig
+                    .builder().id(ID).displayName("X").discoveryUrl("https://idp.example.com").clientId("c").build(),
+                    resolver);
+
+            assertThat(shown.source()).isEqualTo(SecretSource.ENVIRONMENT_VARIABLE);
+            assertThat(shown).usingRecursiveComparison()
+                    .isEqualTo(resolver.resolveIdentityProviderSecret(ID, StoredSecret.none()));
+            assertThat(log.messagesOf(ExternalSecretResolver.class)).hasSize(1);
+        }
+    }
 }

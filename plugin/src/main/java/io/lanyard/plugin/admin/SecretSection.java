@@ -41,12 +41,12 @@ record SecretSection(SecretStatus status, StoredSecret.Kind stored) {
     /** A provider that is not saved yet: nothing in the file, but a variable may already be set for its id. */
     static SecretSection ofNewIdentityProvider(String id, ClientSecretResolver secrets) {
         return new SecretSection(SecretStatus.of(SecretOwner.identityProvider(id),
-                secrets.resolveIdentityProviderSecret(id, StoredSecret.none())), StoredSecret.Kind.NONE);
+                secrets.describeIdentityProviderSecret(id, StoredSecret.none())), StoredSecret.Kind.NONE);
     }
 
     static SecretSection ofNewConnector(String id, ClientSecretResolver secrets) {
         return new SecretSection(SecretStatus.of(SecretOwner.connector(id),
-                secrets.resolveConnectorSecret(id, StoredSecret.none())), StoredSecret.Kind.NONE);
+                secrets.describeConnectorSecret(id, StoredSecret.none())), StoredSecret.Kind.NONE);
     }
 
     /** {@code idp} or {@code connector}: which variant of the section's texts applies. */
@@ -70,7 +70,6 @@ record SecretSection(SecretStatus status, StoredSecret.Kind stored) {
         soy.put("stored", stored.name());
         soy.put("fromOutside", status.comesFromOutside());
         soy.put("problemCode", status.problem().map(p -> p.errorCode().code()).orElse(""));
-        soy.put("problemTitleKey", status.problem().map(p -> p.errorCode().i18nKey()).orElse(""));
         soy.put("problemMessage", status.problem().map(SecretProblem::message).orElse(""));
         return soy;
     }

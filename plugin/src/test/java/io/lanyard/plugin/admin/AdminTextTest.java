@@ -79,7 +79,7 @@ class AdminTextTest {
     void theSecretSectionHasEveryTextForIdentityProvidersAndForConnectors() {
         for (String kind : List.of("idp", "connector")) {
             for (String suffix : List.of("property_name.help", "save_writes_placeholder", "revert", "field",
-                    "stored.none", "stored.plaintext", "stored.external", "remove", "takes_effect")) {
+                    "stored.none", "stored.plaintext", "stored.external", "remove", "takes_effect", "not_set", "problem")) {
                 assertThat(keys).contains("lanyard.admin.secret." + kind + "." + suffix);
             }
         }

@@ -149,7 +149,8 @@ class SecretSectionTest {
         String page = admin.get("/cloud/" + CONNECTOR).body();
 
         assertThat(page).contains("id=\"secret-source-label\">Not set<", "id=\"secret-names-looked-for\"",
-                "LNY-105", "id=\"field-clientSecret\"");
+                "the connector cannot be used (LNY-105)", "id=\"field-clientSecret\"")
+                .doesNotContain("id=\"secret-problem\"").doesNotContain("identity provider");
         assertThat(page.indexOf("secret-name-looked-for\">" + SecretPropertyNames.connector(CONNECTOR)))
                 .isPositive()
                 .isLessThan(page.indexOf("secret-name-looked-for\">" + SecretPropertyNames.CONNECTOR_STATIC));
@@ -162,6 +163,7 @@ class SecretSectionTest {
         String page = admin.get("/idp/" + IDP).body();
 
         assertThat(page).contains("id=\"secret-source-label\">Not set<", "id=\"secret-problem\"",
+                "Sign-ins through this identity provider fail until its client secret can be used", "LNY-105",
                 "is USING_ENVIRONMENT_PROPERTY but none of " + SecretPropertyNames.identityProvider(IDP),
                 "provider.xml says USING_ENVIRONMENT_PROPERTY", "id=\"field-clientSecret\"");
     }
