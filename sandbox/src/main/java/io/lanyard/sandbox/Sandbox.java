@@ -3,16 +3,23 @@ package io.lanyard.sandbox;
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.ClientSecretAdministration;
 import io.lanyard.core.config.ConfigurationHolder;
+import io.lanyard.core.config.ConfigurationService;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.xml.ConnectorXmlStore;
 import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.login.LoginService;
+import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.secret.ClientSecretResolver;
 import io.lanyard.core.secret.ClientSecretResolvers;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.SecretStatus;
+import io.lanyard.plugin.admin.AdminPageLayout;
+import io.lanyard.plugin.admin.LanyardAdminWeb;
 import io.lanyard.plugin.host.LoginPage;
 import io.lanyard.plugin.web.LanyardWeb;
+import io.lanyard.sandbox.app.AuiResourcesServlet;
+import io.lanyard.sandbox.host.SandboxAdminAccess;
 import io.lanyard.sandbox.host.SandboxSessionLogin;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
 import io.lanyard.sandbox.idp.BuiltInProvider;
@@ -22,6 +29,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -78,9 +86,12 @@ public final class Sandbox {
                 store.save(configuration);
                 LOG.info("Wrote {} with the built-in identity provider", store.file());
             }
-            configuration = configuration.withEntraConnectors(new ConnectorXmlStore(lanyardDirectory).loadIfExists());
+            ConnectorXmlStore connectorStore = new ConnectorXmlStore(lanyardDirectory);
+            configuration = configuration.withEntraConnectors(connectorStore.loadIfExists());
             logSecretSources(configuration, secretResolver);
-            Tomcat tomcat = startTomcat(options, home, new ConfigurationHolder(configuration), secretResolver, baseUrl);
+            ConfigurationHolder holder = new ConfigurationHolder(configuration);
+            Tomcat tomcat = startTomcat(options, home, holder,
+                    new ConfigurationService(holder, store, connectorStore, secretResolver), secretResolver, baseUrl);
             return new RunningSandbox(tomcat, builtIn, baseUrl.get(), home, lanyardDirectory);
         } catch (IOException | RuntimeException e) {
             if (builtIn != null) {
@@ -127,7 +138,8 @@ public final class Sandbox {
     }
 
     private static Tomcat startTomcat(SandboxOptions options, Path home, ConfigurationHolder configuration,
-            ClientSecretResolver secrets, AtomicReference<URI> baseUrl) throws IOException {
+            ConfigurationService changes, ClientSecretResolver secrets, AtomicReference<URI> baseUrl)
+            throws IOException {
         SandboxUserDirectory directory = new SandboxUserDirectory();
         SandboxSessionLogin sessionLogin = new SandboxSessionLogin();
         // The base URL is known once Tomcat has its port; the core reads it per login, after that.
@@ -135,11 +147,24 @@ public final class Sandbox {
                 Clock.systemUTC());
         LanyardWeb lanyard = LanyardWeb.create(loginService, configuration, sessionLogin, LoginPage.SANDBOX,
                 Clock.systemUTC());
-        Tomcat tomcat = SandboxTomcat.start(options.port(), home, lanyard, sessionLogin, directory);
+        // The same admin pages as in the products; AUI comes from the sandbox itself instead of a host decorator.
+        LanyardAdminWeb admin = LanyardAdminWeb.create(new SandboxAdminAccess(sessionLogin, directory),
+                changes, secrets, baseUrl::get, LoginPage.SANDBOX,
+                AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT,
+                entraEndpoints(options), Clock.systemUTC());
+        Tomcat tomcat = SandboxTomcat.start(options.port(), home, lanyard, admin, sessionLogin, directory);
         URI base = URI.create("http://localhost:" + tomcat.getConnector().getLocalPort());
         baseUrl.set(base);
         LOG.info("Sandbox listening at {}", base);
         return tomcat;
+    }
+
+    /** Microsoft's endpoints, unless {@code --entra-stand-in} names a local stand-in. */
+    private static EntraEndpoints entraEndpoints(SandboxOptions options) {
+        return options.entraStandIn().<EntraEndpoints>map(url -> {
+            LOG.warn("Entra ID connector tests go to the stand-in at {}, not to Microsoft (--entra-stand-in)", url);
+            return new EntraStandIn(url);
+        }).orElse(EntraEndpoints.NATIONAL_CLOUDS);
     }
 
     /** Tomcat and okhttp log through java.util.logging; send that to SLF4J so logback.xml governs everything. */

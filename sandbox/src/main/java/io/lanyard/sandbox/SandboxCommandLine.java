@@ -1,6 +1,8 @@
 package io.lanyard.sandbox;
 
 import io.lanyard.core.host.HostProduct;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -22,6 +24,7 @@ final class SandboxCommandLine {
         Integer identityProviderPort;
         String product;
         String productVersion;
+        URI entraStandIn;
     }
 
     private static final List<String> PRODUCTS =
@@ -50,6 +53,9 @@ final class SandboxCommandLine {
         OPTIONS.put("--product-version", new Option("X.Y.Z", "its version (default "
                 + SandboxOptions.DEFAULT_PRODUCT.version() + "); e.g. --product bitbucket --product-version 9.4.2 "
                 + "for secured properties", (v, a) -> v.productVersion = version(a)));
+        OPTIONS.put("--entra-stand-in", new Option("URL", "send the Cloud integration page's Test to a stand-in for "
+                + "Entra ID and Graph on this machine (e.g. WireMock) instead of Microsoft: token at "
+                + "URL/<tenant>/oauth2/v2.0/token, Graph at URL/v1.0/...", (v, a) -> v.entraStandIn = standIn(a)));
     }
 
     private SandboxCommandLine() {
@@ -104,7 +110,9 @@ final class SandboxCommandLine {
         HostProduct product = HostProduct.of(
                 values.product == null ? SandboxOptions.DEFAULT_PRODUCT.platformId() : values.product,
                 values.productVersion == null ? SandboxOptions.DEFAULT_PRODUCT.version() : values.productVersion);
-        return new SandboxOptions(port, home.toAbsolutePath().normalize(), identityProviderPort, product);
+        SandboxOptions options = new SandboxOptions(port, home.toAbsolutePath().normalize(), identityProviderPort,
+                product);
+        return values.entraStandIn == null ? options : options.withEntraStandIn(values.entraStandIn);
     }
 
     private static int port(String option, String text) throws UsageException {
@@ -133,6 +141,24 @@ final class SandboxCommandLine {
             throw new UsageException("--product-version expects a version such as 10.3.0, not \"" + text + "\"");
         }
         return text;
+    }
+
+    private static URI standIn(String text) throws UsageException {
+        String problem = "--entra-stand-in expects an http(s) URL on this machine, e.g. http://localhost:9999, not \""
+                + text + "\"";
+        URI url;
+        try {
+            url = new URI(text.strip());
+        } catch (URISyntaxException e) {
+            throw new UsageException(problem);
+        }
+        String host = url.getHost();
+        if (!url.isAbsolute() || host == null || !io.lanyard.core.http.Urls.isLoopbackHost(host)
+                || !(url.getScheme().equals("http") || url.getScheme().equals("https"))
+                || url.getRawQuery() != null || url.getRawFragment() != null) {
+            throw new UsageException(problem);
+        }
+        return url;
     }
 
     private static Path path(String option, String text) throws UsageException {

@@ -16,14 +16,16 @@ public final class ClientSecretAdministration {
     private ClientSecretAdministration() {
     }
 
+    /** Where the provider's secret comes from, resolved as for a login; shown, so not logged by the resolver. */
     public static SecretStatus status(IdentityProviderConfig provider, ClientSecretResolver resolver) {
         return SecretStatus.of(SecretOwner.identityProvider(provider.id()),
-                resolver.resolveIdentityProviderSecret(provider.id(), provider.clientSecret()));
+                resolver.describeIdentityProviderSecret(provider.id(), provider.clientSecret()));
     }
 
+    /** Where the connector's secret comes from; shown, so not logged by the resolver. */
     public static SecretStatus status(EntraConnectorConfig connector, ClientSecretResolver resolver) {
         return SecretStatus.of(SecretOwner.connector(connector.id()),
-                resolver.resolveConnectorSecret(connector.id(), connector.clientSecret()));
+                resolver.describeConnectorSecret(connector.id(), connector.clientSecret()));
     }
 
     /**

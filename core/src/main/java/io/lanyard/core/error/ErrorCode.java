@@ -88,6 +88,23 @@ public enum ErrorCode {
      * from the one the adapter was written for); the product's own login still works.
      */
     HOST_API_UNAVAILABLE("LNY-601", Kind.HOST),
+
+    // --- An administration request was refused (admin pages and JSON API). ---
+    ADMIN_LOGIN_REQUIRED("LNY-700", Kind.ADMINISTRATION),
+    ADMIN_NOT_SYSTEM_ADMINISTRATOR("LNY-701", Kind.ADMINISTRATION),
+    ADMIN_XSRF_REFUSED("LNY-702", Kind.ADMINISTRATION),
+    ADMIN_REQUEST_MALFORMED("LNY-703", Kind.ADMINISTRATION),
+    ADMIN_REQUEST_TOO_LARGE("LNY-704", Kind.ADMINISTRATION),
+    ADMIN_NOT_FOUND("LNY-705", Kind.ADMINISTRATION),
+    ADMIN_IMPORT_REFUSED("LNY-706", Kind.ADMINISTRATION),
+    ADMIN_METHOD_NOT_ALLOWED("LNY-707", Kind.ADMINISTRATION),
+
+    // --- Testing an Entra ID connector: Entra ID or Microsoft Graph could not be used. ---
+    ENTRA_UNREACHABLE("LNY-710", Kind.PROVIDER_UNAVAILABLE),
+    ENTRA_TOKEN_REFUSED("LNY-711", Kind.PROVIDER_REFUSED),
+    GRAPH_REQUEST_REFUSED("LNY-712", Kind.PROVIDER_REFUSED),
+    ENTRA_RESPONSE_INVALID("LNY-713", Kind.PROVIDER_UNAVAILABLE),
+
     INTERNAL_ERROR("LNY-999", Kind.HOST);
 
     /** Who has to act on a failure; the error page words its advice by kind. */
@@ -97,7 +114,9 @@ public enum ErrorCode {
         PROVIDER_REFUSED,
         RESPONSE_REJECTED,
         USER_MAPPING,
-        HOST
+        HOST,
+        /** An administrator's request to the admin pages or the JSON API was refused. */
+        ADMINISTRATION
     }
 
     private final String code;

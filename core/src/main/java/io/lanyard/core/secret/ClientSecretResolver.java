@@ -18,4 +18,17 @@ public interface ClientSecretResolver {
      * @param stored      what {@code connector.xml} holds in {@code CLIENT_SECRET}
      */
     ResolvedSecret resolveConnectorSecret(String connectorId, StoredSecret stored);
+
+    /**
+     * The same resolution as {@link #resolveIdentityProviderSecret}, to show it (the admin pages, on every view), not
+     * to use the secret: implementations that log where a secret came from do not log this.
+     */
+    default ResolvedSecret describeIdentityProviderSecret(String identityProviderId, StoredSecret stored) {
+        return resolveIdentityProviderSecret(identityProviderId, stored);
+    }
+
+    /** As {@link #describeIdentityProviderSecret}, for a connector. */
+    default ResolvedSecret describeConnectorSecret(String connectorId, StoredSecret stored) {
+        return resolveConnectorSecret(connectorId, stored);
+    }
 }

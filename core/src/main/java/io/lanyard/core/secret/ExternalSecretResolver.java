@@ -3,6 +3,8 @@ package io.lanyard.core.secret;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,8 @@ public final class ExternalSecretResolver implements ClientSecretResolver {
     private final Map<String, Secret> environment;
     private final Map<String, Secret> systemProperties;
     private final SecuredValues secured;
+    /** The outcome last logged per owner: the admin pages resolve on every view, the log says each outcome once. */
+    private final ConcurrentMap<SecretOwner, String> lastLogged = new ConcurrentHashMap<>();
 
     /**
      * @param environment      the process environment (only names of ours are kept)
@@ -67,17 +71,32 @@ public final class ExternalSecretResolver implements ClientSecretResolver {
         return resolve(SecretOwner.connector(connectorId), stored);
     }
 
+    /** Shown, not used: the same answer, not logged. */
+    @Override
+    public ResolvedSecret describeIdentityProviderSecret(String identityProviderId, StoredSecret stored) {
+        return resolveQuietly(SecretOwner.identityProvider(identityProviderId), stored);
+    }
+
+    @Override
+    public ResolvedSecret describeConnectorSecret(String connectorId, StoredSecret stored) {
+        return resolveQuietly(SecretOwner.connector(connectorId), stored);
+    }
+
     /** The resolution for any owner; what the two interface methods do. */
     public ResolvedSecret resolve(SecretOwner owner, StoredSecret stored) {
+        return logged(owner, resolveQuietly(owner, stored));
+    }
+
+    private ResolvedSecret resolveQuietly(SecretOwner owner, StoredSecret stored) {
         Objects.requireNonNull(stored, "stored");
         // "the property can be used with the KSSO id for the provider or connector": the per-id name comes first.
         for (String name : owner.propertyNamesInOrder()) {
             Optional<ResolvedSecret> outside = fromOutside(name);
             if (outside.isPresent()) {
-                return logged(owner, outside.get());
+                return outside.get();
             }
         }
-        return logged(owner, fromFile(owner, stored));
+        return fromFile(owner, stored);
     }
 
     /**
@@ -102,8 +121,15 @@ public final class ExternalSecretResolver implements ClientSecretResolver {
         };
     }
 
-    /** Names and sources only; {@link ResolvedSecret#toString()} never contains the value. */
-    private static ResolvedSecret logged(SecretOwner owner, ResolvedSecret resolved) {
+    /**
+     * Names and sources only; {@link ResolvedSecret#toString()} never contains the value. Logged when an owner is
+     * first resolved and whenever its outcome changes (e.g. after a save), not on every look.
+     */
+    private ResolvedSecret logged(SecretOwner owner, ResolvedSecret resolved) {
+        String outcome = resolved.toString();
+        if (outcome.equals(lastLogged.put(owner, outcome))) {
+            return resolved;
+        }
         resolved.problem().ifPresentOrElse(
                 problem -> LOG.warn("Client secret of {}: {}", owner, problem),
                 () -> LOG.info("Client secret of {}: {}{}", owner, describe(owner, resolved.source()),

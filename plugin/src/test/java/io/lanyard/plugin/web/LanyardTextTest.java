@@ -40,7 +40,8 @@ class LanyardTextTest {
         }
         Arrays.stream(PageText.values()).map(PageText::key).forEach(used::add);
 
-        assertThat(text.keys()).isSubsetOf(used);
+        // the admin UI's keys are checked against its templates by AdminTextTest
+        assertThat(text.keys().stream().filter(key -> !key.startsWith("lanyard.admin."))).isSubsetOf(used);
     }
 
     @Test
