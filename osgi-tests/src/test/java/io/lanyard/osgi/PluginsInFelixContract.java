@@ -134,6 +134,29 @@ abstract class PluginsInFelixContract {
         }
     }
 
+    /** The admin pages' templates are Soy, compiled and shaded into the jar: they must render in the bundle's class loader. */
+    @Test
+    void adminPageRendersTheIdentityProvidersForASystemAdministrator() throws Exception {
+        Object adminKey = felix.hostClass("com.atlassian.sal.api.user.UserKey").getConstructor(String.class).newInstance("admin");
+        Object adminProfile = Fake.of(felix.hostClass("com.atlassian.sal.api.user.UserProfile"))
+                .returning("getUsername", "admin").proxy();
+        host.salUserManager.returning("getRemoteUserKey", adminKey).returning("getRemoteUser", adminProfile)
+                .answer("isSystemAdmin", args -> adminKey.equals(args[0]));
+        host.webSudoManager.returning("canExecuteRequest", true);
+        try {
+            for (Product product : Product.values()) {
+                FakeHttp.Response response = http.response();
+                call(felix.bean(product, "adminServlet"), "service",
+                        http.get("/plugins/servlet/lanyard/admin").remoteUser("admin").proxy(), response.proxy());
+                assertThat(response.body()).as(product.id())
+                        .contains("Corporate Keycloak", "IdP integration", "name=\"decorator\" content=\"atl.admin\"");
+            }
+        } finally {
+            host.salUserManager.returning("getRemoteUserKey", null).returning("getRemoteUser", null);
+            host.webSudoManager.returning("canExecuteRequest", false);
+        }
+    }
+
     @Test
     void everyPluginReadsProviderXmlFromTheHostsHome() throws Exception {
         for (Product product : Product.values()) {

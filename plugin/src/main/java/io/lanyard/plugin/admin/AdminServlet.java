@@ -1,5 +1,6 @@
 package io.lanyard.plugin.admin;
 
+import com.atlassian.annotations.security.SystemAdminOnly;
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.error.ErrorCode;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * The admin pages at {@link LanyardPaths#ADMIN}: "IdP integration" (the entry page) and "Cloud integration". Every
  * request passes {@link AdminGuard} first, static files included. Thread-safe; no state of a request in fields.
  */
+// Platform 7 hosts read this; the servlet checks system administrators itself on every request (AdminGuard).
+@SystemAdminOnly
 final class AdminServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;

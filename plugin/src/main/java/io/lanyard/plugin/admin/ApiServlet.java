@@ -1,5 +1,6 @@
 package io.lanyard.plugin.admin;
 
+import com.atlassian.annotations.security.SystemAdminOnly;
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.FieldError;
 import io.lanyard.core.error.ErrorCode;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * ({@link AdminGuard}); state-changing requests carry the session's XSRF token in the {@value XsrfTokens#HEADER}
  * header. Errors are {@code {"error": {"code", "title", "message", "fields"}}} with a stable code.
  */
+// Platform 7 hosts read this; the servlet checks system administrators itself on every request (AdminGuard).
+@SystemAdminOnly
 final class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -71,13 +74,13 @@ final class ApiServlet extends HttpServlet {
                 return connectors(request, path.subList(1, path.size()), method);
             case "discovery":
                 requireMethod(method, path.size() == 1, "POST");
-                return resources.discover(json.read(request, DiscoveryRequest.class).asMap());
+                return resources.discover(json.read(json.body(request), DiscoveryRequest.class).asMap());
             case "export":
                 requireMethod(method, path.size() == 1, "GET");
                 return resources.export();
             case "import":
                 requireMethod(method, path.size() == 1, "POST");
-                return resources.importConfiguration(request, json.read(request, ConfigurationJson.class));
+                return resources.importConfiguration(request, json.read(json.body(request), ConfigurationJson.class));
             default:
                 throw notFound();
         }
@@ -90,7 +93,7 @@ final class ApiServlet extends HttpServlet {
                 return resources.listIdentityProviders();
             }
             requireMethod(method, true, "POST");
-            return resources.createIdentityProvider(request, json.read(request, IdentityProviderJson.class));
+            return resources.createIdentityProvider(request, json.read(json.body(request), IdentityProviderJson.class));
         }
         String id = path.get(0);
         if (!AdminPaths.isId(id) || path.size() > 2) {
@@ -104,7 +107,7 @@ final class ApiServlet extends HttpServlet {
             case "GET":
                 return resources.getIdentityProvider(id);
             case "PUT":
-                return resources.updateIdentityProvider(request, id, json.read(request, IdentityProviderJson.class));
+                return resources.updateIdentityProvider(request, id, json.read(json.body(request), IdentityProviderJson.class));
             case "DELETE":
                 return resources.deleteIdentityProvider(request, id);
             default:
@@ -119,7 +122,7 @@ final class ApiServlet extends HttpServlet {
                 return resources.listConnectors();
             }
             requireMethod(method, true, "POST");
-            return resources.createConnector(request, json.read(request, EntraConnectorJson.class));
+            return resources.createConnector(request, json.read(json.body(request), EntraConnectorJson.class));
         }
         String id = path.get(0);
         if (!AdminPaths.isId(id) || path.size() > 2) {
@@ -133,7 +136,7 @@ final class ApiServlet extends HttpServlet {
             case "GET":
                 return resources.getConnector(id);
             case "PUT":
-                return resources.updateConnector(request, id, json.read(request, EntraConnectorJson.class));
+                return resources.updateConnector(request, id, json.read(json.body(request), EntraConnectorJson.class));
             case "DELETE":
                 return resources.deleteConnector(request, id);
             default:

@@ -1,6 +1,8 @@
 package io.lanyard.plugin.lifecycle;
 
 import io.lanyard.core.config.ConfigurationHolder;
+import io.lanyard.core.config.ConfigurationService;
+import io.lanyard.core.config.xml.ConnectorXmlStore;
 import io.lanyard.core.config.xml.ProviderXmlStore;
 import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.host.HomeDirectory;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The plugin as a whole, as each product's Spring XML creates it from the host's services and the product's
- * adapters: reads {@code provider.xml} from Lanyard's folder, builds the {@link LoginService} and the servlet edge,
+ * adapters: reads {@code provider.xml} and {@code connector.xml} from Lanyard's folder, builds the {@link LoginService} and the servlet edge,
  * and hands the filter and servlets to the descriptor ({@code class="bean:…"}) through its factory methods.
  *
  * <p>Creating it never fails because of the configuration (see {@link StartupConfiguration}): a product whose
@@ -34,6 +36,7 @@ public final class LanyardPlugin {
 
     private final ConfigurationHolder configuration;
     private final Optional<ProviderXmlStore> providerStore;
+    private final Optional<ConnectorXmlStore> connectorStore;
     private final ClientSecretResolver clientSecrets;
     private final LoginService loginService;
     private final LanyardWeb web;
@@ -44,7 +47,9 @@ public final class LanyardPlugin {
         Clock clock = Clock.systemUTC();
         LOG.info("Lanyard starting in {}", describe(product));
         this.providerStore = StartupConfiguration.locate(home);
-        this.configuration = new ConfigurationHolder(StartupConfiguration.load(providerStore));
+        this.connectorStore = providerStore.map(store -> new ConnectorXmlStore(store.file().getParent()));
+        this.configuration = new ConfigurationHolder(StartupConfiguration.withConnectors(
+                StartupConfiguration.load(providerStore), connectorStore));
         this.clientSecrets = SecretResolvers.forPlugin(product, providerStore.map(store -> store.file().getParent()));
         this.loginService = LoginService.create(configuration, clientSecrets, users, baseUrl, clock);
         this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, clock);
@@ -78,6 +83,15 @@ public final class LanyardPlugin {
     /** Where {@code provider.xml} lives, for the admin UI; empty when the application reports no home. */
     public Optional<ProviderXmlStore> providerStore() {
         return providerStore;
+    }
+
+    /**
+     * Where the admin UI validates, stores and swaps in changes; empty when the application reports no home (then
+     * there is nowhere to store a change).
+     */
+    public Optional<ConfigurationService> configurationService() {
+        return providerStore.flatMap(providers -> connectorStore.map(connectors ->
+                new ConfigurationService(configuration, providers, connectors, clientSecrets)));
     }
 
     public LoginService loginService() {

@@ -2,19 +2,23 @@ package io.lanyard.plugin.lifecycle;
 
 import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.FieldError;
+import io.lanyard.core.config.EntraConnectorConfig;
 import io.lanyard.core.config.LanyardConfiguration;
+import io.lanyard.core.config.xml.ConnectorXmlStore;
 import io.lanyard.core.config.xml.ProviderXmlStore;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.host.HomeDirectory;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@code provider.xml} when the plugin starts, and never lets a bad file stop the product: a missing file
- * means no identity provider; an unreadable or invalid one is logged with its code and every error, and Lanyard
- * runs with no identity provider, so that the product's own login stays in place and nobody is locked out.
+ * Reads {@code provider.xml} and {@code connector.xml} when the plugin starts, and never lets a bad file stop the
+ * product: a missing file means no identity provider (no connector); an unreadable or invalid one is logged with its
+ * code and every error, and Lanyard runs without what that file holds, so that the product's own login stays in
+ * place and nobody is locked out.
  */
 final class StartupConfiguration {
 
@@ -63,5 +67,28 @@ final class StartupConfiguration {
                     store.file(), e);
         }
         return LanyardConfiguration.empty();
+    }
+
+    /** The configuration with the connectors of {@code connector.xml} added; unchanged (and logged) if it is bad. */
+    static LanyardConfiguration withConnectors(LanyardConfiguration configuration, Optional<ConnectorXmlStore> located) {
+        if (located.isEmpty() || !located.get().exists()) {
+            return configuration;
+        }
+        ConnectorXmlStore store = located.get();
+        try {
+            List<EntraConnectorConfig> connectors = store.load();
+            LOG.info("Loaded {} ({} Entra ID connector(s))", store.file(), connectors.size());
+            return configuration.withEntraConnectors(connectors);
+        } catch (ConfigurationException e) {
+            LOG.error("{} {} was refused with {} error(s); Entra ID connectors are off until it is corrected",
+                    e.errorCode().code(), store.file(), e.fieldErrors().size());
+            e.fieldErrors().forEach(error -> LOG.error("{} {}", e.errorCode().code(), error));
+        } catch (LanyardException e) {
+            LOG.error("{} {}; Entra ID connectors are off", e.errorCode().code(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("{} Unexpected failure reading {}; Entra ID connectors are off", ErrorCode.INTERNAL_ERROR.code(),
+                    store.file(), e);
+        }
+        return configuration;
     }
 }
