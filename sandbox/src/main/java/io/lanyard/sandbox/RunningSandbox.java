@@ -1,5 +1,7 @@
 package io.lanyard.sandbox;
 
+import io.lanyard.core.config.ConfigurationHolder;
+import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.sandbox.idp.BuiltInProvider;
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,14 +21,22 @@ public final class RunningSandbox implements AutoCloseable {
     private final URI baseUrl;
     private final Path home;
     private final Path lanyardDirectory;
+    private final ConfigurationHolder configuration;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    RunningSandbox(Tomcat tomcat, BuiltInProvider builtInProvider, URI baseUrl, Path home, Path lanyardDirectory) {
+    RunningSandbox(Tomcat tomcat, BuiltInProvider builtInProvider, URI baseUrl, Path home, Path lanyardDirectory,
+            ConfigurationHolder configuration) {
         this.tomcat = tomcat;
         this.builtInProvider = builtInProvider;
         this.baseUrl = baseUrl;
         this.home = home;
         this.lanyardDirectory = lanyardDirectory;
+        this.configuration = configuration;
+    }
+
+    /** The configuration in force (the admin pages replace it after a validated save). */
+    public LanyardConfiguration configuration() {
+        return configuration.current();
     }
 
     /** {@code http://localhost:<port>}, without a trailing slash. */

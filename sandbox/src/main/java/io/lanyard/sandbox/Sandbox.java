@@ -17,6 +17,7 @@ import io.lanyard.core.secret.SecretStatus;
 import io.lanyard.plugin.admin.AdminPageLayout;
 import io.lanyard.plugin.admin.LanyardAdminWeb;
 import io.lanyard.plugin.host.LoginPage;
+import io.lanyard.plugin.lifecycle.StartupConfiguration;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.app.AuiResourcesServlet;
 import io.lanyard.sandbox.host.SandboxAdminAccess;
@@ -30,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -77,8 +79,9 @@ public final class Sandbox {
         try {
             LanyardConfiguration configuration;
             if (store.exists()) {
-                configuration = store.load();
-                LOG.info("Using {} ({} identity provider(s))", store.file(), configuration.identityProviders().size());
+                // As in a product: a broken file is logged with its LNY-10x errors and Lanyard runs without
+                // providers, so the local login and the admin page stay usable to repair it.
+                configuration = StartupConfiguration.load(Optional.of(store));
                 builtIn = startBuiltInIfUsed(configuration, options, clientSecret, baseUrl);
             } else {
                 builtIn = startBuiltIn(options.identityProviderPort(), clientSecret, baseUrl);
@@ -87,12 +90,12 @@ public final class Sandbox {
                 LOG.info("Wrote {} with the built-in identity provider", store.file());
             }
             ConnectorXmlStore connectorStore = new ConnectorXmlStore(lanyardDirectory);
-            configuration = configuration.withEntraConnectors(connectorStore.loadIfExists());
+            configuration = StartupConfiguration.withConnectors(configuration, Optional.of(connectorStore));
             logSecretSources(configuration, secretResolver);
             ConfigurationHolder holder = new ConfigurationHolder(configuration);
             Tomcat tomcat = startTomcat(options, home, holder,
                     new ConfigurationService(holder, store, connectorStore, secretResolver), secretResolver, baseUrl);
-            return new RunningSandbox(tomcat, builtIn, baseUrl.get(), home, lanyardDirectory);
+            return new RunningSandbox(tomcat, builtIn, baseUrl.get(), home, lanyardDirectory, holder);
         } catch (IOException | RuntimeException e) {
             if (builtIn != null) {
                 builtIn.close(); // do not leave the provider's port taken behind a failed start

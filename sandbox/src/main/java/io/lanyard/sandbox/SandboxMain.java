@@ -1,6 +1,8 @@
 package io.lanyard.sandbox;
 
+import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.core.error.LanyardException;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -35,8 +37,8 @@ public final class SandboxMain {
         RunningSandbox sandbox;
         try {
             sandbox = Sandbox.start(options);
-        } catch (IOException e) {
-            System.err.println("lanyard-sandbox: " + e.getMessage());
+        } catch (IOException | LanyardException e) {
+            System.err.println("lanyard-sandbox: cannot start: " + e.getMessage());
             System.exit(EXIT_START_FAILED);
             return;
         }
@@ -55,7 +57,10 @@ public final class SandboxMain {
                 issuer -> out.println("  Sign in:       at the built-in identity provider (" + issuer + ") type any "
                         + "username; " + String.join(", ", new SandboxUserDirectory().activeUsernames())
                         + " have accounts here."),
-                () -> out.println("  Sign in:       at the identity provider(s) of provider.xml."));
+                () -> out.println(sandbox.configuration().enabledIdentityProviders().isEmpty()
+                        ? "  Sign in:       no identity provider is enabled (see the log above): use the local login"
+                                + " and repair it at " + base + LanyardPaths.ADMIN
+                        : "  Sign in:       at the identity provider(s) of provider.xml."));
         out.println("  Local login:   " + base + "/login?lanyard_native=1  (each sandbox password is the username,"
                 + " e.g. admin/admin)");
         out.println("  Home folder:   " + sandbox.home() + "  (Lanyard's configuration: "

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * Reads {@code provider.xml} and {@code connector.xml} when the plugin starts, and never lets a bad file stop the
  * product: a missing file means no identity provider (no connector); an unreadable or invalid one is logged with its
  * code and every error, and Lanyard runs without what that file holds, so that the product's own login stays in
- * place and nobody is locked out.
+ * place and nobody is locked out. The sandbox starts the same way.
  */
-final class StartupConfiguration {
+public final class StartupConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupConfiguration.class);
 
@@ -28,7 +28,7 @@ final class StartupConfiguration {
     }
 
     /** The store in Lanyard's folder; empty (and logged) when the application cannot say where its home is. */
-    static Optional<ProviderXmlStore> locate(HomeDirectory home) {
+    public static Optional<ProviderXmlStore> locate(HomeDirectory home) {
         try {
             return Optional.of(new ProviderXmlStore(home.lanyardDirectory()));
         } catch (RuntimeException e) {
@@ -38,7 +38,7 @@ final class StartupConfiguration {
         }
     }
 
-    static LanyardConfiguration load(Optional<ProviderXmlStore> located) {
+    public static LanyardConfiguration load(Optional<ProviderXmlStore> located) {
         if (located.isEmpty()) {
             return LanyardConfiguration.empty();
         }
@@ -70,7 +70,7 @@ final class StartupConfiguration {
     }
 
     /** The configuration with the connectors of {@code connector.xml} added; unchanged (and logged) if it is bad. */
-    static LanyardConfiguration withConnectors(LanyardConfiguration configuration, Optional<ConnectorXmlStore> located) {
+    public static LanyardConfiguration withConnectors(LanyardConfiguration configuration, Optional<ConnectorXmlStore> located) {
         if (located.isEmpty() || !located.get().exists()) {
             return configuration;
         }
