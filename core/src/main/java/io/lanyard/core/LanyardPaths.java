@@ -17,6 +17,8 @@ public final class LanyardPaths {
     public static final String ERROR = PREFIX + "/error";
     /** Administration pages. */
     public static final String ADMIN = PREFIX + "/admin";
+    /** The JSON API for automation (same authorization as the admin pages). */
+    public static final String API = PREFIX + "/api";
 
     private LanyardPaths() {
     }

@@ -1,14 +1,25 @@
 package io.lanyard.sandbox;
 
 import io.lanyard.core.LanyardPaths;
+import io.lanyard.core.config.ClientSecretAdministration;
 import io.lanyard.core.config.ConfigurationHolder;
+import io.lanyard.core.config.ConfigurationService;
 import io.lanyard.core.config.LanyardConfiguration;
+import io.lanyard.core.config.xml.ConnectorXmlStore;
 import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.login.LoginService;
-import io.lanyard.core.secret.ConfigurationFileSecretResolver;
+import io.lanyard.core.http.HttpLimits;
+import io.lanyard.core.secret.ClientSecretResolver;
+import io.lanyard.core.secret.ClientSecretResolvers;
 import io.lanyard.core.secret.Secret;
+import io.lanyard.core.secret.SecretStatus;
+import io.lanyard.plugin.admin.AdminPageLayout;
+import io.lanyard.plugin.admin.LanyardAdminWeb;
 import io.lanyard.plugin.host.LoginPage;
 import io.lanyard.plugin.web.LanyardWeb;
+import io.lanyard.sandbox.app.AuiResourcesServlet;
+import io.lanyard.sandbox.host.SandboxAdminAccess;
 import io.lanyard.sandbox.host.SandboxSessionLogin;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
 import io.lanyard.sandbox.idp.BuiltInProvider;
@@ -18,8 +29,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.apache.catalina.startup.Tomcat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +41,10 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 /**
  * Starts the sandbox: Lanyard's configuration from {@code <home>/lanyard/provider.xml} (written with the built-in
  * provider on first start), the built-in provider when the configuration uses it, and Tomcat with the demo app and
- * Lanyard's edge, wired exactly as a product plugin wires them.
+ * Lanyard's edge, wired exactly as a product plugin wires them. Client secrets resolve as in a product: from the
+ * process's environment and JVM properties first (names in the README, "Client secrets"), then from the XML; the
+ * product and version the sandbox pretends to be ({@code --product}, {@code --product-version}) decide whether
+ * {@code secrets.secured-properties} applies.
  */
 public final class Sandbox {
 
@@ -37,10 +53,22 @@ public final class Sandbox {
     private Sandbox() {
     }
 
+    /** With this process's real environment and system properties, as a product plugin starts. */
     public static RunningSandbox start(SandboxOptions options) throws IOException {
+        return start(options, lanyardDirectory -> ClientSecretResolvers.atStart(options.product(), lanyardDirectory));
+    }
+
+    /**
+     * @param secrets makes the client secret resolver from Lanyard's folder; tests give one with an injected
+     *                environment
+     */
+    static RunningSandbox start(SandboxOptions options, Function<Path, ClientSecretResolver> secrets)
+            throws IOException {
         routeJavaUtilLoggingToSlf4j();
         Path home = Files.createDirectories(options.home());
         Path lanyardDirectory = Files.createDirectories(home.resolve("lanyard"));
+        LOG.info("Pretending to be {} {}", options.product().platformId(), options.product().version());
+        ClientSecretResolver secretResolver = secrets.apply(lanyardDirectory);
         Secret clientSecret = ClientSecretFile.loadOrCreate(home);
         ProviderXmlStore store = new ProviderXmlStore(lanyardDirectory);
         AtomicReference<URI> baseUrl = new AtomicReference<>();
@@ -58,7 +86,12 @@ public final class Sandbox {
                 store.save(configuration);
                 LOG.info("Wrote {} with the built-in identity provider", store.file());
             }
-            Tomcat tomcat = startTomcat(options, home, new ConfigurationHolder(configuration), baseUrl);
+            ConnectorXmlStore connectorStore = new ConnectorXmlStore(lanyardDirectory);
+            configuration = configuration.withEntraConnectors(connectorStore.loadIfExists());
+            logSecretSources(configuration, secretResolver);
+            ConfigurationHolder holder = new ConfigurationHolder(configuration);
+            Tomcat tomcat = startTomcat(options, home, holder,
+                    new ConfigurationService(holder, store, connectorStore, secretResolver), secretResolver, baseUrl);
             return new RunningSandbox(tomcat, builtIn, baseUrl.get(), home, lanyardDirectory);
         } catch (IOException | RuntimeException e) {
             if (builtIn != null) {
@@ -92,20 +125,46 @@ public final class Sandbox {
         return provider;
     }
 
+    /** Says at start where each secret comes from and the name to give it from outside, as the admin UI shows it. */
+    private static void logSecretSources(LanyardConfiguration configuration, ClientSecretResolver secrets) {
+        configuration.identityProviders().forEach(p -> logStatus(ClientSecretAdministration.status(p, secrets)));
+        configuration.entraConnectors().forEach(c -> logStatus(ClientSecretAdministration.status(c, secrets)));
+    }
+
+    private static void logStatus(SecretStatus status) {
+        LOG.info("Client secret of {}: {}{}; to give it from outside: {}", status.owner(), status.label(),
+                status.origin().map(origin -> " (" + origin + " " + status.propertyName().orElse("") + ")").orElse(""),
+                status.propertyNameForThisId());
+    }
+
     private static Tomcat startTomcat(SandboxOptions options, Path home, ConfigurationHolder configuration,
-            AtomicReference<URI> baseUrl) throws IOException {
+            ConfigurationService changes, ClientSecretResolver secrets, AtomicReference<URI> baseUrl)
+            throws IOException {
         SandboxUserDirectory directory = new SandboxUserDirectory();
         SandboxSessionLogin sessionLogin = new SandboxSessionLogin();
         // The base URL is known once Tomcat has its port; the core reads it per login, after that.
-        LoginService loginService = LoginService.create(configuration, new ConfigurationFileSecretResolver(), directory,
-                baseUrl::get, Clock.systemUTC());
+        LoginService loginService = LoginService.create(configuration, secrets, directory, baseUrl::get,
+                Clock.systemUTC());
         LanyardWeb lanyard = LanyardWeb.create(loginService, configuration, sessionLogin, LoginPage.SANDBOX,
                 Clock.systemUTC());
-        Tomcat tomcat = SandboxTomcat.start(options.port(), home, lanyard, sessionLogin, directory);
+        // The same admin pages as in the products; AUI comes from the sandbox itself instead of a host decorator.
+        LanyardAdminWeb admin = LanyardAdminWeb.create(new SandboxAdminAccess(sessionLogin, directory),
+                changes, secrets, baseUrl::get, LoginPage.SANDBOX,
+                AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT,
+                entraEndpoints(options), Clock.systemUTC());
+        Tomcat tomcat = SandboxTomcat.start(options.port(), home, lanyard, admin, sessionLogin, directory);
         URI base = URI.create("http://localhost:" + tomcat.getConnector().getLocalPort());
         baseUrl.set(base);
         LOG.info("Sandbox listening at {}", base);
         return tomcat;
+    }
+
+    /** Microsoft's endpoints, unless {@code --entra-stand-in} names a local stand-in. */
+    private static EntraEndpoints entraEndpoints(SandboxOptions options) {
+        return options.entraStandIn().<EntraEndpoints>map(url -> {
+            LOG.warn("Entra ID connector tests go to the stand-in at {}, not to Microsoft (--entra-stand-in)", url);
+            return new EntraStandIn(url);
+        }).orElse(EntraEndpoints.NATIONAL_CLOUDS);
     }
 
     /** Tomcat and okhttp log through java.util.logging; send that to SLF4J so logback.xml governs everything. */

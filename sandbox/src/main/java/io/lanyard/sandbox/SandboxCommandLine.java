@@ -1,11 +1,15 @@
 package io.lanyard.sandbox;
 
+import io.lanyard.core.host.HostProduct;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The sandbox's options, as a table: each option has a name, an argument, a line of help and what it sets.
@@ -18,7 +22,14 @@ final class SandboxCommandLine {
         Integer port;
         Path home;
         Integer identityProviderPort;
+        String product;
+        String productVersion;
+        URI entraStandIn;
     }
+
+    private static final List<String> PRODUCTS =
+            List.of(HostProduct.JIRA, HostProduct.CONFLUENCE, HostProduct.BITBUCKET, HostProduct.BAMBOO);
+    private static final Pattern VERSION = Pattern.compile("\\d{1,4}(\\.\\d{1,4}){0,3}");
 
     @FunctionalInterface
     private interface Setter {
@@ -37,6 +48,14 @@ final class SandboxCommandLine {
                 (v, a) -> v.home = path("--home", a)));
         OPTIONS.put("--idp-port", new Option("N", "port of the built-in identity provider (default: the sandbox's port + 1)",
                 (v, a) -> v.identityProviderPort = port("--idp-port", a)));
+        OPTIONS.put("--product", new Option("ID", "the product to pretend to be: jira, conf, bitbucket or bamboo (default "
+                + SandboxOptions.DEFAULT_PRODUCT.platformId() + ")", (v, a) -> v.product = product(a)));
+        OPTIONS.put("--product-version", new Option("X.Y.Z", "its version (default "
+                + SandboxOptions.DEFAULT_PRODUCT.version() + "); e.g. --product bitbucket --product-version 9.4.2 "
+                + "for secured properties", (v, a) -> v.productVersion = version(a)));
+        OPTIONS.put("--entra-stand-in", new Option("URL", "send the Cloud integration page's Test to a stand-in for "
+                + "Entra ID and Graph on this machine (e.g. WireMock) instead of Microsoft: token at "
+                + "URL/<tenant>/oauth2/v2.0/token, Graph at URL/v1.0/...", (v, a) -> v.entraStandIn = standIn(a)));
     }
 
     private SandboxCommandLine() {
@@ -88,7 +107,12 @@ final class SandboxCommandLine {
             throw new UsageException("--port and --idp-port must differ (both are " + port + ")");
         }
         Path home = values.home == null ? SandboxOptions.defaultHome() : values.home;
-        return new SandboxOptions(port, home.toAbsolutePath().normalize(), identityProviderPort);
+        HostProduct product = HostProduct.of(
+                values.product == null ? SandboxOptions.DEFAULT_PRODUCT.platformId() : values.product,
+                values.productVersion == null ? SandboxOptions.DEFAULT_PRODUCT.version() : values.productVersion);
+        SandboxOptions options = new SandboxOptions(port, home.toAbsolutePath().normalize(), identityProviderPort,
+                product);
+        return values.entraStandIn == null ? options : options.withEntraStandIn(values.entraStandIn);
     }
 
     private static int port(String option, String text) throws UsageException {
@@ -102,6 +126,39 @@ final class SandboxCommandLine {
             throw new UsageException(option + " expects a port number from 0 to 65535, not " + value);
         }
         return value;
+    }
+
+    /** The platform ids SAL's {@code ApplicationProperties.getPlatformId()} reports. */
+    private static String product(String text) throws UsageException {
+        if (!PRODUCTS.contains(text)) {
+            throw new UsageException("--product expects one of " + String.join(", ", PRODUCTS) + ", not \"" + text + "\"");
+        }
+        return text;
+    }
+
+    private static String version(String text) throws UsageException {
+        if (!VERSION.matcher(text).matches()) {
+            throw new UsageException("--product-version expects a version such as 10.3.0, not \"" + text + "\"");
+        }
+        return text;
+    }
+
+    private static URI standIn(String text) throws UsageException {
+        String problem = "--entra-stand-in expects an http(s) URL on this machine, e.g. http://localhost:9999, not \""
+                + text + "\"";
+        URI url;
+        try {
+            url = new URI(text.strip());
+        } catch (URISyntaxException e) {
+            throw new UsageException(problem);
+        }
+        String host = url.getHost();
+        if (!url.isAbsolute() || host == null || !io.lanyard.core.http.Urls.isLoopbackHost(host)
+                || !(url.getScheme().equals("http") || url.getScheme().equals("https"))
+                || url.getRawQuery() != null || url.getRawFragment() != null) {
+            throw new UsageException(problem);
+        }
+        return url;
     }
 
     private static Path path(String option, String text) throws UsageException {

@@ -1,8 +1,12 @@
 package io.lanyard.sandbox;
 
+import io.lanyard.core.host.HostProduct;
+import io.lanyard.core.http.Urls;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the sandbox runs.
@@ -11,17 +15,58 @@ import java.util.Objects;
  * @param home                 the sandbox's home folder; Lanyard's files go to {@code <home>/lanyard}
  * @param identityProviderPort port of the built-in identity provider when a new {@code provider.xml} is written;
  *                             0 picks a free one
+ * @param product              the product and version the sandbox pretends to be (what Lanyard's host-product port
+ *                             reports), e.g. {@code bitbucket 9.4.2} to try secured properties
+ * @param entraStandIn         a local stand-in for Microsoft Entra ID and Microsoft Graph (e.g. WireMock) that the
+ *                             Cloud integration page's "Test" calls instead of Microsoft: the token endpoint at
+ *                             {@code <url>/<tenant>/oauth2/v2.0/token}, Graph at {@code <url>/v1.0/...}; loopback
+ *                             only. A sandbox option: the products always call Microsoft.
  */
-public record SandboxOptions(int port, Path home, int identityProviderPort) {
+public record SandboxOptions(int port, Path home, int identityProviderPort, HostProduct product,
+        Optional<URI> entraStandIn) {
 
     public static final int DEFAULT_PORT = 8080;
+    public static final HostProduct DEFAULT_PRODUCT = HostProduct.of(HostProduct.JIRA, "10.3.0");
 
     public SandboxOptions {
         Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(product, "product");
+        Objects.requireNonNull(entraStandIn, "entraStandIn");
+        entraStandIn.ifPresent(SandboxOptions::checkStandIn);
         checkPort(port);
         checkPort(identityProviderPort);
         if (port != 0 && port == identityProviderPort) {
             throw new IllegalArgumentException("the sandbox and its identity provider need different ports");
+        }
+    }
+
+    /** Connector tests call Microsoft. */
+    public SandboxOptions(int port, Path home, int identityProviderPort, HostProduct product) {
+        this(port, home, identityProviderPort, product, Optional.empty());
+    }
+
+    /** Pretending to be the default product, {@link #DEFAULT_PRODUCT}. */
+    public SandboxOptions(int port, Path home, int identityProviderPort) {
+        this(port, home, identityProviderPort, DEFAULT_PRODUCT);
+    }
+
+    /** The same options, pretending to be another product (e.g. Bitbucket 9 in tests of secured properties). */
+    public SandboxOptions as(HostProduct otherProduct) {
+        return new SandboxOptions(port, home, identityProviderPort, otherProduct, entraStandIn);
+    }
+
+    /** The same options, with Entra ID connector tests sent to a local stand-in at {@code url}. */
+    public SandboxOptions withEntraStandIn(URI url) {
+        return new SandboxOptions(port, home, identityProviderPort, product, Optional.of(url));
+    }
+
+    /** A connector's client secret goes to the stand-in: it must be on this machine. */
+    private static void checkStandIn(URI url) {
+        if (!url.isAbsolute() || url.getHost() == null || !Urls.isLoopbackHost(url.getHost())
+                || !(url.getScheme().equals("http") || url.getScheme().equals("https"))
+                || url.getRawQuery() != null || url.getRawFragment() != null) {
+            throw new IllegalArgumentException("the Entra ID stand-in must be an http(s) URL on this machine"
+                    + " (localhost, 127.0.0.1 or [::1]) without query or fragment");
         }
     }
 

@@ -1,6 +1,9 @@
 package io.lanyard.sandbox;
 
+import io.lanyard.plugin.admin.LanyardAdminWeb;
 import io.lanyard.plugin.web.LanyardWeb;
+import io.lanyard.sandbox.app.AuiResourcesServlet;
+import io.lanyard.sandbox.app.ClaimsServlet;
 import io.lanyard.sandbox.app.LocalLoginServlet;
 import io.lanyard.sandbox.app.LogoutServlet;
 import io.lanyard.sandbox.app.ProtectedPageServlet;
@@ -29,7 +32,7 @@ final class SandboxTomcat {
     private SandboxTomcat() {
     }
 
-    static Tomcat start(int port, Path home, LanyardWeb lanyard, SandboxSessionLogin sessionLogin,
+    static Tomcat start(int port, Path home, LanyardWeb lanyard, LanyardAdminWeb admin, SandboxSessionLogin sessionLogin,
             SandboxUserDirectory directory) throws IOException {
         Path base = Files.createDirectories(home.resolve("tomcat"));
         Path docBase = Files.createDirectories(base.resolve("webapp"));
@@ -45,11 +48,15 @@ final class SandboxTomcat {
         context.setManager(sessionsInMemoryOnly());
         addFilter(context, "lanyard-login", lanyard.loginFilter());
         addServlet(context, "pages", new ProtectedPageServlet(sessionLogin, directory), "", "/pages/*");
+        addServlet(context, "aui", new AuiResourcesServlet(), AuiResourcesServlet.PATH + "/*");
         addServlet(context, "local-login", new LocalLoginServlet(sessionLogin, directory), "/login");
         addServlet(context, "logout", new LogoutServlet(), "/logout");
         addServlet(context, "whoami", new WhoAmIServlet(sessionLogin), WhoAmIServlet.PATH);
+        addServlet(context, "claims", new ClaimsServlet(sessionLogin), ClaimsServlet.PATH);
         addServlet(context, "lanyard-login", lanyard.loginServlet(), LanyardWeb.LOGIN_SERVLET_MAPPING);
         addServlet(context, "lanyard-callback", lanyard.callbackServlet(), LanyardWeb.CALLBACK_SERVLET_MAPPING);
+        addServlet(context, "lanyard-admin", admin.adminServlet(), LanyardAdminWeb.ADMIN_SERVLET_MAPPINGS);
+        addServlet(context, "lanyard-api", admin.apiServlet(), LanyardAdminWeb.API_SERVLET_MAPPING);
 
         try {
             tomcat.start();

@@ -71,6 +71,29 @@ class SandboxEndToEndTest {
     }
 
     @Test
+    void claimsShowsWhatLanyardValidatedForTheSessionsLoginAnd401WithoutOne() throws Exception {
+        Browser alice = new Browser();
+        alice.signInAtProvider(alice.open(at("/")), "alice");
+
+        Browser.Page mine = alice.get(at("/rest/sandbox/1/claims"));
+        Browser.Page anonymous = new Browser().get(at("/rest/sandbox/1/claims"));
+
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(mine.body()).startsWith("{").contains("\"sub\":\"alice\"")
+                .contains("\"iss\":\"" + sandbox.builtInIssuer().orElseThrow() + "\"").containsPattern("\"exp\":\\d+");
+        assertThat(anonymous.status()).isEqualTo(401);
+    }
+
+    @Test
+    void claimsAfterANativeLoginAreEmpty() throws Exception {
+        Browser browser = new Browser();
+        browser.submit(at("/login"), Map.of("username", "admin", "password", "admin", "os_destination", "/"));
+
+        assertThat(browser.get(at("/rest/sandbox/1/claims")).body()).isEqualTo("{}");
+    }
+
+    @Test
     void logoutEndsTheSessionAndTheStartPageAsksForALoginAgain() throws Exception {
         Browser browser = new Browser();
         browser.signInAtProvider(browser.open(at("/")), "bob");

@@ -80,7 +80,7 @@ class SandboxMainIT {
     }
 
     /** Reads the child's output until the "Open:" line of the banner; keeps draining it afterwards. */
-    private static URI waitForOpenLine(Process process) throws Exception {
+    static URI waitForOpenLine(Process process) throws Exception {
         BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<URI> open = CompletableFuture.supplyAsync(() -> {
             StringBuilder seen = new StringBuilder();
@@ -115,7 +115,7 @@ class SandboxMainIT {
         drainer.start();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -58,9 +58,9 @@ class SandboxOptionsTest {
 
     @Test
     void explainsAnUnknownOption() {
-        assertThatThrownBy(() -> parse("--product", "bitbucket"))
+        assertThatThrownBy(() -> parse("--flavour", "bitbucket"))
                 .isInstanceOf(UsageException.class)
-                .hasMessage("unknown option --product");
+                .hasMessage("unknown option --flavour");
     }
 
     @Test

@@ -136,6 +136,23 @@ public final class IdentityProviderConfigBuilder {
                 algorithms, audiences, maxAge, acr);
     }
 
+    /**
+     * The metadata URL the builder would use for {@code value} (a metadata URL, or an issuer URL to which
+     * {@value #WELL_KNOWN_SUFFIX} is appended), checked by the same rules; for the admin UI's "Fetch" before a
+     * whole provider exists.
+     *
+     * @throws ConfigurationException with the errors of field {@code discoveryUrl}
+     */
+    public static URI discoveryUrlOf(String value) {
+        List<FieldError> errors = new ArrayList<>();
+        URI discovery = parseProviderUrl(errors, "discoveryUrl", value, true);
+        if (discovery == null) {
+            throw new ConfigurationException("discovery URL is invalid", errors);
+        }
+        String text = discovery.toString();
+        return text.endsWith(WELL_KNOWN_SUFFIX) ? discovery : URI.create(stripTrailingSlash(text) + WELL_KNOWN_SUFFIX);
+    }
+
     private record Endpoints(String issuer, URI discovery) {
     }
 

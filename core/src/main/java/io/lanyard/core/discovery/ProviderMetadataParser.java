@@ -20,12 +20,7 @@ final class ProviderMetadataParser {
     }
 
     static ProviderMetadata parse(String json, String expectedIssuer, URI discoveryUrl) {
-        OIDCProviderMetadata metadata;
-        try {
-            metadata = OIDCProviderMetadata.parse(json);
-        } catch (ParseException e) {
-            throw invalid(discoveryUrl, "is not a valid OpenID Provider metadata document: " + e.getMessage());
-        }
+        OIDCProviderMetadata metadata = parseDocument(json, discoveryUrl);
         // OIDC Discovery 1.0 §4.3: the issuer in the document MUST be identical to the issuer used to
         // retrieve it; compared as plain strings, no normalisation (a trailing slash matters).
         String announced = metadata.getIssuer().getValue();
@@ -33,6 +28,27 @@ final class ProviderMetadataParser {
             throw new LoginFailedException(ErrorCode.DISCOVERY_ISSUER_MISMATCH, "metadata at " + discoveryUrl
                     + " announces issuer \"" + announced + "\" but the configured issuer is \"" + expectedIssuer + "\"");
         }
+        return toMetadata(metadata, discoveryUrl);
+    }
+
+    /**
+     * Without comparing the issuer: for the admin UI's "Fetch", which shows the administrator the issuer a
+     * document announces before one is configured. Logins always go through {@link #parse}.
+     */
+    static ProviderMetadata parseAnnounced(String json, URI discoveryUrl) {
+        return toMetadata(parseDocument(json, discoveryUrl), discoveryUrl);
+    }
+
+    private static OIDCProviderMetadata parseDocument(String json, URI discoveryUrl) {
+        try {
+            return OIDCProviderMetadata.parse(json);
+        } catch (ParseException e) {
+            throw invalid(discoveryUrl, "is not a valid OpenID Provider metadata document: " + e.getMessage());
+        }
+    }
+
+    private static ProviderMetadata toMetadata(OIDCProviderMetadata metadata, URI discoveryUrl) {
+        String announced = metadata.getIssuer().getValue();
         return new ProviderMetadata(
                 announced,
                 requireEndpoint(metadata.getAuthorizationEndpointURI(), "authorization_endpoint", discoveryUrl),

@@ -34,7 +34,22 @@ public final class ProviderMetadataSource {
         return metadata.get();
     }
 
+    /**
+     * Fetches a discovery document once, uncached, and returns what it announces without comparing the issuer:
+     * what the admin UI's "Fetch" shows before an issuer is configured.
+     *
+     * @throws LoginFailedException {@code DISCOVERY_UNREACHABLE}, {@code DISCOVERY_INVALID} or
+     *         {@code HTTP_RESPONSE_TOO_LARGE}
+     */
+    public static ProviderMetadata fetchAnnounced(URI discoveryUrl, ProviderHttpClient http) {
+        return ProviderMetadataParser.parseAnnounced(fetchDocument(discoveryUrl, http), discoveryUrl);
+    }
+
     private static ProviderMetadata fetch(String expectedIssuer, URI discoveryUrl, ProviderHttpClient http) {
+        return ProviderMetadataParser.parse(fetchDocument(discoveryUrl, http), expectedIssuer, discoveryUrl);
+    }
+
+    private static String fetchDocument(URI discoveryUrl, ProviderHttpClient http) {
         HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, discoveryUrl);
         request.setAccept("application/json");
         HTTPResponse response = http.send(request, ErrorCode.DISCOVERY_UNREACHABLE);
@@ -42,6 +57,6 @@ public final class ProviderMetadataSource {
             throw new LoginFailedException(ErrorCode.DISCOVERY_UNREACHABLE,
                     "metadata at " + discoveryUrl + " answered HTTP " + response.getStatusCode());
         }
-        return ProviderMetadataParser.parse(response.getBody(), expectedIssuer, discoveryUrl);
+        return response.getBody();
     }
 }

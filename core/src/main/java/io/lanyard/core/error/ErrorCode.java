@@ -22,6 +22,8 @@ public enum ErrorCode {
     IDP_DISABLED("LNY-104", Kind.CONFIGURATION),
     CLIENT_SECRET_MISSING("LNY-105", Kind.CONFIGURATION),
     NO_IDP_CONFIGURED("LNY-106", Kind.CONFIGURATION),
+    /** A client secret in Lanyard's encrypted store (Bitbucket 9+ secured properties) cannot be read or decrypted. */
+    SECURED_PROPERTY_UNREADABLE("LNY-107", Kind.CONFIGURATION),
 
     // --- The identity provider could not be reached, or answered with something unusable. ---
     DISCOVERY_UNREACHABLE("LNY-200", Kind.PROVIDER_UNAVAILABLE),
@@ -81,6 +83,28 @@ public enum ErrorCode {
 
     // --- The host application failed. ---
     HOST_LOGIN_FAILED("LNY-600", Kind.HOST),
+    /**
+     * The product lacks a class, method or field Lanyard's adapter for it calls (a product version whose API differs
+     * from the one the adapter was written for); the product's own login still works.
+     */
+    HOST_API_UNAVAILABLE("LNY-601", Kind.HOST),
+
+    // --- An administration request was refused (admin pages and JSON API). ---
+    ADMIN_LOGIN_REQUIRED("LNY-700", Kind.ADMINISTRATION),
+    ADMIN_NOT_SYSTEM_ADMINISTRATOR("LNY-701", Kind.ADMINISTRATION),
+    ADMIN_XSRF_REFUSED("LNY-702", Kind.ADMINISTRATION),
+    ADMIN_REQUEST_MALFORMED("LNY-703", Kind.ADMINISTRATION),
+    ADMIN_REQUEST_TOO_LARGE("LNY-704", Kind.ADMINISTRATION),
+    ADMIN_NOT_FOUND("LNY-705", Kind.ADMINISTRATION),
+    ADMIN_IMPORT_REFUSED("LNY-706", Kind.ADMINISTRATION),
+    ADMIN_METHOD_NOT_ALLOWED("LNY-707", Kind.ADMINISTRATION),
+
+    // --- Testing an Entra ID connector: Entra ID or Microsoft Graph could not be used. ---
+    ENTRA_UNREACHABLE("LNY-710", Kind.PROVIDER_UNAVAILABLE),
+    ENTRA_TOKEN_REFUSED("LNY-711", Kind.PROVIDER_REFUSED),
+    GRAPH_REQUEST_REFUSED("LNY-712", Kind.PROVIDER_REFUSED),
+    ENTRA_RESPONSE_INVALID("LNY-713", Kind.PROVIDER_UNAVAILABLE),
+
     INTERNAL_ERROR("LNY-999", Kind.HOST);
 
     /** Who has to act on a failure; the error page words its advice by kind. */
@@ -90,7 +114,9 @@ public enum ErrorCode {
         PROVIDER_REFUSED,
         RESPONSE_REJECTED,
         USER_MAPPING,
-        HOST
+        HOST,
+        /** An administrator's request to the admin pages or the JSON API was refused. */
+        ADMINISTRATION
     }
 
     private final String code;

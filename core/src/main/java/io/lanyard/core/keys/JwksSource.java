@@ -53,6 +53,15 @@ public final class JwksSource implements KeySource {
         return held.candidatesFor(header);
     }
 
+    /**
+     * The keys held, fetched now if none are (for the admin UI's "Test").
+     *
+     * @throws LoginFailedException {@code JWKS_UNREACHABLE} or {@code JWKS_INVALID} when no keys can be had
+     */
+    public VerificationKeys currentKeys() {
+        return keys.get();
+    }
+
     public URI jwksUri() {
         return jwksUri;
     }

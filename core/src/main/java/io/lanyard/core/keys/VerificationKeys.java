@@ -67,6 +67,12 @@ public final class VerificationKeys {
         return keys.size();
     }
 
+    /** Each usable key's id and algorithm family (e.g. {@code RSA}), for the admin UI's "Test" report. */
+    public List<String> describe() {
+        return keys.stream().map(k -> (k.keyId() == null ? "(no kid)" : k.keyId()) + " " + k.jwk().getKeyType())
+                .toList();
+    }
+
     public boolean hasKeyId(String keyId) {
         return keys.stream().anyMatch(k -> Objects.equals(k.keyId(), keyId));
     }

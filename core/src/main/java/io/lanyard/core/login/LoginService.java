@@ -140,7 +140,7 @@ public final class LoginService {
         Map<String, Object> claims = claimsFor(config, metadata, tokenResult, idToken, expected, runtime);
         HostUser user = users.resolve(claims, runtime.usernameMapper());
         LOG.info("{} logged in through identity provider {} ({})", user.username(), config.id(), config.displayName());
-        return new LoginSuccess(user, config.id(), idToken.subject(), pending.returnPath(), idToken.raw());
+        return new LoginSuccess(user, config.id(), idToken.subject(), pending.returnPath(), idToken.raw(), claims);
     }
 
     /** The redirect URI of a provider: fixed per provider, registered exactly so at the provider. */

@@ -1,6 +1,9 @@
 package io.lanyard.core.login;
 
 import io.lanyard.core.host.HostUser;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,8 +15,11 @@ import java.util.Objects;
  * @param subject            the provider's {@code sub} for the user
  * @param returnPath         validated return path, relative to the base URL, starting with {@code /}
  * @param idToken            the raw ID token, kept only for a later {@code id_token_hint}; never logged
+ * @param claims             the validated claims the user was mapped from: the ID token's, overlaid with userinfo's
+ *                           when configured (for the host's use, such as group membership); unmodifiable
  */
-public record LoginSuccess(HostUser user, String identityProviderId, String subject, String returnPath, String idToken) {
+public record LoginSuccess(HostUser user, String identityProviderId, String subject, String returnPath, String idToken,
+        Map<String, Object> claims) {
 
     public LoginSuccess {
         Objects.requireNonNull(user, "user");
@@ -21,6 +27,8 @@ public record LoginSuccess(HostUser user, String identityProviderId, String subj
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(returnPath, "returnPath");
         Objects.requireNonNull(idToken, "idToken");
+        // a copy that keeps null values (userinfo may send "claim": null), which Map.copyOf refuses
+        claims = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(claims, "claims")));
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.lanyard.core.keys.JwksSource;
 import io.lanyard.core.mapping.UsernameMapper;
 import io.lanyard.core.secret.ResolvedSecret;
 import io.lanyard.core.secret.Secret;
+import io.lanyard.core.secret.SecretProblem;
 import java.time.Clock;
 
 /**
@@ -47,11 +48,15 @@ final class ProviderRuntime {
     }
 
     /**
-     * @throws LoginFailedException {@code CLIENT_SECRET_MISSING}: this provider cannot be used until a secret is set
+     * @throws LoginFailedException {@code CLIENT_SECRET_MISSING} (or {@code SECURED_PROPERTY_UNREADABLE}): this
+     *         provider cannot be used until its secret is set; other providers are not affected
      */
     Secret requireClientSecret() {
-        return secret.secret().orElseThrow(() -> new LoginFailedException(ErrorCode.CLIENT_SECRET_MISSING,
-                "identity provider " + config.id() + " has no client secret (" + secret + ")"));
+        return secret.secret().orElseThrow(() -> {
+            ErrorCode code = secret.problem().map(SecretProblem::errorCode).orElse(ErrorCode.CLIENT_SECRET_MISSING);
+            return new LoginFailedException(code, "identity provider " + config.id() + " has no client secret ("
+                    + secret.problem().map(SecretProblem::message).orElse(secret.toString()) + ")");
+        });
     }
 
     /** The keys at the jwks_uri of the current metadata; a new key source if the provider moved its keys. */

@@ -5,6 +5,15 @@ public final class ConfigurationFileSecretResolver implements ClientSecretResolv
 
     @Override
     public ResolvedSecret resolveIdentityProviderSecret(String identityProviderId, StoredSecret stored) {
+        return fromFile(stored);
+    }
+
+    @Override
+    public ResolvedSecret resolveConnectorSecret(String connectorId, StoredSecret stored) {
+        return fromFile(stored);
+    }
+
+    private static ResolvedSecret fromFile(StoredSecret stored) {
         return stored.plaintext()
                 .map(secret -> ResolvedSecret.found(secret, SecretSource.CONFIGURATION_FILE, null))
                 .orElseGet(ResolvedSecret::notSet);

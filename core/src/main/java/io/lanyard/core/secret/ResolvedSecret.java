@@ -1,33 +1,72 @@
 package io.lanyard.core.secret;
 
+import io.lanyard.core.error.ErrorCode;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The outcome of resolving one client secret: the secret (if any), where it came from, and the name of the
- * variable or property it came from (for administrators; empty for the configuration file).
+ * The outcome of resolving one client secret: the secret (if any), where it came from, the name of the
+ * variable or property it came from (for administrators; empty for the configuration file), and, when there is
+ * no secret, the {@link SecretProblem} that says why. Never holds or prints a value other than inside {@link Secret}.
  */
 public final class ResolvedSecret {
 
     private final Secret secret;
     private final SecretSource source;
     private final String propertyName;
+    private final SecretProblem problem;
 
-    private ResolvedSecret(Secret secret, SecretSource source, String propertyName) {
+    private ResolvedSecret(Secret secret, SecretSource source, String propertyName, SecretProblem problem) {
         this.secret = secret;
         this.source = Objects.requireNonNull(source, "source");
         this.propertyName = propertyName;
+        this.problem = problem;
     }
 
     public static ResolvedSecret found(Secret secret, SecretSource source, String propertyName) {
         if (source == SecretSource.NOT_SET) {
             throw new IllegalArgumentException("a found secret needs a source");
         }
-        return new ResolvedSecret(Objects.requireNonNull(secret, "secret"), source, propertyName);
+        return new ResolvedSecret(Objects.requireNonNull(secret, "secret"), source, propertyName, null);
     }
 
+    /** No secret anywhere, and the configuration file does not claim there is one outside either. */
     public static ResolvedSecret notSet() {
-        return new ResolvedSecret(null, SecretSource.NOT_SET, null);
+        return new ResolvedSecret(null, SecretSource.NOT_SET, null, new SecretProblem(ErrorCode.CLIENT_SECRET_MISSING,
+                "no client secret is set"));
+    }
+
+    /** As {@link #notSet()}, saying where it was looked for. */
+    public static ResolvedSecret notSet(SecretOwner owner) {
+        return new ResolvedSecret(null, SecretSource.NOT_SET, null, new SecretProblem(ErrorCode.CLIENT_SECRET_MISSING,
+                "no client secret: CLIENT_SECRET in " + owner.kind().fileName() + " is empty and none of "
+                        + namesOf(owner) + " is set as an environment variable or JVM system property"));
+    }
+
+    /**
+     * The configuration file holds {@value StoredSecret#EXTERNAL_PLACEHOLDER} but no variable or property is set:
+     * a configuration error naming exactly the names that were looked for.
+     */
+    public static ResolvedSecret missingOutside(SecretOwner owner) {
+        return new ResolvedSecret(null, SecretSource.NOT_SET, null, new SecretProblem(ErrorCode.CLIENT_SECRET_MISSING,
+                "CLIENT_SECRET in " + owner.kind().fileName() + " is " + StoredSecret.EXTERNAL_PLACEHOLDER
+                        + " but none of " + namesOf(owner)
+                        + " is set as an environment variable or JVM system property"));
+    }
+
+    /**
+     * The secret for {@code propertyName} is in Lanyard's encrypted store but cannot be used.
+     *
+     * @param reason why, without any value (e.g. "the key file … is missing")
+     */
+    public static ResolvedSecret unreadable(String propertyName, String reason) {
+        return new ResolvedSecret(null, SecretSource.SECURED_PROPERTY, Objects.requireNonNull(propertyName),
+                new SecretProblem(ErrorCode.SECURED_PROPERTY_UNREADABLE,
+                        "the secured property " + propertyName + " cannot be used: " + reason));
+    }
+
+    private static String namesOf(SecretOwner owner) {
+        return String.join(", ", owner.propertyNamesInOrder());
     }
 
     public Optional<Secret> secret() {
@@ -42,8 +81,15 @@ public final class ResolvedSecret {
         return Optional.ofNullable(propertyName);
     }
 
+    /** Present exactly when there is no secret. */
+    public Optional<SecretProblem> problem() {
+        return Optional.ofNullable(problem);
+    }
+
+    /** Names the property names looked for, never the value. */
     @Override
     public String toString() {
-        return "ResolvedSecret[" + source + (propertyName == null ? "" : " " + propertyName) + "]";
+        return "ResolvedSecret[" + source + (propertyName == null ? "" : " " + propertyName)
+                + (problem == null ? "" : ", " + problem) + "]";
     }
 }

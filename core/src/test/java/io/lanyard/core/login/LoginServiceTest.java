@@ -370,6 +370,28 @@ class LoginServiceTest {
     }
 
     @Test
+    void completeCarriesTheValidatedIdTokenClaimsIncludingGroups() {
+        LoginRedirect redirect = service.startLogin(IDP, "/");
+        String code = provider.authorize(redirect.authorizationUri(), "alice",
+                Map.of("groups", List.of("jira-users", "jira-administrators")));
+
+        LoginSuccess success = service.completeLogin(IDP, redirect.pendingLogin(),
+                AuthorizationResponse.of(redirect.pendingLogin().state(), code, provider.issuer(), null, null));
+
+        assertThat(success.claims()).containsEntry("sub", "alice").containsEntry("iss", provider.issuer())
+                .containsEntry("groups", List.of("jira-users", "jira-administrators"));
+    }
+
+    @Test
+    void completeWhenUserInfoConfiguredThenItsClaimsAreAmongTheLoginsClaims() {
+        reconfigure(b -> b.useUserInfo(true).usernameClaim("login"));
+        provider.userInfoClaims = Map.of("login", "bob", "department", "R&D");
+
+        assertThat(logIn("someone").claims()).containsEntry("login", "bob").containsEntry("department", "R&D")
+                .containsEntry("sub", "someone");
+    }
+
+    @Test
     void completeWhenUserInfoSubjectDiffersThenRefused() {
         reconfigure(b -> b.useUserInfo(true));
         provider.userInfoClaims = Map.of("sub", "somebody-else");

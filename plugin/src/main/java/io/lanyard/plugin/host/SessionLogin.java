@@ -1,6 +1,7 @@
 package io.lanyard.plugin.host;
 
 import io.lanyard.core.host.HostUser;
+import io.lanyard.core.login.LoginSuccess;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
@@ -20,4 +21,15 @@ public interface SessionLogin {
      * @throws io.lanyard.core.error.LanyardException with {@code HOST_LOGIN_FAILED} if the host refuses
      */
     void logIn(HttpServletRequest request, HttpServletResponse response, HostUser user);
+
+    /**
+     * Logs in the user of a completed Lanyard login; what the callback calls. The default records only the user
+     * ({@link #logIn(HttpServletRequest, HttpServletResponse, HostUser)}); a host that keeps more of the login, such
+     * as its validated claims (the sandbox shows them), overrides it.
+     *
+     * @throws io.lanyard.core.error.LanyardException with {@code HOST_LOGIN_FAILED} if the host refuses
+     */
+    default void logIn(HttpServletRequest request, HttpServletResponse response, LoginSuccess login) {
+        logIn(request, response, login.user());
+    }
 }

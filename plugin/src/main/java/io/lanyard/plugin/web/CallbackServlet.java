@@ -1,5 +1,6 @@
 package io.lanyard.plugin.web;
 
+import com.atlassian.annotations.security.UnrestrictedAccess;
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
@@ -22,6 +23,7 @@ import javax.servlet.http.HttpServletResponse;
  * is the core's. On success the session id is renewed (session fixation), the host logs the user in, and the
  * browser goes to the validated return path: never to a URL the provider gave.
  */
+@UnrestrictedAccess
 public final class CallbackServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -46,7 +48,7 @@ public final class CallbackServlet extends HttpServlet {
         try {
             LoginSuccess success = complete(request, identityProviderId);
             request.changeSessionId();
-            sessionLogin.logIn(request, response, success.user());
+            sessionLogin.logIn(request, response, success);
             response.sendRedirect(request.getContextPath() + success.returnPath());
         } catch (LanyardException failure) {
             errorPage.show(request, response, failure, identityProviderId);

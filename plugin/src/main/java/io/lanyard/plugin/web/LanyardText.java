@@ -49,6 +49,11 @@ public final class LanyardText {
         return texts.getOrDefault(key, key);
     }
 
+    /** Every text by key, e.g. for templates that look texts up themselves. */
+    public Map<String, String> asMap() {
+        return texts;
+    }
+
     public String get(PageText text) {
         return get(text.key());
     }

@@ -1,5 +1,6 @@
 package io.lanyard.plugin.web;
 
+import com.atlassian.annotations.security.UnrestrictedAccess;
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.IdentityProviderConfig;
@@ -27,6 +28,7 @@ import javax.servlet.http.HttpServletResponse;
  *
  * <p>Holds no state of a request: one instance serves all threads.
  */
+@UnrestrictedAccess
 public final class LoginFilter implements Filter {
 
     private final String[] loginPaths;

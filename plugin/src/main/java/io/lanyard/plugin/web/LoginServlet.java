@@ -1,5 +1,6 @@
 package io.lanyard.plugin.web;
 
+import com.atlassian.annotations.security.UnrestrictedAccess;
 import io.lanyard.core.config.ConfigurationHolder;
 import java.io.IOException;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import javax.servlet.http.HttpServletResponse;
  * Lanyard's own login entry at {@code LanyardPaths.LOGIN}: without {@code idp} it shows the chooser of enabled
  * providers; with {@code idp} it starts the login there. {@code return} carries the page the user wanted.
  */
+@UnrestrictedAccess
 public final class LoginServlet extends HttpServlet {
 
     static final String IDP_PARAMETER = "idp";

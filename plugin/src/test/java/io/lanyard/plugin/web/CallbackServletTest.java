@@ -22,6 +22,8 @@ import io.lanyard.plugin.host.LoginPage;
 import io.lanyard.plugin.host.SessionLogin;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
@@ -79,14 +81,15 @@ class CallbackServletTest {
         FakeHttp.Request request = callback("idp1").parameter("state", "s1").parameter("code", "c")
                 .parameter("iss", "https://idp1.example.com");
         pendingLogins.save(request.mock, Fixtures.pending("s1"));
-        when(loginService.completeLogin(eq("idp1"), eq(Fixtures.pending("s1")), any()))
-                .thenReturn(new LoginSuccess(ALICE, "idp1", "sub-1", "/pages/projects?x=1", "id.token.value"));
+        LoginSuccess success = new LoginSuccess(ALICE, "idp1", "sub-1", "/pages/projects?x=1", "id.token.value",
+                Map.of("sub", "sub-1", "groups", List.of("jira-users")));
+        when(loginService.completeLogin(eq("idp1"), eq(Fixtures.pending("s1")), any())).thenReturn(success);
 
         servlet.doGet(request.mock, response.mock);
 
         InOrder order = inOrder(request.mock, sessionLogin, response.mock);
         order.verify(request.mock).changeSessionId();
-        order.verify(sessionLogin).logIn(request.mock, response.mock, ALICE);
+        order.verify(sessionLogin).logIn(request.mock, response.mock, success);
         order.verify(response.mock).sendRedirect("/ctx/pages/projects?x=1");
         ArgumentCaptor<AuthorizationResponse> sent = ArgumentCaptor.forClass(AuthorizationResponse.class);
         verify(loginService).completeLogin(eq("idp1"), any(), sent.capture());
@@ -98,7 +101,7 @@ class CallbackServletTest {
         FakeHttp.Request request = callback("idp1").parameter("state", "s1").parameter("code", "c");
         pendingLogins.save(request.mock, Fixtures.pending("s1"));
         when(loginService.completeLogin(any(), any(), any()))
-                .thenReturn(new LoginSuccess(ALICE, "idp1", "sub-1", "/", "id.token.value"));
+                .thenReturn(new LoginSuccess(ALICE, "idp1", "sub-1", "/", "id.token.value", Map.of()));
         servlet.doGet(request.mock, response.mock);
 
         FakeHttp.Response replay = new FakeHttp.Response();

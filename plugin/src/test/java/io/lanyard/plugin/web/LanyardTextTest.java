@@ -32,13 +32,16 @@ class LanyardTextTest {
     @Test
     void holdsNoKeyThatNothingUses() {
         Set<String> used = new HashSet<>();
+        // lanyard.packaging.* are the product descriptors' texts: the descriptor test checks them both ways.
+        text.keys().stream().filter(key -> key.startsWith("lanyard.packaging.")).forEach(used::add);
         for (ErrorCode code : ErrorCode.values()) {
             used.add(code.i18nKey());
             used.add(LanyardText.adviceKey(code));
         }
         Arrays.stream(PageText.values()).map(PageText::key).forEach(used::add);
 
-        assertThat(text.keys()).isSubsetOf(used);
+        // the admin UI's keys are checked against its templates by AdminTextTest
+        assertThat(text.keys().stream().filter(key -> !key.startsWith("lanyard.admin."))).isSubsetOf(used);
     }
 
     @Test

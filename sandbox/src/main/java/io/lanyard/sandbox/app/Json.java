@@ -1,6 +1,12 @@
 package io.lanyard.sandbox.app;
 
-/** The one JSON primitive the sandbox writes by hand: a string literal (RFC 8259 §7). */
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.Iterator;
+import java.util.Map;
+
+/** The little JSON the sandbox writes by hand (RFC 8259): string literals, and claim values. */
 public final class Json {
 
     private Json() {
@@ -26,5 +32,54 @@ public final class Json {
             }
         }
         return out.append('"').toString();
+    }
+
+    /**
+     * A claim value as JSON: strings, numbers, booleans, null, lists and objects as themselves; dates (the time
+     * claims) as seconds since the epoch, as in a JWT; anything else as its string form.
+     */
+    public static String value(Object value) {
+        StringBuilder out = new StringBuilder();
+        append(out, value);
+        return out.toString();
+    }
+
+    private static void append(StringBuilder out, Object value) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
+            out.append(value);
+        } else if (value instanceof Number number) {
+            double d = number.doubleValue();
+            out.append(Double.isFinite(d) ? number.toString() : string(number.toString()));
+        } else if (value instanceof Date date) {
+            out.append(date.getTime() / 1000);
+        } else if (value instanceof Instant instant) {
+            out.append(instant.getEpochSecond());
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
+            while (entries.hasNext()) {
+                Map.Entry<?, ?> entry = entries.next();
+                out.append(string(String.valueOf(entry.getKey()))).append(':');
+                append(out, entry.getValue());
+                if (entries.hasNext()) {
+                    out.append(',');
+                }
+            }
+            out.append('}');
+        } else if (value instanceof Collection<?> collection) {
+            out.append('[');
+            Iterator<?> items = collection.iterator();
+            while (items.hasNext()) {
+                append(out, items.next());
+                if (items.hasNext()) {
+                    out.append(',');
+                }
+            }
+            out.append(']');
+        } else {
+            out.append(string(value.toString()));
+        }
     }
 }

@@ -2,8 +2,10 @@ package io.lanyard.sandbox.app;
 
 import static io.lanyard.plugin.web.Html.escape;
 
+import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.host.HostUser;
 import io.lanyard.sandbox.host.SandboxSessionLogin;
+import io.lanyard.sandbox.host.SandboxUser;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
 import java.io.IOException;
 import java.util.Optional;
@@ -32,12 +34,18 @@ public final class ProtectedPageServlet extends HttpServlet {
             return;
         }
         String page = request.getRequestURI().substring(request.getContextPath().length());
+        boolean administrator = directory.account(user.get().username()).map(SandboxUser::systemAdministrator).orElse(false);
+        String adminLink = administrator
+                ? "<a id=\"lanyard-admin\" href=\"" + escape(request.getContextPath()) + LanyardPaths.ADMIN
+                        + "\">Lanyard administration</a> · "
+                : "";
         Pages.write(response, HttpServletResponse.SC_OK, "Welcome",
                 "<h1>Logged in as " + escape(user.get().username()) + "</h1>\n"
                         + "<p>Display name: <span id=\"display-name\">" + escape(user.get().displayName()) + "</span></p>\n"
                         + "<p>E-mail: " + escape(user.get().email()) + "</p>\n"
                         + "<p>Page: <code id=\"page\">" + escape(page) + "</code></p>\n"
                         + "<p><a href=\"" + escape(request.getContextPath()) + "/pages/projects\">Projects</a> · "
+                        + adminLink
                         + "<a id=\"logout\" href=\"" + escape(request.getContextPath()) + "/logout\">Log out</a></p>");
     }
 }

@@ -4,11 +4,13 @@ import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
+import io.lanyard.core.files.AtomicFileWriter;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -27,8 +29,6 @@ public final class ProviderXmlStore {
     public static final String FILE_NAME = "provider.xml";
     public static final String BACKUP_FILE_NAME = FILE_NAME + ".bak";
 
-    private static final ConcurrentMap<Path, ReentrantLock> SAVE_LOCKS = new ConcurrentHashMap<>();
-
     private final Path file;
     private final Path backup;
     private final ReentrantLock saveLock;
@@ -43,7 +43,7 @@ public final class ProviderXmlStore {
         Path directory = Objects.requireNonNull(lanyardDirectory, "lanyardDirectory").toAbsolutePath().normalize();
         this.file = directory.resolve(FILE_NAME);
         this.backup = directory.resolve(BACKUP_FILE_NAME);
-        this.saveLock = SAVE_LOCKS.computeIfAbsent(directory, d -> new ReentrantLock());
+        this.saveLock = SaveLocks.forDirectory(directory);
         this.writer = new AtomicFileWriter(replacer);
     }
 
@@ -75,6 +75,49 @@ public final class ProviderXmlStore {
         saveLock.lock();
         try {
             writer.write(file, backup, xml);
+        } finally {
+            saveLock.unlock();
+        }
+    }
+
+    /**
+     * The file's bytes as they are now, or empty when there is no file: what {@link #restore} puts back when a change
+     * that also writes {@code connector.xml} fails after this file was written.
+     *
+     * @throws LanyardException with {@link ErrorCode#CONFIG_UNREADABLE}
+     */
+    public Optional<byte[]> currentContent() {
+        saveLock.lock();
+        try {
+            return Optional.of(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new LanyardException(ErrorCode.CONFIG_UNREADABLE, "cannot read " + file + " ("
+                    + e.getClass().getSimpleName() + ")", e);
+        } finally {
+            saveLock.unlock();
+        }
+    }
+
+    /**
+     * Puts back what {@link #currentContent()} returned: the same bytes, replaced atomically, or no file if there was
+     * none. The backup is left alone: since the save it holds that same content.
+     *
+     * @throws LanyardException with {@link ErrorCode#CONFIG_WRITE_FAILED}
+     */
+    public void restore(Optional<byte[]> content) {
+        Objects.requireNonNull(content, "content");
+        saveLock.lock();
+        try {
+            if (content.isPresent()) {
+                writer.write(file, null, content.get());
+            } else {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new LanyardException(ErrorCode.CONFIG_WRITE_FAILED, "cannot remove " + file + " ("
+                    + e.getClass().getSimpleName() + ")", e);
         } finally {
             saveLock.unlock();
         }

@@ -1,4 +1,4 @@
-package io.lanyard.core.config.xml;
+package io.lanyard.core.files;
 
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
@@ -16,25 +16,26 @@ import java.util.Set;
 /**
  * Replaces a file so that a reader, a crash or a full disk never leaves half of it: the new content goes to a
  * temporary file in the same directory, is forced to disk, and is renamed over the old file in one step. The old
- * content is kept as a backup first. The file may hold a plaintext client secret, so on POSIX file systems it is
- * readable and writable by its owner only, from the moment it is created.
+ * content is kept as a backup first. The file may hold a plaintext client secret (or, for the store of secured
+ * properties, encrypted ones), so on POSIX file systems it is readable and writable by its owner only, from the
+ * moment it is created.
  */
-final class AtomicFileWriter {
+public final class AtomicFileWriter {
 
     /** The step that makes the new content visible; a seam so that tests can make it fail. */
     @FunctionalInterface
-    interface Replacer {
+    public interface Replacer {
         void replace(Path source, Path target) throws IOException;
     }
 
-    static final Replacer ATOMIC_MOVE = (source, target) ->
+    public static final Replacer ATOMIC_MOVE = (source, target) ->
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 
-    static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
+    public static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
 
     private final Replacer replacer;
 
-    AtomicFileWriter(Replacer replacer) {
+    public AtomicFileWriter(Replacer replacer) {
         this.replacer = replacer;
     }
 
@@ -42,9 +43,10 @@ final class AtomicFileWriter {
      * Writes {@code content} to {@code file}, after copying the previous {@code file} (if any) to {@code backup}.
      * On failure the previous file is untouched and no temporary file is left behind.
      *
+     * @param backup where the previous content goes; null to keep none (e.g. when the old content must not linger)
      * @throws LanyardException with {@link ErrorCode#CONFIG_WRITE_FAILED}
      */
-    void write(Path file, Path backup, byte[] content) {
+    public void write(Path file, Path backup, byte[] content) {
         Path directory = file.toAbsolutePath().getParent();
         Path temp = null;
         try {
@@ -86,7 +88,7 @@ final class AtomicFileWriter {
     }
 
     private static void copyToBackup(Path file, Path backup) throws IOException {
-        if (!Files.exists(file)) {
+        if (backup == null || !Files.exists(file)) {
             return;
         }
         Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING);

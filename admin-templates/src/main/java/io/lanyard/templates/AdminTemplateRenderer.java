@@ -1,0 +1,54 @@
+package io.lanyard.templates;
+
+import com.google.common.html.types.TrustedResourceUrlBuilder;
+import com.google.template.soy.data.SanitizedContents;
+import com.google.template.soy.jbcsrc.api.SoySauce;
+import com.google.template.soy.jbcsrc.api.SoySauceBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The admin pages' Soy templates ({@code templates/admin.soy}), compiled to bytecode at build time and loaded once
+ * from this jar's class loader. The only door to Soy: the plugin passes plain maps and strings and gets HTML, so the
+ * part of Soy's runtime in this jar is exactly what these templates and this class reach. Strict autoescaping: every
+ * value is escaped for where it lands (text, attribute, URL). Thread-safe.
+ */
+public final class AdminTemplateRenderer {
+
+    /** The templates' namespace, e.g. {@code lanyard.admin.idpForm}. */
+    public static final String NAMESPACE = "lanyard.admin.";
+
+    private final SoySauce soy;
+
+    public AdminTemplateRenderer() {
+        this.soy = new SoySauceBuilder().withClassLoader(AdminTemplateRenderer.class.getClassLoader()).build();
+    }
+
+    /**
+     * Renders {@code lanyard.admin.<template>}.
+     *
+     * @param data     the template's parameters: strings, booleans, numbers, lists and maps of them, and values of
+     *                 {@link #trustedResourceUrl}
+     * @param injected the injected data ({@code @inject}), e.g. the i18n texts
+     */
+    public String render(String template, Map<String, ?> data, Map<String, ?> injected) {
+        Objects.requireNonNull(template, "template");
+        StringBuilder html = new StringBuilder(8192);
+        try {
+            soy.renderTemplate(NAMESPACE + template).setData(data).setIj(injected).renderHtml(html).assertDone();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringBuilder does not throw", e);
+        }
+        return html.toString();
+    }
+
+    /**
+     * A URL of our own that a page may load a stylesheet or script from, which Soy insists on for such URLs. Only for
+     * paths the caller builds itself (its context path and fixed paths), never for text from a request.
+     */
+    public static Object trustedResourceUrl(String url) {
+        return SanitizedContents.fromTrustedResourceUrl(new TrustedResourceUrlBuilder(url).build());
+    }
+}

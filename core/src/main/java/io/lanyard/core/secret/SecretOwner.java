@@ -1,0 +1,73 @@
+package io.lanyard.core.secret;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Whose client secret it is: an OpenID Connect identity provider ({@code provider.xml}) or an Entra ID connector
+ * ({@code connector.xml}), by id. Knows the property names to look up, in the order they are looked up.
+ *
+ * @param kind which configuration file the owner lives in
+ * @param id   the owner's id, which appears in the per-id property name with its case kept
+ */
+public record SecretOwner(Kind kind, String id) {
+
+    public enum Kind {
+        IDENTITY_PROVIDER("identity provider", "provider.xml", SecretPropertyNames.IDENTITY_PROVIDER_STATIC),
+        CONNECTOR("Entra ID connector", "connector.xml", SecretPropertyNames.CONNECTOR_STATIC);
+
+        private final String description;
+        private final String fileName;
+        private final String staticPropertyName;
+
+        Kind(String description, String fileName, String staticPropertyName) {
+            this.description = description;
+            this.fileName = fileName;
+            this.staticPropertyName = staticPropertyName;
+        }
+
+        /** For messages, e.g. {@code identity provider}. */
+        public String description() {
+            return description;
+        }
+
+        /** The configuration file whose {@code CLIENT_SECRET} element is the last place looked at. */
+        public String fileName() {
+            return fileName;
+        }
+    }
+
+    public SecretOwner {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(id, "id");
+    }
+
+    public static SecretOwner identityProvider(String id) {
+        return new SecretOwner(Kind.IDENTITY_PROVIDER, id);
+    }
+
+    public static SecretOwner connector(String id) {
+        return new SecretOwner(Kind.CONNECTOR, id);
+    }
+
+    /** The name for this owner only: what the admin UI offers to copy. */
+    public String propertyName() {
+        return kind == Kind.IDENTITY_PROVIDER ? SecretPropertyNames.identityProvider(id) : SecretPropertyNames.connector(id);
+    }
+
+    /** The name shared by every owner of this kind. */
+    public String staticPropertyName() {
+        return kind.staticPropertyName;
+    }
+
+    /** The per-id name first, then the static one: the more specific name wins. */
+    public List<String> propertyNamesInOrder() {
+        return List.of(propertyName(), staticPropertyName());
+    }
+
+    /** For messages, e.g. {@code identity provider GOxXFuPXJgiyAwuXugVG}. */
+    @Override
+    public String toString() {
+        return kind.description + " " + id;
+    }
+}

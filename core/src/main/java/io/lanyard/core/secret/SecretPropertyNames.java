@@ -1,0 +1,62 @@
+package io.lanyard.core.secret;
+
+import java.util.regex.Pattern;
+
+/**
+ * The names under which a client secret can be given from outside the configuration files, exactly as the
+ * specification spells them. Each name serves both as an environment variable and as a JVM system property
+ * ({@code -DNAME=value}).
+ *
+ * <p>"For an OIDC identity provider the general name of the property is:
+ * ORG_KANTEGA_ATLASKERB_IDENTITYPROVIDERS_OIDCSTATIC_CLIENTSECRET. For Entra ID API connector:
+ * ORG_KANTEGA_ATLASKERB_CONNECTOR_AZURE_AZUREADCONNECTORTYPE_STATIC_CLIENTSECRET. If you have more than one OIDC
+ * IdP or Entra ID connector, the property can be used with the KSSO id for the provider or connector."
+ */
+public final class SecretPropertyNames {
+
+    /** Any OIDC identity provider. */
+    public static final String IDENTITY_PROVIDER_STATIC = "ORG_KANTEGA_ATLASKERB_IDENTITYPROVIDERS_OIDCSTATIC_CLIENTSECRET";
+    /** Any Entra ID connector. */
+    public static final String CONNECTOR_STATIC =
+            "ORG_KANTEGA_ATLASKERB_CONNECTOR_AZURE_AZUREADCONNECTORTYPE_STATIC_CLIENTSECRET";
+
+    private static final String IDENTITY_PROVIDER_PREFIX = "ORG_KANTEGA_ATLASKERB_IDENTITYPROVIDERS_OIDC_";
+    private static final String CONNECTOR_PREFIX = "ORG_KANTEGA_ATLASKERB_CONNECTOR_AZURE_AZUREADCONNECTORTYPE_";
+    private static final String SUFFIX = "_CLIENTSECRET";
+
+    // Ids are letters and digits (the configuration builders enforce it), so a per-id name is unambiguous.
+    private static final String ID = "[A-Za-z0-9]{1,64}";
+    private static final Pattern OURS = Pattern.compile(
+            Pattern.quote(IDENTITY_PROVIDER_STATIC)
+                    + "|" + Pattern.quote(CONNECTOR_STATIC)
+                    + "|" + Pattern.quote(IDENTITY_PROVIDER_PREFIX) + ID + Pattern.quote(SUFFIX)
+                    + "|" + Pattern.quote(CONNECTOR_PREFIX) + ID + Pattern.quote(SUFFIX));
+
+    private SecretPropertyNames() {
+    }
+
+    /**
+     * One identity provider by its id, e.g. {@code ORG_KANTEGA_ATLASKERB_IDENTITYPROVIDERS_OIDC_GOxXFuPXJgiyAwuXugVG_CLIENTSECRET}.
+     * The id keeps its case: environment variables and system properties are case-sensitive.
+     */
+    public static String identityProvider(String id) {
+        return IDENTITY_PROVIDER_PREFIX + requireId(id) + SUFFIX;
+    }
+
+    /** One Entra ID connector by its id, e.g. {@code ORG_KANTEGA_ATLASKERB_CONNECTOR_AZURE_AZUREADCONNECTORTYPE_wdlfqm6se9un_CLIENTSECRET}. */
+    public static String connector(String id) {
+        return CONNECTOR_PREFIX + requireId(id) + SUFFIX;
+    }
+
+    /** Whether {@code name} has one of the four shapes above: only such names are read or secured by Lanyard. */
+    public static boolean isOurs(String name) {
+        return name != null && OURS.matcher(name).matches();
+    }
+
+    private static String requireId(String id) {
+        if (id == null || !id.matches(ID)) {
+            throw new IllegalArgumentException("an id is 1 to 64 letters and digits");
+        }
+        return id;
+    }
+}

@@ -1,0 +1,182 @@
+package io.lanyard.core.secret.secured;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The 256-bit key of the store of secured properties, in a file of its own ({@value #FILE_NAME}), never in the
+ * store itself: whoever copies the store alone learns nothing. Readable and writable by its owner only
+ * ({@code rw-------}) from the moment it exists. Created on first use; never replaced by Lanyard, because the
+ * values in the store can only be read with the key they were written with.
+ */
+final class SecuredPropertyKeyFile {
+
+    static final String FILE_NAME = "secured-properties.key";
+    static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecuredPropertyKeyFile.class);
+    private static final int MAX_BYTES = 1024;
+
+    private final Path file;
+
+    SecuredPropertyKeyFile(Path lanyardDirectory) {
+        this.file = lanyardDirectory.resolve(FILE_NAME);
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /**
+     * @return empty when there is no key file yet
+     * @throws SecuredStoreException if the file cannot be read or does not hold a 256-bit key
+     */
+    Optional<byte[]> read() throws SecuredStoreException {
+        byte[] content;
+        try (InputStream in = Files.newInputStream(file)) {
+            content = in.readNBytes(MAX_BYTES + 1);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new SecuredStoreException("the key file " + file + " cannot be read (" + e.getClass().getSimpleName()
+                    + ")", e);
+        }
+        try {
+            restrictToOwner();
+            return Optional.of(decode(content));
+        } finally {
+            Arrays.fill(content, (byte) 0);
+        }
+    }
+
+    private byte[] decode(byte[] content) throws SecuredStoreException {
+        if (content.length > MAX_BYTES) {
+            throw damaged();
+        }
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(new String(content, StandardCharsets.US_ASCII).strip());
+        } catch (IllegalArgumentException e) {
+            throw damaged();
+        }
+        if (key.length != SecuredPropertyCipher.KEY_BYTES) {
+            throw damaged();
+        }
+        return key;
+    }
+
+    private SecuredStoreException damaged() {
+        return new SecuredStoreException("the key file " + file + " does not hold a 256-bit key (base64)");
+    }
+
+    /**
+     * Creates the key file with a new random key, or, when another Lanyard (another cluster node sharing the home)
+     * created it a moment earlier, reads theirs: two keys for one store would make its values unreadable.
+     *
+     * @throws SecuredStoreException if the file cannot be created or read
+     */
+    byte[] create(SecureRandom random) throws SecuredStoreException {
+        byte[] key = SecuredPropertyCipher.newKey(random);
+        Path temp = null;
+        try {
+            Files.createDirectories(file.getParent());
+            temp = createOwnerOnlyTempFile();
+            writeAndForce(temp, (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII));
+            publishWithoutReplacing(temp);
+            LOG.info("Created the key of Lanyard's secured properties: {} (readable by its owner only)", file);
+            return key;
+        } catch (FileAlreadyExistsException anotherNodeWasFirst) {
+            Arrays.fill(key, (byte) 0);
+            return read().orElseThrow(() -> new SecuredStoreException("the key file " + file + " vanished"));
+        } catch (IOException e) {
+            throw new SecuredStoreException("the key file " + file + " cannot be created ("
+                    + e.getClass().getSimpleName() + ")", e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    private Path createOwnerOnlyTempFile() throws IOException {
+        Path directory = file.getParent();
+        if (!isPosix(directory)) {
+            return Files.createTempFile(directory, "." + FILE_NAME + ".", ".tmp");
+        }
+        Path temp = Files.createTempFile(directory, "." + FILE_NAME + ".", ".tmp",
+                PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE));
+        // Set again: the attribute given at creation is subject to the umask, this is not.
+        Files.setPosixFilePermissions(temp, OWNER_READ_WRITE);
+        return temp;
+    }
+
+    private static void writeAndForce(Path temp, byte[] content) throws IOException {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        } finally {
+            Arrays.fill(content, (byte) 0);
+        }
+    }
+
+    /**
+     * A hard link appears whole or not at all and fails if the name exists: no reader ever sees a half-written key,
+     * and no key is ever overwritten. Where links are not supported, a move without REPLACE_EXISTING refuses an
+     * existing file too (checked just before the move, which is good enough there).
+     */
+    private void publishWithoutReplacing(Path temp) throws IOException {
+        try {
+            Files.createLink(file, temp);
+        } catch (UnsupportedOperationException linksNotSupported) {
+            Files.move(temp, file);
+        }
+    }
+
+    /** The key must not be readable by others; someone may have copied it with loose permissions. */
+    private void restrictToOwner() {
+        if (!isPosix(file)) {
+            return;
+        }
+        try {
+            if (!Files.getPosixFilePermissions(file).equals(OWNER_READ_WRITE)) {
+                Files.setPosixFilePermissions(file, OWNER_READ_WRITE);
+                LOG.warn("{} was readable by others than its owner: it is now readable by its owner only", file);
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot restrict {} to its owner ({}): check its permissions", file, e.getClass().getSimpleName());
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        if (temp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            // The key is in place (or the creation failed and says so); a stray temporary file is the lesser problem.
+        }
+    }
+
+    private static boolean isPosix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+}

@@ -1,0 +1,9 @@
+package com.atlassian.bitbucket.auth;
+
+import javax.servlet.http.HttpServletRequest;
+
+/** Declaration only, the host provides the real interface. */
+public interface HttpAuthenticationSuccessContext {
+
+    HttpServletRequest getRequest();
+}

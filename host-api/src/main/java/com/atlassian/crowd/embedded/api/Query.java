@@ -1,0 +1,5 @@
+package com.atlassian.crowd.embedded.api;
+
+/** Declaration only, the host provides the real interface. */
+public interface Query<T> {
+}

@@ -1,0 +1,243 @@
+package io.lanyard.interop.harness;
+
+import io.lanyard.core.LanyardPaths;
+import io.lanyard.core.config.ClientAuthMethod;
+import io.lanyard.core.secret.Secret;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Keycloak's server distribution (unpacked from Maven Central's {@code keycloak-quarkus-dist} zip by the build) in dev
+ * mode on 127.0.0.1, behind a {@link ProviderProxy}: {@code kc.sh start-dev --db=dev-mem --import-realm} with the
+ * realm of {@code src/test/resources/keycloak/} (users, groups, one confidential client per signing algorithm with
+ * PKCE S256 enforced, a group-membership mapper, a userinfo-only claim and a back-channel logout URL). The hostname is
+ * the proxy's URL, so every URL Keycloak builds goes through the proxy.
+ *
+ * <p>Secrets (client secrets, the bootstrap admin's password) are random per run, passed in the realm file (removed
+ * once Keycloak has read it) and in the environment, and never printed.
+ */
+public final class KeycloakServer implements ProviderUnderTest {
+
+    public static final String REALM = "lanyard";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(
+            Long.getLong("interop.keycloak.startTimeoutSeconds", 420));
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String version;
+    private final ProviderProxy proxy;
+    private final ChildProcess process;
+    private final int port;
+    private final Secret adminPassword;
+    private final Map<String, RegisteredClient> clientsByAlgorithm;
+
+    private KeycloakServer(String version, ProviderProxy proxy, ChildProcess process, int port, Secret adminPassword,
+            Map<String, RegisteredClient> clientsByAlgorithm) {
+        this.version = version;
+        this.proxy = proxy;
+        this.process = process;
+        this.port = port;
+        this.adminPassword = adminPassword;
+        this.clientsByAlgorithm = clientsByAlgorithm;
+    }
+
+    /**
+     * @param home        the unpacked distribution ({@code keycloak-<version>})
+     * @param javaHome    the JDK to run it on
+     * @param work        for the log
+     * @param sandboxPort the sandbox's port, for the clients' redirect URIs
+     */
+    public static KeycloakServer start(Path home, String version, Path javaHome, Path work, int sandboxPort)
+            throws IOException {
+        if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("No Keycloak distribution at " + home
+                    + " (the build unpacks it in pre-integration-test: run mvn verify)");
+        }
+        String sandboxBase = "http://localhost:" + sandboxPort;
+        Map<String, RegisteredClient> clients = new LinkedHashMap<>();
+        for (String algorithm : List.of("RS256", "ES256", "PS256")) {
+            String suffix = algorithm.equals("RS256") ? "" : "-" + algorithm.toLowerCase();
+            String lanyardId = "keycloak" + (algorithm.equals("RS256") ? "" : algorithm.charAt(0) + algorithm.substring(1).toLowerCase());
+            // Keycloak's client-secret authenticator accepts both methods from the same client
+            clients.put(algorithm, new RegisteredClient("lanyard" + suffix, lanyardId, randomSecret(), algorithm,
+                    Set.of(ClientAuthMethod.CLIENT_SECRET_BASIC, ClientAuthMethod.CLIENT_SECRET_POST)));
+        }
+        ProviderProxy proxy = ProviderProxy.start();
+        ChildProcess process = null;
+        Path realmFile = home.resolve("data/import/" + REALM + "-realm.json");
+        try {
+            int port = FreePort.pick();
+            proxy.forwardTo(port);
+            proxy.callbackPrefix(sandboxBase + LanyardPaths.CALLBACK_PREFIX);
+            writeOwnerOnly(realmFile, realm(clients.values(), sandboxBase));
+            Secret adminPassword = randomSecret();
+            Path log = work.resolve("keycloak.log");
+            Files.deleteIfExists(log); // one run per log
+            List<String> command = List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
+                    "--http-host=127.0.0.1", "--http-port=" + port,
+                    "--http-management-port=" + FreePort.pick(),
+                    "--hostname=" + proxy.url(),
+                    "--db=dev-mem", "--cache=local",
+                    "--import-realm");
+            Map<String, String> environment = Map.of(
+                    "JAVA_HOME", javaHome.toString(),
+                    "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
+                    "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword.reveal());
+            process = ChildProcess.start("Keycloak " + version, command, home, environment, log);
+            URI ready = URI.create("http://127.0.0.1:" + port + "/realms/" + REALM + "/.well-known/openid-configuration");
+            process.awaitReady(START_TIMEOUT, () -> JsonHttp.answers200(ready));
+            return new KeycloakServer(version, proxy, process, port, adminPassword, clients);
+        } catch (IOException | RuntimeException e) {
+            if (process != null) {
+                process.close();
+            }
+            proxy.close();
+            throw e;
+        } finally {
+            Files.deleteIfExists(realmFile); // it holds this run's client secrets; Keycloak has read it (or failed)
+        }
+    }
+
+    @Override
+    public String displayName() {
+        return "Keycloak " + version;
+    }
+
+    @Override
+    public String slug() {
+        return "keycloak";
+    }
+
+    @Override
+    public URI issuer() {
+        return URI.create(proxy.url() + "/realms/" + REALM);
+    }
+
+    @Override
+    public ProviderProxy proxy() {
+        return proxy;
+    }
+
+    @Override
+    public LoginForm loginForm() {
+        return new LoginForm("username", "password", "kc-login");
+    }
+
+    @Override
+    public List<String> signingAlgorithms() {
+        return List.copyOf(clientsByAlgorithm.keySet());
+    }
+
+    @Override
+    public RegisteredClient client(String algorithm, ClientAuthMethod method) {
+        RegisteredClient client = clientsByAlgorithm.get(algorithm);
+        if (client == null || !client.authMethods().contains(method)) {
+            throw new IllegalArgumentException("no Keycloak client for " + algorithm + " and " + method);
+        }
+        return client;
+    }
+
+    @Override
+    public List<String> scopes() {
+        return List.of("openid", "profile", "email");
+    }
+
+    /**
+     * Adds a new generated RS256 key with a higher priority through the admin REST API: Keycloak signs with it from
+     * now on and keeps publishing the old one (as an administrator rotates keys in the admin console).
+     */
+    @Override
+    public List<String> rotateSigningKeys() {
+        URI base = URI.create("http://127.0.0.1:" + port);
+        String token = (String) JsonHttp.postForm(URI.create(base + "/realms/master/protocol/openid-connect/token"), Map.of(
+                "grant_type", "password", "client_id", "admin-cli", "username", "admin",
+                "password", adminPassword.reveal())).get("access_token");
+        Map<String, Object> realm = JsonHttp.get(URI.create(base + "/admin/realms/" + REALM), Optional.of(token));
+        String component = "{\"name\":\"rsa-rs256-rotated-" + System.currentTimeMillis() + "\","
+                + "\"providerId\":\"rsa-generated\",\"providerType\":\"org.keycloak.keys.KeyProvider\","
+                + "\"parentId\":\"" + realm.get("id") + "\","
+                + "\"config\":{\"priority\":[\"" + (200 + RANDOM.nextInt(100)) + "\"],\"algorithm\":[\"RS256\"],"
+                + "\"keySize\":[\"2048\"],\"active\":[\"true\"],\"enabled\":[\"true\"]}}";
+        JsonHttp.postJson(URI.create(base + "/admin/realms/" + REALM + "/components"), token, component, 201);
+        return keyIds(base);
+    }
+
+    private static List<String> keyIds(URI base) {
+        Map<String, Object> jwks = JsonHttp.get(URI.create(base + "/realms/" + REALM + "/protocol/openid-connect/certs"),
+                Optional.empty());
+        List<String> ids = new ArrayList<>();
+        for (Object key : (List<?>) jwks.get("keys")) {
+            ids.add(String.valueOf(((Map<?, ?>) key).get("kid")));
+        }
+        return ids;
+    }
+
+    @Override
+    public void close() {
+        try {
+            process.close();
+        } finally {
+            proxy.close();
+        }
+    }
+
+    private static String realm(Iterable<RegisteredClient> clients, String sandboxBase) {
+        String clientTemplate = resource("/keycloak/lanyard-client.json");
+        List<String> entries = new ArrayList<>();
+        for (RegisteredClient client : clients) {
+            entries.add(clientTemplate
+                    .replace("@CLIENT_ID@", client.clientId())
+                    .replace("@CLIENT_SECRET@", client.secret().reveal())
+                    .replace("@SIGNING_ALGORITHM@", client.signingAlgorithm())
+                    .replace("@REDIRECT_URI@", sandboxBase + LanyardPaths.callbackPath(client.lanyardId()))
+                    // for later: Lanyard's back-channel logout endpoint (not served yet)
+                    .replace("@BACKCHANNEL_LOGOUT_URL@", sandboxBase + LanyardPaths.PREFIX + "/backchannel-logout/"
+                            + client.lanyardId())
+                    .replace("@BASE_URL@", sandboxBase));
+        }
+        return resource("/keycloak/lanyard-realm.json").replace("@CLIENTS@", String.join(",\n", entries));
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = KeycloakServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void writeOwnerOnly(Path file, String content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    static Secret randomSecret() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Secret.of(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+
+    @Override
+    public String toString() {
+        return displayName() + " at " + issuer() + " (" + process + ")";
+    }
+}

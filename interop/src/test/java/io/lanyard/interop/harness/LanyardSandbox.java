@@ -1,0 +1,51 @@
+package io.lanyard.interop.harness;
+
+import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.LanyardConfiguration;
+import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.sandbox.RunningSandbox;
+import io.lanyard.sandbox.Sandbox;
+import io.lanyard.sandbox.SandboxOptions;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The sandbox as an administrator would point it at an identity provider: {@code provider.xml} written into a new
+ * home before the start, so the sandbox uses that provider and not its built-in one. On a fixed port, because the
+ * provider's registered redirect URI names it.
+ */
+public final class LanyardSandbox implements AutoCloseable {
+
+    private final RunningSandbox sandbox;
+
+    private LanyardSandbox(RunningSandbox sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    public static LanyardSandbox start(Path home, int port, IdentityProviderConfig provider) throws IOException {
+        Path lanyardDirectory = Files.createDirectories(home.resolve("lanyard"));
+        new ProviderXmlStore(lanyardDirectory).save(new LanyardConfiguration(List.of(provider)));
+        RunningSandbox sandbox = Sandbox.start(new SandboxOptions(port, home, 0));
+        if (sandbox.builtInIssuer().isPresent()) {
+            sandbox.close();
+            throw new IllegalStateException("the sandbox started its built-in provider instead of " + provider.issuer());
+        }
+        return new LanyardSandbox(sandbox);
+    }
+
+    public URI baseUrl() {
+        return sandbox.baseUrl();
+    }
+
+    public URI at(String pathAndQuery) {
+        return URI.create(sandbox.baseUrl() + pathAndQuery);
+    }
+
+    @Override
+    public void close() {
+        sandbox.close();
+    }
+}

@@ -1,0 +1,91 @@
+package io.lanyard.plugin.lifecycle;
+
+import io.lanyard.core.config.ConfigurationHolder;
+import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.core.host.BaseUrl;
+import io.lanyard.core.host.HomeDirectory;
+import io.lanyard.core.host.HostProduct;
+import io.lanyard.core.host.UserDirectory;
+import io.lanyard.core.login.LoginService;
+import io.lanyard.core.secret.ClientSecretResolver;
+import io.lanyard.plugin.host.LoginPage;
+import io.lanyard.plugin.host.SessionLogin;
+import io.lanyard.plugin.web.CallbackServlet;
+import io.lanyard.plugin.web.LanyardWeb;
+import io.lanyard.plugin.web.LoginFilter;
+import io.lanyard.plugin.web.LoginServlet;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The plugin as a whole, as each product's Spring XML creates it from the host's services and the product's
+ * adapters: reads {@code provider.xml} from Lanyard's folder, builds the {@link LoginService} and the servlet edge,
+ * and hands the filter and servlets to the descriptor ({@code class="bean:…"}) through its factory methods.
+ *
+ * <p>Creating it never fails because of the configuration (see {@link StartupConfiguration}): a product whose
+ * Lanyard configuration is broken still starts, with its own login.
+ */
+public final class LanyardPlugin {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LanyardPlugin.class);
+
+    private final ConfigurationHolder configuration;
+    private final Optional<ProviderXmlStore> providerStore;
+    private final ClientSecretResolver clientSecrets;
+    private final LoginService loginService;
+    private final LanyardWeb web;
+
+    public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
+            SessionLogin sessionLogin, LoginPage loginPage) {
+        Objects.requireNonNull(home, "home");
+        Clock clock = Clock.systemUTC();
+        LOG.info("Lanyard starting in {}", describe(product));
+        this.providerStore = StartupConfiguration.locate(home);
+        this.configuration = new ConfigurationHolder(StartupConfiguration.load(providerStore));
+        this.clientSecrets = SecretResolvers.forPlugin(product, providerStore.map(store -> store.file().getParent()));
+        this.loginService = LoginService.create(configuration, clientSecrets, users, baseUrl, clock);
+        this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, clock);
+    }
+
+    private static String describe(HostProduct product) {
+        try {
+            return product.platformId() + " " + product.version();
+        } catch (RuntimeException e) {
+            return "an application that does not say which (" + e + ")";
+        }
+    }
+
+    public LoginFilter loginFilter() {
+        return web.loginFilter();
+    }
+
+    public LoginServlet loginServlet() {
+        return web.loginServlet();
+    }
+
+    public CallbackServlet callbackServlet() {
+        return web.callbackServlet();
+    }
+
+    /** The configuration in force, for the admin UI (which replaces it after a validated save). */
+    public ConfigurationHolder configuration() {
+        return configuration;
+    }
+
+    /** Where {@code provider.xml} lives, for the admin UI; empty when the application reports no home. */
+    public Optional<ProviderXmlStore> providerStore() {
+        return providerStore;
+    }
+
+    public LoginService loginService() {
+        return loginService;
+    }
+
+    /** The client secret resolution logins use, resolved once at start (the admin UI shows where each comes from). */
+    public ClientSecretResolver clientSecrets() {
+        return clientSecrets;
+    }
+}

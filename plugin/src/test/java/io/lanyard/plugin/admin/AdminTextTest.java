@@ -1,0 +1,100 @@
+package io.lanyard.plugin.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lanyard.core.config.NationalCloud;
+import io.lanyard.core.diagnostics.CheckWarning;
+import io.lanyard.core.secret.SecretOwner;
+import io.lanyard.core.secret.SecretSource;
+import io.lanyard.core.secret.SecretStatus;
+import io.lanyard.plugin.web.LanyardText;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class AdminTextTest {
+
+    private static final Pattern LITERAL_KEY = Pattern.compile("'(lanyard\\.admin\\.[A-Za-z0-9_.]+[A-Za-z0-9_])'");
+    private final Set<String> keys = LanyardText.english().asMap().keySet();
+
+    private static String template() throws IOException {
+        try (InputStream in = AdminTextTest.class.getClassLoader().getResourceAsStream("templates/admin.soy")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void everyKeyTheTemplatesNameLiterallyHasAText() throws IOException {
+        Matcher matcher = LITERAL_KEY.matcher(template());
+        Set<String> used = matcher.results().map(m -> m.group(1)).collect(Collectors.toSet());
+
+        assertThat(used).hasSizeGreaterThan(50);
+        assertThat(keys).containsAll(used);
+    }
+
+    @Test
+    void everyFormFieldHasALabelAndAHelpText() {
+        for (String field : IdentityProviderForm.newProvider("x").toSoy().keySet()) {
+            if (field.equals("id")) {
+                continue;
+            }
+            assertThat(keys).as(field).contains("lanyard.admin.field." + field, "lanyard.admin.help." + field);
+        }
+    }
+
+    @Test
+    void everySecretSourceAndCheckWarningHasAText() {
+        for (SecretSource source : SecretSource.values()) {
+            assertThat(keys).contains("lanyard.admin.secret.source." + source.name().toLowerCase(Locale.ROOT));
+        }
+        for (CheckWarning warning : CheckWarning.values()) {
+            assertThat(keys).contains(warning.i18nKey());
+        }
+    }
+
+    @Test
+    void theSourceLabelsAreTheSpecificationsWordForWord() {
+        Map<String, String> text = LanyardText.english().asMap();
+        for (SecretSource source : SecretSource.values()) {
+            SecretStatus status = new SecretStatus(SecretOwner.identityProvider("x"), source, Optional.empty(),
+                    Optional.empty());
+            String key = source.name().toLowerCase(Locale.ROOT);
+            assertThat(text.get("lanyard.admin.secret.source." + key)).as(source.name()).isEqualTo(status.label());
+            status.origin().ifPresent(origin ->
+                    assertThat(text.get("lanyard.admin.secret.origin." + key)).as(source.name()).isEqualTo(origin));
+        }
+        assertThat(text.get("lanyard.admin.secret.source.environment_variable")).isEqualTo("Static Environment Property");
+    }
+
+    @Test
+    void theSecretSectionHasEveryTextForIdentityProvidersAndForConnectors() {
+        for (String kind : List.of("idp", "connector")) {
+            for (String suffix : List.of("property_name.help", "save_writes_placeholder", "revert", "field",
+                    "stored.none", "stored.plaintext", "stored.external", "remove", "takes_effect", "not_set", "problem")) {
+                assertThat(keys).contains("lanyard.admin.secret." + kind + "." + suffix);
+            }
+        }
+    }
+
+    @Test
+    void everyConnectorFieldNationalCloudAndAnsweringPartyHasAText() {
+        for (String field : List.of("tenantId", "nationalCloud", "graphBaseUrl")) {
+            assertThat(keys).contains("lanyard.admin.field." + field, "lanyard.admin.help." + field);
+        }
+        assertThat(keys).contains("lanyard.admin.help.connector.displayName", "lanyard.admin.help.connector.enabled",
+                "lanyard.admin.field.connector.clientId", "lanyard.admin.help.connector.clientId",
+                "lanyard.admin.cloud.check.said.entra", "lanyard.admin.cloud.check.said.graph");
+        for (NationalCloud cloud : NationalCloud.values()) {
+            assertThat(keys).contains("lanyard.admin.option.cloud." + cloud.name());
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.lanyard.plugin.admin;
+
+import io.lanyard.core.config.ConfigurationHolder;
+import io.lanyard.core.config.ConfigurationService;
+import io.lanyard.core.config.LanyardConfiguration;
+import io.lanyard.core.config.xml.ConnectorXmlStore;
+import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.core.entra.EntraEndpoints;
+import io.lanyard.core.http.HttpLimits;
+import io.lanyard.core.secret.ClientSecretResolver;
+import io.lanyard.core.secret.ExternalSecretResolver;
+import io.lanyard.core.secret.SecuredValues;
+import io.lanyard.plugin.host.AdminAccess;
+import io.lanyard.plugin.host.LoginPage;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import javax.servlet.http.HttpSession;
+
+/**
+ * The admin pages and API as a product wires them, over real files in a temporary Lanyard folder, with the secret
+ * resolution and Entra ID endpoints a test chooses, and one administrator's session.
+ */
+final class AdminWebFixture {
+
+    static final String PAGES = "/plugins/servlet/lanyard/admin";
+    static final String API = "/plugins/servlet/lanyard/api";
+
+    final Path home;
+    final ConfigurationHolder holder;
+    final HttpServlet pages;
+    final HttpServlet api;
+    final HttpSession session = AdminHttp.session();
+    String user = "admin";
+    boolean administrator = true;
+
+    private final AdminAccess access = new AdminAccess() {
+        @Override
+        public Optional<String> currentUsername(HttpServletRequest request) {
+            return Optional.ofNullable(user);
+        }
+
+        @Override
+        public boolean isSystemAdministrator(HttpServletRequest request) {
+            return administrator;
+        }
+
+        @Override
+        public boolean passWebSudo(HttpServletRequest request, HttpServletResponse response) {
+            return true;
+        }
+    };
+
+    AdminWebFixture(Path home, LanyardConfiguration initial, ClientSecretResolver secrets, EntraEndpoints endpoints) {
+        this.home = home;
+        this.holder = new ConfigurationHolder(initial);
+        ConfigurationService service = new ConfigurationService(holder, new ProviderXmlStore(home),
+                new ConnectorXmlStore(home), secrets);
+        LanyardAdminWeb web = LanyardAdminWeb.create(access, service, secrets,
+                () -> URI.create("https://jira.example.com/jira"), LoginPage.JIRA, AdminPageLayout.hostDecorated(),
+                new HttpLimits(Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024), endpoints, Clock.systemUTC());
+        this.pages = web.adminServlet();
+        this.api = web.apiServlet();
+    }
+
+    /** Nothing from outside the files: every secret is the file's. */
+    static ClientSecretResolver filesOnly() {
+        return environment(Map.of());
+    }
+
+    /** These environment variables, as if the host had been started with them. */
+    static ClientSecretResolver environment(Map<String, String> variables) {
+        return new ExternalSecretResolver(variables, Map.of(), SecuredValues.none());
+    }
+
+    ProviderXmlStore providerXml() {
+        return new ProviderXmlStore(home);
+    }
+
+    ConnectorXmlStore connectorXml() {
+        return new ConnectorXmlStore(home);
+    }
+
+    AdminHttp.Response call(HttpServlet servlet, AdminHttp.Request request) throws IOException {
+        AdminHttp.Response response = new AdminHttp.Response();
+        try {
+            servlet.service(request.mock, response.mock);
+        } catch (javax.servlet.ServletException e) {
+            throw new AssertionError(e);
+        }
+        return response;
+    }
+
+    AdminHttp.Response get(String path) throws IOException {
+        return get(path, Map.of());
+    }
+
+    AdminHttp.Response get(String path, Map<String, String> query) throws IOException {
+        AdminHttp.Request request = new AdminHttp.Request("GET", PAGES + path, session);
+        query.forEach(request::parameter);
+        return call(pages, request);
+    }
+
+    /** A form post from the page, with this session's XSRF token. */
+    AdminHttp.Response post(String path, Map<String, String> parameters) throws IOException {
+        AdminHttp.Request request = new AdminHttp.Request("POST", PAGES + path, session)
+                .parameter(XsrfTokens.FORM_FIELD, token());
+        parameters.forEach(request::parameter);
+        return call(pages, request);
+    }
+
+    AdminHttp.Request apiRequest(String method, String path) {
+        return new AdminHttp.Request(method, API + path, session);
+    }
+
+    /** An API call; state-changing ones carry the XSRF header. */
+    AdminHttp.Response api(String method, String path, String json) throws IOException {
+        AdminHttp.Request request = apiRequest(method, path);
+        if (!method.equals("GET")) {
+            request.header(XsrfTokens.HEADER, token());
+        }
+        if (json != null) {
+            request.json(json);
+        }
+        return call(api, request);
+    }
+
+    String token() {
+        return new XsrfTokens().tokenFor(sessionRequest());
+    }
+
+    private HttpServletRequest sessionRequest() {
+        return new AdminHttp.Request("GET", PAGES, session).mock;
+    }
+}
