@@ -10,7 +10,7 @@
 # About 15-20 minutes on 2 cores. Measure on a quiet machine: the script prints the load average and refuses to
 # start above LANYARD_BENCH_MAX_LOAD (default 0.5; set it higher to run anyway, e.g. for a smoke test).
 #
-#   bench/run.sh                 # build (mvn -Pbench -pl bench -am package -DskipTests), then run everything
+#   bench/run.sh                 # build the bench jar and the product plugin jars, then run everything
 #   bench/run.sh --no-build      # reuse bench/target/benchmarks.jar
 #   bench/run.sh --quick         # short smoke run (about 3 minutes); figures are not worth publishing
 set -euo pipefail
@@ -35,7 +35,7 @@ if awk -v l="$load_1m" -v m="$max_load" 'BEGIN { exit !(l >= m) }'; then
 fi
 
 if [[ $build == 1 ]]; then
-  mvn -q -Pbench -pl bench -am package -DskipTests
+  mvn -q -Pbench -pl bench,products/jira,products/confluence,products/bitbucket,products/bamboo -am package -DskipTests
 fi
 
 jar=bench/target/benchmarks.jar
@@ -108,7 +108,7 @@ fi
   if compgen -G "products/*/target/*.jar" > /dev/null; then
     for f in products/*/target/*.jar; do printf '%s\t%s\n' "\`$f\`" "$(stat -c %s "$f")"; done
   else
-    printf '%s\t%s\n' "product plugin jars (Jira, Confluence, Bitbucket, Bamboo)" "not built yet (packaging work)"
+    printf '%s\t%s\n' "product plugin jars (Jira, Confluence, Bitbucket, Bamboo)" "not built (run without --no-build)"
   fi
 } > "$out/jars.tsv"
 record_load "end"
