@@ -64,20 +64,31 @@ final class TokenSignatureVerifier {
     }
 
     private static SignedJWT parseSigned(String raw, String what) {
+        try {
+            // The common case, with the header decoded and parsed once (JWTParser would do both twice).
+            // SignedJWT.parse refuses every other kind of token: alg none, a JWE, no JWT at all.
+            return SignedJWT.parse(raw);
+        } catch (ParseException notSigned) {
+            throw notSigned(raw, what);
+        }
+    }
+
+    /** Why a token is not a signed JWT: told apart only on this failure path. */
+    private static TokenRejectedException notSigned(String raw, String what) {
         JWT jwt;
         try {
             jwt = JWTParser.parse(raw);
         } catch (ParseException e) {
-            throw rejected(what, ErrorCode.ID_TOKEN_MALFORMED, "is not a JWT: " + e.getMessage());
+            return rejected(what, ErrorCode.ID_TOKEN_MALFORMED, "is not a JWT: " + e.getMessage());
         }
         if (jwt instanceof PlainJWT) {
             // alg "none": an unsigned token proves nothing and is refused whatever the configuration says.
-            throw rejected(what, ErrorCode.ID_TOKEN_ALGORITHM_REJECTED, "is unsigned (alg none)");
+            return rejected(what, ErrorCode.ID_TOKEN_ALGORITHM_REJECTED, "is unsigned (alg none)");
         }
         if (jwt instanceof EncryptedJWT) {
-            throw rejected(what, ErrorCode.ID_TOKEN_MALFORMED, "is encrypted, which Lanyard does not request");
+            return rejected(what, ErrorCode.ID_TOKEN_MALFORMED, "is encrypted, which Lanyard does not request");
         }
-        return (SignedJWT) jwt;
+        return rejected(what, ErrorCode.ID_TOKEN_MALFORMED, "is not a signed JWT");
     }
 
     private static void verifyWithClientSecret(SignedJWT jwt, Optional<Secret> clientSecret, String what) {

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -193,6 +195,37 @@ class IdTokenValidatorTest {
     @Test
     void validateWhenNotAJwtThenRejectedAsMalformed() {
         assertRejected("not-a-token", ErrorCode.ID_TOKEN_MALFORMED);
+    }
+
+    @Test
+    void validateWhenEncryptedThenRejectedAsMalformed() {
+        String header = Base64URL.encode("{\"alg\":\"RSA-OAEP-256\",\"enc\":\"A256GCM\"}".getBytes(StandardCharsets.UTF_8))
+                .toString();
+
+        assertRejected(header + ".a2V5.aXY.Y2lwaGVy.dGFn", ErrorCode.ID_TOKEN_MALFORMED);
+    }
+
+    @Test
+    void validateWhenSignedPayloadIsNotBase64UrlThenRejectedAsMalformed() throws Exception {
+        // '+' and '/' belong to plain base64, not to base64url; the signature over them is genuine.
+        assertRejected(signedOverRawParts("{\"alg\":\"RS256\",\"kid\":\"" + TestKeys.RSA.getKeyID() + "\"}",
+                "eyJzdWIiOiJ+/"), ErrorCode.ID_TOKEN_MALFORMED);
+    }
+
+    @Test
+    void validateWhenSignedPayloadIsNotAJsonObjectThenRejectedAsMalformed() throws Exception {
+        assertRejected(signedOverRawParts("{\"alg\":\"RS256\",\"kid\":\"" + TestKeys.RSA.getKeyID() + "\"}",
+                Base64URL.encode("[\"not\",\"claims\"]".getBytes(StandardCharsets.UTF_8)).toString()),
+                ErrorCode.ID_TOKEN_MALFORMED);
+    }
+
+    /** A token whose payload part is taken as given, with a valid RS256 signature over header and that part. */
+    private static String signedOverRawParts(String headerJson, String payloadPart) throws Exception {
+        String signingInput = Base64URL.encode(headerJson.getBytes(StandardCharsets.UTF_8)) + "." + payloadPart;
+        Base64URL signature = new RSASSASigner(TestKeys.RSA).sign(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(TestKeys.RSA.getKeyID()).build(),
+                signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + signature;
     }
 
     @Test

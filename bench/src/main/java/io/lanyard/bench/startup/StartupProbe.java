@@ -1,0 +1,88 @@
+package io.lanyard.bench.startup;
+
+import io.lanyard.bench.BenchConfiguration;
+import io.lanyard.bench.filter.SeraphStyleSessionLogin;
+import io.lanyard.bench.filter.StubRequest;
+import io.lanyard.bench.filter.Unusable;
+import io.lanyard.core.config.ConfigurationHolder;
+import io.lanyard.core.config.LanyardConfiguration;
+import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.core.login.LoginService;
+import io.lanyard.core.secret.ConfigurationFileSecretResolver;
+import io.lanyard.plugin.host.LoginPage;
+import io.lanyard.plugin.web.LanyardWeb;
+import io.lanyard.sandbox.host.SandboxUserDirectory;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import javax.servlet.http.HttpServletResponse;
+
+/**
+ * Lanyard's start, cold, in a fresh JVM: what a product plugin does when the host starts it. Load
+ * {@code provider.xml}, build the {@link LoginService} and the servlet edge ({@link LanyardWeb}), and pass one
+ * request through the login filter (ready). Prints one JSON line with the time of each step.
+ *
+ * <pre>
+ * java -cp benchmarks.jar io.lanyard.bench.startup.StartupProbe --write DIR   # once: writes DIR/provider.xml
+ * java -cp benchmarks.jar io.lanyard.bench.startup.StartupProbe DIR           # the measurement, one per JVM
+ * </pre>
+ *
+ * Not measured: the host's logging set-up and its request objects (made before the clock starts), the host's own plugin framework (OSGi, Spring scanning in Jira), which Lanyard does not control, and
+ * the provider's discovery document, which is fetched on the first login, not at start.
+ */
+public final class StartupProbe {
+
+    private StartupProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("--write")) {
+            Path directory = Files.createDirectories(Path.of(args[1]));
+            new ProviderXmlStore(directory).save(BenchConfiguration.oneProvider());
+            System.out.println("wrote " + directory.resolve(ProviderXmlStore.FILE_NAME));
+            return;
+        }
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: StartupProbe [--write] DIR");
+        }
+        long jvmUptimeAtMainMs = ManagementFactory.getRuntimeMXBean().getUptime();
+        // The host's logging is running long before it starts a plugin: not Lanyard's cost.
+        org.slf4j.LoggerFactory.getLogger(StartupProbe.class).debug("logging initialised");
+        // The host's request objects exist before any filter sees them: not Lanyard's cost either.
+        StubRequest request = new StubRequest("GET", "/jira", "/jira/secure/Dashboard.jspa", Map.of(), null);
+        HttpServletResponse response = Unusable.of(HttpServletResponse.class);
+        long loggingReadyMs = ManagementFactory.getRuntimeMXBean().getUptime();
+        long start = System.nanoTime();
+
+        LanyardConfiguration loaded = new ProviderXmlStore(Path.of(args[0])).load();
+        long configured = System.nanoTime();
+
+        ConfigurationHolder configuration = new ConfigurationHolder(loaded);
+        LoginService loginService = LoginService.create(configuration, new ConfigurationFileSecretResolver(),
+                new SandboxUserDirectory(), () -> URI.create("http://localhost:2990/jira"), Clock.systemUTC());
+        long serviceBuilt = System.nanoTime();
+
+        LanyardWeb web = LanyardWeb.create(loginService, configuration, new SeraphStyleSessionLogin(), LoginPage.JIRA,
+                Clock.systemUTC());
+        long webBuilt = System.nanoTime();
+
+        boolean[] passed = {false};
+        web.loginFilter().doFilter(request, response, (req, res) -> passed[0] = true);
+        long ready = System.nanoTime();
+        if (!passed[0] || loaded.enabledIdentityProviders().isEmpty()) {
+            throw new IllegalStateException("Lanyard did not start with the benchmark configuration");
+        }
+
+        System.out.printf("{\"jvmUptimeAtMainMs\":%d,\"jvmUptimeAtStartMs\":%d,\"configLoadMs\":%.2f,\"loginServiceMs\":%.2f,"
+                        + "\"lanyardWebMs\":%.2f,\"firstRequestMs\":%.2f,\"startToReadyMs\":%.2f}%n",
+                jvmUptimeAtMainMs, loggingReadyMs, ms(configured - start), ms(serviceBuilt - configured), ms(webBuilt - serviceBuilt),
+                ms(ready - webBuilt), ms(ready - start));
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+}
