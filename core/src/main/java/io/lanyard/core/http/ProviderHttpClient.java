@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -64,6 +65,11 @@ public final class ProviderHttpClient {
     }
 
     private LoginFailedException failure(ErrorCode unreachable, String where, Throwable cause) {
+        if (cause instanceof HttpTimeoutException) {
+            // The JDK's own request timeout and our deadline are the same length; whichever fires first, one message.
+            return new LoginFailedException(unreachable, where + " did not answer within "
+                    + limits.responseTimeout().toMillis() + " ms");
+        }
         if (cause instanceof BoundedBodySubscriber.BodyTooLargeException) {
             return new LoginFailedException(ErrorCode.HTTP_RESPONSE_TOO_LARGE,
                     where + " answered with more than " + limits.maxBodyBytes() + " bytes");

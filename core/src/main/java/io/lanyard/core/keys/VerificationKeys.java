@@ -48,9 +48,9 @@ public final class VerificationKeys {
                         LOG.warn("Skipping RSA key {} of {}: {} bits is below {}", rsa.getKeyID(), source, rsa.size(), MIN_RSA_BITS);
                         continue;
                     }
-                    usable.add(new VerificationKey(rsa, new RSASSAVerifier(rsa)));
+                    usable.add(new VerificationKey(rsa, new RSASSAVerifier(rsa), rsa.toRSAPublicKey()));
                 } else if (publicKey instanceof ECKey ec) {
-                    usable.add(new VerificationKey(ec, new ECDSAVerifier(ec)));
+                    usable.add(new VerificationKey(ec, new ECDSAVerifier(ec), null));
                 }
             } catch (JOSEException e) {
                 LOG.warn("Skipping unusable key {} of {}: {}", key.getKeyID(), source, e.getMessage());

@@ -5,16 +5,11 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeyLengthException;
 import com.nimbusds.jose.crypto.MACVerifier;
-import com.nimbusds.jwt.EncryptedJWT;
-import com.nimbusds.jwt.JWT;
-import com.nimbusds.jwt.JWTParser;
-import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jose.util.Base64URL;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.keys.KeySource;
 import io.lanyard.core.keys.VerificationKey;
 import io.lanyard.core.secret.Secret;
-import java.text.ParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,10 +28,10 @@ final class TokenSignatureVerifier {
      * @return the token, its signature verified
      * @throws TokenRejectedException with exactly one failure
      */
-    static SignedJWT verify(String raw, Set<String> allowedAlgorithms, KeySource keys, Optional<Secret> clientSecret,
+    static CompactJws verify(String raw, Set<String> allowedAlgorithms, KeySource keys, Optional<Secret> clientSecret,
             String what) {
-        SignedJWT jwt = parseSigned(raw, what);
-        JWSHeader header = jwt.getHeader();
+        CompactJws jws = CompactJws.parse(raw, what);
+        JWSHeader header = jws.header();
         JWSAlgorithm alg = header.getAlgorithm();
         // Step 7: the alg must be one the administrator allowed for this provider (default RS256 only).
         if (!allowedAlgorithms.contains(alg.getName())) {
@@ -45,8 +40,8 @@ final class TokenSignatureVerifier {
         }
         // Step 8: HMAC algorithms use the client secret as the key; never a public key of the provider.
         if (JWSAlgorithm.Family.HMAC_SHA.contains(alg)) {
-            verifyWithClientSecret(jwt, clientSecret, what);
-            return jwt;
+            verifyWithClientSecret(jws, clientSecret, what);
+            return jws;
         }
         // Step 6: the signature must verify with a key from the provider's jwks_uri.
         List<VerificationKey> candidates = keys.candidatesFor(header);
@@ -55,63 +50,30 @@ final class TokenSignatureVerifier {
                     + (header.getKeyID() == null ? "" : " with kid \"" + header.getKeyID() + "\""));
         }
         for (VerificationKey candidate : candidates) {
-            if (verifies(jwt, candidate)) {
-                return jwt;
+            if (candidate.verifies(header, jws.token(), jws.signingInputLength(), jws.signatureSegment())) {
+                return jws;
             }
         }
         throw rejected(what, ErrorCode.ID_TOKEN_SIGNATURE_INVALID, "signature does not verify with "
                 + candidates.size() + " candidate key(s)");
     }
 
-    private static SignedJWT parseSigned(String raw, String what) {
-        try {
-            // The common case, with the header decoded and parsed once (JWTParser would do both twice).
-            // SignedJWT.parse refuses every other kind of token: alg none, a JWE, no JWT at all.
-            return SignedJWT.parse(raw);
-        } catch (ParseException notSigned) {
-            throw notSigned(raw, what);
-        }
-    }
-
-    /** Why a token is not a signed JWT: told apart only on this failure path. */
-    private static TokenRejectedException notSigned(String raw, String what) {
-        JWT jwt;
-        try {
-            jwt = JWTParser.parse(raw);
-        } catch (ParseException e) {
-            return rejected(what, ErrorCode.ID_TOKEN_MALFORMED, "is not a JWT: " + e.getMessage());
-        }
-        if (jwt instanceof PlainJWT) {
-            // alg "none": an unsigned token proves nothing and is refused whatever the configuration says.
-            return rejected(what, ErrorCode.ID_TOKEN_ALGORITHM_REJECTED, "is unsigned (alg none)");
-        }
-        if (jwt instanceof EncryptedJWT) {
-            return rejected(what, ErrorCode.ID_TOKEN_MALFORMED, "is encrypted, which Lanyard does not request");
-        }
-        return rejected(what, ErrorCode.ID_TOKEN_MALFORMED, "is not a signed JWT");
-    }
-
-    private static void verifyWithClientSecret(SignedJWT jwt, Optional<Secret> clientSecret, String what) {
+    private static void verifyWithClientSecret(CompactJws jws, Optional<Secret> clientSecret, String what) {
         if (clientSecret.isEmpty()) {
             throw rejected(what, ErrorCode.ID_TOKEN_KEY_NOT_FOUND, "is HMAC-signed but no client secret is set");
         }
+        boolean verified;
         try {
-            if (!jwt.verify(new MACVerifier(clientSecret.get().revealBytes()))) {
-                throw rejected(what, ErrorCode.ID_TOKEN_SIGNATURE_INVALID, "HMAC signature does not verify");
-            }
+            verified = new MACVerifier(clientSecret.get().revealBytes())
+                    .verify(jws.header(), jws.signingInput(), new Base64URL(jws.signatureSegment()));
         } catch (KeyLengthException e) {
             throw rejected(what, ErrorCode.ID_TOKEN_SIGNATURE_INVALID,
-                    "the client secret is too short for " + jwt.getHeader().getAlgorithm().getName());
+                    "the client secret is too short for " + jws.header().getAlgorithm().getName());
         } catch (JOSEException e) {
             throw rejected(what, ErrorCode.ID_TOKEN_SIGNATURE_INVALID, "HMAC verification failed: " + e.getMessage());
         }
-    }
-
-    private static boolean verifies(SignedJWT jwt, VerificationKey key) {
-        try {
-            return jwt.verify(key.verifier());
-        } catch (JOSEException e) {
-            return false; // e.g. a critical header the verifier does not understand: not this key's signature
+        if (!verified) {
+            throw rejected(what, ErrorCode.ID_TOKEN_SIGNATURE_INVALID, "HMAC signature does not verify");
         }
     }
 

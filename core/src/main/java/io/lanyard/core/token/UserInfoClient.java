@@ -1,7 +1,6 @@
 package io.lanyard.core.token;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
@@ -71,9 +70,9 @@ public final class UserInfoClient {
 
     /** §5.3.2: a signed response is verified like an ID token; iss and aud, when present, must be right. */
     private static Map<String, Object> signedClaims(String body, IdTokenExpectations expected, KeySource keys, URI endpoint) {
-        SignedJWT jwt = TokenSignatureVerifier.verify(body.strip(), expected.allowedAlgorithms(), keys,
+        CompactJws jws = TokenSignatureVerifier.verify(body.strip(), expected.allowedAlgorithms(), keys,
                 expected.clientSecret(), "signed userinfo response");
-        JWTClaimsSet claims = IdTokenValidator.claimsOf(jwt);
+        JWTClaimsSet claims = jws.claims("signed userinfo response");
         if (claims.getIssuer() != null && !claims.getIssuer().equals(expected.issuer())) {
             throw new LoginFailedException(ErrorCode.USERINFO_INVALID,
                     "signed userinfo response of " + endpoint + " has iss \"" + claims.getIssuer() + "\"");
