@@ -22,7 +22,6 @@ public final class EntraConnectorConfigBuilder {
     // A DNS name of at least two labels (RFC 1123), e.g. contoso.onmicrosoft.com: a tenant's verified domain.
     private static final Pattern DOMAIN = Pattern.compile(
             "(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z][A-Za-z0-9-]{0,61}[A-Za-z0-9]");
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     /** Set when the id is fixed: a generated one, or an existing connector's. */
     private final String fixedId;
@@ -68,7 +67,7 @@ public final class EntraConnectorConfigBuilder {
     public EntraConnectorConfig build() {
         List<FieldError> errors = new ArrayList<>();
         String checkedId = checkedId(errors);
-        String checkedName = requireText(errors, "displayName", displayName, 200);
+        String checkedName = FieldChecks.requireText(errors, "displayName", displayName, 200);
         String checkedTenant = checkedTenantId(errors);
         String checkedClientId = checkedGuid(errors, "clientId", clientId, "must be the application (client) id, a GUID");
         Optional<URI> checkedGraph = checkedGraphBaseUrl(errors);
@@ -144,22 +143,5 @@ public final class EntraConnectorConfigBuilder {
             return Optional.empty();
         }
         return Optional.of(uri);
-    }
-
-    private static String requireText(List<FieldError> errors, String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "must be given"));
-            return null;
-        }
-        String stripped = value.strip();
-        if (stripped.length() > maxLength) {
-            errors.add(new FieldError(field, "must be at most " + maxLength + " characters"));
-            return null;
-        }
-        if (CONTROL.matcher(stripped).find()) {
-            errors.add(new FieldError(field, "must not contain control characters"));
-            return null;
-        }
-        return stripped;
     }
 }

@@ -31,7 +31,6 @@ public final class IdentityProviderConfigBuilder {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9]{1,64}");
     // RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
     private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final Pattern INNER_WHITESPACE = Pattern.compile("\\s");
 
     private String id;
@@ -112,9 +111,9 @@ public final class IdentityProviderConfigBuilder {
     public IdentityProviderConfig build() {
         List<FieldError> errors = new ArrayList<>();
         String checkedId = requireMatching(errors, "id", id, ID, "must be 1 to 64 letters and digits");
-        String checkedName = requireText(errors, "displayName", displayName, 200);
+        String checkedName = FieldChecks.requireText(errors, "displayName", displayName, 200);
         Endpoints endpoints = checkedEndpoints(errors);
-        String checkedClientId = requireText(errors, "clientId", clientId, 255);
+        String checkedClientId = FieldChecks.requireText(errors, "clientId", clientId, 255);
         List<String> checkedScopes = checkedScopes(errors);
         UsernameMapping mapping = checkedUsernameMapping(errors);
         Duration checkedSkew = checkedClockSkew(errors);
@@ -236,7 +235,7 @@ public final class IdentityProviderConfigBuilder {
     }
 
     private UsernameMapping checkedUsernameMapping(List<FieldError> errors) {
-        String claim = requireText(errors, "usernameClaim", usernameClaim, 100);
+        String claim = FieldChecks.requireText(errors, "usernameClaim", usernameClaim, 100);
         List<String> fallbacks = List.copyOf(nonBlankSet(errors, "fallbackClaims",
                 fallbackClaims == null ? List.of() : fallbackClaims));
         Optional<String> pattern = Optional.ofNullable(usernamePattern).filter(p -> !p.isBlank());
@@ -301,7 +300,7 @@ public final class IdentityProviderConfigBuilder {
             if (value == null || value.isBlank()) {
                 continue;
             }
-            if (CONTROL.matcher(value).find()) {
+            if (FieldChecks.CONTROL.matcher(value).find()) {
                 errors.add(new FieldError(field, "must not contain control characters"));
             } else if (INNER_WHITESPACE.matcher(value.strip()).find()) {
                 // Lists are space-separated in provider.xml (and acr_values on the wire, OIDC Core §3.1.2.1):
@@ -312,23 +311,6 @@ public final class IdentityProviderConfigBuilder {
             }
         }
         return result;
-    }
-
-    private static String requireText(List<FieldError> errors, String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "must be given"));
-            return null;
-        }
-        String stripped = value.strip();
-        if (stripped.length() > maxLength) {
-            errors.add(new FieldError(field, "must be at most " + maxLength + " characters"));
-            return null;
-        }
-        if (CONTROL.matcher(stripped).find()) {
-            errors.add(new FieldError(field, "must not contain control characters"));
-            return null;
-        }
-        return stripped;
     }
 
     private static String requireMatching(List<FieldError> errors, String field, String value, Pattern pattern,
@@ -342,7 +324,7 @@ public final class IdentityProviderConfigBuilder {
 
     /** For error messages: control characters replaced, length capped. */
     private static String printable(String value) {
-        String cleaned = CONTROL.matcher(value).replaceAll("?");
+        String cleaned = FieldChecks.CONTROL.matcher(value).replaceAll("?");
         return cleaned.length() > 60 ? cleaned.substring(0, 60) + "…" : cleaned;
     }
 }

@@ -50,6 +50,18 @@ public final class StoredSecret {
         return plaintext(Secret.of(trimmed));
     }
 
+    /**
+     * The text of a {@code CLIENT_SECRET} element, the inverse of {@link #fromXmlText}. The one place a stored
+     * secret's plaintext is taken out: to write it back into the file where the administrator put it.
+     */
+    public String toXmlText() {
+        return switch (kind) {
+            case NONE -> "";
+            case EXTERNAL -> EXTERNAL_PLACEHOLDER;
+            case PLAINTEXT -> plaintext.reveal();
+        };
+    }
+
     public Kind kind() {
         return kind;
     }

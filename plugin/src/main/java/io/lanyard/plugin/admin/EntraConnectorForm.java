@@ -27,7 +27,7 @@ record EntraConnectorForm(
         String tenantId,
         String clientId,
         String nationalCloud,
-        String graphBaseUrl) {
+        String graphBaseUrl) implements IntegrationForm<EntraConnectorConfig> {
 
     EntraConnectorForm {
         id = nonNull(id);
@@ -58,7 +58,8 @@ record EntraConnectorForm(
     /**
      * @throws ConfigurationException with every field that is wrong
      */
-    EntraConnectorConfig toConfig(StoredSecret clientSecret) {
+    @Override
+    public EntraConnectorConfig toConfig(StoredSecret clientSecret) {
         List<FieldError> errors = new ArrayList<>();
         EntraConnectorConfigBuilder builder = EntraConnectorConfig.builder()
                 .id(id)
@@ -87,7 +88,8 @@ record EntraConnectorForm(
     }
 
     /** The typed values for the template; never a secret. */
-    Map<String, Object> toSoy() {
+    @Override
+    public Map<String, Object> toSoy() {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("id", id);
         values.put("displayName", displayName);

@@ -42,7 +42,7 @@ record IdentityProviderForm(
         String allowedAlgorithms,
         String trustedAudiences,
         String maxAuthenticationAge,
-        String acrValues) {
+        String acrValues) implements IntegrationForm<IdentityProviderConfig> {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
@@ -108,7 +108,8 @@ record IdentityProviderForm(
      * @throws ConfigurationException with every field that is wrong: what cannot even be parsed here, and what the
      *         builder refuses for the other fields
      */
-    IdentityProviderConfig toConfig(StoredSecret clientSecret) {
+    @Override
+    public IdentityProviderConfig toConfig(StoredSecret clientSecret) {
         List<FieldError> errors = new ArrayList<>();
         IdentityProviderConfigBuilder builder = IdentityProviderConfig.builder()
                 .id(id)
@@ -181,7 +182,8 @@ record IdentityProviderForm(
     }
 
     /** The typed values for the template; never a secret. */
-    Map<String, Object> toSoy() {
+    @Override
+    public Map<String, Object> toSoy() {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("id", id);
         values.put("displayName", displayName);

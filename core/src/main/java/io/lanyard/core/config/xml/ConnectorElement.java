@@ -1,12 +1,11 @@
 package io.lanyard.core.config.xml;
 
-import java.util.Optional;
 
 /**
  * The child elements of a {@code <connector>} in {@code connector.xml}, in the order the writer writes them, each
  * with the name {@code EntraConnectorConfigBuilder} gives the same field (used in {@code FieldError}s).
  */
-enum ConnectorElement {
+enum ConnectorElement implements ConfigElementReader.ChildElement {
     DISPLAY_NAME("displayName", true),
     TENANT_ID("tenantId", true),
     CLIENT_ID("clientId", true),
@@ -22,21 +21,13 @@ enum ConnectorElement {
         this.required = required;
     }
 
-    String field() {
+    @Override
+    public String field() {
         return field;
     }
 
-    boolean required() {
+    @Override
+    public boolean required() {
         return required;
-    }
-
-    /** Exact, case-sensitive: a misspelt element is an error, not a guess. */
-    static Optional<ConnectorElement> forElementName(String name) {
-        for (ConnectorElement element : values()) {
-            if (element.name().equals(name)) {
-                return Optional.of(element);
-            }
-        }
-        return Optional.empty();
     }
 }

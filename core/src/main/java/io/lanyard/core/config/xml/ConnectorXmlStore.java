@@ -6,17 +6,14 @@ import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.files.AtomicFileWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The Entra ID connectors in {@code connector.xml}, next to {@code provider.xml} in Lanyard's folder of the shared
  * home, under the same rules: secure parsing ({@link SecureXml}), validation through
  * {@code EntraConnectorConfigBuilder}, atomic replacement with a backup ({@value #BACKUP_FILE_NAME}), owner-only
- * permissions, and saves serialized with those of {@code provider.xml} in the same folder.
+ * permissions, and saves serialized with those of {@code provider.xml} in the same folder ({@link ConfigFile}).
  *
  * <p>Thread-safe.
  */
@@ -25,10 +22,7 @@ public final class ConnectorXmlStore {
     public static final String FILE_NAME = "connector.xml";
     public static final String BACKUP_FILE_NAME = FILE_NAME + ".bak";
 
-    private final Path file;
-    private final Path backup;
-    private final ReentrantLock saveLock;
-    private final AtomicFileWriter writer;
+    private final ConfigFile file;
 
     public ConnectorXmlStore(Path lanyardDirectory) {
         this(lanyardDirectory, AtomicFileWriter.ATOMIC_MOVE);
@@ -36,19 +30,15 @@ public final class ConnectorXmlStore {
 
     /** For tests: {@code replacer} stands in for the atomic rename, e.g. to make it fail. */
     ConnectorXmlStore(Path lanyardDirectory, AtomicFileWriter.Replacer replacer) {
-        Path directory = Objects.requireNonNull(lanyardDirectory, "lanyardDirectory").toAbsolutePath().normalize();
-        this.file = directory.resolve(FILE_NAME);
-        this.backup = directory.resolve(BACKUP_FILE_NAME);
-        this.saveLock = SaveLocks.forDirectory(directory);
-        this.writer = new AtomicFileWriter(replacer);
+        this.file = new ConfigFile(lanyardDirectory, FILE_NAME, replacer);
     }
 
     public Path file() {
-        return file;
+        return file.path();
     }
 
     public boolean exists() {
-        return Files.isRegularFile(file);
+        return file.exists();
     }
 
     /**
@@ -57,7 +47,7 @@ public final class ConnectorXmlStore {
      *                          or is not well-formed XML
      */
     public List<EntraConnectorConfig> load() {
-        return ConnectorXmlReader.read(SecureXml.read(file), file);
+        return ConnectorXmlReader.read(SecureXml.read(file.path()), file.path());
     }
 
     /** The connectors of the file, or none when there is no file (connectors are optional). */
@@ -74,17 +64,11 @@ public final class ConnectorXmlStore {
      */
     public void save(List<EntraConnectorConfig> connectors) {
         List<EntraConnectorConfig> checked = LanyardConfiguration.empty().withEntraConnectors(connectors).entraConnectors();
-        byte[] xml = ConnectorXmlWriter.write(checked);
-        saveLock.lock();
-        try {
-            writer.write(file, backup, xml);
-        } finally {
-            saveLock.unlock();
-        }
+        file.replace(ConnectorXmlWriter.write(checked));
     }
 
     @Override
     public String toString() {
-        return "ConnectorXmlStore[" + file + "]";
+        return "ConnectorXmlStore[" + file.path() + "]";
     }
 }

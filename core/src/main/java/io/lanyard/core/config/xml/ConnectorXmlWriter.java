@@ -3,7 +3,6 @@ package io.lanyard.core.config.xml;
 import io.lanyard.core.config.EntraConnectorConfig;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
-import io.lanyard.core.secret.StoredSecret;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -38,25 +37,16 @@ final class ConnectorXmlWriter {
     private void connector(EntraConnectorConfig c) {
         // The id is 12 lower-case letters and digits by construction: nothing to escape.
         out.append(INDENT).append('<').append(ConnectorXmlReader.CONNECTOR)
-                .append(' ').append(ConnectorElementReader.ID_ATTRIBUTE).append("=\"").append(c.id())
-                .append("\" ").append(ConnectorElementReader.ENABLED_ATTRIBUTE).append("=\"").append(c.enabled())
+                .append(' ').append(ConfigElementReader.ID_ATTRIBUTE).append("=\"").append(c.id())
+                .append("\" ").append(ConfigElementReader.ENABLED_ATTRIBUTE).append("=\"").append(c.enabled())
                 .append("\">\n");
         element(c, ConnectorElement.DISPLAY_NAME, c.displayName());
         element(c, ConnectorElement.TENANT_ID, c.tenantId());
         element(c, ConnectorElement.CLIENT_ID, c.clientId());
-        element(c, ConnectorElement.CLIENT_SECRET, secretText(c.clientSecret()));
+        element(c, ConnectorElement.CLIENT_SECRET, c.clientSecret().toXmlText());
         element(c, ConnectorElement.NATIONAL_CLOUD, c.nationalCloud().name());
         element(c, ConnectorElement.GRAPH_BASE_URL, c.graphBaseUrl().map(URI::toString).orElse(""));
         out.append(INDENT).append("</").append(ConnectorXmlReader.CONNECTOR).append(">\n");
-    }
-
-    private static String secretText(StoredSecret secret) {
-        return switch (secret.kind()) {
-            case NONE -> "";
-            case EXTERNAL -> StoredSecret.EXTERNAL_PLACEHOLDER;
-            // The one place this store takes the plaintext out: to write it where the administrator put it.
-            case PLAINTEXT -> secret.plaintext().orElseThrow().reveal();
-        };
     }
 
     private void element(EntraConnectorConfig c, ConnectorElement element, String value) {

@@ -1,12 +1,11 @@
 package io.lanyard.core.config.xml;
 
-import java.util.Optional;
 
 /**
  * The child elements of a {@code <provider>} in {@code provider.xml}, in the order the writer writes them, each
  * with the name the admin UI and the JSON API give the same field (used in {@code FieldError}s).
  */
-enum ProviderElement {
+enum ProviderElement implements ConfigElementReader.ChildElement {
     DISPLAY_NAME("displayName", true),
     DISCOVERY_URL("discoveryUrl", true),
     ISSUER("issuer", false),
@@ -35,21 +34,13 @@ enum ProviderElement {
     }
 
     /** The field's name as in {@code IdentityProviderConfigBuilder}'s errors, e.g. {@code clockSkew}. */
-    String field() {
+    @Override
+    public String field() {
         return field;
     }
 
-    boolean required() {
+    @Override
+    public boolean required() {
         return required;
-    }
-
-    /** Exact, case-sensitive: a misspelt element is an error, not a guess. */
-    static Optional<ProviderElement> forElementName(String name) {
-        for (ProviderElement element : values()) {
-            if (element.name().equals(name)) {
-                return Optional.of(element);
-            }
-        }
-        return Optional.empty();
     }
 }

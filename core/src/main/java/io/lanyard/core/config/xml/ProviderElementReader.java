@@ -1,125 +1,47 @@
 package io.lanyard.core.config.xml;
 
 import io.lanyard.core.config.ClientAuthMethod;
-import io.lanyard.core.config.ConfigurationException;
-import io.lanyard.core.config.FieldError;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.IdentityProviderConfigBuilder;
 import io.lanyard.core.config.UserLookup;
 import io.lanyard.core.secret.StoredSecret;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
-import org.w3c.dom.Attr;
-import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
 
 /**
- * Reads one {@code <provider>} element. It only turns text into typed values; every rule about the values
- * themselves is {@link IdentityProviderConfigBuilder}'s, so the file and the admin UI can never disagree.
- *
- * <p>An optional element that is absent or empty takes its default. Values are never quoted in errors: a
- * secret may have been pasted into the wrong element.
+ * Reads one {@code <provider>} element into {@link IdentityProviderConfigBuilder}, whose rules decide what is valid.
+ * An optional element that is absent or empty takes its default.
  */
-final class ProviderElementReader {
+final class ProviderElementReader extends ConfigElementReader<ProviderElement, IdentityProviderConfig> {
 
-    static final String ID_ATTRIBUTE = "id";
-    static final String ENABLED_ATTRIBUTE = "enabled";
-
-    private static final Pattern WELL_FORMED_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    private final String prefix;
-    private final List<FieldError> errors = new ArrayList<>();
-    private final Set<String> fieldsWithErrors = new HashSet<>();
     private final IdentityProviderConfigBuilder builder = IdentityProviderConfig.builder();
 
-    private ProviderElementReader(String prefix) {
-        this.prefix = prefix;
+    /** @param prefix put before each field in errors, e.g. {@code providers[<id>]} */
+    ProviderElementReader(String prefix) {
+        super(ProviderElement.class, ProviderXmlReader.PROVIDER, prefix);
     }
 
-    /**
-     * Adds this provider's errors, each field prefixed with {@code providers[<id>]} (or {@code providers[#<n>]}
-     * when the id is missing or malformed), to {@code allErrors}.
-     *
-     * @return the provider, when it has no error
-     */
-    static Optional<IdentityProviderConfig> read(Element provider, int position, List<FieldError> allErrors) {
-        String id = provider.hasAttribute(ID_ATTRIBUTE) ? provider.getAttribute(ID_ATTRIBUTE) : null;
-        String label = id != null && isWellFormedId(id) ? id : "#" + position;
-        ProviderElementReader reader = new ProviderElementReader("providers[" + label + "]");
-        Optional<IdentityProviderConfig> config = reader.read(provider, id);
-        allErrors.addAll(reader.errors);
-        return config;
-    }
-
-    static boolean isWellFormedId(String id) {
-        return WELL_FORMED_ID.matcher(id).matches();
-    }
-
-    private Optional<IdentityProviderConfig> read(Element provider, String id) {
-        readAttributes(provider, id);
-        Map<ProviderElement, String> values = readChildren(provider);
-        for (ProviderElement element : ProviderElement.values()) {
-            if (element.required() && !values.containsKey(element) && !fieldsWithErrors.contains(element.field())) {
-                error(element.field(), "element <" + element.name() + "> is missing");
-            }
-        }
-        values.forEach(this::apply);
-        return build();
-    }
-
-    private void readAttributes(Element provider, String id) {
-        if (id == null) {
-            error(ID_ATTRIBUTE, "attribute id is missing");
-        }
+    @Override
+    void id(String id) {
         builder.id(id);
-        NamedNodeMap attributes = provider.getAttributes();
-        for (int i = 0; i < attributes.getLength(); i++) {
-            Attr attribute = (Attr) attributes.item(i);
-            String name = attribute.getName();
-            if (name.equals(ENABLED_ATTRIBUTE)) {
-                parseBoolean(ENABLED_ATTRIBUTE, attribute.getValue()).ifPresent(builder::enabled);
-            } else if (!name.equals(ID_ATTRIBUTE)) {
-                error(null, "unknown attribute " + XmlNodes.printableName(name) + " on <provider>");
-            }
-        }
     }
 
-    private Map<ProviderElement, String> readChildren(Element provider) {
-        Map<ProviderElement, String> values = new EnumMap<>(ProviderElement.class);
-        for (Node node = provider.getFirstChild(); node != null; node = node.getNextSibling()) {
-            Optional<ProviderElement> known = node.getNodeType() == Node.ELEMENT_NODE
-                    ? ProviderElement.forElementName(node.getNodeName()) : Optional.empty();
-            if (known.isEmpty()) {
-                XmlNodes.unexpectedNode(node, prefix, ProviderXmlReader.PROVIDER).ifPresent(errors::add);
-            } else if (values.containsKey(known.get())) {
-                error(known.get().field(), "element <" + known.get().name() + "> appears more than once");
-            } else {
-                textOf((Element) node, known.get()).ifPresent(text -> values.put(known.get(), text));
-            }
-        }
-        return values;
+    @Override
+    void enabled(boolean enabled) {
+        builder.enabled(enabled);
     }
 
-    private Optional<String> textOf(Element element, ProviderElement which) {
-        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child.getNodeType() == Node.ELEMENT_NODE) {
-                error(which.field(), "element <" + which.name() + "> must contain text only");
-                return Optional.empty();
-            }
-        }
-        return Optional.of(element.getTextContent());
+    @Override
+    IdentityProviderConfig buildConfiguration() {
+        return builder.build();
     }
 
-    private void apply(ProviderElement element, String text) {
+    @Override
+    void apply(ProviderElement element, String text) {
         String value = text.strip();
         switch (element) {
             case DISPLAY_NAME -> builder.displayName(value);
@@ -175,15 +97,6 @@ final class ProviderElementReader {
         error(element.field(), "must be USERNAME or USERNAME_THEN_EMAIL");
     }
 
-    private Optional<Boolean> parseBoolean(String field, String value) {
-        String stripped = value.strip();
-        if (stripped.equals("true") || stripped.equals("false")) {
-            return Optional.of(Boolean.valueOf(stripped));
-        }
-        error(field, "must be true or false");
-        return Optional.empty();
-    }
-
     private Optional<Duration> parseSeconds(String field, String value) {
         try {
             return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
@@ -191,28 +104,5 @@ final class ProviderElementReader {
             error(field, "must be a whole number of seconds");
             return Optional.empty();
         }
-    }
-
-    /** Runs the builder's rules; reports only what the parsing above has not already said about a field. */
-    private Optional<IdentityProviderConfig> build() {
-        try {
-            IdentityProviderConfig config = builder.build();
-            return errors.isEmpty() ? Optional.of(config) : Optional.empty();
-        } catch (ConfigurationException e) {
-            for (FieldError fieldError : e.fieldErrors()) {
-                if (!fieldsWithErrors.contains(fieldError.field())) {
-                    errors.add(new FieldError(prefix + "." + fieldError.field(), fieldError.message()));
-                }
-            }
-            return Optional.empty();
-        }
-    }
-
-    /** @param field the builder's field name, or null for the provider as a whole */
-    private void error(String field, String message) {
-        if (field != null) {
-            fieldsWithErrors.add(field);
-        }
-        errors.add(new FieldError(field == null ? prefix : prefix + "." + field, message));
     }
 }

@@ -5,7 +5,6 @@ import io.lanyard.core.config.IdentityProviderConfigBuilder;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
-import io.lanyard.core.secret.StoredSecret;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
@@ -44,14 +43,14 @@ final class ProviderXmlWriter {
 
     private void provider(IdentityProviderConfig p) {
         out.append(INDENT).append('<').append(ProviderXmlReader.PROVIDER)
-                .append(' ').append(ProviderElementReader.ID_ATTRIBUTE).append("=\"").append(attribute(p, p.id()))
-                .append("\" ").append(ProviderElementReader.ENABLED_ATTRIBUTE).append("=\"").append(p.enabled())
+                .append(' ').append(ConfigElementReader.ID_ATTRIBUTE).append("=\"").append(attribute(p, p.id()))
+                .append("\" ").append(ConfigElementReader.ENABLED_ATTRIBUTE).append("=\"").append(p.enabled())
                 .append("\">\n");
         element(p, ProviderElement.DISPLAY_NAME, p.displayName());
         element(p, ProviderElement.DISCOVERY_URL, p.discoveryUrl().toString());
         element(p, ProviderElement.ISSUER, issuerIfNotDerived(p));
         element(p, ProviderElement.CLIENT_ID, p.clientId());
-        element(p, ProviderElement.CLIENT_SECRET, secretText(p.clientSecret()));
+        element(p, ProviderElement.CLIENT_SECRET, p.clientSecret().toXmlText());
         element(p, ProviderElement.CLIENT_AUTH_METHOD, p.clientAuthMethod().wireName());
         element(p, ProviderElement.SCOPES, words(p, ProviderElement.SCOPES, p.scopes()));
         element(p, ProviderElement.USERNAME_CLAIM, p.usernameMapping().claim());
@@ -79,15 +78,6 @@ final class ProviderXmlWriter {
         String derived = discovery.endsWith(suffix) ? discovery.substring(0, discovery.length() - suffix.length())
                 : discovery;
         return p.issuer().equals(derived) ? "" : p.issuer();
-    }
-
-    private static String secretText(StoredSecret secret) {
-        return switch (secret.kind()) {
-            case NONE -> "";
-            case EXTERNAL -> StoredSecret.EXTERNAL_PLACEHOLDER;
-            // The one place the store takes the plaintext out: to write it where the administrator put it.
-            case PLAINTEXT -> secret.plaintext().orElseThrow().reveal();
-        };
     }
 
     /** Space-separated lists cannot hold a value that itself contains whitespace; never split it silently. */
