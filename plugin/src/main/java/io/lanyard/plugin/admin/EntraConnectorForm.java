@@ -71,20 +71,7 @@ record EntraConnectorForm(
                 .graphBaseUrl(graphBaseUrl.isBlank() ? null : graphBaseUrl);
         NationalCloud.fromName(nationalCloud.strip()).ifPresentOrElse(builder::nationalCloud,
                 () -> errors.add(new FieldError("nationalCloud", "must be GLOBAL, US_GOV or CHINA")));
-        EntraConnectorConfig config = null;
-        List<FieldError> builderErrors = List.of();
-        try {
-            config = builder.build();
-        } catch (ConfigurationException e) {
-            builderErrors = e.fieldErrors();
-        }
-        if (config != null && errors.isEmpty()) {
-            return config;
-        }
-        Set<String> reported = new HashSet<>();
-        errors.forEach(error -> reported.add(error.field()));
-        builderErrors.stream().filter(error -> !reported.contains(error.field())).forEach(errors::add);
-        throw new ConfigurationException("Entra ID connector form is invalid", errors);
+        return IntegrationForm.build(builder::build, errors, "Entra ID connector");
     }
 
     /** The typed values for the template; never a secret. */

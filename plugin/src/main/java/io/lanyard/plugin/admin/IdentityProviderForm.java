@@ -133,26 +133,7 @@ record IdentityProviderForm(
         parseUserLookup(errors, builder);
         seconds(errors, "clockSkew", clockSkew, true, builder::clockSkew);
         seconds(errors, "maxAuthenticationAge", maxAuthenticationAge, false, builder::maxAuthenticationAge);
-        return build(builder, errors);
-    }
-
-    private static IdentityProviderConfig build(IdentityProviderConfigBuilder builder, List<FieldError> parseErrors) {
-        IdentityProviderConfig config = null;
-        List<FieldError> builderErrors = List.of();
-        try {
-            config = builder.build();
-        } catch (ConfigurationException e) {
-            builderErrors = e.fieldErrors();
-        }
-        if (config != null && parseErrors.isEmpty()) {
-            return config;
-        }
-        // Report a field once: a value that could not be parsed left the builder's default in its place.
-        Set<String> unparsed = new HashSet<>();
-        parseErrors.forEach(error -> unparsed.add(error.field()));
-        List<FieldError> all = new ArrayList<>(parseErrors);
-        builderErrors.stream().filter(error -> !unparsed.contains(error.field())).forEach(all::add);
-        throw new ConfigurationException("identity provider form is invalid", all);
+        return IntegrationForm.build(builder::build, errors, "identity provider");
     }
 
     private void parseUserLookup(List<FieldError> errors, IdentityProviderConfigBuilder builder) {
