@@ -3,14 +3,12 @@ package io.lanyard.core.files;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
@@ -31,7 +29,7 @@ public final class AtomicFileWriter {
     public static final Replacer ATOMIC_MOVE = (source, target) ->
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 
-    public static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
+    public static final Set<PosixFilePermission> OWNER_READ_WRITE = OwnerOnlyFiles.OWNER_READ_WRITE;
 
     private final Replacer replacer;
 
@@ -51,8 +49,8 @@ public final class AtomicFileWriter {
         Path temp = null;
         try {
             Files.createDirectories(directory);
-            temp = createOwnerOnlyTempFile(directory, file.getFileName().toString());
-            writeAndForce(temp, content);
+            temp = OwnerOnlyFiles.createTempFile(directory, file.getFileName() + ".");
+            OwnerOnlyFiles.writeAndForce(temp, content);
             copyToBackup(file, backup);
             replacer.replace(temp, file);
             temp = null;
@@ -61,29 +59,7 @@ public final class AtomicFileWriter {
             throw new LanyardException(ErrorCode.CONFIG_WRITE_FAILED,
                     "cannot write " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         } finally {
-            deleteIfLeftBehind(temp);
-        }
-    }
-
-    private static Path createOwnerOnlyTempFile(Path directory, String fileName) throws IOException {
-        if (!isPosix(directory)) {
-            return Files.createTempFile(directory, fileName + ".", ".tmp");
-        }
-        Path temp = Files.createTempFile(directory, fileName + ".", ".tmp",
-                PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE));
-        // Set again: the attribute given at creation is subject to the umask, this is not.
-        Files.setPosixFilePermissions(temp, OWNER_READ_WRITE);
-        return temp;
-    }
-
-    private static void writeAndForce(Path temp, byte[] content) throws IOException {
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            // Content and metadata on disk before the rename: otherwise a crash could leave an empty file.
-            channel.force(true);
+            OwnerOnlyFiles.deleteIfLeftBehind(temp);
         }
     }
 
@@ -92,7 +68,7 @@ public final class AtomicFileWriter {
             return;
         }
         Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING);
-        if (isPosix(backup)) {
+        if (OwnerOnlyFiles.isPosix(backup)) {
             // The backup holds the same secret as the file.
             Files.setPosixFilePermissions(backup, OWNER_READ_WRITE);
         }
@@ -108,20 +84,5 @@ public final class AtomicFileWriter {
         } catch (IOException e) {
             // Nothing to do: the new file is in place; only its survival of a power cut is less certain.
         }
-    }
-
-    private static void deleteIfLeftBehind(Path temp) {
-        if (temp == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException e) {
-            // The save has failed already and says so; a stray temporary file is the lesser problem.
-        }
-    }
-
-    private static boolean isPosix(Path path) {
-        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 }

@@ -8,11 +8,9 @@ import io.lanyard.core.config.NationalCloud;
 import io.lanyard.core.secret.StoredSecret;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.servlet.http.HttpServletRequest;
 
 /**

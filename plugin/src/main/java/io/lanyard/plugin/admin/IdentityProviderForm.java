@@ -10,11 +10,9 @@ import io.lanyard.core.config.UsernameMapping;
 import io.lanyard.core.secret.StoredSecret;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import javax.servlet.http.HttpServletRequest;
 

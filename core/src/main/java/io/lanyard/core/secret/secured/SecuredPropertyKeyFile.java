@@ -1,17 +1,14 @@
 package io.lanyard.core.secret.secured;
 
+import io.lanyard.core.files.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -29,7 +26,7 @@ import org.slf4j.LoggerFactory;
 final class SecuredPropertyKeyFile {
 
     static final String FILE_NAME = "secured-properties.key";
-    static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
+    static final Set<PosixFilePermission> OWNER_READ_WRITE = OwnerOnlyFiles.OWNER_READ_WRITE;
 
     private static final Logger LOG = LoggerFactory.getLogger(SecuredPropertyKeyFile.class);
     private static final int MAX_BYTES = 1024;
@@ -97,8 +94,13 @@ final class SecuredPropertyKeyFile {
         Path temp = null;
         try {
             Files.createDirectories(file.getParent());
-            temp = createOwnerOnlyTempFile();
-            writeAndForce(temp, (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII));
+            temp = OwnerOnlyFiles.createTempFile(file.getParent(), "." + FILE_NAME + ".");
+            byte[] encoded = (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII);
+            try {
+                OwnerOnlyFiles.writeAndForce(temp, encoded);
+            } finally {
+                Arrays.fill(encoded, (byte) 0);
+            }
             publishWithoutReplacing(temp);
             LOG.info("Created the key of Lanyard's secured properties: {} (readable by its owner only)", file);
             return key;
@@ -109,31 +111,7 @@ final class SecuredPropertyKeyFile {
             throw new SecuredStoreException("the key file " + file + " cannot be created ("
                     + e.getClass().getSimpleName() + ")", e);
         } finally {
-            deleteQuietly(temp);
-        }
-    }
-
-    private Path createOwnerOnlyTempFile() throws IOException {
-        Path directory = file.getParent();
-        if (!isPosix(directory)) {
-            return Files.createTempFile(directory, "." + FILE_NAME + ".", ".tmp");
-        }
-        Path temp = Files.createTempFile(directory, "." + FILE_NAME + ".", ".tmp",
-                PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE));
-        // Set again: the attribute given at creation is subject to the umask, this is not.
-        Files.setPosixFilePermissions(temp, OWNER_READ_WRITE);
-        return temp;
-    }
-
-    private static void writeAndForce(Path temp, byte[] content) throws IOException {
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        } finally {
-            Arrays.fill(content, (byte) 0);
+            OwnerOnlyFiles.deleteIfLeftBehind(temp);
         }
     }
 
@@ -152,7 +130,7 @@ final class SecuredPropertyKeyFile {
 
     /** The key must not be readable by others; someone may have copied it with loose permissions. */
     private void restrictToOwner() {
-        if (!isPosix(file)) {
+        if (!OwnerOnlyFiles.isPosix(file)) {
             return;
         }
         try {
@@ -165,18 +143,4 @@ final class SecuredPropertyKeyFile {
         }
     }
 
-    private static void deleteQuietly(Path temp) {
-        if (temp == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException e) {
-            // The key is in place (or the creation failed and says so); a stray temporary file is the lesser problem.
-        }
-    }
-
-    private static boolean isPosix(Path path) {
-        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
-    }
 }

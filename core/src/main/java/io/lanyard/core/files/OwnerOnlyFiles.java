@@ -1,0 +1,67 @@
+package io.lanyard.core.files;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * The steps of writing a file that holds a secret (a configuration with a plaintext client secret, the key of the
+ * secured properties): owner-only from the moment it exists, on disk before it is published.
+ */
+public final class OwnerOnlyFiles {
+
+    public static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
+
+    private OwnerOnlyFiles() {
+    }
+
+    /** A new empty temporary file {@code <prefix><random>.tmp} in {@code directory}, readable by its owner only. */
+    public static Path createTempFile(Path directory, String prefix) throws IOException {
+        if (!isPosix(directory)) {
+            return Files.createTempFile(directory, prefix, ".tmp");
+        }
+        Path temp = Files.createTempFile(directory, prefix, ".tmp",
+                PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE));
+        // Set again: the attribute given at creation is subject to the umask, this is not.
+        Files.setPosixFilePermissions(temp, OWNER_READ_WRITE);
+        return temp;
+    }
+
+    /** Writes all of {@code content} and forces content and metadata to disk before the caller publishes the file. */
+    public static void writeAndForce(Path temp, byte[] content) throws IOException {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            // Otherwise a crash just after the rename or link could leave an empty file.
+            channel.force(true);
+        }
+    }
+
+    /**
+     * Removes a temporary file a failed or finished write left behind, if any. The write has succeeded or reported
+     * its own failure already; a stray temporary file is the lesser problem, so a failure here is ignored.
+     */
+    public static void deleteIfLeftBehind(Path temp) {
+        if (temp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            // See above.
+        }
+    }
+
+    public static boolean isPosix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+}
