@@ -3,15 +3,14 @@ package io.lanyard.bamboo;
 import com.atlassian.crowd.embedded.api.CrowdService;
 import com.atlassian.crowd.embedded.api.User;
 import com.atlassian.sal.api.user.UserManager;
-import com.atlassian.seraph.auth.DefaultAuthenticator;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.host.HostUser;
 import io.lanyard.plugin.host.SessionLogin;
+import io.lanyard.plugin.seraph.SeraphSession;
 import java.util.Objects;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
-import javax.servlet.http.HttpSession;
 
 /**
  * Logs a user into Bamboo through Seraph's session keys ({@code BambooAuthenticator extends DefaultAuthenticator}).
@@ -32,15 +31,7 @@ public final class BambooSessionLogin implements SessionLogin {
 
     @Override
     public boolean isLoggedIn(HttpServletRequest request) {
-        try {
-            HttpSession session = request.getSession(false);
-            if (session != null && session.getAttribute(DefaultAuthenticator.LOGGED_IN_KEY) != null) {
-                return true;
-            }
-        } catch (LinkageError e) {
-            // UNCONFIRMED field on this Bamboo: SAL alone decides.
-        }
-        return salUserManager.getRemoteUserKey(request) != null;
+        return SeraphSession.isLoggedIn(request, salUserManager);
     }
 
     @Override
@@ -51,9 +42,7 @@ public final class BambooSessionLogin implements SessionLogin {
                 throw new LanyardException(ErrorCode.HOST_LOGIN_FAILED,
                         "Bamboo has no user \"" + user.username() + "\" any more");
             }
-            HttpSession session = request.getSession(true);
-            session.setAttribute(DefaultAuthenticator.LOGGED_IN_KEY, crowdUser);
-            session.setAttribute(DefaultAuthenticator.LOGGED_OUT_KEY, null);
+            SeraphSession.logIn(request, crowdUser);
         } catch (NoSuchFieldError | NoSuchMethodError | NoClassDefFoundError e) {
             throw new LanyardException(ErrorCode.HOST_API_UNAVAILABLE,
                     "Bamboo's Seraph session API differs from the one Lanyard knows: " + e, e);

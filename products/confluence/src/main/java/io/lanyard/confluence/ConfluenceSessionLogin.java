@@ -6,15 +6,14 @@ import com.atlassian.confluence.user.AuthenticatedUserThreadLocal;
 import com.atlassian.confluence.user.ConfluenceUser;
 import com.atlassian.confluence.user.UserAccessor;
 import com.atlassian.sal.api.user.UserManager;
-import com.atlassian.seraph.auth.DefaultAuthenticator;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.host.HostUser;
 import io.lanyard.plugin.host.SessionLogin;
+import io.lanyard.plugin.seraph.SeraphSession;
 import java.util.Objects;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
-import javax.servlet.http.HttpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,14 +36,9 @@ public final class ConfluenceSessionLogin implements SessionLogin {
         this.loginManager = Objects.requireNonNull(loginManager, "loginManager");
     }
 
-    /** Seraph's session attribute, or SAL's remote user (the filter runs before Seraph has read the session). */
     @Override
     public boolean isLoggedIn(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(DefaultAuthenticator.LOGGED_IN_KEY) != null) {
-            return true;
-        }
-        return salUserManager.getRemoteUserKey(request) != null;
+        return SeraphSession.isLoggedIn(request, salUserManager);
     }
 
     @Override
@@ -56,9 +50,7 @@ public final class ConfluenceSessionLogin implements SessionLogin {
                 throw new LanyardException(ErrorCode.HOST_LOGIN_FAILED,
                         "Confluence has no user \"" + user.username() + "\" any more");
             }
-            HttpSession session = request.getSession(true);
-            session.setAttribute(DefaultAuthenticator.LOGGED_IN_KEY, new ConfluenceUserPrincipal(confluenceUser));
-            session.setAttribute(DefaultAuthenticator.LOGGED_OUT_KEY, null);
+            SeraphSession.logIn(request, new ConfluenceUserPrincipal(confluenceUser));
             AuthenticatedUserThreadLocal.set(confluenceUser);
         } catch (LinkageError e) {
             throw new LanyardException(ErrorCode.HOST_API_UNAVAILABLE, "Confluence's session API differs: " + e, e);

@@ -4,16 +4,14 @@ import com.atlassian.jira.security.JiraAuthenticationContext;
 import com.atlassian.jira.security.login.LoginManager;
 import com.atlassian.jira.user.ApplicationUser;
 import com.atlassian.jira.user.util.UserManager;
-import com.atlassian.sal.api.user.UserKey;
-import com.atlassian.seraph.auth.DefaultAuthenticator;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.host.HostUser;
 import io.lanyard.plugin.host.SessionLogin;
+import io.lanyard.plugin.seraph.SeraphSession;
 import java.util.Objects;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
-import javax.servlet.http.HttpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,15 +37,9 @@ public final class JiraSessionLogin implements SessionLogin {
         this.loginManager = Objects.requireNonNull(loginManager, "loginManager");
     }
 
-    /** Seraph's session attribute, or SAL's remote user (the filter runs before Seraph has read the session). */
     @Override
     public boolean isLoggedIn(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(DefaultAuthenticator.LOGGED_IN_KEY) != null) {
-            return true;
-        }
-        UserKey key = salUserManager.getRemoteUserKey(request);
-        return key != null;
+        return SeraphSession.isLoggedIn(request, salUserManager);
     }
 
     @Override
@@ -58,9 +50,7 @@ public final class JiraSessionLogin implements SessionLogin {
                     "Jira has no user \"" + user.username() + "\" any more");
         }
         try {
-            HttpSession session = request.getSession(true);
-            session.setAttribute(DefaultAuthenticator.LOGGED_IN_KEY, jiraUser);
-            session.setAttribute(DefaultAuthenticator.LOGGED_OUT_KEY, null);
+            SeraphSession.logIn(request, jiraUser);
             authenticationContext.setLoggedInUser(jiraUser);
         } catch (LinkageError e) {
             throw new LanyardException(ErrorCode.HOST_API_UNAVAILABLE, "Jira's Seraph session API differs: " + e, e);
