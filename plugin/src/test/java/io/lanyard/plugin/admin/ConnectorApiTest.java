@@ -4,7 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.lanyard.plugin.admin.EntraAdminFixture.CLIENT_ID;
+import static io.lanyard.plugin.admin.EntraAdminFixture.STORED_SECRET;
+import static io.lanyard.plugin.admin.EntraAdminFixture.TENANT;
+import static io.lanyard.plugin.admin.EntraAdminFixture.connector;
+import static io.lanyard.plugin.admin.EntraAdminFixture.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -13,10 +17,8 @@ import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.NationalCloud;
 import io.lanyard.core.entra.EntraEndpoints;
-import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.SecretPropertyNames;
 import io.lanyard.core.secret.StoredSecret;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,50 +30,22 @@ import org.junit.jupiter.api.io.TempDir;
 /** The JSON API's {@code connectors} endpoints, and export and import with connectors. */
 class ConnectorApiTest {
 
-    private static final String TENANT = "contoso.onmicrosoft.com";
-    private static final String CLIENT_ID = "11111111-2222-3333-4444-555555555555";
-    private static final String STORED_SECRET = "St0red-Connector-Secret";
-
     @TempDir
     Path home;
+    private EntraAdminFixture fixture;
     private WireMockServer entra;
     private AdminWebFixture admin;
 
-    private static EntraConnectorConfig connector() {
-        return EntraConnectorConfig.builder().id("wdlfqm6se9un").displayName("Contoso").tenantId(TENANT)
-                .clientId(CLIENT_ID).clientSecret(StoredSecret.plaintext(Secret.of(STORED_SECRET))).build();
-    }
-
-    private static IdentityProviderConfig provider() {
-        return IdentityProviderConfig.builder().id("idp1").displayName("Keycloak")
-                .discoveryUrl("https://idp.example.com/realms/acme").clientId("lanyard").build();
-    }
-
     @BeforeEach
     void start() {
-        entra = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        entra.start();
-        URI base = URI.create("http://127.0.0.1:" + entra.port());
-        EntraEndpoints standIn = new EntraEndpoints() {
-            @Override
-            public URI tokenEndpoint(EntraConnectorConfig c) {
-                return EntraEndpoints.tokenEndpointAt(base, c);
-            }
-
-            @Override
-            public URI graphBaseUrl(EntraConnectorConfig c) {
-                return base;
-            }
-        };
-        LanyardConfiguration initial = new LanyardConfiguration(List.of(provider()), List.of(connector()));
-        admin = new AdminWebFixture(home, initial, AdminWebFixture.filesOnly(), standIn);
-        admin.providerXml().save(initial);
-        admin.connectorXml().save(initial.entraConnectors());
+        fixture = EntraAdminFixture.start(home);
+        entra = fixture.entra;
+        admin = fixture.admin;
     }
 
     @AfterEach
     void stop() {
-        entra.stop();
+        fixture.close();
     }
 
     @Test
