@@ -1,0 +1,15 @@
+package com.atlassian.crowd.exception;
+
+/**
+ * Declaration only, the host provides the real class (crowd-integration-api 5.1.6, thrown by DirectoryManager; the
+ * real constructors take the Group as well). Caught by Lanyard, never thrown by it. Evidence:
+ * docs/host-evidence.md, topic 2.
+ */
+public class InvalidGroupException extends CrowdException {
+
+    private static final long serialVersionUID = 1L;
+
+    public InvalidGroupException(String message) {
+        super(message);
+    }
+}

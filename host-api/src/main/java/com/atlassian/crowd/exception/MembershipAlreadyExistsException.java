@@ -1,0 +1,14 @@
+package com.atlassian.crowd.exception;
+
+/**
+ * Declaration only, the host provides the real class (crowd-integration-api 5.1.6). Caught by Lanyard, never
+ * thrown by it. Evidence: docs/host-evidence.md, topic 2.
+ */
+public class MembershipAlreadyExistsException extends ObjectAlreadyExistsException {
+
+    private static final long serialVersionUID = 1L;
+
+    public MembershipAlreadyExistsException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,14 @@
+package com.atlassian.crowd.exception;
+
+/**
+ * Declaration only, the host provides the real class (embedded-crowd-api 5.1.6). Caught by Lanyard, never thrown
+ * by it. Evidence: docs/host-evidence.md, topic 2.
+ */
+public class ReadOnlyGroupException extends CrowdException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ReadOnlyGroupException(String message) {
+        super(message);
+    }
+}

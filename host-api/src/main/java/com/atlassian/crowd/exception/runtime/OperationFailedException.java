@@ -1,0 +1,14 @@
+package com.atlassian.crowd.exception.runtime;
+
+/**
+ * Declaration only, the host provides the real class (embedded-crowd-api 5.1.6, thrown by CrowdService). Caught by
+ * Lanyard, never thrown by it. Evidence: docs/host-evidence.md, topic 2.
+ */
+public class OperationFailedException extends CrowdRuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public OperationFailedException(String message) {
+        super(message);
+    }
+}
