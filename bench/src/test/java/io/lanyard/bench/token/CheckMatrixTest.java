@@ -10,27 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The check matrix of BENCHMARKS.md as a test: every benchmarked validator accepts the control token, and Lanyard
  * refuses each other row with the code of the rule the row breaks. Also that the matrix's own checks can fail.
  */
-class CheckMatrixTest {
-
-    private static LocalJwksEndpoint jwks;
-
-    @BeforeAll
-    static void serveKeys() throws Exception {
-        jwks = new LocalJwksEndpoint(TokenFixtures.publicKeysJson());
-    }
-
-    @AfterAll
-    static void stopServingKeys() {
-        jwks.close();
-    }
+class CheckMatrixTest extends WithFixtureKeysServed {
 
     @Test
     void everyValidatorAcceptsTheControlAndLanyardRefusesEachRowWithItsCode() throws Exception {

@@ -35,6 +35,14 @@ class VerificationKeysTest {
     }
 
     @Test
+    void aKeyDescribesItselfByTypeAndKid() {
+        VerificationKey key = VerificationKeys.from(new JWKSet(List.of(TestKeys.RSA)), "test")
+                .candidatesFor(new com.nimbusds.jose.JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build()).get(0);
+
+        assertThat(key).hasToString("VerificationKey[RSA rsa-1]");
+    }
+
+    @Test
     void anEmptySetHasNoCandidates() {
         assertThat(VerificationKeys.empty().size()).isZero();
         assertThat(VerificationKeys.empty().describe()).isEmpty();

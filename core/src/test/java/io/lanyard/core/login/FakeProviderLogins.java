@@ -44,6 +44,11 @@ final class FakeProviderLogins implements AutoCloseable {
                 .clientSecret(StoredSecret.plaintext(Secret.of(FakeProvider.CLIENT_SECRET)));
     }
 
+    /** Replaces the configuration as a whole, e.g. with one read from {@code provider.xml}. */
+    void configure(LanyardConfiguration replacement) {
+        configuration.replace(replacement);
+    }
+
     /** Replaces the configuration with the provider's, as {@code change} makes it. */
     void reconfigure(UnaryOperator<IdentityProviderConfigBuilder> change) {
         configuration.replace(new LanyardConfiguration(List.of(change.apply(provider()).build())));

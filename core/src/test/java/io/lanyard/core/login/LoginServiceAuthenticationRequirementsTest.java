@@ -1,25 +1,16 @@
 package io.lanyard.core.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.xml.ProviderXmlStore;
 import io.lanyard.core.error.ErrorCode;
-import io.lanyard.core.http.HttpLimits;
-import io.lanyard.core.secret.ConfigurationFileSecretResolver;
 import io.lanyard.core.testing.FakeProvider;
-import io.lanyard.core.testing.InMemoryUsers;
-import io.lanyard.core.testing.MutableClock;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,28 +22,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LoginServiceAuthenticationRequirementsTest {
 
-    private static final String IDP = "StepUpIdp";
-    private static final URI BASE = URI.create("https://jira.example.com");
     private static final String GOLD = "urn:example:acr:gold";
     private static final String PLATINUM = "urn:example:acr:platinum";
 
     @TempDir
     Path home;
 
-    private final MutableClock clock = new MutableClock(Instant.now());
-    private FakeProvider provider;
-
-    @BeforeEach
-    void start() {
-        provider = FakeProvider.start(clock);
-    }
+    private final FakeProviderLogins logins = new FakeProviderLogins();
+    private final FakeProvider provider = logins.provider;
 
     @AfterEach
     void stop() {
-        provider.close();
+        logins.close();
     }
 
-    /** A login service over the provider configured exactly as {@code provider.xml} says, with {@code extra} elements. */
+    /** The login service over the provider configured exactly as {@code provider.xml} says, with {@code extra} elements. */
     private LoginService configuredWith(String extraElements) throws IOException {
         Files.writeString(home.resolve(ProviderXmlStore.FILE_NAME), """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -65,31 +49,22 @@ class LoginServiceAuthenticationRequirementsTest {
                     %s
                   </provider>
                 </lanyard-providers>
-                """.formatted(IDP, provider.discoveryUrl(), FakeProvider.CLIENT_ID, FakeProvider.CLIENT_SECRET,
-                extraElements));
-        ConfigurationHolder configuration = new ConfigurationHolder(new ProviderXmlStore(home).load());
-        return LoginService.create(configuration, new ConfigurationFileSecretResolver(), InMemoryUsers.standard(),
-                () -> BASE, clock, new HttpLimits(Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024));
+                """.formatted(FakeProviderLogins.IDP, provider.discoveryUrl(), FakeProvider.CLIENT_ID,
+                FakeProvider.CLIENT_SECRET, extraElements));
+        logins.configure(new ProviderXmlStore(home).load());
+        return logins.service;
     }
 
     private static Map<String, String> query(LoginRedirect redirect) {
         return FakeProvider.parseForm(redirect.authorizationUri().getRawQuery());
     }
 
-    private LoginSuccess logIn(LoginService service) {
-        LoginRedirect redirect = service.startLogin(IDP, "/");
-        String code = provider.authorize(redirect.authorizationUri(), "alice", Map.of());
-        return service.completeLogin(IDP, redirect.pendingLogin(),
-                AuthorizationResponse.of(redirect.pendingLogin().state(), code, provider.issuer(), null, null));
-    }
-
-    private void assertLoginFails(LoginService service, ErrorCode expected) {
-        assertThatThrownBy(() -> logIn(service)).isInstanceOf(LoginFailedException.class)
-                .extracting(e -> ((LoginFailedException) e).errorCode()).isEqualTo(expected);
+    private static LoginRedirect start(LoginService service) {
+        return service.startLogin(FakeProviderLogins.IDP, "/");
     }
 
     private void authenticatedAgo(Duration age) {
-        long authTime = clock.instant().minus(age).getEpochSecond();
+        long authTime = logins.clock.instant().minus(age).getEpochSecond();
         provider.idTokenCustomizer = token -> token.claim("auth_time", authTime);
     }
 
@@ -99,8 +74,8 @@ class LoginServiceAuthenticationRequirementsTest {
     void withoutEitherSettingNeitherIsSentAndATokenWithoutAuthTimeOrAcrLogsIn() throws IOException {
         LoginService service = configuredWith("");
 
-        assertThat(query(service.startLogin(IDP, "/"))).doesNotContainKeys("max_age", "acr_values");
-        assertThat(logIn(service).user().username()).isEqualTo("alice");
+        assertThat(query(start(service))).doesNotContainKeys("max_age", "acr_values");
+        assertThat(logins.logIn("alice").user().username()).isEqualTo("alice");
     }
 
     // --- MAX_AUTHENTICATION_AGE_SECONDS ---
@@ -109,31 +84,31 @@ class LoginServiceAuthenticationRequirementsTest {
     void maxAuthenticationAgeIsSentAsMaxAge() throws IOException {
         LoginService service = configuredWith("<MAX_AUTHENTICATION_AGE_SECONDS>300</MAX_AUTHENTICATION_AGE_SECONDS>");
 
-        assertThat(query(service.startLogin(IDP, "/"))).containsEntry("max_age", "300");
+        assertThat(query(start(service))).containsEntry("max_age", "300");
     }
 
     @Test
     void maxAuthenticationAgeAcceptsAFreshAuthentication() throws IOException {
-        LoginService service = configuredWith("<MAX_AUTHENTICATION_AGE_SECONDS>300</MAX_AUTHENTICATION_AGE_SECONDS>");
+        configuredWith("<MAX_AUTHENTICATION_AGE_SECONDS>300</MAX_AUTHENTICATION_AGE_SECONDS>");
         authenticatedAgo(Duration.ofSeconds(10));
 
-        assertThat(logIn(service).user().username()).isEqualTo("alice");
+        assertThat(logins.logIn("alice").user().username()).isEqualTo("alice");
     }
 
     @Test
     void maxAuthenticationAgeRefusesATokenWithoutAuthTime() throws IOException {
-        LoginService service = configuredWith("<MAX_AUTHENTICATION_AGE_SECONDS>300</MAX_AUTHENTICATION_AGE_SECONDS>");
+        configuredWith("<MAX_AUTHENTICATION_AGE_SECONDS>300</MAX_AUTHENTICATION_AGE_SECONDS>");
 
-        assertLoginFails(service, ErrorCode.ID_TOKEN_AUTH_TIME_MISSING);
+        logins.assertLoginFails("alice", ErrorCode.ID_TOKEN_AUTH_TIME_MISSING);
     }
 
     @Test
     void maxAuthenticationAgeRefusesAnAuthenticationOlderThanItPlusTheSkew() throws IOException {
-        LoginService service = configuredWith("<MAX_AUTHENTICATION_AGE_SECONDS>300</MAX_AUTHENTICATION_AGE_SECONDS>"
+        configuredWith("<MAX_AUTHENTICATION_AGE_SECONDS>300</MAX_AUTHENTICATION_AGE_SECONDS>"
                 + "<CLOCK_SKEW_SECONDS>60</CLOCK_SKEW_SECONDS>");
         authenticatedAgo(Duration.ofSeconds(300 + 60 + 5));
 
-        assertLoginFails(service, ErrorCode.ID_TOKEN_AUTH_TOO_OLD);
+        logins.assertLoginFails("alice", ErrorCode.ID_TOKEN_AUTH_TOO_OLD);
     }
 
     // --- ACR_VALUES ---
@@ -142,30 +117,30 @@ class LoginServiceAuthenticationRequirementsTest {
     void acrValuesAreSentInTheirOrder() throws IOException {
         LoginService service = configuredWith("<ACR_VALUES>" + GOLD + " " + PLATINUM + "</ACR_VALUES>");
 
-        assertThat(query(service.startLogin(IDP, "/"))).containsEntry("acr_values", GOLD + " " + PLATINUM);
+        assertThat(query(start(service))).containsEntry("acr_values", GOLD + " " + PLATINUM);
     }
 
     @Test
     void acrValuesAcceptATokenWhoseAcrIsOneOfThem() throws IOException {
-        LoginService service = configuredWith("<ACR_VALUES>" + GOLD + " " + PLATINUM + "</ACR_VALUES>");
+        configuredWith("<ACR_VALUES>" + GOLD + " " + PLATINUM + "</ACR_VALUES>");
         provider.idTokenCustomizer = token -> token.claim("acr", PLATINUM);
 
-        assertThat(logIn(service).user().username()).isEqualTo("alice");
+        assertThat(logins.logIn("alice").user().username()).isEqualTo("alice");
     }
 
     @Test
     void acrValuesRefuseATokenWithoutAcr() throws IOException {
-        LoginService service = configuredWith("<ACR_VALUES>" + GOLD + "</ACR_VALUES>");
+        configuredWith("<ACR_VALUES>" + GOLD + "</ACR_VALUES>");
 
-        assertLoginFails(service, ErrorCode.ID_TOKEN_ACR_NOT_SATISFIED);
+        logins.assertLoginFails("alice", ErrorCode.ID_TOKEN_ACR_NOT_SATISFIED);
     }
 
     @Test
     void acrValuesRefuseATokenWithAWeakerAcr() throws IOException {
-        LoginService service = configuredWith("<ACR_VALUES>" + GOLD + "</ACR_VALUES>");
+        configuredWith("<ACR_VALUES>" + GOLD + "</ACR_VALUES>");
         provider.idTokenCustomizer = token -> token.claim("acr", "urn:example:acr:bronze");
 
-        assertLoginFails(service, ErrorCode.ID_TOKEN_ACR_NOT_SATISFIED);
+        logins.assertLoginFails("alice", ErrorCode.ID_TOKEN_ACR_NOT_SATISFIED);
     }
 
     // --- both at once ---
@@ -175,11 +150,11 @@ class LoginServiceAuthenticationRequirementsTest {
         LoginService service = configuredWith("<MAX_AUTHENTICATION_AGE_SECONDS>60</MAX_AUTHENTICATION_AGE_SECONDS>"
                 + "<ACR_VALUES>" + GOLD + "</ACR_VALUES>");
 
-        assertThat(query(service.startLogin(IDP, "/"))).containsEntry("max_age", "60").containsEntry("acr_values", GOLD);
-        long freshAuthTime = clock.instant().minusSeconds(5).getEpochSecond();
+        assertThat(query(start(service))).containsEntry("max_age", "60").containsEntry("acr_values", GOLD);
+        long freshAuthTime = logins.clock.instant().minusSeconds(5).getEpochSecond();
         provider.idTokenCustomizer = token -> token.claim("auth_time", freshAuthTime).claim("acr", GOLD);
-        assertThat(logIn(service).user().username()).isEqualTo("alice");
+        assertThat(logins.logIn("alice").user().username()).isEqualTo("alice");
         provider.idTokenCustomizer = token -> token.claim("auth_time", freshAuthTime);
-        assertLoginFails(service, ErrorCode.ID_TOKEN_ACR_NOT_SATISFIED);
+        logins.assertLoginFails("alice", ErrorCode.ID_TOKEN_ACR_NOT_SATISFIED);
     }
 }

@@ -4,24 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.lanyard.core.config.ConfigurationHolder;
-import io.lanyard.core.config.IdentityProviderConfig;
-import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.error.ErrorCode;
-import io.lanyard.core.http.HttpLimits;
-import io.lanyard.core.secret.ConfigurationFileSecretResolver;
-import io.lanyard.core.secret.Secret;
-import io.lanyard.core.secret.StoredSecret;
 import io.lanyard.core.testing.FakeProvider;
-import io.lanyard.core.testing.InMemoryUsers;
-import io.lanyard.core.testing.MutableClock;
-import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,26 +18,15 @@ import org.junit.jupiter.api.Test;
  */
 class LoginServiceErrorResponseIssuerTest {
 
-    private static final String IDP = "IssuerFirstIdp";
+    private static final String IDP = FakeProviderLogins.IDP;
 
-    private final MutableClock clock = new MutableClock(Instant.now());
-    private FakeProvider provider;
-    private LoginService service;
-
-    @BeforeEach
-    void start() {
-        provider = FakeProvider.start(clock);
-        IdentityProviderConfig config = IdentityProviderConfig.builder().id(IDP).displayName("Fake")
-                .discoveryUrl(provider.discoveryUrl().toString()).clientId(FakeProvider.CLIENT_ID)
-                .clientSecret(StoredSecret.plaintext(Secret.of(FakeProvider.CLIENT_SECRET))).build();
-        service = LoginService.create(new ConfigurationHolder(new LanyardConfiguration(List.of(config))),
-                new ConfigurationFileSecretResolver(), InMemoryUsers.standard(), () -> URI.create("https://jira.example.com"),
-                clock, new HttpLimits(Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024));
-    }
+    private final FakeProviderLogins logins = new FakeProviderLogins();
+    private final FakeProvider provider = logins.provider;
+    private final LoginService service = logins.service;
 
     @AfterEach
     void stop() {
-        provider.close();
+        logins.close();
     }
 
     private void announceIssuerParameter() {

@@ -58,6 +58,16 @@ class ResolverSurfacesTest {
     }
 
     @Test
+    void aResolutionDescribesItsSourceAndProblemButNeverTheValue() {
+        ResolvedSecret found = new ConfigurationFileSecretResolver().resolveIdentityProviderSecret(IDP, FILE);
+        ResolvedSecret missing = new ConfigurationFileSecretResolver().resolveIdentityProviderSecret(IDP, StoredSecret.none());
+
+        assertThat(found).hasToString("ResolvedSecret[" + SecretSource.CONFIGURATION_FILE + "]");
+        assertThat(missing.toString()).startsWith("ResolvedSecret[").contains(", ").doesNotContain("null");
+        assertThat(missing.problem()).isPresent();
+    }
+
+    @Test
     void ownerKindsDescribeThemselvesForMessages() {
         assertThat(SecretOwner.Kind.IDENTITY_PROVIDER.description()).isEqualTo("identity provider");
         assertThat(SecretOwner.Kind.CONNECTOR.description()).isEqualTo("Entra ID connector");

@@ -71,6 +71,18 @@ class CompactJwsHeaderTest {
     }
 
     @Test
+    void theHeadersOfTwoProvidersTakingTurnsAreBothHeld() throws Exception {
+        String first = signed("{\"alg\":\"RS256\",\"kid\":\"" + freshKid() + "\"}");
+        String second = signed("{\"alg\":\"RS256\",\"kid\":\"" + freshKid() + "\"}");
+
+        JWSHeader firstHeader = CompactJws.parse(first, "ID token").header();
+        CompactJws.parse(second, "ID token");
+
+        assertThat(CompactJws.parse(first, "ID token").header()).isSameAs(firstHeader);
+        assertThat(CompactJws.parse(first, "ID token")).hasToString("CompactJws[RS256]");
+    }
+
+    @Test
     void theHeaderCacheStaysWithinItsBoundHoweverManyDistinctHeadersArrive() throws Exception {
         for (int i = 0; i < CACHE_BOUND + 10; i++) {
             CompactJws.parse(signed("{\"alg\":\"RS256\",\"kid\":\"" + freshKid() + "\"}"), "ID token");
