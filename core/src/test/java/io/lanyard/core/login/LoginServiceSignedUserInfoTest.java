@@ -3,9 +3,11 @@ package io.lanyard.core.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.testing.TestIdTokens;
 import io.lanyard.core.testing.TestKeys;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,14 @@ class LoginServiceSignedUserInfoTest {
         logins.provider.userInfoClaims = Map.of("login", "bob");
     }
 
+    /** A login whose signed userinfo response {@code change} makes: refused with {@code expected}. */
+    private void assertRefusedWhenSigned(Consumer<TestIdTokens> change, ErrorCode expected) {
+        useSignedUserInfo();
+        logins.provider.signedUserInfo = change;
+
+        logins.assertLoginFails("someone", expected);
+    }
+
     @Test
     void signedUserInfoFromTheProviderForUsIsVerifiedAndItsClaimsMapTheUser() {
         useSignedUserInfo();
@@ -47,36 +57,24 @@ class LoginServiceSignedUserInfoTest {
 
     @Test
     void signedUserInfoOfAnotherIssuerIsRefused() {
-        useSignedUserInfo();
-        logins.provider.signedUserInfo = token -> token.claim("iss", "https://attacker.example");
-
-        logins.assertLoginFails("someone", ErrorCode.USERINFO_INVALID);
+        assertRefusedWhenSigned(token -> token.claim("iss", "https://attacker.example"), ErrorCode.USERINFO_INVALID);
     }
 
     @Test
     void signedUserInfoForAnotherClientIsRefused() {
-        useSignedUserInfo();
-        logins.provider.signedUserInfo = token -> token.audience("another-client");
-
-        logins.assertLoginFails("someone", ErrorCode.USERINFO_INVALID);
+        assertRefusedWhenSigned(token -> token.audience("another-client"), ErrorCode.USERINFO_INVALID);
     }
 
     @Test
     void signedUserInfoSignedByAnotherKeyIsRefused() {
-        useSignedUserInfo();
-        logins.provider.signedUserInfo = token -> token.signedWith(
+        assertRefusedWhenSigned(token -> token.signedWith(
                 new com.nimbusds.jose.jwk.RSAKey.Builder(TestKeys.OTHER_RSA).keyID(TestKeys.RSA.getKeyID()).build(),
-                com.nimbusds.jose.JWSAlgorithm.RS256);
-
-        logins.assertLoginFails("someone", ErrorCode.ID_TOKEN_SIGNATURE_INVALID);
+                com.nimbusds.jose.JWSAlgorithm.RS256), ErrorCode.ID_TOKEN_SIGNATURE_INVALID);
     }
 
     @Test
     void signedUserInfoOfAnotherSubjectIsRefused() {
-        useSignedUserInfo();
-        logins.provider.signedUserInfo = token -> token.claim("sub", "somebody-else");
-
-        logins.assertLoginFails("someone", ErrorCode.USERINFO_SUBJECT_MISMATCH);
+        assertRefusedWhenSigned(token -> token.claim("sub", "somebody-else"), ErrorCode.USERINFO_SUBJECT_MISMATCH);
     }
 
     @Test
