@@ -44,9 +44,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What Lanyard must do with any OpenID provider, proven end to end against one provider that nobody on this team
- * wrote: a person logs in through the provider's own login page in headless Chromium, into the sandbox, which was
- * configured the way an administrator configures Lanyard ({@code provider.xml}). Each subclass starts its provider
- * once for the whole class and stops it afterwards.
+ * wrote: a person logs in at the provider in headless Chromium, into the sandbox, which was configured the way an
+ * administrator configures Lanyard ({@code provider.xml}). With Keycloak the login page is Keycloak's own; with
+ * oidc-provider it is the minimal form {@code provider.mjs} renders (oidc-provider's protocol side, discovery, keys,
+ * authorization and token endpoints, ID tokens, is the real one). Each subclass starts its provider once for the
+ * whole class and stops it afterwards.
  *
  * <p>Everything between the sandbox (and the browser) and the provider passes a {@link ProviderProxy} that counts
  * requests, makes the provider unreachable, or tampers with the front channel where a test says so.

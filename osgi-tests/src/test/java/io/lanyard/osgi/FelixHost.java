@@ -32,6 +32,10 @@ final class FelixHost implements AutoCloseable {
             "org.slf4j;version=2.0.17", "org.slf4j.spi;version=2.0.17", "org.slf4j.event;version=2.0.17",
             "org.slf4j.helpers;version=2.0.17",
             "org.apache.commons.logging;version=1.2", "org.apache.commons.logging.impl;version=1.2");
+    /** The servlet API a Platform 7 product's web application exports to plugins, when Felix runs inside it. */
+    private static final String WEB_APPLICATION_SERVLET_EXPORTS = String.join(",",
+            "javax.servlet;version=4.0.0", "javax.servlet.http;version=4.0.0", "javax.servlet.annotation;version=4.0.0",
+            "javax.servlet.descriptor;version=4.0.0");
     private static final Duration CONTEXT_TIMEOUT = Duration.ofSeconds(90);
 
     private final Generation generation;
@@ -48,12 +52,27 @@ final class FelixHost implements AutoCloseable {
         this.geminiCore = geminiCore;
     }
 
-    /** Starts Felix with the extender, the servlet API of {@code generation} and the fake host's API bundle. */
+    /** Starts Felix with the extender, the servlet API of {@code generation} (a bundle) and the fake host's API bundle. */
     static FelixHost boot(Generation generation, Path workDirectory) throws Exception {
+        return boot(generation, workDirectory, false);
+    }
+
+    /**
+     * Starts Felix as a Platform 7 product runs it inside its web application: the javax servlet API is the class
+     * path's, exported by the system bundle, so the plugins' filters and servlets are of the very types an embedded
+     * servlet container on the test's class path calls (see {@link PluginWebHost}).
+     */
+    static FelixHost bootInWebApplication(Path workDirectory) throws Exception {
+        return boot(Generation.JAVAX, workDirectory, true);
+    }
+
+    private static FelixHost boot(Generation generation, Path workDirectory, boolean servletApiFromClassPath)
+            throws Exception {
         Map<String, String> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, workDirectory.resolve("felix-cache").toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, HOST_EXPORTS);
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
+                servletApiFromClassPath ? HOST_EXPORTS + "," + WEB_APPLICATION_SERVLET_EXPORTS : HOST_EXPORTS);
         config.put(Constants.FRAMEWORK_BOOTDELEGATION, "sun.*,com.sun.*");
         config.put("felix.log.level", "1");
         // lets a test install the other generation's jar (same symbolic name and version) to see it refused
@@ -66,7 +85,9 @@ final class FelixHost implements AutoCloseable {
         for (Path jar : OsgiFiles.extenderBundles()) {
             infrastructure.add(system.installBundle(jar.toUri().toString()));
         }
-        infrastructure.add(system.installBundle(generation.servletApi().toUri().toString()));
+        if (!servletApiFromClassPath) {
+            infrastructure.add(system.installBundle(generation.servletApi().toUri().toString()));
+        }
         Bundle host = system.installBundle(FakeHostBundle.write(generation, workDirectory).toUri().toString());
         infrastructure.add(host);
         Bundle geminiCore = null;

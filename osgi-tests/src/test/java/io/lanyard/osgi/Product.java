@@ -4,15 +4,29 @@ import java.nio.file.Path;
 
 /** The four products, as their plugin jars name them. */
 enum Product {
-    JIRA("jira"),
-    CONFLUENCE("confluence"),
-    BITBUCKET("bitbucket"),
-    BAMBOO("bamboo");
+    JIRA("jira", "/login.jsp", "os_destination"),
+    CONFLUENCE("confluence", "/login.action", "os_destination"),
+    BITBUCKET("bitbucket", "/login", "next"),
+    BAMBOO("bamboo", "/userlogin!doDefault.action", "os_destination");
 
     private final String id;
+    private final String loginPage;
+    private final String returnParameter;
 
-    Product(String id) {
+    Product(String id, String loginPage, String returnParameter) {
         this.id = id;
+        this.loginPage = loginPage;
+        this.returnParameter = returnParameter;
+    }
+
+    /** The product's own login page, where Lanyard's filter starts a login. */
+    String loginPage() {
+        return loginPage;
+    }
+
+    /** The query parameter in which the product's login page carries the page the user wanted. */
+    String returnParameter() {
+        return returnParameter;
     }
 
     String id() {

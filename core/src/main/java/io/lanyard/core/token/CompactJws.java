@@ -54,6 +54,11 @@ record CompactJws(JWSHeader header, byte[] token, int signingInputLength, int pa
                 raw.substring(lastDot + 1));
     }
 
+    /** How many parsed headers are held now (the cache's bound is part of its contract; tests check it). */
+    static int cachedHeaderCount() {
+        return PARSED_HEADERS.size();
+    }
+
     private static void remember(String headerSegment, JWSHeader header) {
         if (PARSED_HEADERS.size() >= MAX_CACHED_HEADERS) {
             PARSED_HEADERS.clear();

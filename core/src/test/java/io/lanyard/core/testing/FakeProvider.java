@@ -62,10 +62,15 @@ public final class FakeProvider implements AutoCloseable {
     public volatile Integer tokenStatusOverride;
     public volatile String tokenBodyOverride;
     public volatile boolean omitIdToken;
+    public volatile boolean omitAccessToken;
+    /** When set, userinfo answers {@code application/jwt}: its claims signed with the first key, changed by this first. */
+    public volatile Consumer<TestIdTokens> signedUserInfo;
     public volatile long delayMillis;
     /** The last token request's headers and form, for assertions on client authentication. */
     public volatile Map<String, List<String>> lastTokenHeaders = Map.of();
     public volatile Map<String, String> lastTokenForm = Map.of();
+    /** The path of the last request for keys (the jwks_uri the client used). */
+    public volatile String lastJwksPath;
 
     private record IssuedCode(String nonce, String codeChallenge, String redirectUri, String subject,
             Map<String, Object> extraClaims) {
@@ -132,6 +137,7 @@ public final class FakeProvider implements AutoCloseable {
 
     private void jwks(HttpExchange exchange) throws IOException {
         jwksRequests.incrementAndGet();
+        lastJwksPath = exchange.getRequestURI().getPath();
         respond(exchange, jwksStatus, "application/json", new JWKSet(keys).toPublicJWKSet().toString());
     }
 
@@ -166,7 +172,9 @@ public final class FakeProvider implements AutoCloseable {
         issued.extraClaims.forEach(token::claim);
         idTokenCustomizer.accept(token);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("access_token", "at-" + issued.subject);
+        if (!omitAccessToken) {
+            body.put("access_token", "at-" + issued.subject);
+        }
         body.put("token_type", "Bearer");
         body.put("expires_in", 300);
         if (!omitIdToken) {
@@ -197,6 +205,15 @@ public final class FakeProvider implements AutoCloseable {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", authorization.substring("Bearer at-".length()));
         claims.putAll(userInfoClaims);
+        Consumer<TestIdTokens> signed = signedUserInfo;
+        if (signed != null) {
+            TestIdTokens token = TestIdTokens.validAt(Instant.now(clock)).claim("iss", issuer()).audience(CLIENT_ID)
+                    .without("nonce").signedWith(keys.get(0), signingAlgorithm);
+            claims.forEach(token::claim);
+            signed.accept(token);
+            respond(exchange, userInfoStatus, "application/jwt", token.sign());
+            return;
+        }
         respond(exchange, userInfoStatus, "application/json", Json.write(claims));
     }
 

@@ -112,15 +112,14 @@ class CallbackServletTest {
 
     @Test
     void passesProviderIdFromPathWithoutPathParameters() throws Exception {
-        FakeHttp.Request request = callback("idp2;jsessionid=X").parameter("state", "s1");
+        FakeHttp.Request request = callback("idp2;jsessionid=X").parameter("state", "s1").parameter("code", "c");
         pendingLogins.save(request.mock, Fixtures.pending("s1"));
         when(loginService.completeLogin(any(), any(), any()))
-                .thenThrow(new LoginFailedException(ErrorCode.CALLBACK_IDP_MISMATCH, "sent to idp1, back at idp2"));
+                .thenReturn(new LoginSuccess(ALICE, "idp2", "sub-1", "/", "id.token.value", Map.of()));
 
         servlet.doGet(request.mock, response.mock);
 
-        verify(loginService).completeLogin(eq("idp2"), any(), any());
-        assertThat(response.body()).contains("LNY-406");
+        verify(loginService).completeLogin(eq("idp2"), eq(Fixtures.pending("s1")), any());
     }
 
     @Test

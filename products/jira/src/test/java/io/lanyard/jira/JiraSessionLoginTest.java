@@ -8,6 +8,7 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
 import com.atlassian.jira.security.JiraAuthenticationContext;
@@ -70,7 +71,15 @@ class JiraSessionLoginTest {
 
         login.logIn(request, response, new HostUser("alice", "Alice", "", true));
 
-        verify(session).setAttribute("seraph_defaultauthenticator_user", alice);
+        // Everything Seraph's login does happened, in order, and nothing afterwards took any of it back: no attribute
+        // removed or overwritten, no session invalidated, no other user (or none) put in the authentication context.
+        InOrder order = inOrder(session, authenticationContext, loginManager);
+        order.verify(session).setAttribute("seraph_defaultauthenticator_user", alice);
+        order.verify(session).setAttribute("seraph_defaultauthenticator_logged_out_user", null);
+        order.verify(authenticationContext).setLoggedInUser(alice);
+        order.verify(loginManager).onLoginAttempt(request, "alice", true);
+        verifyNoMoreInteractions(session, authenticationContext);
+        verifyNoInteractions(response);
     }
 
     @Test
