@@ -26,10 +26,12 @@ import io.lanyard.sandbox.host.SandboxUserDirectory;
 import io.lanyard.sandbox.idp.BuiltInProvider;
 import io.lanyard.sandbox.idp.ClientSecretFile;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -67,34 +69,44 @@ public final class Sandbox {
     static RunningSandbox start(SandboxOptions options, Function<Path, ClientSecretResolver> secrets)
             throws IOException {
         routeJavaUtilLoggingToSlf4j();
-        Path home = Files.createDirectories(options.home());
-        Path lanyardDirectory = Files.createDirectories(home.resolve("lanyard"));
+        SandboxPorts.Use sandboxPort = SandboxPorts.sandbox(options);
+        SandboxPorts.requireFree(List.of(sandboxPort)); // the usual conflict, said before anything else
         LOG.info("Pretending to be {} {}", options.product().platformId(), options.product().version());
+        Path home = options.home();
+        Path lanyardDirectory = home.resolve("lanyard");
+        ProviderXmlStore store = new ProviderXmlStore(lanyardDirectory);
+        // As in a product: a broken file is logged with its LNY-10x errors and Lanyard runs without providers, so
+        // the local login and the admin page stay usable to repair it.
+        Optional<LanyardConfiguration> stored = store.exists()
+                ? Optional.of(StartupConfiguration.load(Optional.of(store)))
+                : Optional.empty();
+        Optional<SandboxPorts.Use> builtInPort = SandboxPorts.builtInProvider(options, stored, store.file());
+        List<SandboxPorts.Use> ports = new ArrayList<>(List.of(sandboxPort));
+        builtInPort.ifPresent(ports::add);
+        SandboxPorts.requireFree(ports); // before anything starts or is written
+
+        Files.createDirectories(lanyardDirectory);
         ClientSecretResolver secretResolver = secrets.apply(lanyardDirectory);
         Secret clientSecret = ClientSecretFile.loadOrCreate(home);
-        ProviderXmlStore store = new ProviderXmlStore(lanyardDirectory);
         AtomicReference<URI> baseUrl = new AtomicReference<>();
-
         BuiltInProvider builtIn = null;
         try {
-            LanyardConfiguration configuration;
-            if (store.exists()) {
-                // As in a product: a broken file is logged with its LNY-10x errors and Lanyard runs without
-                // providers, so the local login and the admin page stay usable to repair it.
-                configuration = StartupConfiguration.load(Optional.of(store));
-                builtIn = startBuiltInIfUsed(configuration, options, clientSecret, baseUrl);
+            if (builtInPort.isPresent()) {
+                builtIn = startBuiltIn(builtInPort.get(), clientSecret, baseUrl);
             } else {
-                builtIn = startBuiltIn(options.identityProviderPort(), clientSecret, baseUrl);
-                configuration = SandboxProviders.initial(builtIn.issuer(), clientSecret);
-                store.save(configuration);
-                LOG.info("Wrote {} with the built-in identity provider", store.file());
+                LOG.info("No identity provider in {} is the built-in one: not starting it{}", store.file(),
+                        options.identityProviderPortGiven() ? " (--idp-port not used)" : "");
             }
+            LanyardConfiguration providers = stored.isPresent() ? stored.get() : firstStart(store, builtIn, clientSecret);
             ConnectorXmlStore connectorStore = new ConnectorXmlStore(lanyardDirectory);
-            configuration = StartupConfiguration.withConnectors(configuration, Optional.of(connectorStore));
-            logSecretSources(configuration, secretResolver);
-            ConfigurationHolder holder = new ConfigurationHolder(configuration);
-            Tomcat tomcat = startTomcat(options, home, holder,
-                    new ConfigurationService(holder, store, connectorStore, secretResolver), secretResolver, baseUrl);
+            ConfigurationHolder holder = new ConfigurationHolder(
+                    StartupConfiguration.withConnectors(providers, Optional.of(connectorStore)));
+            ConfigurationService changes = new ConfigurationService(holder, store, connectorStore, secretResolver);
+            if (builtIn != null && stored.isPresent()) {
+                moveBuiltInProvider(changes, builtIn.port(), store);
+            }
+            logSecretSources(holder.current(), secretResolver);
+            Tomcat tomcat = startTomcat(options, home, holder, changes, secretResolver, baseUrl);
             return new RunningSandbox(tomcat, builtIn, baseUrl.get(), home, lanyardDirectory, holder);
         } catch (IOException | RuntimeException e) {
             if (builtIn != null) {
@@ -104,26 +116,44 @@ public final class Sandbox {
         }
     }
 
-    private static BuiltInProvider startBuiltInIfUsed(LanyardConfiguration configuration, SandboxOptions options,
-            Secret clientSecret, AtomicReference<URI> baseUrl) throws IOException {
-        OptionalInt port = SandboxProviders.builtInProviderPort(configuration);
-        if (port.isEmpty()) {
-            LOG.info("No identity provider in provider.xml is the built-in one: not starting it");
-            return null;
-        }
-        if (options.identityProviderPort() != 0 && options.identityProviderPort() != port.getAsInt()) {
-            LOG.warn("provider.xml uses the built-in identity provider on port {}; starting it there, not on {}",
-                    port.getAsInt(), options.identityProviderPort());
-        }
-        return startBuiltIn(port.getAsInt(), clientSecret, baseUrl);
+    /** A new sandbox: {@code provider.xml} with the built-in provider under a new id. */
+    private static LanyardConfiguration firstStart(ProviderXmlStore store, BuiltInProvider builtIn, Secret clientSecret) {
+        LanyardConfiguration providers = SandboxProviders.initial(builtIn.issuer(), clientSecret);
+        store.save(providers);
+        LOG.info("Wrote {} with the built-in identity provider", store.file());
+        return providers;
     }
 
-    private static BuiltInProvider startBuiltIn(int port, Secret clientSecret, AtomicReference<URI> baseUrl)
-            throws IOException {
-        BuiltInProvider provider = BuiltInProvider.start(port, clientSecret, () -> {
-            URI base = baseUrl.get();
-            return base == null ? null : base + LanyardPaths.CALLBACK_PREFIX;
-        });
+    /**
+     * After {@code --idp-port} moved the built-in provider, changes its URLs in {@code provider.xml} to the port it
+     * listens on, through the same validated, atomic write as the admin pages (the previous file is kept as
+     * {@code provider.xml.bak}). Nothing is written when they already match.
+     */
+    private static void moveBuiltInProvider(ConfigurationService changes, int port, ProviderXmlStore store) {
+        LanyardConfiguration current = changes.current();
+        LanyardConfiguration moved = SandboxProviders.withBuiltInProviderAt(current, port);
+        if (moved.equals(current)) {
+            return;
+        }
+        changes.change(configuration -> moved);
+        LOG.info("Moved the built-in identity provider in {} from port {} to {} (--idp-port); the previous file is {}",
+                store.file(), SandboxProviders.builtInProviderPort(current).orElse(0), port,
+                ProviderXmlStore.BACKUP_FILE_NAME);
+    }
+
+    private static BuiltInProvider startBuiltIn(SandboxPorts.Use port, Secret clientSecret,
+            AtomicReference<URI> baseUrl) throws IOException {
+        BuiltInProvider provider;
+        try {
+            provider = BuiltInProvider.start(port.port(), clientSecret, () -> {
+                URI base = baseUrl.get();
+                return base == null ? null : base + LanyardPaths.CALLBACK_PREFIX;
+            });
+        } catch (BindException e) {
+            // taken since SandboxPorts checked it
+            throw new BindException("port " + port.port() + " of " + port.whose() + ": " + e.getMessage() + ": "
+                    + port.wayOut());
+        }
         LOG.info("Built-in identity provider listening, issuer {}", provider.issuer());
         return provider;
     }

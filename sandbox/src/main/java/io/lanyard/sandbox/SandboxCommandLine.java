@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -46,7 +47,8 @@ final class SandboxCommandLine {
                 + SandboxOptions.DEFAULT_PORT + "; 0 = any free port)", (v, a) -> v.port = port("--port", a)));
         OPTIONS.put("--home", new Option("DIR", "home folder (default ~/.lanyard-sandbox); Lanyard's files are in DIR/lanyard",
                 (v, a) -> v.home = path("--home", a)));
-        OPTIONS.put("--idp-port", new Option("N", "port of the built-in identity provider (default: the sandbox's port + 1)",
+        OPTIONS.put("--idp-port", new Option("N", "port of the built-in identity provider (default: the sandbox's port + 1, "
+                + "or the one in provider.xml; if given, provider.xml is changed to it)",
                 (v, a) -> v.identityProviderPort = port("--idp-port", a)));
         OPTIONS.put("--product", new Option("ID", "the product to pretend to be: jira, conf, bitbucket or bamboo (default "
                 + SandboxOptions.DEFAULT_PRODUCT.platformId() + ")", (v, a) -> v.product = product(a)));
@@ -111,7 +113,7 @@ final class SandboxCommandLine {
                 values.product == null ? SandboxOptions.DEFAULT_PRODUCT.platformId() : values.product,
                 values.productVersion == null ? SandboxOptions.DEFAULT_PRODUCT.version() : values.productVersion);
         SandboxOptions options = new SandboxOptions(port, home.toAbsolutePath().normalize(), identityProviderPort,
-                product);
+                values.identityProviderPort != null, product, Optional.empty());
         return values.entraStandIn == null ? options : options.withEntraStandIn(values.entraStandIn);
     }
 

@@ -54,9 +54,11 @@ public final class SandboxMain {
         out.println();
         out.println("  Open:          " + base + "/");
         sandbox.builtInIssuer().ifPresentOrElse(
-                issuer -> out.println("  Sign in:       at the built-in identity provider (" + issuer + ") type any "
-                        + "username; " + String.join(", ", new SandboxUserDirectory().activeUsernames())
-                        + " have accounts here."),
+                issuer -> {
+                    out.println("  Sign in:       at the built-in identity provider (" + issuer + ") as");
+                    new SandboxUserDirectory().demoAccounts().forEach(account -> out.println(
+                            String.format("                   %-16s %s", account.username(), account.shows())));
+                },
                 () -> out.println(sandbox.configuration().enabledIdentityProviders().isEmpty()
                         ? "  Sign in:       no identity provider is enabled (see the log above): use the local login"
                                 + " and repair it at " + base + LanyardPaths.ADMIN

@@ -13,8 +13,10 @@ import java.util.Optional;
  *
  * @param port                 HTTP port of the sandbox on 127.0.0.1; 0 picks a free one
  * @param home                 the sandbox's home folder; Lanyard's files go to {@code <home>/lanyard}
- * @param identityProviderPort port of the built-in identity provider when a new {@code provider.xml} is written;
- *                             0 picks a free one
+ * @param identityProviderPort port of the built-in identity provider; 0 picks a free one. A sandbox started before
+ *                             keeps the port its {@code provider.xml} has, unless this port was given
+ * @param identityProviderPortGiven whether a person gave {@code --idp-port}: then a built-in provider stored in
+ *                             {@code provider.xml} with another port is moved there (the file is rewritten)
  * @param product              the product and version the sandbox pretends to be (what Lanyard's host-product port
  *                             reports), e.g. {@code bitbucket 9.4.2} to try secured properties
  * @param entraStandIn         a local stand-in for Microsoft Entra ID and Microsoft Graph (e.g. WireMock) that the
@@ -22,8 +24,8 @@ import java.util.Optional;
  *                             {@code <url>/<tenant>/oauth2/v2.0/token}, Graph at {@code <url>/v1.0/...}; loopback
  *                             only. A sandbox option: the products always call Microsoft.
  */
-public record SandboxOptions(int port, Path home, int identityProviderPort, HostProduct product,
-        Optional<URI> entraStandIn) {
+public record SandboxOptions(int port, Path home, int identityProviderPort, boolean identityProviderPortGiven,
+        HostProduct product, Optional<URI> entraStandIn) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final HostProduct DEFAULT_PRODUCT = HostProduct.of(HostProduct.JIRA, "10.3.0");
@@ -40,9 +42,9 @@ public record SandboxOptions(int port, Path home, int identityProviderPort, Host
         }
     }
 
-    /** Connector tests call Microsoft. */
+    /** Connector tests call Microsoft; a stored built-in provider keeps its port. */
     public SandboxOptions(int port, Path home, int identityProviderPort, HostProduct product) {
-        this(port, home, identityProviderPort, product, Optional.empty());
+        this(port, home, identityProviderPort, false, product, Optional.empty());
     }
 
     /** Pretending to be the default product, {@link #DEFAULT_PRODUCT}. */
@@ -52,12 +54,14 @@ public record SandboxOptions(int port, Path home, int identityProviderPort, Host
 
     /** The same options, pretending to be another product (e.g. Bitbucket 9 in tests of secured properties). */
     public SandboxOptions as(HostProduct otherProduct) {
-        return new SandboxOptions(port, home, identityProviderPort, otherProduct, entraStandIn);
+        return new SandboxOptions(port, home, identityProviderPort, identityProviderPortGiven, otherProduct,
+                entraStandIn);
     }
 
     /** The same options, with Entra ID connector tests sent to a local stand-in at {@code url}. */
     public SandboxOptions withEntraStandIn(URI url) {
-        return new SandboxOptions(port, home, identityProviderPort, product, Optional.of(url));
+        return new SandboxOptions(port, home, identityProviderPort, identityProviderPortGiven, product,
+                Optional.of(url));
     }
 
     /** A connector's client secret goes to the stand-in: it must be on this machine. */

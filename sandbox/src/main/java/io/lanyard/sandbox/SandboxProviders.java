@@ -1,5 +1,7 @@
 package io.lanyard.sandbox;
 
+import static io.lanyard.core.config.IdentityProviderConfigBuilder.WELL_KNOWN_SUFFIX;
+
 import io.lanyard.core.config.IdGenerator;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.LanyardConfiguration;
@@ -23,11 +25,24 @@ final class SandboxProviders {
         IdentityProviderConfig provider = IdentityProviderConfig.builder()
                 .id(IdGenerator.newIdentityProviderId())
                 .displayName(DISPLAY_NAME)
-                .discoveryUrl(builtInIssuer + "/.well-known/openid-configuration")
+                .discoveryUrl(builtInIssuer + WELL_KNOWN_SUFFIX)
                 .clientId(BuiltInProvider.CLIENT_ID)
                 .clientSecret(StoredSecret.plaintext(clientSecret))
                 .build();
         return new LanyardConfiguration(List.of(provider));
+    }
+
+    /**
+     * The configuration with the built-in provider moved to {@code port}: each provider whose issuer is a built-in
+     * provider's gets that port's issuer and discovery URL; everything else stays as it was.
+     */
+    static LanyardConfiguration withBuiltInProviderAt(LanyardConfiguration configuration, int port) {
+        String issuer = BuiltInProvider.issuerAt(port).toString();
+        return configuration.withIdentityProviders(configuration.identityProviders().stream()
+                .map(provider -> BuiltInProvider.portOfIssuer(provider.issuer()) > 0
+                        ? provider.toBuilder().issuer(issuer).discoveryUrl(issuer + WELL_KNOWN_SUFFIX).build()
+                        : provider)
+                .toList());
     }
 
     /** The port of the first provider whose issuer is the built-in provider's, if any. */

@@ -20,6 +20,7 @@ import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.session.StandardManager;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -44,8 +45,9 @@ final class SandboxTomcat {
         tomcat.setConnector(connector);
         hideErrorDetails(tomcat);
 
-        Context context = tomcat.addContext("", docBase.toString());
+        StandardContext context = (StandardContext) tomcat.addContext("", docBase.toString());
         context.setManager(sessionsInMemoryOnly());
+        withoutRedeployLeakChecks(context);
         addFilter(context, "lanyard-login", lanyard.loginFilter());
         addServlet(context, "pages", new ProtectedPageServlet(sessionLogin, directory), "", "/pages/*");
         addServlet(context, "aui", new AuiResourcesServlet(), AuiResourcesServlet.PATH + "/*");
@@ -78,6 +80,17 @@ final class SandboxTomcat {
         valve.setShowReport(false);
         valve.setShowServerInfo(false);
         tomcat.getHost().getPipeline().addValve(valve);
+    }
+
+    /**
+     * Tomcat's checks for class loader leaks after a web application is undeployed reach into JDK internals by
+     * reflection, and on Java 9+ print three {@code --add-opens} warnings at every stop. The sandbox has one
+     * application that lives as long as the JVM: there is no redeploy to leak across, so the checks are off.
+     */
+    private static void withoutRedeployLeakChecks(StandardContext context) {
+        context.setClearReferencesObjectStreamClassCaches(false);
+        context.setClearReferencesRmiTargets(false);
+        context.setClearReferencesThreadLocals(false);
     }
 
     /** Sessions are not written to disk at stop: a restarted sandbox starts with everyone logged out. */

@@ -117,6 +117,39 @@ class SandboxEndToEndTest {
     }
 
     @Test
+    void carolsDeactivatedAccountGetsUserInactiveAndNoSession() throws Exception {
+        Browser browser = new Browser();
+
+        Browser.Page page = browser.signInAtProvider(browser.open(at("/")), "carol");
+
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.body()).contains("LNY-504");
+        assertThat(browser.get(at("/rest/sandbox/1/whoami")).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aCallbackUrlOfAProviderThatIsNotHereSaysSoWith404() throws Exception {
+        Browser browser = new Browser();
+        browser.open(at("/")); // a login is pending in this browser: still, the URL names no provider of this sandbox
+
+        Browser.Page page = browser.get(at("/plugins/servlet/lanyard/callback/NoSuchProvider?state=old&code=old"));
+
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.body()).contains("LNY-103").doesNotContain("LNY-401");
+    }
+
+    @Test
+    void aUserWhoIsNotAnAdministratorIsRefusedTheAdminPagesWithAWayBackToTheStartPage() throws Exception {
+        Browser browser = new Browser();
+        browser.signInAtProvider(browser.open(at("/")), "alice");
+
+        Browser.Page page = browser.get(at("/plugins/servlet/lanyard/admin"));
+
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.body()).contains("LNY-701").contains("<a id=\"refusal-start-page\" href=\"/\">");
+    }
+
+    @Test
     void replayingTheCallbackAfterASuccessfulLoginIsRefused() throws Exception {
         Browser browser = new Browser();
         browser.signInAtProvider(browser.open(at("/")), "bob");

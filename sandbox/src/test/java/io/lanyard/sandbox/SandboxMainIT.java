@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,54 @@ class SandboxMainIT {
             process.destroy(); // SIGTERM: runs the shutdown hook, as Ctrl-C does
         }
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
+    }
+
+    @Test
+    void aBusyPortIsNamedInOneLineWithExitCode1AndNothingElse(@TempDir Path home) throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = busy.getLocalPort();
+            Process process = java("-jar", JAR.toString(), "--port", String.valueOf(port), "--home", home.toString());
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isEqualTo(1);
+            assertThat(output.strip().lines()).containsExactly("lanyard-sandbox: cannot start: port " + port
+                    + " of the sandbox (--port) is in use by another program: choose another with --port N");
+        }
+    }
+
+    @Test
+    void aStartAndAStopLogNoWarnings(@TempDir Path home) throws Exception {
+        Path log = home.resolve("sandbox.log");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toString(), "--port", "0", "--home", home.resolve("home").toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.readString(log).contains("Stop:") && System.nanoTime() < deadline && process.isAlive()) {
+            Thread.sleep(100);
+        }
+        process.destroy(); // SIGTERM, as Ctrl-C
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(log)).contains("Lanyard sandbox is running").doesNotContain("WARN")
+                .doesNotContain("ERROR").doesNotContain("add-opens").doesNotContain("Exception");
+    }
+
+    @Test
+    void theReadmesJarIsTheOnlyRunnableJarInTarget() throws Exception {
+        List<String> runnable = new ArrayList<>();
+        try (var jars = Files.newDirectoryStream(JAR.getParent(), "*.jar")) {
+            for (Path jar : jars) {
+                try (JarFile file = new JarFile(jar.toFile())) {
+                    Manifest manifest = file.getManifest();
+                    if (manifest != null && manifest.getMainAttributes().getValue("Main-Class") != null) {
+                        runnable.add(jar.getFileName().toString());
+                    }
+                }
+            }
+        }
+
+        assertThat(runnable).containsExactly("lanyard-sandbox.jar");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SandboxOptionsTest {
@@ -26,7 +27,14 @@ class SandboxOptionsTest {
     void readsEveryOptionInBothSpellings() throws Exception {
         SandboxOptions options = parse("--port", "9000", "--home=/tmp/sb", "--idp-port", "9100");
 
-        assertThat(options).isEqualTo(new SandboxOptions(9000, Path.of("/tmp/sb"), 9100));
+        assertThat(options).isEqualTo(new SandboxOptions(9000, Path.of("/tmp/sb"), 9100, true,
+                SandboxOptions.DEFAULT_PRODUCT, Optional.empty()));
+    }
+
+    @Test
+    void remembersWhetherTheProviderPortWasGivenOrFollowsTheSandboxPort() throws Exception {
+        assertThat(parse("--idp-port", "9100").identityProviderPortGiven()).isTrue();
+        assertThat(parse("--port", "9000").identityProviderPortGiven()).isFalse();
     }
 
     @Test

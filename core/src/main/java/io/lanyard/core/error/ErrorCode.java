@@ -107,7 +107,10 @@ public enum ErrorCode {
 
     INTERNAL_ERROR("LNY-999", Kind.HOST);
 
-    /** Who has to act on a failure; the error page words its advice by kind. */
+    /**
+     * Who has to act on a failure. The HTTP status is chosen per code ({@link #httpStatus()}): one kind can hold
+     * a fault of the browser's request and one of the provider's answer.
+     */
     public enum Kind {
         CONFIGURATION,
         PROVIDER_UNAVAILABLE,
@@ -134,6 +137,39 @@ public enum ErrorCode {
 
     public Kind kind() {
         return kind;
+    }
+
+    /**
+     * The HTTP status of a page or API answer that ends with this code. It says whose fault the failure is, as the
+     * README's "Troubleshooting by error code" explains: 4xx the request (or the account it maps to), 502 the
+     * identity provider answered but refused or failed our checks, 503 it could not be reached, 500 only our own
+     * configuration, the host, or a bug. The switch has no default, so a new code does not compile without one.
+     */
+    public int httpStatus() {
+        return switch (this) {
+            case STATE_MISSING, STATE_UNKNOWN, LOGIN_EXPIRED, AUTHORIZATION_CODE_MISSING, RESPONSE_ISSUER_MISMATCH,
+                    RESPONSE_ISSUER_MISSING, CALLBACK_IDP_MISMATCH, ADMIN_REQUEST_MALFORMED, ADMIN_IMPORT_REFUSED -> 400;
+            case ADMIN_LOGIN_REQUIRED -> 401;
+            case USERNAME_CLAIM_MISSING, USERNAME_TRANSFORM_NO_MATCH, USER_NOT_FOUND, USER_AMBIGUOUS, USER_INACTIVE,
+                    ADMIN_NOT_SYSTEM_ADMINISTRATOR, ADMIN_XSRF_REFUSED -> 403;
+            case IDP_UNKNOWN, IDP_DISABLED, ADMIN_NOT_FOUND -> 404;
+            case ADMIN_METHOD_NOT_ALLOWED -> 405;
+            case ADMIN_REQUEST_TOO_LARGE -> 413;
+            case CONFIG_INVALID, CONFIG_UNREADABLE, CONFIG_WRITE_FAILED, CLIENT_SECRET_MISSING, NO_IDP_CONFIGURED,
+                    SECURED_PROPERTY_UNREADABLE, HOST_LOGIN_FAILED, HOST_API_UNAVAILABLE, INTERNAL_ERROR -> 500;
+            case DISCOVERY_INVALID, DISCOVERY_ISSUER_MISMATCH, JWKS_INVALID, HTTP_RESPONSE_TOO_LARGE,
+                    IDP_ERROR_RESPONSE, TOKEN_REQUEST_REJECTED, CLIENT_AUTHENTICATION_FAILED, USERINFO_REJECTED,
+                    TOKEN_RESPONSE_INVALID, ID_TOKEN_MISSING, ID_TOKEN_MALFORMED, ID_TOKEN_ALGORITHM_REJECTED,
+                    ID_TOKEN_KEY_NOT_FOUND, ID_TOKEN_SIGNATURE_INVALID, ID_TOKEN_ISSUER_MISMATCH,
+                    ID_TOKEN_AUDIENCE_MISMATCH, ID_TOKEN_UNTRUSTED_AUDIENCE, ID_TOKEN_AZP_MISMATCH, ID_TOKEN_EXPIRED,
+                    ID_TOKEN_EXPIRY_MISSING, ID_TOKEN_ISSUED_AT_MISSING, ID_TOKEN_ISSUED_IN_FUTURE,
+                    ID_TOKEN_NOT_YET_VALID, ID_TOKEN_SUBJECT_MISSING, ID_TOKEN_NONCE_MISSING, ID_TOKEN_NONCE_MISMATCH,
+                    ID_TOKEN_AUTH_TIME_MISSING, ID_TOKEN_AUTH_TOO_OLD, ID_TOKEN_ACR_NOT_SATISFIED,
+                    USERINFO_SUBJECT_MISMATCH, USERINFO_INVALID, ID_TOKEN_TYPE_REJECTED, ENTRA_TOKEN_REFUSED,
+                    GRAPH_REQUEST_REFUSED, ENTRA_RESPONSE_INVALID -> 502;
+            case DISCOVERY_UNREACHABLE, JWKS_UNREACHABLE, TOKEN_ENDPOINT_UNREACHABLE, USERINFO_UNREACHABLE,
+                    ENTRA_UNREACHABLE -> 503;
+        };
     }
 
     /** Key of the human-readable summary in the i18n resource, e.g. {@code lanyard.error.id_token_signature_invalid}. */

@@ -143,19 +143,34 @@ public final class LoginService {
         return new LoginSuccess(user, config.id(), idToken.subject(), pending.returnPath(), idToken.raw(), claims);
     }
 
+    /**
+     * The provider a callback URL names must be configured here and enabled. The edge asks this first, before it
+     * looks for the login the browser started, so that an old bookmark of a deleted provider's callback says what
+     * is wrong ({@code IDP_UNKNOWN}) instead of "not started in this browser" ({@code STATE_UNKNOWN}).
+     *
+     * @throws LoginFailedException {@code IDP_UNKNOWN} or {@code IDP_DISABLED}
+     */
+    public void checkCallbackProvider(String callbackIdentityProviderId) {
+        enabledProvider(callbackIdentityProviderId);
+    }
+
     /** The redirect URI of a provider: fixed per provider, registered exactly so at the provider. */
     public URI redirectUri(String identityProviderId) {
         return URI.create(baseUrl.baseUrl() + LanyardPaths.callbackPath(identityProviderId));
     }
 
     private ProviderRuntime runtimeOf(String identityProviderId) {
+        return runtimes.forConfig(enabledProvider(identityProviderId));
+    }
+
+    private IdentityProviderConfig enabledProvider(String identityProviderId) {
         IdentityProviderConfig config = configuration.current().identityProvider(identityProviderId)
                 .orElseThrow(() -> new LoginFailedException(ErrorCode.IDP_UNKNOWN,
                         "no identity provider with id \"" + identityProviderId + "\""));
         if (!config.enabled()) {
             throw new LoginFailedException(ErrorCode.IDP_DISABLED, "identity provider " + config.id() + " is disabled");
         }
-        return runtimes.forConfig(config);
+        return config;
     }
 
     /** The response must come back to the same provider's callback, in time, with this login's state. */

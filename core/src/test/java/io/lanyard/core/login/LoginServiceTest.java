@@ -159,6 +159,17 @@ class LoginServiceTest {
     }
 
     @Test
+    void callbackWhenIdpUnknownOrDisabledThenRefusedWithoutTouchingTheProvider() {
+        service.checkCallbackProvider(IDP);
+        assertFails(() -> service.checkCallbackProvider("NoSuchIdp"), ErrorCode.IDP_UNKNOWN);
+        assertFails(() -> service.checkCallbackProvider(""), ErrorCode.IDP_UNKNOWN);
+        reconfigure(b -> b.enabled(false));
+
+        assertFails(() -> service.checkCallbackProvider(IDP), ErrorCode.IDP_DISABLED);
+        assertThat(provider.discoveryRequests).hasValue(0);
+    }
+
+    @Test
     void startWhenIdpDisabledThenRefused() {
         reconfigure(b -> b.enabled(false));
 

@@ -19,8 +19,8 @@ import javax.servlet.http.HttpServletResponse;
 
 /**
  * The redirect URI of every provider ({@code LanyardPaths.CALLBACK_PREFIX + id}). The edge checks only that the
- * response belongs to a login this browser started (its {@code state} is in this session, once); every other check
- * is the core's. On success the session id is renewed (session fixation), the host logs the user in, and the
+ * response belongs to a login this browser started (its {@code state} is in this session, once), after the core has
+ * confirmed that the URL names a provider of this configuration; every other check is the core's. On success the session id is renewed (session fixation), the host logs the user in, and the
  * browser goes to the validated return path: never to a URL the provider gave.
  */
 @UnrestrictedAccess
@@ -56,6 +56,8 @@ public final class CallbackServlet extends HttpServlet {
     }
 
     private LoginSuccess complete(HttpServletRequest request, String identityProviderId) {
+        String callbackIdentityProviderId = identityProviderId == null ? "" : identityProviderId;
+        loginService.checkCallbackProvider(callbackIdentityProviderId);
         AuthorizationResponse authorizationResponse = AuthorizationResponse.of(request.getParameter("state"),
                 request.getParameter("code"), request.getParameter("iss"), request.getParameter("error"),
                 request.getParameter("error_description"));
@@ -64,7 +66,6 @@ public final class CallbackServlet extends HttpServlet {
         Optional<PendingLogin> pending = pendingLogins.take(request, state);
         PendingLogin login = pending.orElseThrow(() -> new LoginFailedException(ErrorCode.STATE_UNKNOWN,
                 "no pending login for this state in this session (replayed, forged, or the session was lost)"));
-        return loginService.completeLogin(identityProviderId == null ? "" : identityProviderId, login,
-                authorizationResponse);
+        return loginService.completeLogin(callbackIdentityProviderId, login, authorizationResponse);
     }
 }

@@ -52,21 +52,8 @@ public final class ErrorPage {
 
     ErrorPageModel model(HttpServletRequest request, ErrorCode code, String correlationId, Optional<String> providerError) {
         String loginUrl = request.getContextPath() + loginPage.primaryPath();
-        return new ErrorPageModel(status(code.kind()), code.code(), text.title(code), text.advice(code), correlationId,
+        return new ErrorPageModel(code.httpStatus(), code.code(), text.title(code), text.advice(code), correlationId,
                 providerError, loginUrl, loginUrl + "?" + NATIVE_LOGIN_PARAMETER + "=1");
-    }
-
-    /** Who has to act decides the status: the browser's request (400), the mapping (403), the provider (502), us (500). */
-    static int status(ErrorCode.Kind kind) {
-        switch (kind) {
-            case RESPONSE_REJECTED: return HttpServletResponse.SC_BAD_REQUEST;
-            case USER_MAPPING: return HttpServletResponse.SC_FORBIDDEN;
-            case PROVIDER_UNAVAILABLE:
-            case PROVIDER_REFUSED: return HttpServletResponse.SC_BAD_GATEWAY;
-            case CONFIGURATION:
-            case HOST:
-            default: return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
-        }
     }
 
     private void write(HttpServletResponse response, ErrorPageModel model) throws IOException {

@@ -3,6 +3,7 @@ package io.lanyard.plugin.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -52,7 +53,8 @@ class CallbackServletTest {
 
         assertThat(response.body()).contains("LNY-400");
         verify(response.mock).setStatus(400);
-        verifyNoInteractions(loginService, sessionLogin);
+        verify(loginService, never()).completeLogin(any(), any(), any());
+        verifyNoInteractions(sessionLogin);
     }
 
     @Test
@@ -63,7 +65,23 @@ class CallbackServletTest {
         servlet.doGet(request.mock, response.mock);
 
         assertThat(response.body()).contains("LNY-401");
-        verifyNoInteractions(loginService, sessionLogin);
+        verify(loginService, never()).completeLogin(any(), any(), any());
+        verifyNoInteractions(sessionLogin);
+    }
+
+    @Test
+    void aCallbackOfAProviderThatIsNotHereShowsIdpUnknownWith404AndKeepsThePendingLogin() throws Exception {
+        FakeHttp.Request request = callback("deletedIdp").parameter("state", "s1").parameter("code", "c");
+        pendingLogins.save(request.mock, Fixtures.pending("s1"));
+        doThrow(new LoginFailedException(ErrorCode.IDP_UNKNOWN, "no identity provider deletedIdp"))
+                .when(loginService).checkCallbackProvider("deletedIdp");
+
+        servlet.doGet(request.mock, response.mock);
+
+        assertThat(response.body()).contains("LNY-103").doesNotContain("LNY-401");
+        verify(response.mock).setStatus(404);
+        verify(loginService, never()).completeLogin(any(), any(), any());
+        assertThat(pendingLogins.take(request.mock, "s1")).as("the login this browser started stays usable").isPresent();
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
 
 class ErrorPageTest {
@@ -78,12 +79,21 @@ class ErrorPageTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"STATE_UNKNOWN,400", "USER_INACTIVE,403", "DISCOVERY_UNREACHABLE,502", "CLIENT_AUTHENTICATION_FAILED,502",
-            "CLIENT_SECRET_MISSING,500", "HOST_LOGIN_FAILED,500"})
-    void choosesStatusByWhoHasToAct(ErrorCode code, int status) throws Exception {
+    @CsvSource({"IDP_UNKNOWN,404", "STATE_UNKNOWN,400", "USER_INACTIVE,403", "DISCOVERY_UNREACHABLE,503",
+            "CLIENT_AUTHENTICATION_FAILED,502", "ID_TOKEN_EXPIRED,502", "CLIENT_SECRET_MISSING,500", "HOST_LOGIN_FAILED,500"})
+    void choosesStatusByWhoseFaultItIs(ErrorCode code, int status) throws Exception {
         errorPage.show(request.mock, response.mock, new LanyardException(code, "x"), "idp1");
 
         verify(response.mock).setStatus(status);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ErrorCode.class)
+    void answersEveryCodeWithTheStatusTheCodeNames(ErrorCode code) throws Exception {
+        errorPage.show(request.mock, response.mock, new LanyardException(code, "x"), "idp1");
+
+        verify(response.mock).setStatus(code.httpStatus());
+        assertThat(response.body()).contains(code.code());
     }
 
     @Test

@@ -157,7 +157,7 @@ class LoginFilterTest {
 
         filter(LoginPage.JIRA).doFilter(request.mock, response.mock, chain);
 
-        verify(response.mock).setStatus(HttpServletResponse.SC_BAD_GATEWAY);
+        verify(response.mock).setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         assertThat(response.body()).contains("LNY-200").doesNotContain("connect timed out");
         assertThat(request.currentSession()).isNull();
     }

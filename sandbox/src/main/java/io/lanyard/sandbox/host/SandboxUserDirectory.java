@@ -2,6 +2,7 @@ package io.lanyard.sandbox.host;
 
 import io.lanyard.core.host.HostUser;
 import io.lanyard.core.host.UserDirectory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,18 @@ public final class SandboxUserDirectory implements UserDirectory {
     public static final String USERS_GROUP = "sandbox-users";
     public static final String ADMINISTRATORS_GROUP = "sandbox-administrators";
 
+    /** What anyone without an account shows when they sign in at the built-in provider. */
+    private static final DemoAccount ANYONE_ELSE =
+            new DemoAccount("any other name", "no account here, refused with LNY-502");
+
+    /**
+     * A name to sign in with at the built-in provider and what it shows; the banner, the sign-in pages and the
+     * README list these, the same way.
+     */
+    public record DemoAccount(String username, String shows) {
+    }
+
+    private final List<SandboxUser> users;
     private final Map<String, SandboxUser> usersByName;
 
     public SandboxUserDirectory() {
@@ -30,6 +43,7 @@ public final class SandboxUserDirectory implements UserDirectory {
     }
 
     SandboxUserDirectory(List<SandboxUser> users) {
+        this.users = List.copyOf(users);
         this.usersByName = users.stream().collect(Collectors.toUnmodifiableMap(u -> key(u.username()), Function.identity()));
     }
 
@@ -67,9 +81,23 @@ public final class SandboxUserDirectory implements UserDirectory {
                 .filter(user -> user.username().equals(password));
     }
 
-    /** Usernames of the active accounts in a stable order, for the start-up banner. */
-    public List<String> activeUsernames() {
-        return usersByName.values().stream().filter(u -> u.user().active()).map(SandboxUser::username).sorted().toList();
+    /** Every account, in the directory's order, then anyone else: what signing in as each shows. */
+    public List<DemoAccount> demoAccounts() {
+        List<DemoAccount> accounts = new ArrayList<>();
+        for (SandboxUser account : users) {
+            accounts.add(new DemoAccount(account.username(), shows(account)));
+        }
+        accounts.add(ANYONE_ELSE);
+        return List.copyOf(accounts);
+    }
+
+    private static String shows(SandboxUser account) {
+        if (!account.user().active()) {
+            return "a deactivated account, refused with LNY-504";
+        }
+        return account.systemAdministrator()
+                ? "a system administrator, who can open Lanyard's administration"
+                : "an ordinary user";
     }
 
     private static String key(String username) {

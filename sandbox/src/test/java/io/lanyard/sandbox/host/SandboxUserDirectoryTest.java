@@ -19,7 +19,15 @@ class SandboxUserDirectoryTest {
         assertThat(directory.account("admin").orElseThrow().groups())
                 .containsExactlyInAnyOrder("sandbox-users", "sandbox-administrators");
         assertThat(directory.account("alice").orElseThrow().systemAdministrator()).isFalse();
-        assertThat(directory.activeUsernames()).containsExactly("admin", "alice", "bob");
+    }
+
+    @Test
+    void listsEveryDemoAccountWithWhatItShowsAndThenAnyoneElse() {
+        assertThat(directory.demoAccounts()).extracting(SandboxUserDirectory.DemoAccount::username)
+                .containsExactly("alice", "bob", "admin", "carol", "any other name");
+        assertThat(directory.demoAccounts()).extracting(SandboxUserDirectory.DemoAccount::shows).containsExactly(
+                "an ordinary user", "an ordinary user", "a system administrator, who can open Lanyard's administration",
+                "a deactivated account, refused with LNY-504", "no account here, refused with LNY-502");
     }
 
     @Test

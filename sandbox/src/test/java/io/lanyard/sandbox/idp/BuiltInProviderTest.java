@@ -179,6 +179,17 @@ class BuiltInProviderTest {
                         + "\"name\":\"O\\\"neil\\\\x\"}");
     }
 
+    @Test
+    void theSignInPageListsEveryDemoAccountWithWhatItShows() throws Exception {
+        URI authorize = authorize(REDIRECT_URI, "lanyard-sandbox", pkce(challenge(VERIFIER)));
+
+        assertThat(send(HttpRequest.newBuilder(authorize).GET()).body())
+                .contains("<li><b>alice</b>: an ordinary user</li>")
+                .contains("<li><b>admin</b>: a system administrator, who can open Lanyard&#39;s administration</li>")
+                .contains("<li><b>carol</b>: a deactivated account, refused with LNY-504</li>")
+                .contains("<li><b>any other name</b>: no account here, refused with LNY-502</li>");
+    }
+
     // --- helpers ---
 
     private String signIn(String username, String challenge) throws Exception {
