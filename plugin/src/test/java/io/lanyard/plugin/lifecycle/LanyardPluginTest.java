@@ -64,12 +64,12 @@ class LanyardPluginTest {
         assertThat(plugin.providerStore()).isEmpty();
         assertThat(plugin.configurationService()).isEmpty();
         // Each part the descriptor names works: the filter lets the product's own login through (no provider), the
-        // login servlet and the core refuse an unknown provider, the callback refuses a response without state.
+        // login servlet and the core refuse an unknown provider, and so does the callback (before it looks for a state).
         assertLoginPagePassesToTheProduct(plugin);
         assertThat(page(plugin.loginServlet(), get("/plugins/servlet/lanyard/login").parameter("idp", "Unknown")))
                 .contains("LNY-103");
         assertThat(page(plugin.callbackServlet(), get("/plugins/servlet/lanyard/callback/Unknown").parameter("code", "c")))
-                .contains("LNY-400");
+                .contains("LNY-103");
         assertThatThrownBy(() -> plugin.loginService().startLogin("Unknown", null))
                 .isInstanceOfSatisfying(LanyardException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.IDP_UNKNOWN));
