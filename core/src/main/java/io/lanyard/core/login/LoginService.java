@@ -14,6 +14,7 @@ import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.discovery.ProviderMetadata;
 import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.host.HostUser;
 import io.lanyard.core.host.UserDirectory;

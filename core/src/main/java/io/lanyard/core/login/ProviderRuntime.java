@@ -4,6 +4,7 @@ import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.discovery.ProviderMetadata;
 import io.lanyard.core.discovery.ProviderMetadataSource;
 import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.keys.JwksSource;
 import io.lanyard.core.mapping.UsernameMapper;

@@ -7,6 +7,7 @@ import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.secret.ExternalSecretResolver;
 import io.lanyard.core.secret.ResolvedSecret;

@@ -12,6 +12,7 @@ import io.lanyard.core.config.IdentityProviderConfigBuilder;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.UserLookup;
 import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.host.HostUser;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.secret.ConfigurationFileSecretResolver;

@@ -2,7 +2,7 @@ package io.lanyard.plugin.web;
 
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
-import io.lanyard.core.login.LoginFailedException;
+import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.plugin.host.LoginPage;
 import java.io.IOException;
 import java.io.PrintWriter;

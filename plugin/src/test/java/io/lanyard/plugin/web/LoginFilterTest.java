@@ -13,7 +13,7 @@ import static org.mockito.Mockito.when;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.error.ErrorCode;
-import io.lanyard.core.login.LoginFailedException;
+import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.login.LoginRedirect;
 import io.lanyard.core.login.LoginService;
 import io.lanyard.plugin.host.LoginPage;

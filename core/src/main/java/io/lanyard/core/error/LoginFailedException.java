@@ -1,7 +1,5 @@
-package io.lanyard.core.login;
+package io.lanyard.core.error;
 
-import io.lanyard.core.error.ErrorCode;
-import io.lanyard.core.error.LanyardException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
