@@ -8,12 +8,11 @@ import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.xml.ConnectorXmlStore;
 import io.lanyard.core.config.xml.ProviderXmlStore;
 import io.lanyard.core.entra.EntraEndpoints;
-import io.lanyard.core.login.LoginService;
 import io.lanyard.core.http.HttpLimits;
-import io.lanyard.core.secret.ClientSecretResolver;
-import io.lanyard.core.secret.ClientSecretResolvers;
+import io.lanyard.core.login.LoginService;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.SecretStatus;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.admin.AdminPageLayout;
 import io.lanyard.plugin.admin.LanyardAdminWeb;
 import io.lanyard.plugin.host.LoginPage;
@@ -57,7 +56,8 @@ public final class Sandbox {
 
     /** With this process's real environment and system properties, as a product plugin starts. */
     public static RunningSandbox start(SandboxOptions options) throws IOException {
-        return start(options, lanyardDirectory -> ClientSecretResolvers.atStart(options.product(), lanyardDirectory));
+        return start(options, lanyardDirectory -> ClientSecretResolver.atStart(options.product(),
+                Optional.of(lanyardDirectory)));
     }
 
     /**

@@ -6,9 +6,9 @@ import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.xml.ProviderXmlStore;
 import io.lanyard.core.host.HostProduct;
-import io.lanyard.core.secret.ClientSecretResolvers;
 import io.lanyard.core.secret.SecretPropertyNames;
 import io.lanyard.core.secret.StoredSecret;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.sandbox.idp.ClientSecretFile;
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +50,8 @@ class SandboxClientSecretEndToEndTest {
     private RunningSandbox start(HostProduct product, Map<String, String> environment, Properties properties)
             throws IOException {
         return Sandbox.start(SandboxOptions.onFreePorts(home).as(product), lanyardDirectory ->
-                ClientSecretResolvers.atStart(environment, properties, properties::remove, product, lanyardDirectory));
+                ClientSecretResolver.atStart(environment, properties, properties::remove, product,
+                        Optional.of(lanyardDirectory)));
     }
 
     private static Browser.Page signInAsAlice(RunningSandbox sandbox) throws Exception {

@@ -8,7 +8,7 @@ import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.xml.ProviderXmlStore;
 import io.lanyard.core.login.LoginService;
-import io.lanyard.core.secret.ConfigurationFileSecretResolver;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.host.LoginPage;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
@@ -61,7 +61,7 @@ public final class StartupProbe {
         long configured = System.nanoTime();
 
         ConfigurationHolder configuration = new ConfigurationHolder(loaded);
-        LoginService loginService = LoginService.create(configuration, new ConfigurationFileSecretResolver(),
+        LoginService loginService = LoginService.create(configuration, ClientSecretResolver.fileOnly(),
                 new SandboxUserDirectory(), () -> URI.create("http://localhost:2990/jira"), Clock.systemUTC());
         long serviceBuilt = System.nanoTime();
 

@@ -1,9 +1,9 @@
 package io.lanyard.core.config;
 
-import io.lanyard.core.secret.ClientSecretResolver;
 import io.lanyard.core.secret.SecretOwner;
 import io.lanyard.core.secret.SecretStatus;
 import io.lanyard.core.secret.StoredSecret;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
 
 /**
  * What administrators see of a client secret and what saving does with it; the admin UI renders and calls this.
@@ -18,14 +18,12 @@ public final class ClientSecretAdministration {
 
     /** Where the provider's secret comes from, resolved as for a login; shown, so not logged by the resolver. */
     public static SecretStatus status(IdentityProviderConfig provider, ClientSecretResolver resolver) {
-        return SecretStatus.of(SecretOwner.identityProvider(provider.id()),
-                resolver.describeIdentityProviderSecret(provider.id(), provider.clientSecret()));
+        return resolver.status(SecretOwner.identityProvider(provider.id()), provider.clientSecret());
     }
 
     /** Where the connector's secret comes from; shown, so not logged by the resolver. */
     public static SecretStatus status(EntraConnectorConfig connector, ClientSecretResolver resolver) {
-        return SecretStatus.of(SecretOwner.connector(connector.id()),
-                resolver.describeConnectorSecret(connector.id(), connector.clientSecret()));
+        return resolver.status(SecretOwner.connector(connector.id()), connector.clientSecret());
     }
 
     /**

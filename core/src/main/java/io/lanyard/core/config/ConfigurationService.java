@@ -4,7 +4,7 @@ import io.lanyard.core.config.xml.ConnectorXmlStore;
 import io.lanyard.core.config.xml.ProviderXmlStore;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
-import io.lanyard.core.secret.ClientSecretResolver;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -10,7 +10,8 @@ import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.keys.JwksSource;
 import io.lanyard.core.keys.VerificationKeys;
-import io.lanyard.core.secret.ClientSecretResolver;
+import io.lanyard.core.secret.SecretOwner;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ public final class IdentityProviderCheck {
             warnings.add(CheckWarning.NO_USERINFO_ENDPOINT);
         }
         // The same resolution a login uses, so a secret from outside the file counts (the value is not looked at).
-        if (secrets.resolveIdentityProviderSecret(provider.id(), provider.clientSecret()).secret().isEmpty()) {
+        if (secrets.resolve(SecretOwner.identityProvider(provider.id()), provider.clientSecret()).secret().isEmpty()) {
             warnings.add(CheckWarning.CLIENT_SECRET_NOT_SET);
         }
         return warnings;

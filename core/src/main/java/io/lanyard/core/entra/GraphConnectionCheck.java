@@ -19,10 +19,11 @@ import io.lanyard.core.entra.GraphCheckReport.RemoteError;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.http.ProviderHttpClient;
-import io.lanyard.core.secret.ClientSecretResolver;
 import io.lanyard.core.secret.ResolvedSecret;
 import io.lanyard.core.secret.Secret;
+import io.lanyard.core.secret.SecretOwner;
 import io.lanyard.core.secret.SecretProblem;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ public final class GraphConnectionCheck {
         URI tokenEndpoint = endpoints.tokenEndpoint(connector);
         URI graphUrl = URI.create(EntraEndpoints.withoutTrailingSlash(endpoints.graphBaseUrl(connector))
                 + ORGANIZATION_PATH);
-        ResolvedSecret resolved = secrets.resolveConnectorSecret(connector.id(), connector.clientSecret());
+        ResolvedSecret resolved = secrets.resolve(SecretOwner.connector(connector.id()), connector.clientSecret());
         if (resolved.secret().isEmpty()) {
             SecretProblem problem = resolved.problem()
                     .orElse(new SecretProblem(ErrorCode.CLIENT_SECRET_MISSING, "no client secret is set"));

@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lanyard.core.config.xml.ConnectorXmlStore;
 import io.lanyard.core.config.xml.ProviderXmlStore;
 import io.lanyard.core.error.ErrorCode;
-import io.lanyard.core.secret.ExternalSecretResolver;
 import io.lanyard.core.secret.ResolvedSecret;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.SecretOwner;
 import io.lanyard.core.secret.SecretSource;
 import io.lanyard.core.secret.SecretStatus;
-import io.lanyard.core.secret.SecuredValues;
 import io.lanyard.core.secret.StoredSecret;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.secret.secured.SecuredPropertyValues;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +45,8 @@ class ClientSecretAdministrationTest {
                 .clientSecret(secret).build();
     }
 
-    private static ExternalSecretResolver startWith(Map<String, String> environment, Map<String, String> jvm) {
-        return new ExternalSecretResolver(environment, jvm, SecuredValues.none());
+    private static ClientSecretResolver startWith(Map<String, String> environment, Map<String, String> jvm) {
+        return new ClientSecretResolver(environment, jvm, SecuredPropertyValues.none());
     }
 
     // --- what administrators see ---
@@ -87,12 +87,11 @@ class ClientSecretAdministrationTest {
 
     @Test
     void securedPropertyShowsEncrypted() {
-        SecuredValues secured = name -> name.equals(IDP_NAME)
-                ? Optional.of(ResolvedSecret.found(Secret.of("decrypted"), SecretSource.SECURED_PROPERTY, name))
-                : Optional.empty();
+        SecuredPropertyValues secured = SecuredPropertyValues.of(Map.of(IDP_NAME,
+                ResolvedSecret.found(Secret.of("decrypted"), SecretSource.SECURED_PROPERTY, IDP_NAME)));
 
         SecretStatus status = ClientSecretAdministration.status(provider(StoredSecret.external()),
-                new ExternalSecretResolver(Map.of(), Map.of(), secured));
+                new ClientSecretResolver(Map.of(), Map.of(), secured));
 
         assertThat(status.label()).isEqualTo("Encrypted (secured property)");
         assertThat(status.propertyName()).contains(IDP_NAME);
@@ -155,7 +154,7 @@ class ClientSecretAdministrationTest {
     @Test
     void saveWhileSecretIsSecuredWritesThePlaceholder() {
         SecretStatus secured = new SecretStatus(SecretOwner.connector(CONNECTOR_ID), SecretSource.SECURED_PROPERTY,
-                Optional.of(CONNECTOR_NAME), Optional.empty());
+                Optional.of(CONNECTOR_NAME), Optional.empty(), List.of());
 
         assertThat(ClientSecretAdministration.forStorage(connector(PLAINTEXT), secured).clientSecret())
                 .isEqualTo(StoredSecret.external());
@@ -189,7 +188,7 @@ class ClientSecretAdministrationTest {
         connectors.save(List.of(connector(PLAINTEXT)));
 
         // Start with the variables set: the admin UI shows "Static Environment Property"; Save writes the placeholder.
-        ExternalSecretResolver withVariables = startWith(Map.of(IDP_NAME, "from-env"), Map.of(CONNECTOR_NAME, "from-jvm"));
+        ClientSecretResolver withVariables = startWith(Map.of(IDP_NAME, "from-env"), Map.of(CONNECTOR_NAME, "from-jvm"));
         IdentityProviderConfig savedProvider = providers.load().identityProviders().get(0);
         EntraConnectorConfig savedConnector = connectors.load().get(0);
         providers.save(new LanyardConfiguration(List.of(ClientSecretAdministration.forStorage(savedProvider,
@@ -203,21 +202,21 @@ class ClientSecretAdministrationTest {
         providers.save(new LanyardConfiguration(List.of(provider(StoredSecret.plaintext(Secret.of("back-in-xml"))))));
         connectors.save(List.of(connector(StoredSecret.plaintext(Secret.of("back-in-xml")))));
         // "Remove the environment variables or JVM parameters from the Atlassian host." "Restart the Atlassian host."
-        ExternalSecretResolver afterRestart = startWith(Map.of(), Map.of());
+        ClientSecretResolver afterRestart = startWith(Map.of(), Map.of());
 
         SecretStatus providerStatus = ClientSecretAdministration.status(providers.load().identityProviders().get(0),
                 afterRestart);
         SecretStatus connectorStatus = ClientSecretAdministration.status(connectors.load().get(0), afterRestart);
         assertThat(providerStatus.label()).isEqualTo("Configuration file");
         assertThat(connectorStatus.label()).isEqualTo("Configuration file");
-        assertThat(afterRestart.resolveIdentityProviderSecret(IDP_ID,
+        assertThat(afterRestart.resolve(SecretOwner.identityProvider(IDP_ID),
                 providers.load().identityProviders().get(0).clientSecret()).secret()).contains(Secret.of("back-in-xml"));
     }
 
     @Test
     void revertWithoutRemovingTheVariableStillShowsItAndSavingWouldPutThePlaceholderBack() {
         IdentityProviderConfig reverted = provider(StoredSecret.plaintext(Secret.of("back-in-xml")));
-        ExternalSecretResolver variableStillThere = startWith(Map.of(IDP_NAME, "from-env"), Map.of());
+        ClientSecretResolver variableStillThere = startWith(Map.of(IDP_NAME, "from-env"), Map.of());
 
         SecretStatus status = ClientSecretAdministration.status(reverted, variableStillThere);
 

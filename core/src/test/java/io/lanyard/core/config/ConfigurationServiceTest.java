@@ -7,12 +7,11 @@ import io.lanyard.core.config.xml.ConnectorXmlStore;
 import io.lanyard.core.config.xml.ProviderXmlStore;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
-import io.lanyard.core.secret.ClientSecretResolver;
-import io.lanyard.core.secret.ExternalSecretResolver;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.SecretPropertyNames;
-import io.lanyard.core.secret.SecuredValues;
 import io.lanyard.core.secret.StoredSecret;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.secret.secured.SecuredPropertyValues;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,11 +42,11 @@ class ConfigurationServiceTest {
 
     /** Nothing from outside: every secret comes from the files. */
     private static ClientSecretResolver filesOnly() {
-        return new ExternalSecretResolver(Map.of(), Map.of(), SecuredValues.none());
+        return new ClientSecretResolver(Map.of(), Map.of(), SecuredPropertyValues.none());
     }
 
     private static ClientSecretResolver environment(String name, String value) {
-        return new ExternalSecretResolver(Map.of(name, value), Map.of(), SecuredValues.none());
+        return new ClientSecretResolver(Map.of(name, value), Map.of(), SecuredPropertyValues.none());
     }
 
     private ConfigurationService service(ConfigurationHolder holder) {

@@ -17,12 +17,11 @@ import io.lanyard.core.config.NationalCloud;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.http.ProviderHttpClient;
-import io.lanyard.core.secret.ClientSecretResolver;
-import io.lanyard.core.secret.ExternalSecretResolver;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.SecretPropertyNames;
-import io.lanyard.core.secret.SecuredValues;
 import io.lanyard.core.secret.StoredSecret;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.secret.secured.SecuredPropertyValues;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -88,7 +87,7 @@ class GraphConnectionCheckTest {
     }
 
     private static ClientSecretResolver filesOnly() {
-        return new ExternalSecretResolver(Map.of(), Map.of(), SecuredValues.none());
+        return new ClientSecretResolver(Map.of(), Map.of(), SecuredPropertyValues.none());
     }
 
     private GraphCheckReport test(EntraConnectorConfig connector) {
@@ -307,9 +306,9 @@ class GraphConnectionCheckTest {
     void aSecretFromTheEnvironmentIsSentInsteadOfTheOneInConnectorXml() {
         tokenIssued();
         organizationRead();
-        ClientSecretResolver environment = new ExternalSecretResolver(
+        ClientSecretResolver environment = new ClientSecretResolver(
                 Map.of(SecretPropertyNames.connector("wdlfqm6se9un"), "from-the-environment"), Map.of(),
-                SecuredValues.none());
+                SecuredPropertyValues.none());
 
         GraphCheckReport report = test(connector(), environment, standIn());
 

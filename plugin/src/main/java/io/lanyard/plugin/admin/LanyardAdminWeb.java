@@ -8,7 +8,7 @@ import io.lanyard.core.entra.GraphConnectionCheck;
 import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.http.ProviderHttpClient;
-import io.lanyard.core.secret.ClientSecretResolver;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.host.AdminAccess;
 import io.lanyard.plugin.host.LoginPage;
 import io.lanyard.plugin.web.LanyardText;

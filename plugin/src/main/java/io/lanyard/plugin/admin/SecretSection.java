@@ -3,11 +3,11 @@ package io.lanyard.plugin.admin;
 import io.lanyard.core.config.ClientSecretAdministration;
 import io.lanyard.core.config.EntraConnectorConfig;
 import io.lanyard.core.config.IdentityProviderConfig;
-import io.lanyard.core.secret.ClientSecretResolver;
 import io.lanyard.core.secret.SecretOwner;
 import io.lanyard.core.secret.SecretProblem;
 import io.lanyard.core.secret.SecretStatus;
 import io.lanyard.core.secret.StoredSecret;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -40,13 +40,13 @@ record SecretSection(SecretStatus status, StoredSecret.Kind stored) {
 
     /** A provider that is not saved yet: nothing in the file, but a variable may already be set for its id. */
     static SecretSection ofNewIdentityProvider(String id, ClientSecretResolver secrets) {
-        return new SecretSection(SecretStatus.of(SecretOwner.identityProvider(id),
-                secrets.describeIdentityProviderSecret(id, StoredSecret.none())), StoredSecret.Kind.NONE);
+        return new SecretSection(secrets.status(SecretOwner.identityProvider(id), StoredSecret.none()),
+                StoredSecret.Kind.NONE);
     }
 
     static SecretSection ofNewConnector(String id, ClientSecretResolver secrets) {
-        return new SecretSection(SecretStatus.of(SecretOwner.connector(id),
-                secrets.describeConnectorSecret(id, StoredSecret.none())), StoredSecret.Kind.NONE);
+        return new SecretSection(secrets.status(SecretOwner.connector(id), StoredSecret.none()),
+                StoredSecret.Kind.NONE);
     }
 
     /** {@code idp} or {@code connector}: which variant of the section's texts applies. */
@@ -65,7 +65,7 @@ record SecretSection(SecretStatus status, StoredSecret.Kind stored) {
         soy.put("propertyName", status.propertyName().orElse(""));
         soy.put("propertyNameForThisId", status.propertyNameForThisId());
         soy.put("staticPropertyName", status.staticPropertyName());
-        soy.put("namesLookedFor", status.owner().propertyNamesInOrder());
+        soy.put("namesLookedFor", status.namesLookedFor());
         soy.put("file", status.owner().kind().fileName());
         soy.put("stored", stored.name());
         soy.put("fromOutside", status.comesFromOutside());

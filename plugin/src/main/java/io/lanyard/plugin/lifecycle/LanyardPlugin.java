@@ -9,7 +9,7 @@ import io.lanyard.core.host.HomeDirectory;
 import io.lanyard.core.host.HostProduct;
 import io.lanyard.core.host.UserDirectory;
 import io.lanyard.core.login.LoginService;
-import io.lanyard.core.secret.ClientSecretResolver;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.host.LoginPage;
 import io.lanyard.plugin.host.SessionLogin;
 import io.lanyard.plugin.web.CallbackServlet;
@@ -50,7 +50,8 @@ public final class LanyardPlugin {
         this.connectorStore = providerStore.map(store -> new ConnectorXmlStore(store.file().getParent()));
         this.configuration = new ConfigurationHolder(StartupConfiguration.withConnectors(
                 StartupConfiguration.load(providerStore), connectorStore));
-        this.clientSecrets = SecretResolvers.forPlugin(product, providerStore.map(store -> store.file().getParent()));
+        this.clientSecrets = ClientSecretResolver.atStart(product,
+                providerStore.map(store -> store.file().getParent()));
         this.loginService = LoginService.create(configuration, clientSecrets, users, baseUrl, clock);
         this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, clock);
     }

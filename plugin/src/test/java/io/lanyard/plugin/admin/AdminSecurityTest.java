@@ -9,9 +9,9 @@ import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.xml.ConnectorXmlStore;
 import io.lanyard.core.config.xml.ProviderXmlStore;
 import io.lanyard.core.http.HttpLimits;
-import io.lanyard.core.secret.ConfigurationFileSecretResolver;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.StoredSecret;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.host.AdminAccess;
 import io.lanyard.plugin.host.LoginPage;
 import java.io.IOException;
@@ -78,7 +78,7 @@ class AdminSecurityTest {
         store = new ProviderXmlStore(home);
         store.save(holder.current());
         LanyardAdminWeb web = LanyardAdminWeb.create(access, new ConfigurationService(holder, store,
-                new ConnectorXmlStore(home), new ConfigurationFileSecretResolver()), new ConfigurationFileSecretResolver(), () -> URI.create("https://jira.example.com/jira"), LoginPage.JIRA,
+                new ConnectorXmlStore(home), ClientSecretResolver.fileOnly()), ClientSecretResolver.fileOnly(), () -> URI.create("https://jira.example.com/jira"), LoginPage.JIRA,
                 AdminPageLayout.hostDecorated(), new HttpLimits(Duration.ofMillis(300), Duration.ofMillis(300), 65536),
                 Clock.systemUTC());
         pages = web.adminServlet();

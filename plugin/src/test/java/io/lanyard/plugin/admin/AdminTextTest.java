@@ -66,7 +66,7 @@ class AdminTextTest {
         Map<String, String> text = LanyardText.english().asMap();
         for (SecretSource source : SecretSource.values()) {
             SecretStatus status = new SecretStatus(SecretOwner.identityProvider("x"), source, Optional.empty(),
-                    Optional.empty());
+                    Optional.empty(), List.of());
             String key = source.name().toLowerCase(Locale.ROOT);
             assertThat(text.get("lanyard.admin.secret.source." + key)).as(source.name()).isEqualTo(status.label());
             status.origin().ifPresent(origin ->

@@ -7,9 +7,8 @@ import io.lanyard.core.config.xml.ConnectorXmlStore;
 import io.lanyard.core.config.xml.ProviderXmlStore;
 import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.http.HttpLimits;
-import io.lanyard.core.secret.ClientSecretResolver;
-import io.lanyard.core.secret.ExternalSecretResolver;
-import io.lanyard.core.secret.SecuredValues;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.secret.secured.SecuredPropertyValues;
 import io.lanyard.plugin.host.AdminAccess;
 import io.lanyard.plugin.host.LoginPage;
 import java.io.IOException;
@@ -77,7 +76,7 @@ final class AdminWebFixture {
 
     /** These environment variables, as if the host had been started with them. */
     static ClientSecretResolver environment(Map<String, String> variables) {
-        return new ExternalSecretResolver(variables, Map.of(), SecuredValues.none());
+        return new ClientSecretResolver(variables, Map.of(), SecuredPropertyValues.none());
     }
 
     ProviderXmlStore providerXml() {

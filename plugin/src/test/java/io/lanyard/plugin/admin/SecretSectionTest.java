@@ -6,13 +6,13 @@ import io.lanyard.core.config.EntraConnectorConfig;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.entra.EntraEndpoints;
-import io.lanyard.core.secret.ClientSecretResolver;
-import io.lanyard.core.secret.ExternalSecretResolver;
 import io.lanyard.core.secret.ResolvedSecret;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.SecretPropertyNames;
 import io.lanyard.core.secret.SecretSource;
 import io.lanyard.core.secret.StoredSecret;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.secret.secured.SecuredPropertyValues;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -108,8 +108,8 @@ class SecretSectionTest {
     @Test
     void theStaticJvmPropertyIsStaticEnvironmentPropertyFromAJvmSystemPropertyOnTheCloudPageAndSaveWritesThePlaceholder()
             throws Exception {
-        ClientSecretResolver jvm = new ExternalSecretResolver(Map.of(),
-                Map.of(SecretPropertyNames.CONNECTOR_STATIC, OUTSIDE_SECRET), propertyName -> Optional.empty());
+        ClientSecretResolver jvm = new ClientSecretResolver(Map.of(),
+                Map.of(SecretPropertyNames.CONNECTOR_STATIC, OUTSIDE_SECRET), SecuredPropertyValues.none());
         AdminWebFixture admin = admin(inFile(), jvm);
 
         String page = admin.get("/cloud/" + CONNECTOR).body();
@@ -171,10 +171,8 @@ class SecretSectionTest {
     @Test
     void aSecuredPropertyIsEncryptedSecuredProperty() throws Exception {
         String name = SecretPropertyNames.identityProvider(IDP);
-        ClientSecretResolver secured = new ExternalSecretResolver(Map.of(), Map.of(), propertyName ->
-                propertyName.equals(name)
-                        ? Optional.of(ResolvedSecret.found(Secret.of(OUTSIDE_SECRET), SecretSource.SECURED_PROPERTY, name))
-                        : Optional.empty());
+        ClientSecretResolver secured = new ClientSecretResolver(Map.of(), Map.of(), SecuredPropertyValues.of(Map.of(
+                name, ResolvedSecret.found(Secret.of(OUTSIDE_SECRET), SecretSource.SECURED_PROPERTY, name))));
         AdminWebFixture admin = admin(StoredSecret.external(), secured);
 
         String page = admin.get("/idp/" + IDP).body();

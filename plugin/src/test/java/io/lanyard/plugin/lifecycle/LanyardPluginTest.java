@@ -76,12 +76,4 @@ class LanyardPluginTest {
         assertThat(LoginPages.forPlatform("BAMBOO")).isEqualTo(LoginPage.BAMBOO);
         assertThatThrownBy(() -> LoginPages.forPlatform("fisheye")).isInstanceOf(IllegalArgumentException.class);
     }
-
-    @Test
-    void secretsComeFromOutsideAndTheFileWhenThereIsAFolder() {
-        assertThat(SecretResolvers.forPlugin(HostProduct.of("jira", "10.3.1"), java.util.Optional.of(home)))
-                .isInstanceOf(io.lanyard.core.secret.ExternalSecretResolver.class);
-        assertThat(SecretResolvers.forPlugin(HostProduct.of("jira", "10.3.1"), java.util.Optional.empty()))
-                .isInstanceOf(io.lanyard.core.secret.ConfigurationFileSecretResolver.class);
-    }
 }

@@ -1,8 +1,15 @@
-package io.lanyard.core.secret;
+package io.lanyard.core.secret.resolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.secret.ResolvedSecret;
+import io.lanyard.core.secret.Secret;
+import io.lanyard.core.secret.SecretOwner;
+import io.lanyard.core.secret.SecretProblem;
+import io.lanyard.core.secret.SecretSource;
+import io.lanyard.core.secret.StoredSecret;
+import io.lanyard.core.secret.secured.SecuredPropertyValues;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Every branch of the order, for identity providers and connectors alike: per-id environment variable, per-id JVM
  * property, (secured store), static environment variable, static JVM property, then the file.
  */
-class ExternalSecretResolverTest {
+class ClientSecretResolverTest {
 
     private static final String IDP_ID = "GOxXFuPXJgiyAwuXugVG";
     private static final String CONNECTOR_ID = "wdlfqm6se9un";
@@ -21,7 +28,7 @@ class ExternalSecretResolverTest {
 
     private final Map<String, String> environment = new HashMap<>();
     private final Map<String, String> systemProperties = new HashMap<>();
-    private SecuredValues secured = SecuredValues.none();
+    private SecuredPropertyValues secured = SecuredPropertyValues.none();
 
     private static SecretOwner owner(SecretOwner.Kind kind) {
         return kind == SecretOwner.Kind.IDENTITY_PROVIDER ? SecretOwner.identityProvider(IDP_ID)
@@ -29,10 +36,8 @@ class ExternalSecretResolverTest {
     }
 
     private ResolvedSecret resolve(SecretOwner owner, StoredSecret stored) {
-        ExternalSecretResolver resolver = new ExternalSecretResolver(environment, systemProperties, secured);
-        return owner.kind() == SecretOwner.Kind.IDENTITY_PROVIDER
-                ? resolver.resolveIdentityProviderSecret(owner.id(), stored)
-                : resolver.resolveConnectorSecret(owner.id(), stored);
+        ClientSecretResolver resolver = new ClientSecretResolver(environment, systemProperties, secured);
+        return resolver.resolve(owner, stored);
     }
 
     private static void assertFound(ResolvedSecret resolved, String value, SecretSource source, String name) {
@@ -162,9 +167,8 @@ class ExternalSecretResolverTest {
     @EnumSource(SecretOwner.Kind.class)
     void securedValueComesAfterTheJvmPropertyOfTheSameNameAndBeforeTheStaticName(SecretOwner.Kind kind) {
         SecretOwner owner = owner(kind);
-        secured = name -> name.equals(owner.propertyName())
-                ? Optional.of(ResolvedSecret.found(Secret.of("secured"), SecretSource.SECURED_PROPERTY, name))
-                : Optional.empty();
+        secured = SecuredPropertyValues.of(Map.of(owner.propertyName(),
+                ResolvedSecret.found(Secret.of("secured"), SecretSource.SECURED_PROPERTY, owner.propertyName())));
         environment.put(owner.staticPropertyName(), "static-env");
 
         assertFound(resolve(owner, FILE), "secured", SecretSource.SECURED_PROPERTY, owner.propertyName());
@@ -177,9 +181,8 @@ class ExternalSecretResolverTest {
     @EnumSource(SecretOwner.Kind.class)
     void unreadableSecuredValueIsAnErrorNotAFallBackToAnotherSecret(SecretOwner.Kind kind) {
         SecretOwner owner = owner(kind);
-        secured = name -> name.equals(owner.propertyName())
-                ? Optional.of(ResolvedSecret.unreadable(name, "the key file is missing"))
-                : Optional.empty();
+        secured = SecuredPropertyValues.of(Map.of(owner.propertyName(),
+                ResolvedSecret.unreadable(owner.propertyName(), "the key file is missing")));
         environment.put(owner.staticPropertyName(), "static-env");
 
         ResolvedSecret resolved = resolve(owner, FILE);
@@ -226,7 +229,7 @@ class ExternalSecretResolverTest {
     @EnumSource(SecretOwner.Kind.class)
     void snapshotIsTakenWhenTheResolverIsBuilt(SecretOwner.Kind kind) {
         SecretOwner owner = owner(kind);
-        ExternalSecretResolver resolver = new ExternalSecretResolver(environment, systemProperties, secured);
+        ClientSecretResolver resolver = new ClientSecretResolver(environment, systemProperties, secured);
         environment.put(owner.propertyName(), "set-after-start");
 
         assertThat(resolver.resolve(owner, FILE).source()).isEqualTo(SecretSource.CONFIGURATION_FILE);
@@ -249,7 +252,7 @@ class ExternalSecretResolverTest {
     void toStringShowsNoValue(SecretOwner.Kind kind) {
         SecretOwner owner = owner(kind);
         environment.put(owner.propertyName(), "per-id-env-VALUE");
-        ExternalSecretResolver resolver = new ExternalSecretResolver(environment, systemProperties, secured);
+        ClientSecretResolver resolver = new ClientSecretResolver(environment, systemProperties, secured);
 
         assertThat(resolver.toString()).doesNotContain("per-id-env-VALUE");
         assertThat(resolver.resolve(owner, FILE).toString()).doesNotContain("per-id-env-VALUE").contains(owner.propertyName());

@@ -1,4 +1,4 @@
-package io.lanyard.core.secret;
+package io.lanyard.core.secret.resolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,13 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.host.HostProduct;
+import io.lanyard.core.secret.ResolvedSecret;
+import io.lanyard.core.secret.Secret;
+import io.lanyard.core.secret.SecretOwner;
+import io.lanyard.core.secret.SecretPropertyNames;
+import io.lanyard.core.secret.SecretSource;
+import io.lanyard.core.secret.SecretStatus;
+import io.lanyard.core.secret.StoredSecret;
 import io.lanyard.core.testing.LogCapture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +20,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -21,7 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The resolver as assembled at start, with the secured-properties setting on different hosts. */
-class ClientSecretResolversTest {
+class ClientSecretResolverAtStartTest {
 
     private static final String IDP_ID = "GOxXFuPXJgiyAwuXugVG";
     private static final String IDP_NAME = SecretPropertyNames.identityProvider(IDP_ID);
@@ -35,11 +43,11 @@ class ClientSecretResolversTest {
     private final Properties properties = new Properties();
 
     private ClientSecretResolver start(HostProduct host) {
-        return ClientSecretResolvers.atStart(environment, properties, properties::remove, host, directory);
+        return ClientSecretResolver.atStart(environment, properties, properties::remove, host, Optional.of(directory));
     }
 
     private static ResolvedSecret resolveIdp(ClientSecretResolver resolver) {
-        return resolver.resolveIdentityProviderSecret(IDP_ID, StoredSecret.external());
+        return resolver.resolve(SecretOwner.identityProvider(IDP_ID), StoredSecret.external());
     }
 
     private List<String> filesInDirectory() throws IOException {
@@ -74,7 +82,8 @@ class ClientSecretResolversTest {
 
         assertThat(later.source()).isEqualTo(SecretSource.SECURED_PROPERTY);
         assertThat(later.secret()).contains(Secret.of("from-jvm"));
-        assertThat(SecretStatus.of(SecretOwner.identityProvider(IDP_ID), later).label())
+        assertThat(SecretStatus.of(SecretOwner.identityProvider(IDP_ID), later,
+                ClientSecretResolver.namesInOrder(SecretOwner.identityProvider(IDP_ID))).label())
                 .isEqualTo("Encrypted (secured property)");
     }
 
@@ -83,11 +92,13 @@ class ClientSecretResolversTest {
         environment.put(CONNECTOR_NAME, "from-env");
         properties.setProperty("secrets.secured-properties", CONNECTOR_NAME);
 
-        ResolvedSecret first = start(BITBUCKET_9).resolveConnectorSecret("wdlfqm6se9un", StoredSecret.external());
+        ResolvedSecret first = start(BITBUCKET_9).resolve(SecretOwner.connector("wdlfqm6se9un"),
+                StoredSecret.external());
         assertThat(first.source()).isEqualTo(SecretSource.ENVIRONMENT_VARIABLE);
 
         environment.clear();
-        ResolvedSecret later = start(BITBUCKET_9).resolveConnectorSecret("wdlfqm6se9un", StoredSecret.external());
+        ResolvedSecret later = start(BITBUCKET_9).resolve(SecretOwner.connector("wdlfqm6se9un"),
+                StoredSecret.external());
 
         assertThat(later.source()).isEqualTo(SecretSource.SECURED_PROPERTY);
         assertThat(later.secret()).contains(Secret.of("from-env"));
@@ -172,5 +183,51 @@ class ClientSecretResolversTest {
         properties.setProperty("user.name", "someone");
 
         assertThat(start(BITBUCKET_9).toString()).contains("0 environment variable(s)", "0 system propert(ies)");
+    }
+
+    /** Moved from the plugin's lifecycle test: the products and the sandbox now share this start. */
+    @Test
+    void secretsComeFromOutsideAndTheFileWhenThereIsAFolder() {
+        environment.put(IDP_NAME, "from-env");
+
+        assertThat(resolveIdp(start(HostProduct.of("jira", "10.3.1"))).source())
+                .isEqualTo(SecretSource.ENVIRONMENT_VARIABLE);
+        ClientSecretResolver withoutFolder = ClientSecretResolver.atStart(environment, properties, properties::remove,
+                HostProduct.of("jira", "10.3.1"), Optional.empty());
+        assertThat(withoutFolder.resolve(SecretOwner.identityProvider(IDP_ID),
+                StoredSecret.plaintext(Secret.of("in-xml")))
+                .source()).isEqualTo(SecretSource.CONFIGURATION_FILE);
+        assertThat(resolveIdp(withoutFolder).problem().orElseThrow().errorCode())
+                .isEqualTo(ErrorCode.CLIENT_SECRET_MISSING);
+    }
+
+    /** The fallback the sandbox used to skip: a failure reading the outside sources never stops the host's start. */
+    @Test
+    void aFailureReadingTheOutsideSourcesLeavesTheFilesSecretsAndSaysSo() {
+        environment.put(IDP_NAME, "from-env");
+        properties.setProperty("secrets.secured-properties", IDP_NAME);
+        HostProduct unreadable = new HostProduct() {
+            @Override
+            public String platformId() {
+                throw new IllegalStateException("the application cannot say which it is");
+            }
+
+            @Override
+            public String version() {
+                throw new IllegalStateException("the application cannot say which it is");
+            }
+        };
+        ClientSecretResolver resolver;
+
+        try (LogCapture log = LogCapture.start()) {
+            resolver = start(unreadable);
+
+            assertThat(log.events()).anySatisfy(event -> {
+                assertThat(event.getLevel()).isEqualTo(Level.ERROR);
+                assertThat(event.getFormattedMessage()).startsWith(ErrorCode.INTERNAL_ERROR.code());
+            });
+        }
+        assertThat(resolver.resolve(SecretOwner.identityProvider(IDP_ID), StoredSecret.plaintext(Secret.of("in-xml")))
+                .source()).isEqualTo(SecretSource.CONFIGURATION_FILE);
     }
 }
