@@ -1,12 +1,14 @@
 package io.lanyard.sandbox;
 
 import io.lanyard.core.LanyardPaths;
-import io.lanyard.core.config.ClientSecretAdministration;
 import io.lanyard.core.config.ConfigurationHolder;
-import io.lanyard.core.config.ConfigurationService;
+import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
-import io.lanyard.core.config.xml.ConnectorXmlStore;
-import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.core.config.change.ClientSecretAdministration;
+import io.lanyard.core.config.change.ConfigurationService;
+import io.lanyard.core.config.xml.ConfigurationFiles;
+import io.lanyard.core.config.xml.IntegrationXmlStore;
 import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.login.LoginService;
@@ -14,8 +16,8 @@ import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.SecretStatus;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.admin.AdminPageLayout;
-import io.lanyard.plugin.admin.LanyardAdminWeb;
 import io.lanyard.plugin.host.LoginPage;
+import io.lanyard.plugin.lifecycle.LanyardAdministration;
 import io.lanyard.plugin.lifecycle.StartupConfiguration;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.app.AuiResourcesServlet;
@@ -72,29 +74,27 @@ public final class Sandbox {
         LOG.info("Pretending to be {} {}", options.product().platformId(), options.product().version());
         ClientSecretResolver secretResolver = secrets.apply(lanyardDirectory);
         Secret clientSecret = ClientSecretFile.loadOrCreate(home);
-        ProviderXmlStore store = new ProviderXmlStore(lanyardDirectory);
+        ConfigurationFiles files = new ConfigurationFiles(lanyardDirectory);
+        IntegrationXmlStore<IdentityProviderConfig> store = files.store(IntegrationKind.IDENTITY_PROVIDER);
         AtomicReference<URI> baseUrl = new AtomicReference<>();
 
         BuiltInProvider builtIn = null;
         try {
-            LanyardConfiguration configuration;
-            if (store.exists()) {
-                // As in a product: a broken file is logged with its LNY-10x errors and Lanyard runs without
-                // providers, so the local login and the admin page stay usable to repair it.
-                configuration = StartupConfiguration.load(Optional.of(store));
-                builtIn = startBuiltInIfUsed(configuration, options, clientSecret, baseUrl);
-            } else {
+            if (!store.exists()) {
                 builtIn = startBuiltIn(options.identityProviderPort(), clientSecret, baseUrl);
-                configuration = SandboxProviders.initial(builtIn.issuer(), clientSecret);
-                store.save(configuration);
+                store.save(SandboxProviders.initial(builtIn.issuer(), clientSecret));
                 LOG.info("Wrote {} with the built-in identity provider", store.file());
             }
-            ConnectorXmlStore connectorStore = new ConnectorXmlStore(lanyardDirectory);
-            configuration = StartupConfiguration.withConnectors(configuration, Optional.of(connectorStore));
+            // As in a product: a broken file is logged with its LNY-10x errors and Lanyard runs without what it
+            // holds, so the local login and the admin page stay usable to repair it.
+            LanyardConfiguration configuration = StartupConfiguration.load(Optional.of(lanyardDirectory));
+            if (builtIn == null) {
+                builtIn = startBuiltInIfUsed(configuration, options, clientSecret, baseUrl);
+            }
             logSecretSources(configuration, secretResolver);
             ConfigurationHolder holder = new ConfigurationHolder(configuration);
             Tomcat tomcat = startTomcat(options, home, holder,
-                    new ConfigurationService(holder, store, connectorStore, secretResolver), secretResolver, baseUrl);
+                    new ConfigurationService(holder, files, secretResolver), secretResolver, baseUrl);
             return new RunningSandbox(tomcat, builtIn, baseUrl.get(), home, lanyardDirectory, holder);
         } catch (IOException | RuntimeException e) {
             if (builtIn != null) {
@@ -151,8 +151,8 @@ public final class Sandbox {
         LanyardWeb lanyard = LanyardWeb.create(loginService, configuration, sessionLogin, LoginPage.SANDBOX,
                 Clock.systemUTC());
         // The same admin pages as in the products; AUI comes from the sandbox itself instead of a host decorator.
-        LanyardAdminWeb admin = LanyardAdminWeb.create(new SandboxAdminAccess(sessionLogin, directory),
-                changes, secrets, baseUrl::get, LoginPage.SANDBOX,
+        LanyardAdministration admin = new LanyardAdministration(Optional.of(changes),
+                new SandboxAdminAccess(sessionLogin, directory), secrets, baseUrl::get, LoginPage.SANDBOX,
                 AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT,
                 entraEndpoints(options), Clock.systemUTC());
         Tomcat tomcat = SandboxTomcat.start(options.port(), home, lanyard, admin, sessionLogin, directory);

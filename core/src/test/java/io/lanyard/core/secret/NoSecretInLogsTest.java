@@ -2,8 +2,8 @@ package io.lanyard.core.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lanyard.core.config.ClientSecretAdministration;
 import io.lanyard.core.config.EntraConnectorConfig;
+import io.lanyard.core.config.change.ClientSecretAdministration;
 import io.lanyard.core.host.HostProduct;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.secret.secured.SecuredPropertyValues;

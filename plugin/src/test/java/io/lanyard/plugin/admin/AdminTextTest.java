@@ -7,6 +7,7 @@ import io.lanyard.core.diagnostics.CheckWarning;
 import io.lanyard.core.secret.SecretOwner;
 import io.lanyard.core.secret.SecretSource;
 import io.lanyard.core.secret.SecretStatus;
+import io.lanyard.plugin.admin.integration.IdentityProviderForm;
 import io.lanyard.plugin.web.LanyardText;
 import java.io.IOException;
 import java.io.InputStream;

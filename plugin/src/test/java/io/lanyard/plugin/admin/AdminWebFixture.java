@@ -1,16 +1,20 @@
 package io.lanyard.plugin.admin;
 
 import io.lanyard.core.config.ConfigurationHolder;
-import io.lanyard.core.config.ConfigurationService;
+import io.lanyard.core.config.EntraConnectorConfig;
+import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
-import io.lanyard.core.config.xml.ConnectorXmlStore;
-import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.core.config.change.ConfigurationService;
+import io.lanyard.core.config.xml.ConfigurationFiles;
+import io.lanyard.core.config.xml.IntegrationXmlStore;
 import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.secret.secured.SecuredPropertyValues;
 import io.lanyard.plugin.host.AdminAccess;
 import io.lanyard.plugin.host.LoginPage;
+import io.lanyard.plugin.lifecycle.LanyardAdministration;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -60,9 +64,8 @@ final class AdminWebFixture {
     AdminWebFixture(Path home, LanyardConfiguration initial, ClientSecretResolver secrets, EntraEndpoints endpoints) {
         this.home = home;
         this.holder = new ConfigurationHolder(initial);
-        ConfigurationService service = new ConfigurationService(holder, new ProviderXmlStore(home),
-                new ConnectorXmlStore(home), secrets);
-        LanyardAdminWeb web = LanyardAdminWeb.create(access, service, secrets,
+        ConfigurationService service = new ConfigurationService(holder, new ConfigurationFiles(home), secrets);
+        LanyardAdministration web = new LanyardAdministration(Optional.of(service), access, secrets,
                 () -> URI.create("https://jira.example.com/jira"), LoginPage.JIRA, AdminPageLayout.hostDecorated(),
                 new HttpLimits(Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024), endpoints, Clock.systemUTC());
         this.pages = web.adminServlet();
@@ -79,12 +82,12 @@ final class AdminWebFixture {
         return new ClientSecretResolver(variables, Map.of(), SecuredPropertyValues.none());
     }
 
-    ProviderXmlStore providerXml() {
-        return new ProviderXmlStore(home);
+    IntegrationXmlStore<IdentityProviderConfig> providerXml() {
+        return IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER, home);
     }
 
-    ConnectorXmlStore connectorXml() {
-        return new ConnectorXmlStore(home);
+    IntegrationXmlStore<EntraConnectorConfig> connectorXml() {
+        return IntegrationXmlStore.of(IntegrationKind.ENTRA_CONNECTOR, home);
     }
 
     AdminHttp.Response call(HttpServlet servlet, AdminHttp.Request request) throws IOException {

@@ -13,12 +13,13 @@ import io.lanyard.core.secret.SecretSource;
 import io.lanyard.core.secret.StoredSecret;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.secret.secured.SecuredPropertyValues;
+import io.lanyard.plugin.admin.integration.EntraConnectorForm;
+import io.lanyard.plugin.admin.integration.IdentityProviderForm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -139,7 +140,7 @@ class SecretSectionTest {
                 "used for new sign-ins at once, without a restart")
                 .doesNotContain("id=\"secret-origin\"").doesNotContain(FILE_SECRET);
         assertThat(admin.post("/idp/" + IDP, unchanged(provider(inFile()))).status).isEqualTo(303);
-        assertThat(admin.providerXml().load().identityProviders().get(0).clientSecret()).isEqualTo(inFile());
+        assertThat(admin.providerXml().load().get(0).clientSecret()).isEqualTo(inFile());
     }
 
     @Test

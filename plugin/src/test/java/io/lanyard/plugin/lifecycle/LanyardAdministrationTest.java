@@ -36,7 +36,8 @@ class LanyardAdministrationTest {
                 mock(AdminAccess.class), () -> URI.create("https://jira.example.com"), LoginPage.JIRA);
 
         assertThat(administration.adminServlet().getClass().getName()).isEqualTo("io.lanyard.plugin.admin.AdminServlet");
-        assertThat(administration.apiServlet().getClass().getName()).isEqualTo("io.lanyard.plugin.admin.ApiServlet");
+        assertThat(administration.apiServlet().getClass().getName())
+                .isEqualTo("io.lanyard.plugin.admin.api.ApiServlet");
     }
 
     @Test

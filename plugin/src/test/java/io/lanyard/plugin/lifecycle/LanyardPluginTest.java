@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
+import io.lanyard.core.config.IntegrationKind;
+import io.lanyard.core.config.xml.IntegrationXmlStore;
 import io.lanyard.core.host.HostProduct;
 import io.lanyard.core.host.UserDirectory;
 import io.lanyard.plugin.host.LoginPage;
@@ -32,7 +34,8 @@ class LanyardPluginTest {
         LanyardPlugin plugin = plugin(() -> home.resolve("lanyard"));
 
         assertThat(plugin.configuration().current().enabledIdentityProviders()).hasSize(1);
-        assertThat(plugin.providerStore()).get().extracting(store -> store.file())
+        assertThat(plugin.lanyardDirectory()).get()
+                .extracting(directory -> IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER, directory).file())
                 .isEqualTo(home.resolve("lanyard/provider.xml").toAbsolutePath());
     }
 
@@ -47,7 +50,7 @@ class LanyardPluginTest {
         assertThat(plugin.callbackServlet()).isNotNull();
         assertThat(plugin.loginService()).isNotNull();
         assertThat(plugin.configuration().current().identityProviders()).isEmpty();
-        assertThat(plugin.providerStore()).isEmpty();
+        assertThat(plugin.lanyardDirectory()).isEmpty();
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.lanyard.core.secret.resolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.change.ClientSecretAdministration;
 import io.lanyard.core.secret.ResolvedSecret;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.SecretOwner;
@@ -67,9 +69,8 @@ class ClientSecretResolverLoggingTest {
         try (LogCapture log = LogCapture.start()) {
             ResolvedSecret shown = resolver.describe(SecretOwner.identityProvider(ID), StoredSecret.none());
             resolver.describe(SecretOwner.connector("wdlfqm6se9un"), StoredSecret.none());
-            io.lanyard.core.config.ClientSecretAdministration.status(io.lanyard.core.config.IdentityProviderConfig
-                    .builder().id(ID).displayName("X").discoveryUrl("https://idp.example.com").clientId("c").build(),
-                    resolver);
+            ClientSecretAdministration.status(IdentityProviderConfig.builder().id(ID).displayName("X")
+                    .discoveryUrl("https://idp.example.com").clientId("c").build(), resolver);
 
             assertThat(shown.source()).isEqualTo(SecretSource.ENVIRONMENT_VARIABLE);
             assertThat(shown).usingRecursiveComparison()
