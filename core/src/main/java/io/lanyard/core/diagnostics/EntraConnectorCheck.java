@@ -21,7 +21,6 @@ import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.secret.ResolvedSecret;
 import io.lanyard.core.secret.Secret;
-import io.lanyard.core.secret.SecretOwner;
 import io.lanyard.core.secret.SecretProblem;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import java.net.URI;
@@ -53,28 +52,26 @@ import java.util.regex.Pattern;
  * the token is kept, logged or put into the report; should Entra or Graph echo the secret in an error text, it is
  * replaced there. Thread-safe; keeps nothing between calls.
  */
-public final class EntraConnectorCheck {
+public final class EntraConnectorCheck extends IntegrationCheck<EntraConnectorConfig, GraphCheckReport> {
 
     static final String ORGANIZATION_PATH = "/v1.0/organization";
     /** Entra's descriptions carry trace and correlation ids and a timestamp: enough to quote, capped all the same. */
     private static final int MAX_REMOTE_TEXT = 600;
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}+");
 
-    private final ProviderHttpClient http;
-    private final ClientSecretResolver secrets;
     private final EntraEndpoints endpoints;
 
     public EntraConnectorCheck(ProviderHttpClient http, ClientSecretResolver secrets, EntraEndpoints endpoints) {
-        this.http = Objects.requireNonNull(http, "http");
-        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        super(http, secrets);
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
     }
 
+    @Override
     public GraphCheckReport test(EntraConnectorConfig connector) {
         URI tokenEndpoint = endpoints.tokenEndpoint(connector);
         URI graphUrl = URI.create(EntraEndpoints.withoutTrailingSlash(endpoints.graphBaseUrl(connector))
                 + ORGANIZATION_PATH);
-        ResolvedSecret resolved = secrets.resolve(SecretOwner.connector(connector.id()), connector.clientSecret());
+        ResolvedSecret resolved = clientSecret(connector);
         if (resolved.secret().isEmpty()) {
             SecretProblem problem = resolved.problem()
                     .orElse(new SecretProblem(ErrorCode.CLIENT_SECRET_MISSING, "no client secret is set"));

@@ -16,7 +16,7 @@ import java.util.Optional;
  *                      {@code error.message}, when the failure came with one
  */
 public record GraphCheckReport(URI tokenEndpoint, URI graphUrl, Optional<Organization> organization,
-        Optional<CheckFailure> failure, Optional<RemoteError> remoteError) {
+        Optional<CheckFailure> failure, Optional<RemoteError> remoteError) implements CheckReport {
 
     /** One entry of Graph's {@code /organization}. */
     public record Organization(String id, String displayName) {
@@ -49,7 +49,4 @@ public record GraphCheckReport(URI tokenEndpoint, URI graphUrl, Optional<Organiz
         }
     }
 
-    public boolean passed() {
-        return failure.isEmpty();
-    }
 }

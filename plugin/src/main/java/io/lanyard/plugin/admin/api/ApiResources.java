@@ -111,7 +111,7 @@ final class ApiResources {
         LanyardConfiguration current = configuration.current();
         Map<String, List<? extends IntegrationJson<?>>> lists = new HashMap<>();
         for (IntegrationAdmin<?, ?> admin : integrations.all()) {
-            lists.put(admin.exportName(), exported(admin, current));
+            lists.put(admin.names().export(), exported(admin, current));
         }
         return ok(ConfigurationJson.of(lists));
     }
@@ -137,7 +137,7 @@ final class ApiResources {
         List<FieldError> errors = new ArrayList<>();
         Map<IntegrationKind<?>, List<? extends Integration>> imported = new LinkedHashMap<>();
         for (IntegrationAdmin<?, ?> admin : integrations.all()) {
-            imported.put(admin.kind(), imported(admin, lists.get(admin.exportName()), current, errors));
+            imported.put(admin.kind(), imported(admin, lists.get(admin.names().export()), current, errors));
         }
         LanyardConfiguration next;
         try {
@@ -164,14 +164,14 @@ final class ApiResources {
     private <C extends Integration> List<C> imported(IntegrationAdmin<C, ?> admin,
             List<? extends IntegrationJson<?>> items, LanyardConfiguration current, List<FieldError> errors) {
         IntegrationKind<C> kind = admin.kind();
-        if (items == null && admin.importWithoutListKeepsCurrent()) {
+        if (items == null && admin.names().importWithoutListKeepsCurrent()) {
             return current.all(kind);
         }
         List<C> built = new ArrayList<>();
         List<? extends IntegrationJson<?>> given = items == null ? List.of() : items;
         for (int i = 0; i < given.size(); i++) {
             IntegrationJson<C> item = (IntegrationJson<C>) given.get(i);
-            String prefix = admin.exportName() + "[" + i + "]";
+            String prefix = admin.names().export() + "[" + i + "]";
             if (item == null || item.id() == null) {
                 errors.add(new FieldError(prefix + ".id", "must be given"));
                 continue;

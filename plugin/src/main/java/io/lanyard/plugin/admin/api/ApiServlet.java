@@ -77,7 +77,7 @@ public final class ApiServlet extends HttpServlet {
     private ApiResources.Result route(HttpServletRequest request, List<String> path, String method) throws IOException {
         String first = path.isEmpty() ? "" : path.get(0);
         Optional<IntegrationAdmin<?, ?>> kind = integrations.all().stream()
-                .filter(admin -> admin.apiPath().equals(first)).findFirst();
+                .filter(admin -> admin.names().api().equals(first)).findFirst();
         if (kind.isPresent()) {
             return integrations(request, kind.get(), path.subList(1, path.size()), method);
         }

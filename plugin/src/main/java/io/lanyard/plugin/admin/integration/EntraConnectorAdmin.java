@@ -5,7 +5,6 @@ import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.diagnostics.EntraConnectorCheck;
 import io.lanyard.core.diagnostics.GraphCheckReport;
 import java.util.Map;
-import javax.servlet.http.HttpServletRequest;
 
 /**
  * "Cloud integration": Microsoft Entra ID connectors, whose "Test" obtains a client-credentials token and reads
@@ -25,44 +24,14 @@ public final class EntraConnectorAdmin implements IntegrationAdmin<EntraConnecto
     }
 
     @Override
-    public String pagesPath() {
-        return "cloud";
+    public Names names() {
+        // A document written before connectors existed changes only the identity providers.
+        return new Names("cloud", "connector", "connectors", "entraConnectors", true);
     }
 
     @Override
-    public String itemKey() {
-        return "connector";
-    }
-
-    @Override
-    public String apiPath() {
-        return "connectors";
-    }
-
-    @Override
-    public String exportName() {
-        return "entraConnectors";
-    }
-
-    /** A document written before connectors existed changes only the identity providers. */
-    @Override
-    public boolean importWithoutListKeepsCurrent() {
-        return true;
-    }
-
-    @Override
-    public EntraConnectorForm newForm(String id) {
-        return EntraConnectorForm.newConnector(id);
-    }
-
-    @Override
-    public EntraConnectorForm formOf(EntraConnectorConfig config) {
-        return EntraConnectorForm.of(config);
-    }
-
-    @Override
-    public EntraConnectorForm formFrom(HttpServletRequest request, String id) {
-        return EntraConnectorForm.fromRequest(request, id);
+    public Forms<EntraConnectorConfig, EntraConnectorForm> forms() {
+        return new Forms<>(EntraConnectorForm.class, EntraConnectorForm::newConnector, EntraConnectorForm::of);
     }
 
     @Override

@@ -8,15 +8,12 @@ import io.lanyard.core.config.NationalCloud;
 import io.lanyard.core.secret.StoredSecret;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import javax.servlet.http.HttpServletRequest;
 
 /**
  * The Entra ID connector form as the administrator typed it: plain strings, so that a refused form is shown again
- * exactly as typed. Only {@link #toConfig} turns it into a connector, through the builder that holds the rules. The
- * client secret is not part of it: it is never shown again (see {@code SecretUpdate}).
+ * exactly as typed ({@link IntegrationForm}). Only {@link #toConfig} turns it into a connector, through the builder
+ * that holds the rules. The client secret is not part of it: it is never shown again (see {@code SecretUpdate}).
  */
 public record EntraConnectorForm(
         String id,
@@ -26,15 +23,6 @@ public record EntraConnectorForm(
         String clientId,
         String nationalCloud,
         String graphBaseUrl) implements IntegrationForm<EntraConnectorConfig> {
-
-    public EntraConnectorForm {
-        id = nonNull(id);
-        displayName = nonNull(displayName);
-        tenantId = nonNull(tenantId);
-        clientId = nonNull(clientId);
-        nationalCloud = nonNull(nationalCloud);
-        graphBaseUrl = nonNull(graphBaseUrl);
-    }
 
     /** A new connector's form: enabled, the global cloud, under a new id that its secret's name already shows. */
     public static EntraConnectorForm newConnector(String id) {
@@ -46,47 +34,18 @@ public record EntraConnectorForm(
                 config.clientId(), config.nationalCloud().name(), config.graphBaseUrl().map(URI::toString).orElse(""));
     }
 
-    /** Reads the posted form; the id comes from the URL (an existing connector) or the hidden field (a new one). */
-    static EntraConnectorForm fromRequest(HttpServletRequest request, String id) {
-        return new EntraConnectorForm(id, request.getParameter("displayName"), request.getParameter("enabled") != null,
-                request.getParameter("tenantId"), request.getParameter("clientId"),
-                request.getParameter("nationalCloud"), request.getParameter("graphBaseUrl"));
-    }
-
     /**
      * @throws ConfigurationException with every field that is wrong
      */
     @Override
     public EntraConnectorConfig toConfig(StoredSecret clientSecret) {
         List<FieldError> errors = new ArrayList<>();
-        EntraConnectorConfigBuilder builder = EntraConnectorConfig.builder()
-                .id(id)
-                .displayName(displayName)
-                .enabled(enabled)
+        EntraConnectorConfigBuilder builder = common(EntraConnectorConfig.builder(), clientSecret)
                 .tenantId(tenantId)
                 .clientId(clientId)
-                .clientSecret(clientSecret)
                 .graphBaseUrl(graphBaseUrl.isBlank() ? null : graphBaseUrl);
         NationalCloud.fromName(nationalCloud.strip()).ifPresentOrElse(builder::nationalCloud,
                 () -> errors.add(new FieldError("nationalCloud", "must be GLOBAL, US_GOV or CHINA")));
         return IntegrationForm.build(builder::build, errors, "Entra ID connector");
-    }
-
-    /** The typed values for the template; never a secret. */
-    @Override
-    public Map<String, Object> toSoy() {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("id", id);
-        values.put("displayName", displayName);
-        values.put("enabled", enabled);
-        values.put("tenantId", tenantId);
-        values.put("clientId", clientId);
-        values.put("nationalCloud", nationalCloud);
-        values.put("graphBaseUrl", graphBaseUrl);
-        return values;
-    }
-
-    private static String nonNull(String value) {
-        return value == null ? "" : value;
     }
 }

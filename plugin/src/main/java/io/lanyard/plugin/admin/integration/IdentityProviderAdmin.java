@@ -10,7 +10,6 @@ import io.lanyard.core.host.BaseUrl;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import javax.servlet.http.HttpServletRequest;
 
 /**
  * "IdP integration": OpenID Connect identity providers. Besides what every kind has: the issuer in the list, the
@@ -33,44 +32,14 @@ public final class IdentityProviderAdmin implements IntegrationAdmin<IdentityPro
     }
 
     @Override
-    public String pagesPath() {
-        return "idp";
+    public Names names() {
+        // Every document since version 1 has them: an import without the list has none.
+        return new Names("idp", "provider", "idps", "identityProviders", false);
     }
 
     @Override
-    public String itemKey() {
-        return "provider";
-    }
-
-    @Override
-    public String apiPath() {
-        return "idps";
-    }
-
-    @Override
-    public String exportName() {
-        return "identityProviders";
-    }
-
-    /** Every document since version 1 has them: a document without the list has none. */
-    @Override
-    public boolean importWithoutListKeepsCurrent() {
-        return false;
-    }
-
-    @Override
-    public IdentityProviderForm newForm(String id) {
-        return IdentityProviderForm.newProvider(id);
-    }
-
-    @Override
-    public IdentityProviderForm formOf(IdentityProviderConfig config) {
-        return IdentityProviderForm.of(config);
-    }
-
-    @Override
-    public IdentityProviderForm formFrom(HttpServletRequest request, String id) {
-        return IdentityProviderForm.fromRequest(request, id);
+    public Forms<IdentityProviderConfig, IdentityProviderForm> forms() {
+        return new Forms<>(IdentityProviderForm.class, IdentityProviderForm::newProvider, IdentityProviderForm::of);
     }
 
     @Override

@@ -10,11 +10,8 @@ import io.lanyard.core.config.UsernameMapping;
 import io.lanyard.core.secret.StoredSecret;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
-import javax.servlet.http.HttpServletRequest;
 
 /**
  * The identity provider form as the administrator typed it: plain strings, so that a refused form is shown again
@@ -44,25 +41,6 @@ public record IdentityProviderForm(
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    public IdentityProviderForm {
-        id = nonNull(id);
-        displayName = nonNull(displayName);
-        discoveryUrl = nonNull(discoveryUrl);
-        issuer = nonNull(issuer);
-        clientId = nonNull(clientId);
-        clientAuthMethod = nonNull(clientAuthMethod);
-        scopes = nonNull(scopes);
-        usernameClaim = nonNull(usernameClaim);
-        fallbackClaims = nonNull(fallbackClaims);
-        usernamePattern = nonNull(usernamePattern);
-        userLookup = nonNull(userLookup);
-        clockSkew = nonNull(clockSkew);
-        allowedAlgorithms = nonNull(allowedAlgorithms);
-        trustedAudiences = nonNull(trustedAudiences);
-        maxAuthenticationAge = nonNull(maxAuthenticationAge);
-        acrValues = nonNull(acrValues);
-    }
-
     /** A new provider's form: the builder's defaults, under a new id that the callback URL already shows. */
     public static IdentityProviderForm newProvider(String id) {
         return new IdentityProviderForm(id, "", true, "", "", "", ClientAuthMethod.CLIENT_SECRET_BASIC.wireName(),
@@ -83,18 +61,6 @@ public record IdentityProviderForm(
                 String.join(" ", config.acrValues()));
     }
 
-    /** Reads the posted form; the id comes from the URL (an existing provider) or the hidden field (a new one). */
-    static IdentityProviderForm fromRequest(HttpServletRequest request, String id) {
-        return new IdentityProviderForm(id, request.getParameter("displayName"), checked(request, "enabled"),
-                request.getParameter("discoveryUrl"), request.getParameter("issuer"), request.getParameter("clientId"),
-                request.getParameter("clientAuthMethod"), request.getParameter("scopes"),
-                request.getParameter("usernameClaim"), request.getParameter("fallbackClaims"),
-                request.getParameter("usernamePattern"), checked(request, "lowerCaseUsername"),
-                request.getParameter("userLookup"), checked(request, "useUserInfo"), request.getParameter("clockSkew"),
-                request.getParameter("allowedAlgorithms"), request.getParameter("trustedAudiences"),
-                request.getParameter("maxAuthenticationAge"), request.getParameter("acrValues"));
-    }
-
     /** The same form with the issuer field set, e.g. to what "Fetch" found. */
     IdentityProviderForm withIssuer(String value) {
         return new IdentityProviderForm(id, displayName, enabled, discoveryUrl, value, clientId, clientAuthMethod, scopes,
@@ -109,14 +75,10 @@ public record IdentityProviderForm(
     @Override
     public IdentityProviderConfig toConfig(StoredSecret clientSecret) {
         List<FieldError> errors = new ArrayList<>();
-        IdentityProviderConfigBuilder builder = IdentityProviderConfig.builder()
-                .id(id)
-                .displayName(displayName)
-                .enabled(enabled)
+        IdentityProviderConfigBuilder builder = common(IdentityProviderConfig.builder(), clientSecret)
                 .discoveryUrl(discoveryUrl)
                 .issuer(issuer.isBlank() ? null : issuer)
                 .clientId(clientId)
-                .clientSecret(clientSecret)
                 .scopes(words(scopes))
                 .usernameClaim(usernameClaim)
                 .fallbackClaims(words(fallbackClaims))
@@ -160,42 +122,8 @@ public record IdentityProviderForm(
         }
     }
 
-    /** The typed values for the template; never a secret. */
-    @Override
-    public Map<String, Object> toSoy() {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("id", id);
-        values.put("displayName", displayName);
-        values.put("enabled", enabled);
-        values.put("discoveryUrl", discoveryUrl);
-        values.put("issuer", issuer);
-        values.put("clientId", clientId);
-        values.put("clientAuthMethod", clientAuthMethod);
-        values.put("scopes", scopes);
-        values.put("usernameClaim", usernameClaim);
-        values.put("fallbackClaims", fallbackClaims);
-        values.put("usernamePattern", usernamePattern);
-        values.put("lowerCaseUsername", lowerCaseUsername);
-        values.put("userLookup", userLookup);
-        values.put("useUserInfo", useUserInfo);
-        values.put("clockSkew", clockSkew);
-        values.put("allowedAlgorithms", allowedAlgorithms);
-        values.put("trustedAudiences", trustedAudiences);
-        values.put("maxAuthenticationAge", maxAuthenticationAge);
-        values.put("acrValues", acrValues);
-        return values;
-    }
-
-    private static boolean checked(HttpServletRequest request, String name) {
-        return request.getParameter(name) != null;
-    }
-
     private static List<String> words(String value) {
         String stripped = value.strip();
         return stripped.isEmpty() ? List.of() : List.of(WHITESPACE.split(stripped));
-    }
-
-    private static String nonNull(String value) {
-        return value == null ? "" : value;
     }
 }

@@ -5,7 +5,7 @@ import io.lanyard.core.config.Integration;
 import io.lanyard.core.config.IntegrationKind;
 import java.io.IOException;
 import java.util.Map;
-import javax.servlet.http.HttpServletRequest;
+import java.util.function.Function;
 
 /**
  * The admin side of one kind of integration: what its pages, its JSON and its "Test" show and take beyond what every
@@ -19,31 +19,37 @@ public interface IntegrationAdmin<C extends Integration, F extends IntegrationFo
 
     IntegrationKind<C> kind();
 
-    /** The path below the admin pages, e.g. {@code idp}: also the pages' tab and their templates' prefix. */
-    String pagesPath();
+    /** Where the kind's pages, JSON and export are. */
+    Names names();
 
-    /** The key of the list in the list template and of the item in the delete template, e.g. {@code provider}. */
-    String itemKey();
-
-    /** The path below the JSON API, e.g. {@code idps}. */
-    String apiPath();
-
-    /** The name of the kind's list in an exported document, e.g. {@code identityProviders}. */
-    String exportName();
+    /** Its admin form. */
+    Forms<C, F> forms();
 
     /**
-     * Whether an import whose document lacks {@link #exportName()} keeps the integrations of this kind as they are
-     * (kinds added after the document's version existed), rather than removing them all.
+     * Where one kind of integration is in the admin pages, the JSON API and an exported document.
+     *
+     * @param pages                         the path below the admin pages, e.g. {@code idp}: also the pages' tab and
+     *                                      their templates' prefix
+     * @param item                          the key of the list in the list template ({@code item + "s"}) and of the
+     *                                      item in the delete template, e.g. {@code provider}
+     * @param api                           the path below the JSON API, e.g. {@code idps}
+     * @param export                        the name of the kind's list in an exported document
+     * @param importWithoutListKeepsCurrent whether an import whose document lacks {@code export} keeps the
+     *                                      integrations of this kind as they are (kinds added after the document's
+     *                                      version existed), rather than removing them all
      */
-    boolean importWithoutListKeepsCurrent();
+    record Names(String pages, String item, String api, String export, boolean importWithoutListKeepsCurrent) {
+    }
 
-    /** A new integration's form: the builder's defaults, under a new id. */
-    F newForm(String id);
-
-    F formOf(C config);
-
-    /** The posted form; the id comes from the URL (an existing integration) or the hidden field (a new one). */
-    F formFrom(HttpServletRequest request, String id);
+    /**
+     * The kind's form ({@link IntegrationForm}: a record of the page's texts and check boxes).
+     *
+     * @param type    the form record, which {@link IntegrationForm#read} reads a posted form into
+     * @param newForm a new integration's form: the builder's defaults, under a new id
+     * @param of      the form of a stored integration
+     */
+    record Forms<C, F>(Class<F> type, Function<String, F> newForm, Function<C, F> of) {
+    }
 
     /** The kind's own columns of the list and of the delete confirmation (besides id, name, enabled and secret). */
     void addColumns(C config, Map<String, Object> row);

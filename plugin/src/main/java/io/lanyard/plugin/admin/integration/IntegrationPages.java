@@ -57,7 +57,7 @@ public final class IntegrationPages<C extends Integration, F extends Integration
 
     @Override
     public String path() {
-        return admin.pagesPath();
+        return admin.names().pages();
     }
 
     /** @param path the segments after {@link #path()} */
@@ -70,7 +70,7 @@ public final class IntegrationPages<C extends Integration, F extends Integration
             if (post) {
                 submit(request, response, Optional.empty());
             } else {
-                showForm(request, response, HttpServletResponse.SC_OK, admin.newForm(kind.newId()), true, Map.of(),
+                showForm(request, response, HttpServletResponse.SC_OK, newForm(), true, Map.of(),
                         Map.of());
             }
         } else if (!path.isEmpty() && kind.isWellFormedId(path.get(0))) {
@@ -90,7 +90,7 @@ public final class IntegrationPages<C extends Integration, F extends Integration
             if (post) {
                 submit(request, response, existing);
             } else {
-                showForm(request, response, HttpServletResponse.SC_OK, admin.formOf(existing.get()), false, Map.of(),
+                showForm(request, response, HttpServletResponse.SC_OK, formOf(existing.get()), false, Map.of(),
                         Map.of());
             }
         } else if (post && (action.equals("enable") || action.equals("disable"))) {
@@ -98,11 +98,19 @@ public final class IntegrationPages<C extends Integration, F extends Integration
         } else if (action.equals("delete")) {
             delete(request, response, existing.get(), post);
         } else if (post && action.equals("test")) {
-            showForm(request, response, HttpServletResponse.SC_OK, admin.formOf(existing.get()), false, Map.of(),
+            showForm(request, response, HttpServletResponse.SC_OK, formOf(existing.get()), false, Map.of(),
                     Map.of("check", admin.test(existing.get()).page()));
         } else {
             notFound(request, response);
         }
+    }
+
+    private F newForm() {
+        return admin.forms().newForm().apply(kind.newId());
+    }
+
+    private F formOf(C config) {
+        return admin.forms().of().apply(config);
     }
 
     private Optional<C> find(String id) {
@@ -115,7 +123,7 @@ public final class IntegrationPages<C extends Integration, F extends Integration
 
     private void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, Object> data = new HashMap<>();
-        data.put(admin.itemKey() + "s", configuration.current().all(kind).stream().map(this::row).toList());
+        data.put(admin.names().item() + "s", configuration.current().all(kind).stream().map(this::row).toList());
         data.put("saved", savedName(request.getParameter("saved")));
         data.put("deleted", request.getParameter("deleted") != null);
         view.show(request, response, HttpServletResponse.SC_OK, path(), template("List"), data);
@@ -141,7 +149,7 @@ public final class IntegrationPages<C extends Integration, F extends Integration
             throws IOException {
         boolean isNew = existing.isEmpty();
         String id = existing.map(Integration::id).orElseGet(() -> newIdFrom(request.getParameter("id")));
-        F form = admin.formFrom(request, id);
+        F form = IntegrationForm.read(admin.forms().type(), id, request::getParameter);
         String action = Optional.ofNullable(request.getParameter("action")).orElse("save");
         if (admin.handleFormAction(action, form, formPage(request, response, isNew))) {
             return;
@@ -226,7 +234,7 @@ public final class IntegrationPages<C extends Integration, F extends Integration
             throws IOException {
         if (!confirmed) {
             view.show(request, response, HttpServletResponse.SC_OK, path(), template("Delete"),
-                    Map.of(admin.itemKey(), row(config)));
+                    Map.of(admin.names().item(), row(config)));
             return;
         }
         try {
