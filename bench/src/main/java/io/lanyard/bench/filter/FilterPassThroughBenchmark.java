@@ -2,9 +2,9 @@ package io.lanyard.bench.filter;
 
 import io.lanyard.bench.BenchConfiguration;
 import io.lanyard.core.config.ConfigurationHolder;
+import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.login.LoginService;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
-import io.lanyard.plugin.host.LoginPage;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
 import java.io.IOException;

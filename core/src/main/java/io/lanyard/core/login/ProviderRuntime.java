@@ -54,8 +54,20 @@ final class ProviderRuntime {
         return secret.require(SecretOwner.identityProvider(config.id()));
     }
 
-    /** The keys at the jwks_uri of the current metadata; a new key source if the provider moved its keys. */
-    JwksSource keys(ProviderMetadata current) {
+    /**
+     * The metadata as held now and the keys at its {@code jwks_uri}, read together once for a login step, so that the
+     * keys always belong to the metadata the step uses.
+     */
+    Current current() {
+        ProviderMetadata now = metadata();
+        return new Current(now, keysAt(now));
+    }
+
+    record Current(ProviderMetadata metadata, JwksSource keys) {
+    }
+
+    /** The keys at the jwks_uri of {@code current}; a new key source if the provider moved its keys. */
+    private JwksSource keysAt(ProviderMetadata current) {
         JwksSource held = keys;
         if (held == null || !held.jwksUri().equals(current.jwksUri())) {
             synchronized (this) {

@@ -1,7 +1,7 @@
 package io.lanyard.plugin.admin;
 
 import io.lanyard.core.error.ErrorCode;
-import io.lanyard.plugin.host.AdminAccess;
+import io.lanyard.plugin.session.AdminAccess;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;

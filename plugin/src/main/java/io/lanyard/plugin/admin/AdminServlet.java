@@ -5,7 +5,7 @@ import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
-import io.lanyard.plugin.host.LoginPage;
+import io.lanyard.core.host.LoginPage;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

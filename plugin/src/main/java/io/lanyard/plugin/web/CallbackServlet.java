@@ -9,7 +9,7 @@ import io.lanyard.core.login.AuthorizationResponse;
 import io.lanyard.core.login.LoginService;
 import io.lanyard.core.login.LoginSuccess;
 import io.lanyard.core.login.PendingLogin;
-import io.lanyard.plugin.host.SessionLogin;
+import io.lanyard.plugin.session.SessionLogin;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package io.lanyard.plugin.web;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.error.LoginFailedException;
-import io.lanyard.plugin.host.LoginPage;
+import io.lanyard.core.host.LoginPage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.lanyard.plugin.host;
+package io.lanyard.plugin.session;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;

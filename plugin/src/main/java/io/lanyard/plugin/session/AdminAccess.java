@@ -1,4 +1,4 @@
-package io.lanyard.plugin.host;
+package io.lanyard.plugin.session;
 
 import java.io.IOException;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.lanyard.plugin.host;
+package io.lanyard.plugin.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;

@@ -1,4 +1,4 @@
-package io.lanyard.plugin.host;
+package io.lanyard.core.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

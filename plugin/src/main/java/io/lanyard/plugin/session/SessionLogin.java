@@ -1,4 +1,4 @@
-package io.lanyard.plugin.host;
+package io.lanyard.plugin.session;
 
 import io.lanyard.core.host.HostUser;
 import io.lanyard.core.login.LoginSuccess;

@@ -1,4 +1,4 @@
-package io.lanyard.plugin.host;
+package io.lanyard.core.host;
 
 import java.util.List;
 import java.util.Objects;
