@@ -38,10 +38,9 @@ public final class LanyardWeb {
         PendingLoginRepository pendingLogins = new PendingLoginRepository(clock);
         LanyardText text = LanyardText.english();
         ErrorPage errorPage = new ErrorPage(loginPage, text, new ErrorPageRenderer(text));
-        LoginStarter starter = new LoginStarter(loginService, pendingLogins, errorPage);
-        return new LanyardWeb(
-                new LoginFilter(loginPage, configuration, sessionLogin, starter),
-                new LoginServlet(configuration, starter, new ChooserPage(text, loginPage)),
+        LoginFilter filter = new LoginFilter(loginPage, configuration, sessionLogin, loginService, pendingLogins,
+                errorPage);
+        return new LanyardWeb(filter, new LoginServlet(configuration, filter, new ChooserPage(text, loginPage)),
                 new CallbackServlet(loginService, pendingLogins, sessionLogin, errorPage));
     }
 
