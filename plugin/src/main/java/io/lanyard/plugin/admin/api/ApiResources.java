@@ -214,7 +214,7 @@ final class ApiResources {
     }
 
     private <C extends Integration> IntegrationJson<C> json(IntegrationAdmin<C, ?> admin, C config) {
-        return admin.toJson(config, SecretSection.of(config, secrets));
+        return admin.toJson(config, admin.kind().ownsSecret() ? SecretSection.of(config, secrets) : null);
     }
 
     private static Result ok(Object body) {

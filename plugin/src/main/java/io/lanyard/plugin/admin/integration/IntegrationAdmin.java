@@ -57,7 +57,7 @@ public interface IntegrationAdmin<C extends Integration, F extends IntegrationFo
     /** The kind's JSON document type, for reading. */
     Class<? extends IntegrationJson<C>> jsonType();
 
-    /** The integration as the JSON API shows it. */
+    /** The integration as the JSON API shows it; {@code secret} is null for a kind that owns none. */
     IntegrationJson<C> toJson(C config, SecretSection secret);
 
     /** Runs the kind's "Test" now and gives its report as the form page and as the JSON API show it. */

@@ -135,7 +135,9 @@ public final class IntegrationPages<C extends Integration, F extends Integration
         row.put("id", config.id());
         row.put("displayName", config.displayName());
         row.put("enabled", config.enabled());
-        row.put("secret", SecretSection.of(config, secrets).toSoy());
+        if (kind.ownsSecret()) {
+            row.put("secret", SecretSection.of(config, secrets).toSoy());
+        }
         admin.addColumns(config, row);
         return row;
     }
@@ -201,9 +203,10 @@ public final class IntegrationPages<C extends Integration, F extends Integration
         }
     }
 
-    private static SecretUpdate secretUpdate(HttpServletRequest request) {
-        return SecretUpdate.fromForm(request.getParameter("clientSecret"),
-                request.getParameter("clientSecretRemove") != null);
+    /** What the secret section asked for; a kind that owns no secret keeps none, whatever was posted. */
+    private SecretUpdate secretUpdate(HttpServletRequest request) {
+        return kind.ownsSecret() ? SecretUpdate.fromForm(request.getParameter("clientSecret"),
+                request.getParameter("clientSecretRemove") != null) : SecretUpdate.keep();
     }
 
     private void save(HttpServletRequest request, HttpServletResponse response, F form, boolean isNew, C config)
@@ -264,8 +267,10 @@ public final class IntegrationPages<C extends Integration, F extends Integration
         data.put("errors", errors);
         admin.addFormData(form, data);
         Optional<C> stored = isNew ? Optional.empty() : find(form.id());
-        data.put("secret", stored.map(config -> SecretSection.of(config, secrets))
-                .orElseGet(() -> SecretSection.ofNew(kind, form.id(), secrets)).toSoy());
+        if (kind.ownsSecret()) {
+            data.put("secret", stored.map(config -> SecretSection.of(config, secrets))
+                    .orElseGet(() -> SecretSection.ofNew(kind, form.id(), secrets)).toSoy());
+        }
         view.show(request, response, status, path(), template("Form"), data);
     }
 
