@@ -59,8 +59,8 @@ public final class StartupProbe {
         long loggingReadyMs = ManagementFactory.getRuntimeMXBean().getUptime();
         long start = System.nanoTime();
 
-        LanyardConfiguration loaded = IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER,
-                Path.of(args[0])).load();
+        LanyardConfiguration loaded = new LanyardConfiguration(IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER,
+                Path.of(args[0])).load());
         long configured = System.nanoTime();
 
         ConfigurationHolder configuration = new ConfigurationHolder(loaded);
