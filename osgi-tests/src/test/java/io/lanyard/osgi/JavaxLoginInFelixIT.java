@@ -198,9 +198,12 @@ class JavaxLoginInFelixIT {
 
     /** The display name of provider {@code id} as the plugin's own store reads {@code provider.xml} now. */
     private Optional<Object> displayNameInTheFile(Product product, String id) throws Exception {
-        Object store = ((Optional<?>) call(felix.bean(product, "lanyard"), "providerStore")).orElseThrow();
-        Optional<?> config = (Optional<?>) call(call(store, "load"), "identityProvider", id);
-        return config.map(found -> call(found, "displayName"));
+        Object directory = ((Optional<?>) call(felix.bean(product, "lanyard"), "lanyardDirectory")).orElseThrow();
+        Class<?> kinds = felix.plugin(product).loadClass("io.lanyard.core.config.IntegrationKind");
+        Object store = felix.plugin(product).loadClass("io.lanyard.core.config.xml.IntegrationXmlStore")
+                .getMethod("of", kinds, Path.class).invoke(null, kinds.getField("IDENTITY_PROVIDER").get(null), directory);
+        return ((List<?>) call(store, "load")).stream().filter(found -> id.equals(call(found, "id"))).findFirst()
+                .map(found -> call(found, "displayName"));
     }
 
     private void actAsSystemAdministrator() throws Exception {

@@ -117,6 +117,30 @@ abstract class PluginsInFelixContract {
         }
     }
 
+    /**
+     * The Spring XML is written once for every product (products/shared/spring), once for the Seraph products
+     * (products/shared/seraph) and once per product: all of a jar's files make one context, in which every bean and
+     * reference of every file is there, and the shared beans got the product's adapters.
+     */
+    @Test
+    void everyBeanOfEverySpringFileOfTheJarIsInOneContext() throws Exception {
+        for (Product product : Product.values()) {
+            try (PluginJar jar = new PluginJar(product.jar(generation()))) {
+                List<String> files = jar.entryNames().stream()
+                        .filter(name -> name.startsWith("META-INF/spring/") && name.endsWith(".xml")).sorted().toList();
+                assertThat(files).as(product.id()).contains("META-INF/spring/lanyard-shared.xml",
+                        "META-INF/spring/lanyard-" + product.id() + ".xml");
+                assertThat(files.contains("META-INF/spring/lanyard-seraph.xml")).as(product.id() + " Seraph beans")
+                        .isEqualTo(product != Product.BITBUCKET);
+                for (String id : jar.springIds()) {
+                    assertThat(felix.bean(product, id)).as(product + " " + id).isNotNull();
+                }
+            }
+            Object configuration = call(felix.bean(product, "lanyard"), "configuration");
+            assertThat(configuration).as(product + ": the shared LanyardPlugin bean was made").isNotNull();
+        }
+    }
+
     @Test
     void hostReferencesReachTheHostsServices() throws Exception {
         Object adminKey = felix.hostClass("com.atlassian.sal.api.user.UserKey").getConstructor(String.class).newInstance("admin");

@@ -1,22 +1,23 @@
 package io.lanyard.sandbox;
 
 import io.lanyard.core.LanyardPaths;
-import io.lanyard.core.config.ClientSecretAdministration;
 import io.lanyard.core.config.ConfigurationHolder;
-import io.lanyard.core.config.ConfigurationService;
+import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
-import io.lanyard.core.config.xml.ConnectorXmlStore;
-import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.core.config.change.ClientSecretAdministration;
+import io.lanyard.core.config.change.ConfigurationService;
+import io.lanyard.core.config.xml.ConfigurationFiles;
+import io.lanyard.core.config.xml.IntegrationXmlStore;
 import io.lanyard.core.entra.EntraEndpoints;
-import io.lanyard.core.login.LoginService;
+import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.http.HttpLimits;
-import io.lanyard.core.secret.ClientSecretResolver;
-import io.lanyard.core.secret.ClientSecretResolvers;
+import io.lanyard.core.login.LoginService;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.SecretStatus;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.admin.AdminPageLayout;
-import io.lanyard.plugin.admin.LanyardAdminWeb;
-import io.lanyard.plugin.host.LoginPage;
+import io.lanyard.plugin.lifecycle.LanyardAdministration;
 import io.lanyard.plugin.lifecycle.StartupConfiguration;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.app.AuiResourcesServlet;
@@ -59,7 +60,8 @@ public final class Sandbox {
 
     /** With this process's real environment and system properties, as a product plugin starts. */
     public static RunningSandbox start(SandboxOptions options) throws IOException {
-        return start(options, lanyardDirectory -> ClientSecretResolvers.atStart(options.product(), lanyardDirectory));
+        return start(options, lanyardDirectory -> ClientSecretResolver.atStart(options.product(),
+                Optional.of(lanyardDirectory)));
     }
 
     /**
@@ -74,11 +76,12 @@ public final class Sandbox {
         LOG.info("Pretending to be {} {}", options.product().platformId(), options.product().version());
         Path home = options.home();
         Path lanyardDirectory = home.resolve("lanyard");
-        ProviderXmlStore store = new ProviderXmlStore(lanyardDirectory);
+        ConfigurationFiles files = new ConfigurationFiles(lanyardDirectory);
+        IntegrationXmlStore<IdentityProviderConfig> store = files.store(IntegrationKind.IDENTITY_PROVIDER);
         // As in a product: a broken file is logged with its LNY-10x errors and Lanyard runs without providers, so
         // the local login and the admin page stay usable to repair it.
         Optional<LanyardConfiguration> stored = store.exists()
-                ? Optional.of(StartupConfiguration.load(Optional.of(store)))
+                ? Optional.of(StartupConfiguration.withFileOf(LanyardConfiguration.empty(), store))
                 : Optional.empty();
         Optional<SandboxPorts.Use> builtInPort = SandboxPorts.builtInProvider(options, stored, store.file());
         List<SandboxPorts.Use> ports = new ArrayList<>(List.of(sandboxPort));
@@ -98,10 +101,9 @@ public final class Sandbox {
                         options.identityProviderPortGiven() ? " (--idp-port not used)" : "");
             }
             LanyardConfiguration providers = stored.isPresent() ? stored.get() : firstStart(store, builtIn, clientSecret);
-            ConnectorXmlStore connectorStore = new ConnectorXmlStore(lanyardDirectory);
             ConfigurationHolder holder = new ConfigurationHolder(
-                    StartupConfiguration.withConnectors(providers, Optional.of(connectorStore)));
-            ConfigurationService changes = new ConfigurationService(holder, store, connectorStore, secretResolver);
+                    StartupConfiguration.withFileOf(providers, files.store(IntegrationKind.ENTRA_CONNECTOR)));
+            ConfigurationService changes = new ConfigurationService(holder, files, secretResolver);
             if (builtIn != null && stored.isPresent()) {
                 moveBuiltInProvider(changes, builtIn.port(), store);
             }
@@ -117,7 +119,8 @@ public final class Sandbox {
     }
 
     /** A new sandbox: {@code provider.xml} with the built-in provider under a new id. */
-    private static LanyardConfiguration firstStart(ProviderXmlStore store, BuiltInProvider builtIn, Secret clientSecret) {
+    private static LanyardConfiguration firstStart(IntegrationXmlStore<IdentityProviderConfig> store, BuiltInProvider builtIn,
+            Secret clientSecret) {
         LanyardConfiguration providers = SandboxProviders.initial(builtIn.issuer(), clientSecret);
         store.save(providers);
         LOG.info("Wrote {} with the built-in identity provider", store.file());
@@ -129,7 +132,8 @@ public final class Sandbox {
      * listens on, through the same validated, atomic write as the admin pages (the previous file is kept as
      * {@code provider.xml.bak}). Nothing is written when they already match.
      */
-    private static void moveBuiltInProvider(ConfigurationService changes, int port, ProviderXmlStore store) {
+    private static void moveBuiltInProvider(ConfigurationService changes, int port,
+            IntegrationXmlStore<IdentityProviderConfig> store) {
         LanyardConfiguration current = changes.current();
         LanyardConfiguration moved = SandboxProviders.withBuiltInProviderAt(current, port);
         if (moved.equals(current)) {
@@ -138,7 +142,7 @@ public final class Sandbox {
         changes.change(configuration -> moved);
         LOG.info("Moved the built-in identity provider in {} from port {} to {} (--idp-port); the previous file is {}",
                 store.file(), SandboxProviders.builtInProviderPort(current).orElse(0), port,
-                ProviderXmlStore.BACKUP_FILE_NAME);
+                store.backupFileName());
     }
 
     private static BuiltInProvider startBuiltIn(SandboxPorts.Use port, Secret clientSecret,
@@ -181,8 +185,8 @@ public final class Sandbox {
         LanyardWeb lanyard = LanyardWeb.create(loginService, configuration, sessionLogin, LoginPage.SANDBOX,
                 Clock.systemUTC());
         // The same admin pages as in the products; AUI comes from the sandbox itself instead of a host decorator.
-        LanyardAdminWeb admin = LanyardAdminWeb.create(new SandboxAdminAccess(sessionLogin, directory),
-                changes, secrets, baseUrl::get, LoginPage.SANDBOX,
+        LanyardAdministration admin = new LanyardAdministration(Optional.of(changes),
+                new SandboxAdminAccess(sessionLogin, directory), secrets, baseUrl::get, LoginPage.SANDBOX,
                 AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT,
                 entraEndpoints(options), Clock.systemUTC());
         Tomcat tomcat = SandboxTomcat.start(options.port(), home, lanyard, admin, sessionLogin, directory);

@@ -1,7 +1,7 @@
 package io.lanyard.sandbox;
 
 import io.lanyard.core.LanyardPaths;
-import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.core.config.xml.ProviderXml;
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
 import java.io.IOException;
@@ -66,7 +66,7 @@ public final class SandboxMain {
         out.println("  Local login:   " + base + "/login?lanyard_native=1  (each sandbox password is the username,"
                 + " e.g. admin/admin)");
         out.println("  Home folder:   " + sandbox.home() + "  (Lanyard's configuration: "
-                + sandbox.lanyardDirectory().resolve(ProviderXmlStore.FILE_NAME) + ")");
+                + sandbox.lanyardDirectory().resolve(ProviderXml.FILE_NAME) + ")");
         out.println("  Stop:          press Ctrl-C");
         out.println();
         out.flush();

@@ -4,6 +4,7 @@ import static io.lanyard.core.config.IdentityProviderConfigBuilder.WELL_KNOWN_SU
 
 import io.lanyard.core.config.IdGenerator;
 import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.StoredSecret;
@@ -38,7 +39,7 @@ final class SandboxProviders {
      */
     static LanyardConfiguration withBuiltInProviderAt(LanyardConfiguration configuration, int port) {
         String issuer = BuiltInProvider.issuerAt(port).toString();
-        return configuration.withIdentityProviders(configuration.identityProviders().stream()
+        return configuration.with(IntegrationKind.IDENTITY_PROVIDER, configuration.identityProviders().stream()
                 .map(provider -> BuiltInProvider.portOfIssuer(provider.issuer()) > 0
                         ? provider.toBuilder().issuer(issuer).discoveryUrl(issuer + WELL_KNOWN_SUFFIX).build()
                         : provider)

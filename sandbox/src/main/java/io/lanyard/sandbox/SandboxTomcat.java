@@ -1,6 +1,6 @@
 package io.lanyard.sandbox;
 
-import io.lanyard.plugin.admin.LanyardAdminWeb;
+import io.lanyard.plugin.lifecycle.LanyardAdministration;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.app.AuiResourcesServlet;
 import io.lanyard.sandbox.app.ClaimsServlet;
@@ -33,7 +33,8 @@ final class SandboxTomcat {
     private SandboxTomcat() {
     }
 
-    static Tomcat start(int port, Path home, LanyardWeb lanyard, LanyardAdminWeb admin, SandboxSessionLogin sessionLogin,
+    static Tomcat start(int port, Path home, LanyardWeb lanyard, LanyardAdministration admin,
+            SandboxSessionLogin sessionLogin,
             SandboxUserDirectory directory) throws IOException {
         Path base = Files.createDirectories(home.resolve("tomcat"));
         Path docBase = Files.createDirectories(base.resolve("webapp"));
@@ -57,8 +58,8 @@ final class SandboxTomcat {
         addServlet(context, "claims", new ClaimsServlet(sessionLogin), ClaimsServlet.PATH);
         addServlet(context, "lanyard-login", lanyard.loginServlet(), LanyardWeb.LOGIN_SERVLET_MAPPING);
         addServlet(context, "lanyard-callback", lanyard.callbackServlet(), LanyardWeb.CALLBACK_SERVLET_MAPPING);
-        addServlet(context, "lanyard-admin", admin.adminServlet(), LanyardAdminWeb.ADMIN_SERVLET_MAPPINGS);
-        addServlet(context, "lanyard-api", admin.apiServlet(), LanyardAdminWeb.API_SERVLET_MAPPING);
+        addServlet(context, "lanyard-admin", admin.adminServlet(), LanyardAdministration.ADMIN_SERVLET_MAPPINGS);
+        addServlet(context, "lanyard-api", admin.apiServlet(), LanyardAdministration.API_SERVLET_MAPPING);
 
         try {
             tomcat.start();

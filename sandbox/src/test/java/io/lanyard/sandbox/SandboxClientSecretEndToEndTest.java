@@ -3,12 +3,14 @@ package io.lanyard.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
-import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.core.config.xml.IntegrationXmlStore;
+import io.lanyard.core.config.xml.ProviderXml;
 import io.lanyard.core.host.HostProduct;
-import io.lanyard.core.secret.ClientSecretResolvers;
 import io.lanyard.core.secret.SecretPropertyNames;
 import io.lanyard.core.secret.StoredSecret;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.sandbox.idp.ClientSecretFile;
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,9 +39,11 @@ class SandboxClientSecretEndToEndTest {
         try (RunningSandbox first = start(SandboxOptions.DEFAULT_PRODUCT, Map.of(), new Properties())) {
             assertThat(first.builtInIssuer()).isPresent();
         }
-        ProviderXmlStore store = new ProviderXmlStore(home.resolve("lanyard"));
-        IdentityProviderConfig builtIn = store.load().identityProviders().get(0);
-        store.save(new LanyardConfiguration(List.of(builtIn.toBuilder().clientSecret(StoredSecret.external()).build())));
+        IntegrationXmlStore<IdentityProviderConfig> store =
+                IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER, home.resolve("lanyard"));
+        IdentityProviderConfig builtIn = store.load().get(0);
+        store.save(new LanyardConfiguration(List.of(builtIn.toBuilder().clientSecret(StoredSecret.external())
+                .build())));
         return builtIn.id();
     }
 
@@ -49,7 +54,8 @@ class SandboxClientSecretEndToEndTest {
     private RunningSandbox start(HostProduct product, Map<String, String> environment, Properties properties)
             throws IOException {
         return Sandbox.start(SandboxOptions.onFreePorts(home).as(product), lanyardDirectory ->
-                ClientSecretResolvers.atStart(environment, properties, properties::remove, product, lanyardDirectory));
+                ClientSecretResolver.atStart(environment, properties, properties::remove, product,
+                        Optional.of(lanyardDirectory)));
     }
 
     private static Browser.Page signInAsAlice(RunningSandbox sandbox) throws Exception {
@@ -69,7 +75,7 @@ class SandboxClientSecretEndToEndTest {
             assertThat(page.uri()).isEqualTo(URI.create(sandbox.baseUrl() + "/pages/secret"));
             assertThat(page.body()).contains("Logged in as alice");
         }
-        String providerXml = Files.readString(home.resolve("lanyard").resolve(ProviderXmlStore.FILE_NAME));
+        String providerXml = Files.readString(home.resolve("lanyard").resolve(ProviderXml.FILE_NAME));
         assertThat(providerXml).contains("<CLIENT_SECRET>USING_ENVIRONMENT_PROPERTY</CLIENT_SECRET>")
                 .doesNotContain(secret);
     }

@@ -3,8 +3,9 @@ package io.lanyard.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
-import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.core.config.xml.IntegrationXmlStore;
 import io.lanyard.core.secret.SecretPropertyNames;
 import io.lanyard.core.secret.StoredSecret;
 import io.lanyard.sandbox.idp.ClientSecretFile;
@@ -56,9 +57,11 @@ class SandboxClientSecretIT {
         try (RunningSandbox first = Sandbox.start(SandboxOptions.onFreePorts(home))) {
             assertThat(first.builtInIssuer()).isPresent();
         }
-        ProviderXmlStore store = new ProviderXmlStore(home.resolve("lanyard"));
-        IdentityProviderConfig builtIn = store.load().identityProviders().get(0);
-        store.save(new LanyardConfiguration(List.of(builtIn.toBuilder().clientSecret(StoredSecret.external()).build())));
+        IntegrationXmlStore<IdentityProviderConfig> store =
+                IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER, home.resolve("lanyard"));
+        IdentityProviderConfig builtIn = store.load().get(0);
+        store.save(new LanyardConfiguration(List.of(builtIn.toBuilder().clientSecret(StoredSecret.external())
+                .build())));
         return builtIn.id();
     }
 }

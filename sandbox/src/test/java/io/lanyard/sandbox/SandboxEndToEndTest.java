@@ -2,8 +2,11 @@ package io.lanyard.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
-import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.core.config.xml.IntegrationXmlStore;
+import io.lanyard.core.config.xml.ProviderXml;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.StoredSecret;
 import java.net.URI;
@@ -220,8 +223,9 @@ class SandboxEndToEndTest {
         try (RunningSandbox first = Sandbox.start(SandboxOptions.onFreePorts(home))) {
             issuer = first.builtInIssuer().orElseThrow();
         }
-        ProviderXmlStore store = new ProviderXmlStore(home.resolve("lanyard"));
-        LanyardConfiguration configuration = store.load();
+        IntegrationXmlStore<IdentityProviderConfig> store =
+                IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER, home.resolve("lanyard"));
+        LanyardConfiguration configuration = new LanyardConfiguration(store.load());
         store.save(new LanyardConfiguration(List.of(configuration.identityProviders().get(0).toBuilder()
                 .clientSecret(StoredSecret.plaintext(Secret.of("not-the-secret"))).build())));
 
@@ -237,7 +241,7 @@ class SandboxEndToEndTest {
 
     @Test
     void aSecondStartOnTheSameHomeReusesProviderXmlAndLogsInAgain(@TempDir Path home) throws Exception {
-        Path providerXml = home.resolve("lanyard").resolve(ProviderXmlStore.FILE_NAME);
+        Path providerXml = home.resolve("lanyard").resolve(ProviderXml.FILE_NAME);
         String written;
         try (RunningSandbox first = Sandbox.start(SandboxOptions.onFreePorts(home))) {
             written = Files.readString(providerXml);

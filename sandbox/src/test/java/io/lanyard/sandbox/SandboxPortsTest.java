@@ -3,8 +3,10 @@ package io.lanyard.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
-import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.core.config.xml.IntegrationXmlStore;
+import io.lanyard.core.config.xml.ProviderXml;
 import io.lanyard.sandbox.idp.BuiltInProvider;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -35,7 +37,7 @@ class SandboxPortsTest {
     }
 
     private Path providerXml() {
-        return home.resolve("lanyard").resolve(ProviderXmlStore.FILE_NAME);
+        return home.resolve("lanyard").resolve(ProviderXml.FILE_NAME);
     }
 
     @Test
@@ -100,10 +102,10 @@ class SandboxPortsTest {
             Browser.Page landed = browser.signInAtProvider(browser.open(URI.create(moved.baseUrl() + "/")), "alice");
             assertThat(landed.body()).contains("Logged in as alice");
         }
-        LanyardConfiguration stored = new ProviderXmlStore(home.resolve("lanyard")).load();
+        LanyardConfiguration stored = new LanyardConfiguration(IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER, home.resolve("lanyard")).load());
         assertThat(stored.identityProviders().get(0).discoveryUrl())
                 .isEqualTo(URI.create(BuiltInProvider.issuerAt(newPort) + "/.well-known/openid-configuration"));
-        assertThat(Files.readAllBytes(home.resolve("lanyard").resolve(ProviderXmlStore.BACKUP_FILE_NAME)))
+        assertThat(Files.readAllBytes(home.resolve("lanyard").resolve(ProviderXml.BACKUP_FILE_NAME)))
                 .as("the file before the move").isEqualTo(firstFile);
 
         try (RunningSandbox again = Sandbox.start(SandboxOptions.onFreePorts(home))) {

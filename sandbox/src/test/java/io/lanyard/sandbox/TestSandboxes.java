@@ -1,8 +1,9 @@
 package io.lanyard.sandbox;
 
-import io.lanyard.core.secret.ClientSecretResolvers;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -16,7 +17,7 @@ public final class TestSandboxes {
 
     public static RunningSandbox start(SandboxOptions options, Map<String, String> environment) throws IOException {
         Properties noProperties = new Properties();
-        return Sandbox.start(options, lanyardDirectory -> ClientSecretResolvers.atStart(environment, noProperties,
-                noProperties::remove, options.product(), lanyardDirectory));
+        return Sandbox.start(options, lanyardDirectory -> ClientSecretResolver.atStart(environment, noProperties,
+                noProperties::remove, options.product(), Optional.of(lanyardDirectory)));
     }
 }

@@ -2,9 +2,9 @@ package io.lanyard.bench.filter;
 
 import io.lanyard.bench.BenchConfiguration;
 import io.lanyard.core.config.ConfigurationHolder;
+import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.login.LoginService;
-import io.lanyard.core.secret.ConfigurationFileSecretResolver;
-import io.lanyard.plugin.host.LoginPage;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
 import java.io.IOException;
@@ -59,7 +59,7 @@ public class FilterPassThroughBenchmark {
     @Setup
     public void setUp() {
         ConfigurationHolder configuration = new ConfigurationHolder(BenchConfiguration.oneProvider());
-        LoginService loginService = LoginService.create(configuration, new ConfigurationFileSecretResolver(),
+        LoginService loginService = LoginService.create(configuration, ClientSecretResolver.fileOnly(),
                 new SandboxUserDirectory(), () -> URI.create("http://localhost:2990/jira"), Clock.systemUTC());
         lanyardFilter = LanyardWeb.create(loginService, configuration, new SeraphStyleSessionLogin(), LoginPage.JIRA,
                 Clock.systemUTC()).loginFilter();

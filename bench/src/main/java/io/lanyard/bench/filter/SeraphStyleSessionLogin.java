@@ -1,7 +1,7 @@
 package io.lanyard.bench.filter;
 
 import io.lanyard.core.host.HostUser;
-import io.lanyard.plugin.host.SessionLogin;
+import io.lanyard.plugin.session.SessionLogin;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpSession;

@@ -5,11 +5,13 @@ import io.lanyard.bench.filter.SeraphStyleSessionLogin;
 import io.lanyard.bench.filter.StubRequest;
 import io.lanyard.bench.filter.Unusable;
 import io.lanyard.core.config.ConfigurationHolder;
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
-import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.core.config.xml.IntegrationXmlStore;
+import io.lanyard.core.config.xml.ProviderXml;
+import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.login.LoginService;
-import io.lanyard.core.secret.ConfigurationFileSecretResolver;
-import io.lanyard.plugin.host.LoginPage;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
 import java.lang.management.ManagementFactory;
@@ -41,8 +43,8 @@ public final class StartupProbe {
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && args[0].equals("--write")) {
             Path directory = Files.createDirectories(Path.of(args[1]));
-            new ProviderXmlStore(directory).save(BenchConfiguration.oneProvider());
-            System.out.println("wrote " + directory.resolve(ProviderXmlStore.FILE_NAME));
+            IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER, directory).save(BenchConfiguration.oneProvider());
+            System.out.println("wrote " + directory.resolve(ProviderXml.FILE_NAME));
             return;
         }
         if (args.length != 1) {
@@ -57,11 +59,12 @@ public final class StartupProbe {
         long loggingReadyMs = ManagementFactory.getRuntimeMXBean().getUptime();
         long start = System.nanoTime();
 
-        LanyardConfiguration loaded = new ProviderXmlStore(Path.of(args[0])).load();
+        LanyardConfiguration loaded = new LanyardConfiguration(IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER,
+                Path.of(args[0])).load());
         long configured = System.nanoTime();
 
         ConfigurationHolder configuration = new ConfigurationHolder(loaded);
-        LoginService loginService = LoginService.create(configuration, new ConfigurationFileSecretResolver(),
+        LoginService loginService = LoginService.create(configuration, ClientSecretResolver.fileOnly(),
                 new SandboxUserDirectory(), () -> URI.create("http://localhost:2990/jira"), Clock.systemUTC());
         long serviceBuilt = System.nanoTime();
 

@@ -28,7 +28,7 @@ public record EntraConnectorConfig(
         String clientId,
         StoredSecret clientSecret,
         NationalCloud nationalCloud,
-        Optional<URI> graphBaseUrl) {
+        Optional<URI> graphBaseUrl) implements Integration {
 
     public EntraConnectorConfig {
         Objects.requireNonNull(id, "id");

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * Builds a valid {@link EntraConnectorConfig} or reports every field that is wrong. The one place the rules of a
  * connector live: {@code connector.xml} and the admin UI both build through here.
  */
-public final class EntraConnectorConfigBuilder {
+public final class EntraConnectorConfigBuilder implements IntegrationBuilder<EntraConnectorConfig> {
 
     /** The shape {@link IdGenerator#newConnectorId()} generates and the specification's example shows. */
     private static final Pattern ID = Pattern.compile("[a-z0-9]{12}");

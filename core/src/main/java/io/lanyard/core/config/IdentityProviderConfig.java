@@ -46,7 +46,7 @@ public record IdentityProviderConfig(
         Set<String> allowedAlgorithms,
         Set<String> trustedAudiences,
         Optional<Duration> maxAuthenticationAge,
-        List<String> acrValues) {
+        List<String> acrValues) implements Integration {
 
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
     public static final List<String> DEFAULT_SCOPES = List.of("openid", "profile", "email");

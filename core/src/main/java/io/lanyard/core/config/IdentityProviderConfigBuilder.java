@@ -19,7 +19,7 @@ import java.util.regex.PatternSyntaxException;
  * Builds a valid {@link IdentityProviderConfig} or reports every field that is wrong. The one place the rules
  * of a provider's configuration live: the XML loader, the admin UI and the JSON API all build through here.
  */
-public final class IdentityProviderConfigBuilder {
+public final class IdentityProviderConfigBuilder implements IntegrationBuilder<IdentityProviderConfig> {
 
     public static final String WELL_KNOWN_SUFFIX = "/.well-known/openid-configuration";
     /** JWS algorithms Lanyard can verify. {@code none} is not among them and never will be. */

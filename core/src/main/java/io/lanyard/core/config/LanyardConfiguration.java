@@ -2,69 +2,128 @@ package io.lanyard.core.config;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The whole configuration at one moment: immutable, validated as a whole (ids unique), and swapped as a whole
- * so that a running login never sees half of a change.
- *
- * @param identityProviders the OpenID Connect providers of {@code provider.xml}
- * @param entraConnectors   the Entra ID connectors of {@code connector.xml}
+ * The whole configuration at one moment: every integration of every {@link IntegrationKind}, immutable, validated as
+ * a whole (ids unique within a kind), and swapped as a whole so that a running login never sees half of a change.
  */
-public record LanyardConfiguration(List<IdentityProviderConfig> identityProviders,
-        List<EntraConnectorConfig> entraConnectors) {
+public final class LanyardConfiguration {
 
-    public LanyardConfiguration {
-        identityProviders = List.copyOf(identityProviders);
-        entraConnectors = List.copyOf(entraConnectors);
+    private static final LanyardConfiguration EMPTY = new LanyardConfiguration(Map.of());
+
+    /** Every kind of {@link IntegrationKind#ALL}, in that order, with its integrations in their order. */
+    private final Map<IntegrationKind<?>, List<? extends Integration>> integrations;
+
+    private LanyardConfiguration(Map<IntegrationKind<?>, List<? extends Integration>> given) {
+        Map<IntegrationKind<?>, List<? extends Integration>> all = new LinkedHashMap<>();
         List<FieldError> errors = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        for (IdentityProviderConfig provider : identityProviders) {
-            if (!ids.add(provider.id())) {
-                errors.add(new FieldError("id", "identity provider id " + provider.id() + " is used twice"));
+        for (IntegrationKind<?> kind : IntegrationKind.ALL) {
+            List<? extends Integration> items = List.copyOf(given.getOrDefault(kind, List.of()));
+            Set<String> ids = new HashSet<>();
+            for (Integration item : items) {
+                kind.type().cast(item);
+                if (!ids.add(item.id())) {
+                    errors.add(new FieldError("id", kind.label() + " id " + item.id() + " is used twice"));
+                }
             }
-        }
-        Set<String> connectorIds = new HashSet<>();
-        for (EntraConnectorConfig connector : entraConnectors) {
-            if (!connectorIds.add(connector.id())) {
-                errors.add(new FieldError("id", "Entra ID connector id " + connector.id() + " is used twice"));
-            }
+            all.put(kind, items);
         }
         if (!errors.isEmpty()) {
             throw new ConfigurationException("configuration is invalid", errors);
         }
+        this.integrations = all;
     }
 
-    /** Identity providers only, no connectors. */
+    /**
+     * @param identityProviders the OpenID Connect providers of {@code provider.xml}
+     * @param entraConnectors   the Entra ID connectors of {@code connector.xml}
+     * @throws ConfigurationException when an id is used twice within a kind
+     */
+    public LanyardConfiguration(List<IdentityProviderConfig> identityProviders,
+            List<EntraConnectorConfig> entraConnectors) {
+        this(Map.of(IntegrationKind.IDENTITY_PROVIDER, identityProviders,
+                IntegrationKind.ENTRA_CONNECTOR, entraConnectors));
+    }
+
+    /** Identity providers only, no other integration. */
     public LanyardConfiguration(List<IdentityProviderConfig> identityProviders) {
-        this(identityProviders, List.of());
+        this(Map.of(IntegrationKind.IDENTITY_PROVIDER, identityProviders));
+    }
+
+    /**
+     * Every kind's integrations at once (a kind not given has none).
+     *
+     * @throws ConfigurationException listing every id used twice within a kind
+     */
+    public static LanyardConfiguration of(Map<IntegrationKind<?>, List<? extends Integration>> integrations) {
+        return new LanyardConfiguration(integrations);
     }
 
     public static LanyardConfiguration empty() {
-        return new LanyardConfiguration(List.of(), List.of());
+        return EMPTY;
     }
 
-    /** The same identity providers with these connectors (e.g. those of {@code connector.xml}). */
-    public LanyardConfiguration withEntraConnectors(List<EntraConnectorConfig> connectors) {
-        return new LanyardConfiguration(identityProviders, connectors);
+    /** The integrations of one kind, in order. */
+    @SuppressWarnings("unchecked")
+    public <C extends Integration> List<C> all(IntegrationKind<C> kind) {
+        return (List<C>) integrations.get(kind);
     }
 
-    /** The same connectors with these identity providers. */
-    public LanyardConfiguration withIdentityProviders(List<IdentityProviderConfig> providers) {
-        return new LanyardConfiguration(providers, entraConnectors);
+    public <C extends Integration> Optional<C> find(IntegrationKind<C> kind, String id) {
+        return all(kind).stream().filter(item -> item.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The same configuration with these integrations of {@code kind} (e.g. those of its file).
+     *
+     * @throws ConfigurationException when an id is used twice
+     */
+    public <C extends Integration> LanyardConfiguration with(IntegrationKind<C> kind, List<C> items) {
+        Map<IntegrationKind<?>, List<? extends Integration>> next = new LinkedHashMap<>(integrations);
+        next.put(kind, items);
+        return new LanyardConfiguration(next);
+    }
+
+    public List<IdentityProviderConfig> identityProviders() {
+        return all(IntegrationKind.IDENTITY_PROVIDER);
     }
 
     public Optional<IdentityProviderConfig> identityProvider(String id) {
-        return identityProviders.stream().filter(p -> p.id().equals(id)).findFirst();
+        return find(IntegrationKind.IDENTITY_PROVIDER, id);
     }
 
+    /** Those a login may use, in order. */
     public List<IdentityProviderConfig> enabledIdentityProviders() {
-        return identityProviders.stream().filter(IdentityProviderConfig::enabled).toList();
+        return identityProviders().stream().filter(IdentityProviderConfig::enabled).toList();
+    }
+
+    public List<EntraConnectorConfig> entraConnectors() {
+        return all(IntegrationKind.ENTRA_CONNECTOR);
     }
 
     public Optional<EntraConnectorConfig> entraConnector(String id) {
-        return entraConnectors.stream().filter(c -> c.id().equals(id)).findFirst();
+        return find(IntegrationKind.ENTRA_CONNECTOR, id);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LanyardConfiguration && ((LanyardConfiguration) other)
+                .integrations.equals(integrations);
+    }
+
+    @Override
+    public int hashCode() {
+        return integrations.hashCode();
+    }
+
+    /** Each integration prints without its secret. */
+    @Override
+    public String toString() {
+        return "LanyardConfiguration" + integrations.values();
     }
 }

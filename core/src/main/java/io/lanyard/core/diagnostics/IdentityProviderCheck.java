@@ -10,7 +10,7 @@ import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.keys.JwksSource;
 import io.lanyard.core.keys.VerificationKeys;
-import io.lanyard.core.secret.ClientSecretResolver;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,15 +24,12 @@ import java.util.Optional;
  * uncached and with the same checks and HTTP bounds as a login, and reports what it found or the exact failure.
  * Thread-safe; keeps nothing between calls.
  */
-public final class IdentityProviderCheck {
+public final class IdentityProviderCheck extends IntegrationCheck<IdentityProviderConfig, ProviderCheckReport> {
 
-    private final ProviderHttpClient http;
-    private final ClientSecretResolver secrets;
     private final Clock clock;
 
     public IdentityProviderCheck(ProviderHttpClient http, ClientSecretResolver secrets, Clock clock) {
-        this.http = Objects.requireNonNull(http, "http");
-        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        super(http, secrets);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -52,6 +49,7 @@ public final class IdentityProviderCheck {
     }
 
     /** "Test": discovery with the configured issuer, then the keys at the announced {@code jwks_uri}. */
+    @Override
     public ProviderCheckReport test(IdentityProviderConfig provider) {
         ProviderMetadata metadata;
         try {
@@ -89,7 +87,7 @@ public final class IdentityProviderCheck {
             warnings.add(CheckWarning.NO_USERINFO_ENDPOINT);
         }
         // The same resolution a login uses, so a secret from outside the file counts (the value is not looked at).
-        if (secrets.resolveIdentityProviderSecret(provider.id(), provider.clientSecret()).secret().isEmpty()) {
+        if (clientSecret(provider).secret().isEmpty()) {
             warnings.add(CheckWarning.CLIENT_SECRET_NOT_SET);
         }
         return warnings;

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param failure  the first failure; empty when every step passed
  */
 public record ProviderCheckReport(Optional<ProviderMetadata> metadata, List<String> keys, List<CheckWarning> warnings,
-        Optional<CheckFailure> failure) {
+        Optional<CheckFailure> failure) implements CheckReport {
 
     public ProviderCheckReport {
         Objects.requireNonNull(metadata, "metadata");
@@ -24,7 +24,4 @@ public record ProviderCheckReport(Optional<ProviderMetadata> metadata, List<Stri
         Objects.requireNonNull(failure, "failure");
     }
 
-    public boolean passed() {
-        return failure.isEmpty();
-    }
 }

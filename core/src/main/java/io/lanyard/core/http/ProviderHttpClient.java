@@ -3,7 +3,7 @@ package io.lanyard.core.http;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import io.lanyard.core.error.ErrorCode;
-import io.lanyard.core.login.LoginFailedException;
+import io.lanyard.core.error.LoginFailedException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

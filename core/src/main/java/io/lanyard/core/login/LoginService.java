@@ -14,14 +14,15 @@ import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.discovery.ProviderMetadata;
 import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.host.HostUser;
 import io.lanyard.core.host.UserDirectory;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.mapping.UserResolver;
-import io.lanyard.core.secret.ClientSecretResolver;
 import io.lanyard.core.secret.Secret;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.token.IdTokenExpectations;
 import io.lanyard.core.token.IdTokenValidator;
 import io.lanyard.core.token.TokenClient;
@@ -128,7 +129,8 @@ public final class LoginService {
             AuthorizationResponse response) {
         checkBinding(callbackIdentityProviderId, pending, response);
         ProviderRuntime runtime = runtimeOf(pending.identityProviderId());
-        ProviderMetadata metadata = runtime.metadata();
+        ProviderRuntime.Current provider = runtime.current();
+        ProviderMetadata metadata = provider.metadata();
         checkResponseIssuer(pending, response, metadata);
         String code = requireCode(response);
         Secret secret = runtime.requireClientSecret();
@@ -136,8 +138,8 @@ public final class LoginService {
         TokenResult tokenResult = tokens.exchange(new TokenClient.CodeExchange(metadata.tokenEndpoint(),
                 config.clientId(), secret, config.clientAuthMethod(), code, pending.redirectUri(), pending.codeVerifier()));
         IdTokenExpectations expected = IdTokenExpectations.of(config, pending.nonce(), Optional.of(secret));
-        ValidatedIdToken idToken = idTokens.validate(tokenResult.idToken(), expected, runtime.keys(metadata));
-        Map<String, Object> claims = claimsFor(config, metadata, tokenResult, idToken, expected, runtime);
+        ValidatedIdToken idToken = idTokens.validate(tokenResult.idToken(), expected, provider.keys());
+        Map<String, Object> claims = claimsFor(config, provider, tokenResult, idToken, expected);
         HostUser user = users.resolve(claims, runtime.usernameMapper());
         LOG.info("{} logged in through identity provider {} ({})", user.username(), config.id(), config.displayName());
         return new LoginSuccess(user, config.id(), idToken.subject(), pending.returnPath(), idToken.raw(), claims);
@@ -216,15 +218,15 @@ public final class LoginService {
     }
 
     /** The ID token's claims, overlaid with userinfo's when configured (its sub was checked to be the same). */
-    private Map<String, Object> claimsFor(IdentityProviderConfig config, ProviderMetadata metadata, TokenResult tokenResult,
-            ValidatedIdToken idToken, IdTokenExpectations expected, ProviderRuntime runtime) {
+    private Map<String, Object> claimsFor(IdentityProviderConfig config, ProviderRuntime.Current provider,
+            TokenResult tokenResult, ValidatedIdToken idToken, IdTokenExpectations expected) {
         Map<String, Object> claims = new HashMap<>(idToken.claims().getClaims());
         if (config.useUserInfo()) {
-            URI endpoint = metadata.userInfoEndpoint().orElseThrow(() -> new LoginFailedException(
+            URI endpoint = provider.metadata().userInfoEndpoint().orElseThrow(() -> new LoginFailedException(
                     ErrorCode.DISCOVERY_INVALID, "userinfo is configured but the provider announces no userinfo_endpoint"));
             String accessToken = tokenResult.accessToken().orElseThrow(() -> new LoginFailedException(
                     ErrorCode.TOKEN_RESPONSE_INVALID, "userinfo is configured but the token response has no access_token"));
-            claims.putAll(userInfo.fetch(endpoint, accessToken, idToken, expected, runtime.keys(metadata)));
+            claims.putAll(userInfo.fetch(endpoint, accessToken, idToken, expected, provider.keys()));
         }
         return claims;
     }

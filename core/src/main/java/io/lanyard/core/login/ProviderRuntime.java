@@ -3,13 +3,12 @@ package io.lanyard.core.login;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.discovery.ProviderMetadata;
 import io.lanyard.core.discovery.ProviderMetadataSource;
-import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.keys.JwksSource;
 import io.lanyard.core.mapping.UsernameMapper;
 import io.lanyard.core.secret.ResolvedSecret;
 import io.lanyard.core.secret.Secret;
-import io.lanyard.core.secret.SecretProblem;
+import io.lanyard.core.secret.SecretOwner;
 import java.time.Clock;
 
 /**
@@ -52,15 +51,23 @@ final class ProviderRuntime {
      *         provider cannot be used until its secret is set; other providers are not affected
      */
     Secret requireClientSecret() {
-        return secret.secret().orElseThrow(() -> {
-            ErrorCode code = secret.problem().map(SecretProblem::errorCode).orElse(ErrorCode.CLIENT_SECRET_MISSING);
-            return new LoginFailedException(code, "identity provider " + config.id() + " has no client secret ("
-                    + secret.problem().map(SecretProblem::message).orElse(secret.toString()) + ")");
-        });
+        return secret.require(SecretOwner.identityProvider(config.id()));
     }
 
-    /** The keys at the jwks_uri of the current metadata; a new key source if the provider moved its keys. */
-    JwksSource keys(ProviderMetadata current) {
+    /**
+     * The metadata as held now and the keys at its {@code jwks_uri}, read together once for a login step, so that the
+     * keys always belong to the metadata the step uses.
+     */
+    Current current() {
+        ProviderMetadata now = metadata();
+        return new Current(now, keysAt(now));
+    }
+
+    record Current(ProviderMetadata metadata, JwksSource keys) {
+    }
+
+    /** The keys at the jwks_uri of {@code current}; a new key source if the provider moved its keys. */
+    private JwksSource keysAt(ProviderMetadata current) {
         JwksSource held = keys;
         if (held == null || !held.jwksUri().equals(current.jwksUri())) {
             synchronized (this) {

@@ -2,7 +2,8 @@ package io.lanyard.core.login;
 
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.http.ProviderHttpClient;
-import io.lanyard.core.secret.ClientSecretResolver;
+import io.lanyard.core.secret.SecretOwner;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,7 @@ final class ProviderRuntimes {
         }
         return runtimes.compute(config.id(), (id, existing) -> existing != null && existing.config().equals(config)
                 ? existing
-                : new ProviderRuntime(config, secrets.resolveIdentityProviderSecret(id, config.clientSecret()), http, clock));
+                : new ProviderRuntime(config, secrets.resolve(SecretOwner.identityProvider(id), config.clientSecret()),
+                        http, clock));
     }
 }

@@ -2,9 +2,9 @@ package io.lanyard.core.mapping;
 
 import io.lanyard.core.config.UserLookup;
 import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.host.HostUser;
 import io.lanyard.core.host.UserDirectory;
-import io.lanyard.core.login.LoginFailedException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

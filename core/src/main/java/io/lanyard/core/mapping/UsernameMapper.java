@@ -2,7 +2,7 @@ package io.lanyard.core.mapping;
 
 import io.lanyard.core.config.UsernameMapping;
 import io.lanyard.core.error.ErrorCode;
-import io.lanyard.core.login.LoginFailedException;
+import io.lanyard.core.error.LoginFailedException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;

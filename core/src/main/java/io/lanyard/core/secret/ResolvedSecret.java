@@ -1,6 +1,8 @@
 package io.lanyard.core.secret;
 
 import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.error.LoginFailedException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -37,20 +39,21 @@ public final class ResolvedSecret {
     }
 
     /** As {@link #notSet()}, saying where it was looked for. */
-    public static ResolvedSecret notSet(SecretOwner owner) {
+    public static ResolvedSecret notSet(SecretOwner owner, List<String> namesLookedFor) {
         return new ResolvedSecret(null, SecretSource.NOT_SET, null, new SecretProblem(ErrorCode.CLIENT_SECRET_MISSING,
                 "no client secret: CLIENT_SECRET in " + owner.kind().fileName() + " is empty and none of "
-                        + namesOf(owner) + " is set as an environment variable or JVM system property"));
+                        + String.join(", ", namesLookedFor)
+                        + " is set as an environment variable or JVM system property"));
     }
 
     /**
      * The configuration file holds {@value StoredSecret#EXTERNAL_PLACEHOLDER} but no variable or property is set:
      * a configuration error naming exactly the names that were looked for.
      */
-    public static ResolvedSecret missingOutside(SecretOwner owner) {
+    public static ResolvedSecret missingOutside(SecretOwner owner, List<String> namesLookedFor) {
         return new ResolvedSecret(null, SecretSource.NOT_SET, null, new SecretProblem(ErrorCode.CLIENT_SECRET_MISSING,
                 "CLIENT_SECRET in " + owner.kind().fileName() + " is " + StoredSecret.EXTERNAL_PLACEHOLDER
-                        + " but none of " + namesOf(owner)
+                        + " but none of " + String.join(", ", namesLookedFor)
                         + " is set as an environment variable or JVM system property"));
     }
 
@@ -63,10 +66,6 @@ public final class ResolvedSecret {
         return new ResolvedSecret(null, SecretSource.SECURED_PROPERTY, Objects.requireNonNull(propertyName),
                 new SecretProblem(ErrorCode.SECURED_PROPERTY_UNREADABLE,
                         "the secured property " + propertyName + " cannot be used: " + reason));
-    }
-
-    private static String namesOf(SecretOwner owner) {
-        return String.join(", ", owner.propertyNamesInOrder());
     }
 
     public Optional<Secret> secret() {
@@ -84,6 +83,21 @@ public final class ResolvedSecret {
     /** Present exactly when there is no secret. */
     public Optional<SecretProblem> problem() {
         return Optional.ofNullable(problem);
+    }
+
+    /**
+     * The secret, to be used now.
+     *
+     * @throws LoginFailedException {@code CLIENT_SECRET_MISSING} (or {@code SECURED_PROPERTY_UNREADABLE}): the owner
+     *         cannot be used until its secret is set; other owners are not affected
+     */
+    public Secret require(SecretOwner owner) {
+        if (secret != null) {
+            return secret;
+        }
+        ErrorCode code = problem == null ? ErrorCode.CLIENT_SECRET_MISSING : problem.errorCode();
+        throw new LoginFailedException(code, owner + " has no client secret ("
+                + (problem == null ? toString() : problem.message()) + ")");
     }
 
     /** Names the property names looked for, never the value. */

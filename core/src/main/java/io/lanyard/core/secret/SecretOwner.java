@@ -1,11 +1,10 @@
 package io.lanyard.core.secret;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
  * Whose client secret it is: an OpenID Connect identity provider ({@code provider.xml}) or an Entra ID connector
- * ({@code connector.xml}), by id. Knows the property names to look up, in the order they are looked up.
+ * ({@code connector.xml}), by id. Knows its names (the order they are looked up in is the resolver's).
  *
  * @param kind which configuration file the owner lives in
  * @param id   the owner's id, which appears in the per-id property name with its case kept
@@ -58,11 +57,6 @@ public record SecretOwner(Kind kind, String id) {
     /** The name shared by every owner of this kind. */
     public String staticPropertyName() {
         return kind.staticPropertyName;
-    }
-
-    /** The per-id name first, then the static one: the more specific name wins. */
-    public List<String> propertyNamesInOrder() {
-        return List.of(propertyName(), staticPropertyName());
     }
 
     /** For messages, e.g. {@code identity provider GOxXFuPXJgiyAwuXugVG}. */

@@ -1,5 +1,6 @@
 package io.lanyard.core.secret;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,9 +16,10 @@ import java.util.Optional;
  * @param source       where the secret in use came from; {@link SecretSource#NOT_SET} when there is none
  * @param propertyName the environment variable or system property (or secured property) it came from
  * @param problem      why there is no usable secret, if there is none
+ * @param namesLookedFor the names looked up for this owner, in the resolver's order
  */
 public record SecretStatus(SecretOwner owner, SecretSource source, Optional<String> propertyName,
-        Optional<SecretProblem> problem) {
+        Optional<SecretProblem> problem, List<String> namesLookedFor) {
 
     public static final String STATIC_ENVIRONMENT_PROPERTY = "Static Environment Property";
     public static final String CONFIGURATION_FILE = "Configuration file";
@@ -29,10 +31,11 @@ public record SecretStatus(SecretOwner owner, SecretSource source, Optional<Stri
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(propertyName, "propertyName");
         Objects.requireNonNull(problem, "problem");
+        namesLookedFor = List.copyOf(namesLookedFor);
     }
 
-    public static SecretStatus of(SecretOwner owner, ResolvedSecret resolved) {
-        return new SecretStatus(owner, resolved.source(), resolved.propertyName(), resolved.problem());
+    public static SecretStatus of(SecretOwner owner, ResolvedSecret resolved, List<String> namesLookedFor) {
+        return new SecretStatus(owner, resolved.source(), resolved.propertyName(), resolved.problem(), namesLookedFor);
     }
 
     /** The label of the source: "Static Environment Property", "Configuration file", "Encrypted (secured property)" or "Not set". */

@@ -1,6 +1,6 @@
 package io.lanyard.core.token;
 
-import io.lanyard.core.login.LoginFailedException;
+import io.lanyard.core.error.LoginFailedException;
 import java.util.List;
 import java.util.stream.Collectors;
 

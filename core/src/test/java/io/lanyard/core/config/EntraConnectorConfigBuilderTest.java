@@ -146,7 +146,7 @@ class EntraConnectorConfigBuilderTest {
     @Test
     void configurationWithOnlyProvidersHasNoConnectors() {
         assertThat(new LanyardConfiguration(List.of()).entraConnectors()).isEmpty();
-        assertThat(LanyardConfiguration.empty().withEntraConnectors(List.of(valid().build()))
+        assertThat(LanyardConfiguration.empty().with(IntegrationKind.ENTRA_CONNECTOR, List.of(valid().build()))
                 .entraConnector("wdlfqm6se9un")).isPresent();
     }
 }

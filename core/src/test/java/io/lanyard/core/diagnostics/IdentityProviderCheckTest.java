@@ -9,9 +9,9 @@ import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.http.ProviderHttpClient;
-import io.lanyard.core.secret.ConfigurationFileSecretResolver;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.StoredSecret;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.testing.FakeProvider;
 import java.net.URI;
 import java.time.Clock;
@@ -24,7 +24,7 @@ class IdentityProviderCheckTest {
 
     private final FakeProvider provider = FakeProvider.start(Clock.systemUTC());
     private final IdentityProviderCheck check = new IdentityProviderCheck(new ProviderHttpClient(HttpLimits.DEFAULT),
-            new ConfigurationFileSecretResolver(), Clock.systemUTC());
+            ClientSecretResolver.fileOnly(), Clock.systemUTC());
 
     @AfterEach
     void stop() {

@@ -7,10 +7,11 @@ import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.IdentityProviderConfigBuilder;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.http.HttpLimits;
-import io.lanyard.core.secret.ConfigurationFileSecretResolver;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.StoredSecret;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.testing.FakeProvider;
 import io.lanyard.core.testing.InMemoryUsers;
 import io.lanyard.core.testing.MutableClock;
@@ -33,7 +34,7 @@ final class FakeProviderLogins implements AutoCloseable {
 
     FakeProviderLogins() {
         configuration = new ConfigurationHolder(new LanyardConfiguration(List.of(provider().build())));
-        service = LoginService.create(configuration, new ConfigurationFileSecretResolver(), InMemoryUsers.standard(),
+        service = LoginService.create(configuration, ClientSecretResolver.fileOnly(), InMemoryUsers.standard(),
                 () -> URI.create("https://jira.example.com"), clock,
                 new HttpLimits(Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024));
     }

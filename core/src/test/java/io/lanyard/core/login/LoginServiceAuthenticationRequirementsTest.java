@@ -2,7 +2,10 @@ package io.lanyard.core.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.core.config.IntegrationKind;
+import io.lanyard.core.config.LanyardConfiguration;
+import io.lanyard.core.config.xml.IntegrationXmlStore;
+import io.lanyard.core.config.xml.ProviderXml;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.testing.FakeProvider;
 import java.io.IOException;
@@ -38,7 +41,7 @@ class LoginServiceAuthenticationRequirementsTest {
 
     /** The login service over the provider configured exactly as {@code provider.xml} says, with {@code extra} elements. */
     private LoginService configuredWith(String extraElements) throws IOException {
-        Files.writeString(home.resolve(ProviderXmlStore.FILE_NAME), """
+        Files.writeString(home.resolve(ProviderXml.FILE_NAME), """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <lanyard-providers version="1">
                   <provider id="%s" enabled="true">
@@ -51,7 +54,7 @@ class LoginServiceAuthenticationRequirementsTest {
                 </lanyard-providers>
                 """.formatted(FakeProviderLogins.IDP, provider.discoveryUrl(), FakeProvider.CLIENT_ID,
                 FakeProvider.CLIENT_SECRET, extraElements));
-        logins.configure(new ProviderXmlStore(home).load());
+        logins.configure(new LanyardConfiguration(IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER, home).load()));
         return logins.service;
     }
 

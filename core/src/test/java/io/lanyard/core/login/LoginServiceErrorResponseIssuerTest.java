@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.testing.FakeProvider;
 import java.util.LinkedHashMap;
 import org.junit.jupiter.api.AfterEach;

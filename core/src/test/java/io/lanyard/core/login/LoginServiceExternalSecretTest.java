@@ -7,12 +7,13 @@ import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.http.HttpLimits;
-import io.lanyard.core.secret.ExternalSecretResolver;
 import io.lanyard.core.secret.ResolvedSecret;
 import io.lanyard.core.secret.SecretPropertyNames;
-import io.lanyard.core.secret.SecuredValues;
 import io.lanyard.core.secret.StoredSecret;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.secret.secured.SecuredPropertyValues;
 import io.lanyard.core.testing.FakeProvider;
 import io.lanyard.core.testing.InMemoryUsers;
 import io.lanyard.core.testing.MutableClock;
@@ -56,10 +57,10 @@ class LoginServiceExternalSecretTest {
                 .clientId(FakeProvider.CLIENT_ID).clientSecret(StoredSecret.external()).build();
     }
 
-    private LoginService serviceWith(Map<String, String> environment, SecuredValues secured) {
+    private LoginService serviceWith(Map<String, String> environment, SecuredPropertyValues secured) {
         ConfigurationHolder configuration = new ConfigurationHolder(new LanyardConfiguration(List.of(
                 external(WITH_VARIABLE), external(WITHOUT_VARIABLE), external(SECURED_BROKEN))));
-        return LoginService.create(configuration, new ExternalSecretResolver(environment, Map.of(), secured),
+        return LoginService.create(configuration, new ClientSecretResolver(environment, Map.of(), secured),
                 InMemoryUsers.standard(), () -> BASE, clock,
                 new HttpLimits(Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024));
     }
@@ -75,7 +76,7 @@ class LoginServiceExternalSecretTest {
     void providerWithItsVariableLogsInWhileAnotherWithoutOneFailsAlone() {
         LoginService service = serviceWith(
                 Map.of(SecretPropertyNames.identityProvider(WITH_VARIABLE), FakeProvider.CLIENT_SECRET),
-                SecuredValues.none());
+                SecuredPropertyValues.none());
 
         LoginFailedException missing = catchThrowableOfType(LoginFailedException.class,
                 () -> service.startLogin(WITHOUT_VARIABLE, "/"));
@@ -91,7 +92,7 @@ class LoginServiceExternalSecretTest {
     void wrongValueInTheVariableIsRefusedByTheProvider() {
         LoginService service = serviceWith(
                 Map.of(SecretPropertyNames.identityProvider(WITH_VARIABLE), "not-the-providers-secret"),
-                SecuredValues.none());
+                SecuredPropertyValues.none());
 
         LoginFailedException refused = catchThrowableOfType(LoginFailedException.class,
                 () -> logIn(service, WITH_VARIABLE));
@@ -102,7 +103,7 @@ class LoginServiceExternalSecretTest {
     @Test
     void staticVariableServesEveryProvider() {
         LoginService service = serviceWith(Map.of(SecretPropertyNames.IDENTITY_PROVIDER_STATIC,
-                FakeProvider.CLIENT_SECRET), SecuredValues.none());
+                FakeProvider.CLIENT_SECRET), SecuredPropertyValues.none());
 
         assertThat(logIn(service, WITH_VARIABLE).user().username()).isEqualTo("alice");
         assertThat(logIn(service, WITHOUT_VARIABLE).user().username()).isEqualTo("alice");
@@ -112,9 +113,8 @@ class LoginServiceExternalSecretTest {
     void unreadableSecuredPropertyFailsThatProviderWithItsOwnCode() {
         String brokenName = SecretPropertyNames.identityProvider(SECURED_BROKEN);
         LoginService service = serviceWith(Map.of(SecretPropertyNames.identityProvider(WITH_VARIABLE),
-                FakeProvider.CLIENT_SECRET), name -> name.equals(brokenName)
-                        ? Optional.of(ResolvedSecret.unreadable(name, "the key file is missing"))
-                        : Optional.empty());
+                FakeProvider.CLIENT_SECRET), SecuredPropertyValues.of(Map.of(brokenName,
+                        ResolvedSecret.unreadable(brokenName, "the key file is missing"))));
 
         LoginFailedException unreadable = catchThrowableOfType(LoginFailedException.class,
                 () -> service.startLogin(SECURED_BROKEN, "/"));

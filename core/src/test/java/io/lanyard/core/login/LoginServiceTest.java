@@ -12,11 +12,12 @@ import io.lanyard.core.config.IdentityProviderConfigBuilder;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.UserLookup;
 import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.host.HostUser;
 import io.lanyard.core.http.HttpLimits;
-import io.lanyard.core.secret.ConfigurationFileSecretResolver;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.StoredSecret;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.testing.FakeProvider;
 import io.lanyard.core.testing.InMemoryUsers;
 import io.lanyard.core.testing.MutableClock;
@@ -47,7 +48,7 @@ class LoginServiceTest {
         provider = FakeProvider.start(clock);
         users = InMemoryUsers.standard();
         configuration = new ConfigurationHolder(new LanyardConfiguration(List.of(provider().build())));
-        service = LoginService.create(configuration, new ConfigurationFileSecretResolver(), users, () -> BASE, clock,
+        service = LoginService.create(configuration, ClientSecretResolver.fileOnly(), users, () -> BASE, clock,
                 new HttpLimits(Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024));
     }
 

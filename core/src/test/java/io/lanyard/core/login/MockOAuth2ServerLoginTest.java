@@ -8,9 +8,10 @@ import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.error.ErrorCode;
-import io.lanyard.core.secret.ConfigurationFileSecretResolver;
+import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.StoredSecret;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.testing.FakeProvider;
 import io.lanyard.core.testing.InMemoryUsers;
 import java.net.URI;
@@ -54,7 +55,7 @@ class MockOAuth2ServerLoginTest {
                 .discoveryUrl(server.wellKnownUrl("default").toString()).clientId(CLIENT_ID)
                 .clientSecret(StoredSecret.plaintext(Secret.of("any-secret"))).clientAuthMethod(method).build();
         return LoginService.create(new ConfigurationHolder(new LanyardConfiguration(List.of(provider))),
-                new ConfigurationFileSecretResolver(), InMemoryUsers.standard(), () -> URI.create("http://localhost:8080"),
+                ClientSecretResolver.fileOnly(), InMemoryUsers.standard(), () -> URI.create("http://localhost:8080"),
                 Clock.systemUTC());
     }
 

@@ -2,9 +2,11 @@ package io.lanyard.core.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lanyard.core.config.ClientSecretAdministration;
 import io.lanyard.core.config.EntraConnectorConfig;
+import io.lanyard.core.config.change.ClientSecretAdministration;
 import io.lanyard.core.host.HostProduct;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.secret.secured.SecuredPropertyValues;
 import io.lanyard.core.testing.LogCapture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,17 +72,17 @@ class NoSecretInLogsTest {
     }
 
     private void resolveEverySource() {
-        ExternalSecretResolver resolver = new ExternalSecretResolver(
+        ClientSecretResolver resolver = new ClientSecretResolver(
                 Map.of(CONNECTOR_NAME, ENV_SECRET, SecretPropertyNames.IDENTITY_PROVIDER_STATIC, STATIC_SECRET),
-                Map.of(IDP_NAME, JVM_SECRET), SecuredValues.none());
+                Map.of(IDP_NAME, JVM_SECRET), SecuredPropertyValues.none());
         StoredSecret file = StoredSecret.plaintext(Secret.of(FILE_SECRET));
         keep(resolver);
-        keep(resolver.resolveIdentityProviderSecret(IDP_ID, file));
-        keep(resolver.resolveIdentityProviderSecret("other", file));
-        keep(resolver.resolveConnectorSecret(CONNECTOR_ID, file));
-        keep(resolver.resolveConnectorSecret("other1234567", file));
-        keep(resolver.resolveConnectorSecret("other1234567", StoredSecret.external()));
-        keep(resolver.resolveConnectorSecret("other1234567", StoredSecret.none()));
+        keep(resolver.resolve(SecretOwner.identityProvider(IDP_ID), file));
+        keep(resolver.resolve(SecretOwner.identityProvider("other"), file));
+        keep(resolver.resolve(SecretOwner.connector(CONNECTOR_ID), file));
+        keep(resolver.resolve(SecretOwner.connector("other1234567"), file));
+        keep(resolver.resolve(SecretOwner.connector("other1234567"), StoredSecret.external()));
+        keep(resolver.resolve(SecretOwner.connector("other1234567"), StoredSecret.none()));
         EntraConnectorConfig connector = EntraConnectorConfig.builder().id(CONNECTOR_ID).displayName("Contoso")
                 .tenantId("contoso.onmicrosoft.com").clientId("11111111-2222-3333-4444-555555555555")
                 .clientSecret(file).build();
@@ -94,8 +97,10 @@ class NoSecretInLogsTest {
         properties.setProperty("secrets.secured-properties", IDP_NAME + "," + CONNECTOR_NAME);
         Map<String, String> environment = new HashMap<>(Map.of(CONNECTOR_NAME, ENV_SECRET));
 
-        keep(resolveBoth(ClientSecretResolvers.atStart(environment, properties, properties::remove, BITBUCKET, directory)));
-        keep(resolveBoth(ClientSecretResolvers.atStart(Map.of(), new Properties(), name -> { }, BITBUCKET, directory)));
+        keep(resolveBoth(ClientSecretResolver.atStart(environment, properties, properties::remove, BITBUCKET,
+                Optional.of(directory))));
+        keep(resolveBoth(ClientSecretResolver.atStart(Map.of(), new Properties(), name -> { }, BITBUCKET,
+                Optional.of(directory))));
     }
 
     private void failSecuredProperties() throws IOException {
@@ -106,20 +111,22 @@ class NoSecretInLogsTest {
         Files.writeString(store, text.substring(0, valueStart) + "A" + text.substring(valueStart + 1));
         Properties setting = new Properties();
         setting.setProperty("secrets.secured-properties", IDP_NAME + "," + CONNECTOR_NAME);
-        keep(resolveBoth(ClientSecretResolvers.atStart(Map.of(), setting, name -> { }, BITBUCKET, directory)));
+        keep(resolveBoth(ClientSecretResolver.atStart(Map.of(), setting, name -> { }, BITBUCKET,
+                Optional.of(directory))));
 
         Files.delete(directory.resolve("secured-properties.key"));
         Properties fresh = new Properties();
         fresh.putAll(setting);
         fresh.setProperty(IDP_NAME, JVM_SECRET);
-        keep(resolveBoth(ClientSecretResolvers.atStart(Map.of(), fresh, fresh::remove, BITBUCKET, directory)));
+        keep(resolveBoth(ClientSecretResolver.atStart(Map.of(), fresh, fresh::remove, BITBUCKET,
+                Optional.of(directory))));
     }
 
     private List<ResolvedSecret> resolveBoth(ClientSecretResolver resolver) {
         keep(resolver);
         return List.of(
-                resolver.resolveIdentityProviderSecret(IDP_ID, StoredSecret.external()),
-                resolver.resolveConnectorSecret(CONNECTOR_ID, StoredSecret.external()));
+                resolver.resolve(SecretOwner.identityProvider(IDP_ID), StoredSecret.external()),
+                resolver.resolve(SecretOwner.connector(CONNECTOR_ID), StoredSecret.external()));
     }
 
     private <T> T keep(T value) {

@@ -1,10 +1,12 @@
 package io.lanyard.core.secret;
 
 import io.lanyard.core.host.HostProduct;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Run in a child JVM by {@link RealEnvironmentChildJvmTest}: assembles the resolver from the process's real
@@ -21,8 +23,8 @@ public final class ResolverProbeMain {
     public static void main(String[] args) throws NoSuchAlgorithmException {
         HostProduct host = HostProduct.of(args[0], args[1]);
         String id = args[3];
-        ClientSecretResolver resolver = ClientSecretResolvers.atStart(host, Path.of(args[2]));
-        ResolvedSecret resolved = resolver.resolveIdentityProviderSecret(id, StoredSecret.external());
+        ClientSecretResolver resolver = ClientSecretResolver.atStart(host, Optional.of(Path.of(args[2])));
+        ResolvedSecret resolved = resolver.resolve(SecretOwner.identityProvider(id), StoredSecret.external());
         System.out.println("PROBE source=" + resolved.source());
         System.out.println("PROBE name=" + resolved.propertyName().orElse("-"));
         System.out.println("PROBE sha256=" + resolved.secret().map(ResolverProbeMain::sha256).orElse("-"));

@@ -3,8 +3,11 @@ package io.lanyard.core.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lanyard.core.host.HostProduct;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.secret.secured.SecuredPropertyValues;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +24,7 @@ class ResolverSurfacesTest {
 
     @Test
     void theFileOnlyResolverReadsConnectorSecretsFromTheFile() {
-        ResolvedSecret resolved = new ConfigurationFileSecretResolver().resolveConnectorSecret(CONNECTOR, FILE);
+        ResolvedSecret resolved = ClientSecretResolver.fileOnly().resolve(SecretOwner.connector(CONNECTOR), FILE);
 
         assertThat(resolved.secret()).contains(Secret.of("from-file"));
         assertThat(resolved.source()).isEqualTo(SecretSource.CONFIGURATION_FILE);
@@ -29,19 +32,19 @@ class ResolverSurfacesTest {
 
     @Test
     void describingASecretGivesTheOutcomeOfResolvingIt() {
-        ClientSecretResolver fileOnly = new ConfigurationFileSecretResolver();
+        ClientSecretResolver fileOnly = ClientSecretResolver.fileOnly();
 
-        assertThat(fileOnly.describeIdentityProviderSecret(IDP, FILE).secret()).contains(Secret.of("from-file"));
-        assertThat(fileOnly.describeConnectorSecret(CONNECTOR, StoredSecret.none()).secret()).isEmpty();
+        assertThat(fileOnly.describe(SecretOwner.identityProvider(IDP), FILE).secret()).contains(Secret.of("from-file"));
+        assertThat(fileOnly.describe(SecretOwner.connector(CONNECTOR), StoredSecret.none()).secret()).isEmpty();
     }
 
     @Test
     void aSecretResolvedTwiceIsFoundBothTimes() {
-        ExternalSecretResolver resolver = new ExternalSecretResolver(
-                Map.of(SecretOwner.identityProvider(IDP).propertyName(), "from-env"), Map.of(), SecuredValues.none());
+        ClientSecretResolver resolver = new ClientSecretResolver(
+                Map.of(SecretOwner.identityProvider(IDP).propertyName(), "from-env"), Map.of(), SecuredPropertyValues.none());
 
-        ResolvedSecret first = resolver.resolveIdentityProviderSecret(IDP, FILE);
-        ResolvedSecret second = resolver.resolveIdentityProviderSecret(IDP, FILE);
+        ResolvedSecret first = resolver.resolve(SecretOwner.identityProvider(IDP), FILE);
+        ResolvedSecret second = resolver.resolve(SecretOwner.identityProvider(IDP), FILE);
 
         assertThat(first.secret()).contains(Secret.of("from-env"));
         assertThat(second).isNotNull();
@@ -51,16 +54,15 @@ class ResolverSurfacesTest {
 
     @Test
     void atStartOfAProductOtherThanBitbucketReadsTheEnvironmentAndProperties(@TempDir Path lanyardDirectory) {
-        assertThat(ClientSecretResolvers.atStart(HostProduct.of("jira", "10.3.1"), lanyardDirectory))
-                .isInstanceOf(ExternalSecretResolver.class);
-        assertThat(ClientSecretResolvers.atStart(Map.of(), new Properties(), name -> { }, HostProduct.of("jira", "10.3.1"),
-                lanyardDirectory)).isInstanceOf(ExternalSecretResolver.class);
+        assertThat(ClientSecretResolver.atStart(HostProduct.of("jira", "10.3.1"), Optional.of(lanyardDirectory)))
+                .isInstanceOf(ClientSecretResolver.class);
+        assertThat(ClientSecretResolver.atStart(Map.of(), new Properties(), name -> { }, HostProduct.of("jira", "10.3.1"), Optional.of(lanyardDirectory))).isInstanceOf(ClientSecretResolver.class);
     }
 
     @Test
     void aResolutionDescribesItsSourceAndProblemButNeverTheValue() {
-        ResolvedSecret found = new ConfigurationFileSecretResolver().resolveIdentityProviderSecret(IDP, FILE);
-        ResolvedSecret missing = new ConfigurationFileSecretResolver().resolveIdentityProviderSecret(IDP, StoredSecret.none());
+        ResolvedSecret found = ClientSecretResolver.fileOnly().resolve(SecretOwner.identityProvider(IDP), FILE);
+        ResolvedSecret missing = ClientSecretResolver.fileOnly().resolve(SecretOwner.identityProvider(IDP), StoredSecret.none());
 
         assertThat(found).hasToString("ResolvedSecret[" + SecretSource.CONFIGURATION_FILE + "]");
         assertThat(missing.toString()).startsWith("ResolvedSecret[").contains(", ").doesNotContain("null");

@@ -3,6 +3,7 @@ package io.lanyard.core.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import org.junit.jupiter.api.Test;
 
 /** The names are copied by administrators into start scripts: they must be the specification's, letter by letter. */
@@ -35,10 +36,11 @@ class SecretPropertyNamesTest {
 
     @Test
     void ownerListsThePerIdNameBeforeTheStaticName() {
-        assertThat(SecretOwner.identityProvider("GOxXFuPXJgiyAwuXugVG").propertyNamesInOrder()).containsExactly(
+        assertThat(ClientSecretResolver.namesInOrder(SecretOwner.identityProvider("GOxXFuPXJgiyAwuXugVG")))
+                .containsExactly(
                 "ORG_KANTEGA_ATLASKERB_IDENTITYPROVIDERS_OIDC_GOxXFuPXJgiyAwuXugVG_CLIENTSECRET",
                 "ORG_KANTEGA_ATLASKERB_IDENTITYPROVIDERS_OIDCSTATIC_CLIENTSECRET");
-        assertThat(SecretOwner.connector("wdlfqm6se9un").propertyNamesInOrder()).containsExactly(
+        assertThat(ClientSecretResolver.namesInOrder(SecretOwner.connector("wdlfqm6se9un"))).containsExactly(
                 "ORG_KANTEGA_ATLASKERB_CONNECTOR_AZURE_AZUREADCONNECTORTYPE_wdlfqm6se9un_CLIENTSECRET",
                 "ORG_KANTEGA_ATLASKERB_CONNECTOR_AZURE_AZUREADCONNECTORTYPE_STATIC_CLIENTSECRET");
     }

@@ -1,8 +1,9 @@
 package io.lanyard.interop.harness;
 
 import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
-import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.core.config.xml.IntegrationXmlStore;
 import io.lanyard.sandbox.RunningSandbox;
 import io.lanyard.sandbox.Sandbox;
 import io.lanyard.sandbox.SandboxOptions;
@@ -27,7 +28,8 @@ public final class LanyardSandbox implements AutoCloseable {
 
     public static LanyardSandbox start(Path home, int port, IdentityProviderConfig provider) throws IOException {
         Path lanyardDirectory = Files.createDirectories(home.resolve("lanyard"));
-        new ProviderXmlStore(lanyardDirectory).save(new LanyardConfiguration(List.of(provider)));
+        IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER,
+                lanyardDirectory).save(new LanyardConfiguration(List.of(provider)));
         RunningSandbox sandbox = Sandbox.start(new SandboxOptions(port, home, 0));
         if (sandbox.builtInIssuer().isPresent()) {
             sandbox.close();

@@ -1,7 +1,7 @@
 package io.lanyard.plugin.admin;
 
 import io.lanyard.core.error.ErrorCode;
-import io.lanyard.plugin.host.AdminAccess;
+import io.lanyard.plugin.session.AdminAccess;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,13 +16,13 @@ import org.slf4j.LoggerFactory;
  * user, a system administrator (asked of the host on every request), WebSudo where the host has it, and for a
  * state-changing request the session's XSRF token. Also sets the security headers of every admin response.
  */
-final class AdminGuard {
+public final class AdminGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminGuard.class);
     private static final Pattern UNSAFE_FOR_LOG = Pattern.compile("[^A-Za-z0-9._@+-]");
 
     /** How a refusal is answered: an HTML page or a JSON error. */
-    interface Refusal {
+    public interface Refusal {
         void loginRequired(HttpServletRequest request, HttpServletResponse response) throws IOException;
 
         void refuse(HttpServletRequest request, HttpServletResponse response, int status, ErrorCode code)
@@ -32,7 +32,7 @@ final class AdminGuard {
     private final AdminAccess access;
     private final XsrfTokens xsrf;
 
-    AdminGuard(AdminAccess access, XsrfTokens xsrf) {
+    public AdminGuard(AdminAccess access, XsrfTokens xsrf) {
         this.access = Objects.requireNonNull(access, "access");
         this.xsrf = Objects.requireNonNull(xsrf, "xsrf");
     }
@@ -41,7 +41,8 @@ final class AdminGuard {
      * @param xsrfPresented whether the request carries this session's token (checked only for state changes)
      * @return true when the request may proceed; false when it has been answered
      */
-    boolean admit(HttpServletRequest request, HttpServletResponse response, Refusal refusal, boolean xsrfPresented)
+    public boolean admit(HttpServletRequest request, HttpServletResponse response, Refusal refusal,
+            boolean xsrfPresented)
             throws IOException {
         Optional<String> username = access.currentUsername(request);
         if (username.isEmpty()) {
@@ -66,11 +67,11 @@ final class AdminGuard {
         return true;
     }
 
-    XsrfTokens xsrf() {
+    public XsrfTokens xsrf() {
         return xsrf;
     }
 
-    Optional<String> username(HttpServletRequest request) {
+    public Optional<String> username(HttpServletRequest request) {
         return access.currentUsername(request).map(AdminGuard::loggable);
     }
 
@@ -81,7 +82,7 @@ final class AdminGuard {
     }
 
     /** For every admin response: never cached, never framed by another site, never sniffed into another type. */
-    static void securityHeaders(HttpServletResponse response, String contentSecurityPolicy) {
+    public static void securityHeaders(HttpServletResponse response, String contentSecurityPolicy) {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Pragma", "no-cache");
         response.setHeader("X-Frame-Options", "SAMEORIGIN");

@@ -8,7 +8,7 @@ import javax.servlet.http.HttpServletRequest;
  * The path segments after a servlet's base path, read from the request URI rather than from {@code getPathInfo()}:
  * the products' servlet modules and the sandbox's Tomcat do not agree on path info, but they agree on the URI.
  */
-final class AdminPaths {
+public final class AdminPaths {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9]{1,64}");
 
@@ -16,7 +16,7 @@ final class AdminPaths {
     }
 
     /** E.g. {@code ["idp", "GOxX…", "delete"]} for {@code <base>/idp/GOxX…/delete}; empty for the base itself. */
-    static List<String> segments(HttpServletRequest request, String base) {
+    public static List<String> segments(HttpServletRequest request, String base) {
         String uri = request.getRequestURI();
         String contextPath = request.getContextPath() == null ? "" : request.getContextPath();
         int start = contextPath.length() + base.length();
@@ -31,7 +31,7 @@ final class AdminPaths {
         return rest.length() == 1 ? List.of() : List.of(rest.substring(1).split("/", -1));
     }
 
-    static boolean isId(String segment) {
+    public static boolean isId(String segment) {
         return ID.matcher(segment).matches();
     }
 }

@@ -5,11 +5,12 @@ import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
-import io.lanyard.plugin.host.LoginPage;
+import io.lanyard.core.host.LoginPage;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -17,30 +18,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin pages at {@link LanyardPaths#ADMIN}: "IdP integration" (the entry page) and "Cloud integration". Every
- * request passes {@link AdminGuard} first, static files included. Thread-safe; no state of a request in fields.
+ * The admin pages at {@link LanyardPaths#ADMIN}: one {@link AdminPages} section per tab, the first being the entry
+ * page ("IdP integration", then "Cloud integration"). Every request passes {@link AdminGuard} first, static files
+ * included. Thread-safe; no state of a request in fields.
  */
 // Platform 7 hosts read this; the servlet checks system administrators itself on every request (AdminGuard).
 @SystemAdminOnly
-final class AdminServlet extends HttpServlet {
+public final class AdminServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(AdminServlet.class);
 
     private final transient AdminGuard guard;
     private final transient AdminView view;
-    private final transient IdentityProviderPages identityProviders;
-    private final transient CloudPages cloud;
+    private final transient List<AdminPages> sections;
     private final transient StaticResources statics;
     private final transient LoginPage loginPage;
     private final transient AdminGuard.Refusal refusal = new PageRefusal();
 
-    AdminServlet(AdminGuard guard, AdminView view, IdentityProviderPages identityProviders, CloudPages cloud,
-            StaticResources statics, LoginPage loginPage) {
+    /** @param sections the tabs, in order; the first is the entry page */
+    public AdminServlet(AdminGuard guard, AdminView view, List<AdminPages> sections, StaticResources statics,
+            LoginPage loginPage) {
         this.guard = guard;
         this.view = view;
-        this.identityProviders = identityProviders;
-        this.cloud = cloud;
+        this.sections = List.copyOf(sections);
         this.statics = statics;
         this.loginPage = loginPage;
     }
@@ -73,12 +74,11 @@ final class AdminServlet extends HttpServlet {
         String first = path.isEmpty() ? "" : path.get(0);
         List<String> rest = path.isEmpty() ? List.of() : path.subList(1, path.size());
         boolean get = "GET".equals(request.getMethod());
+        Optional<AdminPages> section = sections.stream().filter(pages -> pages.path().equals(first)).findFirst();
         if (first.isEmpty() && get) {
-            identityProviders.handle(request, response, List.of());
-        } else if (first.equals("idp")) {
-            identityProviders.handle(request, response, rest);
-        } else if (first.equals("cloud")) {
-            cloud.handle(request, response, rest);
+            sections.get(0).handle(request, response, List.of());
+        } else if (section.isPresent()) {
+            section.get().handle(request, response, rest);
         } else if (first.equals("static") && get && rest.size() == 1
                 && statics.serve(rest.get(0), response, view.layout().contentSecurityPolicy())) {
             return;

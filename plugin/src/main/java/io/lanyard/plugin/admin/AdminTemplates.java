@@ -9,12 +9,12 @@ import java.util.Objects;
  * the i18n texts injected as {@code $t}. Strict autoescaping: every value is escaped for where it lands (text,
  * attribute, URL), so no caller escapes anything itself. Thread-safe.
  */
-final class AdminTemplates {
+public final class AdminTemplates {
 
     private final AdminTemplateRenderer renderer = new AdminTemplateRenderer();
     private final Map<String, Object> injected;
 
-    AdminTemplates(Map<String, String> texts) {
+    public AdminTemplates(Map<String, String> texts) {
         this.injected = Map.of("t", Map.copyOf(Objects.requireNonNull(texts, "texts")));
     }
 

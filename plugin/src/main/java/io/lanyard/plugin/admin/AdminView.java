@@ -12,29 +12,26 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 /** Renders admin pages in their frame (tabs, AUI, decorator) and writes them with the admin security headers. */
-final class AdminView {
-
-    static final String TAB_IDP = "idp";
-    static final String TAB_CLOUD = "cloud";
+public final class AdminView {
 
     private final AdminTemplates templates;
     private final AdminPageLayout layout;
     private final XsrfTokens xsrf;
     private final LanyardText text;
 
-    AdminView(AdminTemplates templates, AdminPageLayout layout, XsrfTokens xsrf, LanyardText text) {
+    public AdminView(AdminTemplates templates, AdminPageLayout layout, XsrfTokens xsrf, LanyardText text) {
         this.templates = Objects.requireNonNull(templates, "templates");
         this.layout = Objects.requireNonNull(layout, "layout");
         this.xsrf = Objects.requireNonNull(xsrf, "xsrf");
         this.text = Objects.requireNonNull(text, "text");
     }
 
-    AdminPageLayout layout() {
+    public AdminPageLayout layout() {
         return layout;
     }
 
     /** Renders {@code template} with {@code data} plus the frame's values, and writes it. */
-    void show(HttpServletRequest request, HttpServletResponse response, int status, String tab, String template,
+    public void show(HttpServletRequest request, HttpServletResponse response, int status, String tab, String template,
             Map<String, ?> data) throws IOException {
         Map<String, Object> all = new HashMap<>(data);
         all.put("frame", frame(request, tab));
@@ -42,7 +39,7 @@ final class AdminView {
     }
 
     /** A refusal (not an administrator, XSRF) as a page; shows the code and what to do, nothing else. */
-    void refusal(HttpServletRequest request, HttpServletResponse response, int status, ErrorCode code)
+    public void refusal(HttpServletRequest request, HttpServletResponse response, int status, ErrorCode code)
             throws IOException {
         Map<String, Object> data = new HashMap<>();
         data.put("code", code.code());
@@ -52,7 +49,7 @@ final class AdminView {
         write(response, status, templates.render("refusal", data));
     }
 
-    void redirect(HttpServletRequest request, HttpServletResponse response, String pathBelowAdmin) {
+    public void redirect(HttpServletRequest request, HttpServletResponse response, String pathBelowAdmin) {
         AdminGuard.securityHeaders(response, layout.contentSecurityPolicy());
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", contextPath(request) + LanyardPaths.ADMIN + pathBelowAdmin);

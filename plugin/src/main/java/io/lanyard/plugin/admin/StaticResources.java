@@ -10,7 +10,7 @@ import javax.servlet.http.HttpServletResponse;
  * Our own stylesheet and script of the admin pages ({@code web/} in the plugin), read once and served from a fixed
  * list: no path from the request ever reaches the class loader.
  */
-final class StaticResources {
+public final class StaticResources {
 
     static final String BASE = "/static/";
     private static final Map<String, String> TYPES = Map.of(
@@ -19,7 +19,7 @@ final class StaticResources {
 
     private final Map<String, byte[]> contents;
 
-    StaticResources() {
+    public StaticResources() {
         this.contents = TYPES.keySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
                 name -> name, StaticResources::read));
     }

@@ -12,17 +12,17 @@ import javax.servlet.http.HttpSession;
  * {@value #FORM_FIELD} or in the header {@value #HEADER}. A page of another site can make the browser send the
  * session cookie, but cannot read this token, so it cannot forge such a request. Compared in constant time.
  */
-final class XsrfTokens {
+public final class XsrfTokens {
 
-    static final String FORM_FIELD = "lanyard_xsrf";
-    static final String HEADER = "X-Lanyard-XSRF";
+    public static final String FORM_FIELD = "lanyard_xsrf";
+    public static final String HEADER = "X-Lanyard-XSRF";
     static final String SESSION_ATTRIBUTE = "io.lanyard.admin.xsrf";
     private static final int TOKEN_BYTES = 32;
 
     private final SecureRandom random = new SecureRandom();
 
     /** This session's token, created with the session's first admin page. */
-    String tokenFor(HttpServletRequest request) {
+    public String tokenFor(HttpServletRequest request) {
         HttpSession session = request.getSession(true);
         synchronized (session) {
             Object existing = session.getAttribute(SESSION_ATTRIBUTE);
@@ -53,7 +53,7 @@ final class XsrfTokens {
         return isValid(request, request.getParameter(FORM_FIELD));
     }
 
-    boolean isValidHeader(HttpServletRequest request) {
+    public boolean isValidHeader(HttpServletRequest request) {
         return isValid(request, request.getHeader(HEADER));
     }
 }

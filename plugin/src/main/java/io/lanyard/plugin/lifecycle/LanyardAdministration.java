@@ -1,40 +1,94 @@
 package io.lanyard.plugin.lifecycle;
 
-import io.lanyard.core.config.ConfigurationService;
+import io.lanyard.core.LanyardPaths;
+import io.lanyard.core.config.change.ConfigurationService;
+import io.lanyard.core.diagnostics.EntraConnectorCheck;
+import io.lanyard.core.diagnostics.IdentityProviderCheck;
+import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.host.BaseUrl;
+import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.http.HttpLimits;
+import io.lanyard.core.http.ProviderHttpClient;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.plugin.admin.AdminGuard;
 import io.lanyard.plugin.admin.AdminPageLayout;
-import io.lanyard.plugin.admin.LanyardAdminWeb;
-import io.lanyard.plugin.host.AdminAccess;
-import io.lanyard.plugin.host.LoginPage;
+import io.lanyard.plugin.admin.AdminServlet;
+import io.lanyard.plugin.admin.AdminTemplates;
+import io.lanyard.plugin.admin.AdminView;
+import io.lanyard.plugin.admin.StaticResources;
+import io.lanyard.plugin.admin.XsrfTokens;
+import io.lanyard.plugin.admin.api.ApiServlet;
+import io.lanyard.plugin.admin.integration.IntegrationAdmins;
+import io.lanyard.plugin.session.AdminAccess;
+import io.lanyard.plugin.web.LanyardText;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 /**
- * The admin pages and JSON API of a product, as its Spring XML creates them next to {@link LanyardPlugin}: the
- * product's decorator supplies AUI, and changes go through the plugin's {@link ConfigurationService}.
+ * Lanyard's administration, the pages and the JSON API, assembled from the host's ports and the core's services, so
+ * that the sandbox and every product wire it the same way. Register:
+ * <ul>
+ *   <li>{@link #adminServlet()} at {@link #ADMIN_SERVLET_MAPPINGS} (a product: {@code <servlet>} served at
+ *       {@code /plugins/servlet/lanyard/admin});</li>
+ *   <li>{@link #apiServlet()} at {@link #API_SERVLET_MAPPING} ({@code /plugins/servlet/lanyard/api}).</li>
+ * </ul>
+ * Both servlets are thread-safe and keep no state of a request.
  */
 public final class LanyardAdministration {
+
+    public static final String[] ADMIN_SERVLET_MAPPINGS = {LanyardPaths.ADMIN, LanyardPaths.ADMIN + "/*"};
+    public static final String API_SERVLET_MAPPING = LanyardPaths.API + "/*";
 
     private final HttpServlet adminServlet;
     private final HttpServlet apiServlet;
 
+    /**
+     * As a product's Spring XML creates it next to {@link LanyardPlugin}: the product's decorator supplies AUI,
+     * changes go through the plugin's {@link ConfigurationService}, and connector tests go to Microsoft's endpoints
+     * of each connector's national cloud.
+     */
     public LanyardAdministration(LanyardPlugin plugin, AdminAccess access, BaseUrl baseUrl, LoginPage loginPage) {
-        Optional<ConfigurationService> changes = plugin.configurationService();
+        this(plugin.configurationService(), access, plugin.clientSecrets(), baseUrl, loginPage,
+                AdminPageLayout.hostDecorated(), HttpLimits.DEFAULT, EntraEndpoints.NATIONAL_CLOUDS, Clock.systemUTC());
+    }
+
+    /**
+     * @param changes        where changes are validated, stored and made current; empty when the application
+     *                       reports no home (then there is nowhere to store one, and both servlets say so)
+     * @param access         who may administer (the host's system administrators), and WebSudo
+     * @param secrets        the same secret resolution logins use, to show where each secret comes from
+     * @param baseUrl        the host's base URL, for the callback URLs to register at providers
+     * @param loginPage      where anonymous visitors of the pages are sent
+     * @param layout         the host's decorator, or standalone AUI (the sandbox)
+     * @param limits         bounds of the "Fetch" and "Test" calls to providers, Entra ID and Microsoft Graph
+     * @param entraEndpoints where a connector's "Test" sends its requests: {@link EntraEndpoints#NATIONAL_CLOUDS}
+     *                       in every product; the sandbox may route them to a local stand-in
+     */
+    public LanyardAdministration(Optional<ConfigurationService> changes, AdminAccess access,
+            ClientSecretResolver secrets, BaseUrl baseUrl, LoginPage loginPage, AdminPageLayout layout,
+            HttpLimits limits, EntraEndpoints entraEndpoints, Clock clock) {
+        Objects.requireNonNull(access, "access");
         if (changes.isEmpty()) {
             this.adminServlet = new UnavailableServlet();
             this.apiServlet = adminServlet;
             return;
         }
-        LanyardAdminWeb admin = LanyardAdminWeb.create(access, changes.get(), plugin.clientSecrets(), baseUrl, loginPage,
-                AdminPageLayout.hostDecorated(), HttpLimits.DEFAULT, Clock.systemUTC());
-        this.adminServlet = admin.adminServlet();
-        this.apiServlet = admin.apiServlet();
+        LanyardText text = LanyardText.english();
+        XsrfTokens xsrf = new XsrfTokens();
+        AdminGuard guard = new AdminGuard(access, xsrf);
+        AdminView view = new AdminView(new AdminTemplates(text.asMap()), layout, xsrf, text);
+        ProviderHttpClient http = new ProviderHttpClient(limits);
+        IntegrationAdmins integrations = new IntegrationAdmins(new IdentityProviderCheck(http, secrets, clock),
+                new EntraConnectorCheck(http, secrets, entraEndpoints), baseUrl);
+        this.adminServlet = new AdminServlet(guard, view, integrations.pages(changes.get(), secrets, view, guard),
+                new StaticResources(), loginPage);
+        this.apiServlet = new ApiServlet(guard, changes.get(), integrations, secrets, text);
     }
 
     public HttpServlet adminServlet() {

@@ -1,21 +1,21 @@
 package io.lanyard.plugin.lifecycle;
 
 import io.lanyard.core.config.ConfigurationHolder;
-import io.lanyard.core.config.ConfigurationService;
-import io.lanyard.core.config.xml.ConnectorXmlStore;
-import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.core.config.change.ConfigurationService;
+import io.lanyard.core.config.xml.ConfigurationFiles;
 import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.host.HomeDirectory;
 import io.lanyard.core.host.HostProduct;
+import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.host.UserDirectory;
 import io.lanyard.core.login.LoginService;
-import io.lanyard.core.secret.ClientSecretResolver;
-import io.lanyard.plugin.host.LoginPage;
-import io.lanyard.plugin.host.SessionLogin;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.plugin.session.SessionLogin;
 import io.lanyard.plugin.web.CallbackServlet;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.plugin.web.LoginFilter;
 import io.lanyard.plugin.web.LoginServlet;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The plugin as a whole, as each product's Spring XML creates it from the host's services and the product's
- * adapters: reads {@code provider.xml} and {@code connector.xml} from Lanyard's folder, builds the {@link LoginService} and the servlet edge,
- * and hands the filter and servlets to the descriptor ({@code class="bean:…"}) through its factory methods.
+ * adapters: reads the configuration files of Lanyard's folder, resolves the client secrets once
+ * ({@link ClientSecretResolver#atStart}), builds the {@link LoginService} and the servlet edge, and hands the filter
+ * and servlets to the descriptor ({@code class="bean:…"}) through its factory methods.
  *
  * <p>Creating it never fails because of the configuration (see {@link StartupConfiguration}): a product whose
  * Lanyard configuration is broken still starts, with its own login.
@@ -35,8 +36,7 @@ public final class LanyardPlugin {
     private static final Logger LOG = LoggerFactory.getLogger(LanyardPlugin.class);
 
     private final ConfigurationHolder configuration;
-    private final Optional<ProviderXmlStore> providerStore;
-    private final Optional<ConnectorXmlStore> connectorStore;
+    private final Optional<Path> lanyardDirectory;
     private final ClientSecretResolver clientSecrets;
     private final LoginService loginService;
     private final LanyardWeb web;
@@ -46,11 +46,9 @@ public final class LanyardPlugin {
         Objects.requireNonNull(home, "home");
         Clock clock = Clock.systemUTC();
         LOG.info("Lanyard starting in {}", describe(product));
-        this.providerStore = StartupConfiguration.locate(home);
-        this.connectorStore = providerStore.map(store -> new ConnectorXmlStore(store.file().getParent()));
-        this.configuration = new ConfigurationHolder(StartupConfiguration.withConnectors(
-                StartupConfiguration.load(providerStore), connectorStore));
-        this.clientSecrets = SecretResolvers.forPlugin(product, providerStore.map(store -> store.file().getParent()));
+        this.lanyardDirectory = StartupConfiguration.locate(home);
+        this.configuration = new ConfigurationHolder(StartupConfiguration.load(lanyardDirectory));
+        this.clientSecrets = ClientSecretResolver.atStart(product, lanyardDirectory);
         this.loginService = LoginService.create(configuration, clientSecrets, users, baseUrl, clock);
         this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, clock);
     }
@@ -80,9 +78,9 @@ public final class LanyardPlugin {
         return configuration;
     }
 
-    /** Where {@code provider.xml} lives, for the admin UI; empty when the application reports no home. */
-    public Optional<ProviderXmlStore> providerStore() {
-        return providerStore;
+    /** Lanyard's folder, where the configuration files live; empty when the application reports no home. */
+    public Optional<Path> lanyardDirectory() {
+        return lanyardDirectory;
     }
 
     /**
@@ -90,8 +88,8 @@ public final class LanyardPlugin {
      * there is nowhere to store a change).
      */
     public Optional<ConfigurationService> configurationService() {
-        return providerStore.flatMap(providers -> connectorStore.map(connectors ->
-                new ConfigurationService(configuration, providers, connectors, clientSecrets)));
+        return lanyardDirectory.map(directory -> new ConfigurationService(configuration,
+                new ConfigurationFiles(directory), clientSecrets));
     }
 
     public LoginService loginService() {

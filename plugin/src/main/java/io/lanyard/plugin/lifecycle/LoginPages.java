@@ -1,6 +1,6 @@
 package io.lanyard.plugin.lifecycle;
 
-import io.lanyard.plugin.host.LoginPage;
+import io.lanyard.core.host.LoginPage;
 import java.util.Locale;
 
 /** The login page of a product, by SAL platform id; what a product's Spring XML names. */

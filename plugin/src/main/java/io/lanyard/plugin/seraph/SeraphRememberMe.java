@@ -1,7 +1,7 @@
 package io.lanyard.plugin.seraph;
 
 import com.atlassian.seraph.service.rememberme.RememberMeService;
-import io.lanyard.plugin.host.RememberMe;
+import io.lanyard.plugin.session.RememberMe;
 import java.util.Objects;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;

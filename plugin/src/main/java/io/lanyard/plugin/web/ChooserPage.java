@@ -4,7 +4,7 @@ import static io.lanyard.plugin.web.Html.escape;
 
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.IdentityProviderConfig;
-import io.lanyard.plugin.host.LoginPage;
+import io.lanyard.core.host.LoginPage;
 import java.util.List;
 import java.util.Objects;
 

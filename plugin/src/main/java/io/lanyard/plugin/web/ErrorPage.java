@@ -2,8 +2,8 @@ package io.lanyard.plugin.web;
 
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
-import io.lanyard.core.login.LoginFailedException;
-import io.lanyard.plugin.host.LoginPage;
+import io.lanyard.core.error.LoginFailedException;
+import io.lanyard.core.host.LoginPage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Objects;

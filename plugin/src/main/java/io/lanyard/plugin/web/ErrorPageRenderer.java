@@ -1,12 +1,43 @@
 package io.lanyard.plugin.web;
 
-/**
- * Turns a failure into an HTML document. Kept apart from {@link ErrorPage} (status, headers, logging) so that
- * the product plugins can render with the host's templates while the decisions stay in one place.
- */
-@FunctionalInterface
-public interface ErrorPageRenderer {
+import static io.lanyard.plugin.web.Html.escape;
 
-    /** A complete HTML document; every value of the model must be escaped. */
-    String render(ErrorPageModel model);
+import java.util.Objects;
+
+/**
+ * Turns a failure into an HTML document: a plain, dependency-free page. Kept apart from {@link ErrorPage} (status,
+ * headers, logging), so that the decisions stay in one place whatever the page looks like.
+ */
+public final class ErrorPageRenderer {
+
+    private final LanyardText text;
+
+    public ErrorPageRenderer(LanyardText text) {
+        this.text = Objects.requireNonNull(text, "text");
+    }
+
+    /** A complete HTML document; every value of the model is escaped. */
+    public String render(ErrorPageModel model) {
+        StringBuilder html = new StringBuilder(1024);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<title>").append(escape(text.get(PageText.ERROR_HEADING))).append("</title></head>\n<body>\n")
+                .append("<h1>").append(escape(model.title())).append("</h1>\n")
+                .append("<p class=\"advice\">").append(escape(model.advice())).append("</p>\n")
+                .append("<dl>\n")
+                .append(term(PageText.ERROR_CODE, "code", model.code()))
+                .append(term(PageText.ERROR_REFERENCE, "reference", model.correlationId()));
+        model.providerError().ifPresent(error -> html.append(term(PageText.ERROR_PROVIDER_ANSWER, "provider-error", error)));
+        html.append("</dl>\n")
+                .append("<p>").append(escape(text.get(PageText.ERROR_REPORT_HINT))).append("</p>\n")
+                .append("<p><a id=\"try-again\" href=\"").append(escape(model.tryAgainUrl())).append("\">")
+                .append(escape(text.get(PageText.TRY_AGAIN))).append("</a></p>\n")
+                .append("<p><a id=\"local-login\" href=\"").append(escape(model.localLoginUrl())).append("\">")
+                .append(escape(text.get(PageText.LOCAL_LOGIN))).append("</a></p>\n")
+                .append("</body></html>\n");
+        return html.toString();
+    }
+
+    private String term(PageText label, String cssClass, String value) {
+        return "<dt>" + escape(text.get(label)) + "</dt><dd class=\"" + cssClass + "\">" + escape(value) + "</dd>\n";
+    }
 }

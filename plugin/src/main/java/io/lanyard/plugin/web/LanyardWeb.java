@@ -2,9 +2,9 @@ package io.lanyard.plugin.web;
 
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.ConfigurationHolder;
+import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.login.LoginService;
-import io.lanyard.plugin.host.LoginPage;
-import io.lanyard.plugin.host.SessionLogin;
+import io.lanyard.plugin.session.SessionLogin;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -32,22 +32,15 @@ public final class LanyardWeb {
         this.callbackServlet = callbackServlet;
     }
 
-    /** With the plain HTML error page. */
     public static LanyardWeb create(LoginService loginService, ConfigurationHolder configuration,
             SessionLogin sessionLogin, LoginPage loginPage, Clock clock) {
-        LanyardText text = LanyardText.english();
-        return create(loginService, configuration, sessionLogin, loginPage, clock, text, new HtmlErrorPageRenderer(text));
-    }
-
-    public static LanyardWeb create(LoginService loginService, ConfigurationHolder configuration,
-            SessionLogin sessionLogin, LoginPage loginPage, Clock clock, LanyardText text, ErrorPageRenderer renderer) {
         Objects.requireNonNull(loginService, "loginService");
         PendingLoginRepository pendingLogins = new PendingLoginRepository(clock);
-        ErrorPage errorPage = new ErrorPage(loginPage, text, renderer);
-        LoginStarter starter = new LoginStarter(loginService, pendingLogins, errorPage);
-        return new LanyardWeb(
-                new LoginFilter(loginPage, configuration, sessionLogin, starter),
-                new LoginServlet(configuration, starter, new ChooserPage(text, loginPage)),
+        LanyardText text = LanyardText.english();
+        ErrorPage errorPage = new ErrorPage(loginPage, text, new ErrorPageRenderer(text));
+        LoginFilter filter = new LoginFilter(loginPage, configuration, sessionLogin, loginService, pendingLogins,
+                errorPage);
+        return new LanyardWeb(filter, new LoginServlet(configuration, filter, new ChooserPage(text, loginPage)),
                 new CallbackServlet(loginService, pendingLogins, sessionLogin, errorPage));
     }
 

@@ -4,8 +4,11 @@ import com.atlassian.annotations.security.UnrestrictedAccess;
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.IdentityProviderConfig;
-import io.lanyard.plugin.host.LoginPage;
-import io.lanyard.plugin.host.SessionLogin;
+import io.lanyard.core.error.LanyardException;
+import io.lanyard.core.host.LoginPage;
+import io.lanyard.core.login.LoginRedirect;
+import io.lanyard.core.login.LoginService;
+import io.lanyard.plugin.session.SessionLogin;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -24,7 +27,7 @@ import javax.servlet.http.HttpServletResponse;
  * after two string comparisons, without allocating and without touching the session. The login page itself passes
  * when the browser asks for the native login ({@value ErrorPage#NATIVE_LOGIN_PARAMETER}{@code =1}, the way in
  * while the provider is down), is already logged in, or no provider is enabled. With one enabled provider the login
- * starts there; with several the browser goes to our chooser.
+ * starts there ({@link #start}, which the chooser uses too); with several the browser goes to our chooser.
  *
  * <p>Holds no state of a request: one instance serves all threads.
  */
@@ -35,15 +38,19 @@ public final class LoginFilter implements Filter {
     private final String returnParameter;
     private final ConfigurationHolder configuration;
     private final SessionLogin sessionLogin;
-    private final LoginStarter loginStarter;
+    private final LoginService loginService;
+    private final PendingLoginRepository pendingLogins;
+    private final ErrorPage errorPage;
 
     LoginFilter(LoginPage loginPage, ConfigurationHolder configuration, SessionLogin sessionLogin,
-            LoginStarter loginStarter) {
+            LoginService loginService, PendingLoginRepository pendingLogins, ErrorPage errorPage) {
         this.loginPaths = loginPage.paths().toArray(new String[0]);
         this.returnParameter = loginPage.returnParameter();
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.sessionLogin = Objects.requireNonNull(sessionLogin, "sessionLogin");
-        this.loginStarter = Objects.requireNonNull(loginStarter, "loginStarter");
+        this.loginService = Objects.requireNonNull(loginService, "loginService");
+        this.pendingLogins = Objects.requireNonNull(pendingLogins, "pendingLogins");
+        this.errorPage = Objects.requireNonNull(errorPage, "errorPage");
     }
 
     @Override
@@ -66,12 +73,31 @@ public final class LoginFilter implements Filter {
         HttpServletResponse httpResponse = (HttpServletResponse) response;
         String requestedReturn = httpRequest.getParameter(returnParameter);
         if (enabled.size() == 1) {
-            loginStarter.start(httpRequest, httpResponse, enabled.get(0).id(), requestedReturn);
+            start(httpRequest, httpResponse, enabled.get(0).id(), requestedReturn);
         } else {
             httpResponse.setHeader("Cache-Control", "no-store");
             httpResponse.sendRedirect(UrlParameters.withParameter(
                     httpRequest.getContextPath() + LanyardPaths.LOGIN, LoginServlet.RETURN_PARAMETER, requestedReturn));
         }
+    }
+
+    /**
+     * Starts a login at one provider: asks the core for the redirect, keeps the pending login, sends the browser on.
+     *
+     * @param requestedReturn where the user wanted to go, untrusted: the core validates it against the base URL
+     */
+    void start(HttpServletRequest request, HttpServletResponse response, String identityProviderId,
+            String requestedReturn) throws IOException {
+        LoginRedirect redirect;
+        try {
+            redirect = loginService.startLogin(identityProviderId, requestedReturn);
+        } catch (LanyardException failure) {
+            errorPage.show(request, response, failure, identityProviderId);
+            return;
+        }
+        pendingLogins.save(request, redirect.pendingLogin());
+        response.setHeader("Cache-Control", "no-store");
+        response.sendRedirect(redirect.authorizationUri().toASCIIString());
     }
 
     private boolean isLoginPageView(HttpServletRequest request) {

@@ -20,12 +20,13 @@ public final class LoginServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient ConfigurationHolder configuration;
-    private final transient LoginStarter loginStarter;
+    private final transient LoginFilter loginFilter;
     private final transient ChooserPage chooserPage;
 
-    LoginServlet(ConfigurationHolder configuration, LoginStarter loginStarter, ChooserPage chooserPage) {
+    /** @param loginFilter where a login starts, from the host's login page and from here alike */
+    LoginServlet(ConfigurationHolder configuration, LoginFilter loginFilter, ChooserPage chooserPage) {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
-        this.loginStarter = Objects.requireNonNull(loginStarter, "loginStarter");
+        this.loginFilter = Objects.requireNonNull(loginFilter, "loginFilter");
         this.chooserPage = Objects.requireNonNull(chooserPage, "chooserPage");
     }
 
@@ -34,7 +35,7 @@ public final class LoginServlet extends HttpServlet {
         String identityProviderId = request.getParameter(IDP_PARAMETER);
         String requestedReturn = request.getParameter(RETURN_PARAMETER);
         if (identityProviderId != null && !identityProviderId.isEmpty()) {
-            loginStarter.start(request, response, identityProviderId, requestedReturn);
+            loginFilter.start(request, response, identityProviderId, requestedReturn);
             return;
         }
         String html = chooserPage.render(request.getContextPath(),

@@ -1,7 +1,7 @@
 package io.lanyard.plugin.web;
 
 import com.atlassian.annotations.security.UnrestrictedAccess;
-import io.lanyard.plugin.host.RememberMe;
+import io.lanyard.plugin.session.RememberMe;
 import java.io.IOException;
 import java.util.Objects;
 import javax.servlet.Filter;

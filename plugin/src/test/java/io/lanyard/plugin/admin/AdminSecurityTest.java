@@ -3,17 +3,21 @@ package io.lanyard.plugin.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lanyard.core.config.ConfigurationHolder;
-import io.lanyard.core.config.ConfigurationService;
 import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
-import io.lanyard.core.config.xml.ConnectorXmlStore;
-import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.core.config.change.ConfigurationService;
+import io.lanyard.core.config.xml.ConfigurationFiles;
+import io.lanyard.core.config.xml.IntegrationXmlStore;
+import io.lanyard.core.entra.EntraEndpoints;
+import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.http.HttpLimits;
-import io.lanyard.core.secret.ConfigurationFileSecretResolver;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.StoredSecret;
-import io.lanyard.plugin.host.AdminAccess;
-import io.lanyard.plugin.host.LoginPage;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.plugin.admin.integration.IdentityProviderForm;
+import io.lanyard.plugin.lifecycle.LanyardAdministration;
+import io.lanyard.plugin.session.AdminAccess;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -43,7 +47,7 @@ class AdminSecurityTest {
     private boolean administrator = true;
     private boolean webSudoPassed = true;
     private ConfigurationHolder holder;
-    private ProviderXmlStore store;
+    private IntegrationXmlStore<IdentityProviderConfig> store;
     private HttpServlet pages;
     private HttpServlet api;
     private HttpSession session;
@@ -75,11 +79,13 @@ class AdminSecurityTest {
                 .discoveryUrl("https://idp.example.com/realms/acme").clientId("lanyard")
                 .clientSecret(StoredSecret.plaintext(Secret.of(SECRET))).build();
         holder = new ConfigurationHolder(new LanyardConfiguration(List.of(provider)));
-        store = new ProviderXmlStore(home);
+        store = IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER, home);
         store.save(holder.current());
-        LanyardAdminWeb web = LanyardAdminWeb.create(access, new ConfigurationService(holder, store,
-                new ConnectorXmlStore(home), new ConfigurationFileSecretResolver()), new ConfigurationFileSecretResolver(), () -> URI.create("https://jira.example.com/jira"), LoginPage.JIRA,
-                AdminPageLayout.hostDecorated(), new HttpLimits(Duration.ofMillis(300), Duration.ofMillis(300), 65536),
+        LanyardAdministration web = new LanyardAdministration(Optional.of(new ConfigurationService(holder,
+                new ConfigurationFiles(home), ClientSecretResolver.fileOnly())), access,
+                        ClientSecretResolver.fileOnly(),
+                () -> URI.create("https://jira.example.com/jira"), LoginPage.JIRA, AdminPageLayout.hostDecorated(),
+                new HttpLimits(Duration.ofMillis(300), Duration.ofMillis(300), 65536), EntraEndpoints.NATIONAL_CLOUDS,
                 Clock.systemUTC());
         pages = web.adminServlet();
         api = web.apiServlet();
@@ -280,7 +286,7 @@ class AdminSecurityTest {
         IdentityProviderConfig imported = holder.current().identityProvider("abc123").orElseThrow();
         assertThat(imported.displayName()).isEqualTo("Imported");
         assertThat(imported.clientSecret().plaintext().orElseThrow().reveal()).isEqualTo(SECRET);
-        assertThat(store.load()).isEqualTo(holder.current());
+        assertThat(store.load()).isEqualTo(holder.current().identityProviders());
         assertThat(exported).doesNotContain(SECRET).doesNotContain("clientSecret\":");
     }
 }

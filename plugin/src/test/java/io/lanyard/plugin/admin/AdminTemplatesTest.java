@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lanyard.core.config.EntraConnectorConfig;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.diagnostics.CheckFailure;
+import io.lanyard.core.diagnostics.GraphCheckReport;
 import io.lanyard.core.diagnostics.ProviderCheckReport;
-import io.lanyard.core.entra.GraphCheckReport;
 import io.lanyard.core.error.ErrorCode;
-import io.lanyard.core.secret.ExternalSecretResolver;
 import io.lanyard.core.secret.SecretPropertyNames;
-import io.lanyard.core.secret.SecuredValues;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.secret.secured.SecuredPropertyValues;
+import io.lanyard.plugin.admin.integration.CheckViews;
+import io.lanyard.plugin.admin.integration.EntraConnectorForm;
+import io.lanyard.plugin.admin.integration.IdentityProviderForm;
+import io.lanyard.plugin.admin.integration.SecretSection;
 import io.lanyard.plugin.web.LanyardText;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,9 +74,9 @@ class AdminTemplatesTest {
         EntraConnectorConfig connector = EntraConnectorConfig.builder().id("wdlfqm6se9un")
                 .displayName("Contoso " + INJECTION).tenantId("contoso.onmicrosoft.com")
                 .clientId("11111111-2222-3333-4444-555555555555").build();
-        ExternalSecretResolver secrets = new ExternalSecretResolver(
+        ClientSecretResolver secrets = new ClientSecretResolver(
                 Map.of(SecretPropertyNames.identityProvider(provider.id()), "from-the-environment"), Map.of(),
-                SecuredValues.none());
+                SecuredPropertyValues.none());
         Map<String, Object> secret = SecretSection.of(provider, secrets).toSoy();
         Map<String, Object> notSet = SecretSection.of(connector, secrets).toSoy();
         Map<String, Object> failure = CheckViews.failure(new CheckFailure(ErrorCode.JWKS_INVALID, INJECTION));

@@ -7,6 +7,7 @@ import io.lanyard.core.diagnostics.CheckWarning;
 import io.lanyard.core.secret.SecretOwner;
 import io.lanyard.core.secret.SecretSource;
 import io.lanyard.core.secret.SecretStatus;
+import io.lanyard.plugin.admin.integration.IdentityProviderForm;
 import io.lanyard.plugin.web.LanyardText;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,7 +67,7 @@ class AdminTextTest {
         Map<String, String> text = LanyardText.english().asMap();
         for (SecretSource source : SecretSource.values()) {
             SecretStatus status = new SecretStatus(SecretOwner.identityProvider("x"), source, Optional.empty(),
-                    Optional.empty());
+                    Optional.empty(), List.of());
             String key = source.name().toLowerCase(Locale.ROOT);
             assertThat(text.get("lanyard.admin.secret.source." + key)).as(source.name()).isEqualTo(status.label());
             status.origin().ifPresent(origin ->

@@ -1,17 +1,20 @@
 package io.lanyard.plugin.admin;
 
 import io.lanyard.core.config.ConfigurationHolder;
-import io.lanyard.core.config.ConfigurationService;
+import io.lanyard.core.config.EntraConnectorConfig;
+import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
-import io.lanyard.core.config.xml.ConnectorXmlStore;
-import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.core.config.change.ConfigurationService;
+import io.lanyard.core.config.xml.ConfigurationFiles;
+import io.lanyard.core.config.xml.IntegrationXmlStore;
 import io.lanyard.core.entra.EntraEndpoints;
+import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.http.HttpLimits;
-import io.lanyard.core.secret.ClientSecretResolver;
-import io.lanyard.core.secret.ExternalSecretResolver;
-import io.lanyard.core.secret.SecuredValues;
-import io.lanyard.plugin.host.AdminAccess;
-import io.lanyard.plugin.host.LoginPage;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.secret.secured.SecuredPropertyValues;
+import io.lanyard.plugin.lifecycle.LanyardAdministration;
+import io.lanyard.plugin.session.AdminAccess;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -61,9 +64,8 @@ final class AdminWebFixture {
     AdminWebFixture(Path home, LanyardConfiguration initial, ClientSecretResolver secrets, EntraEndpoints endpoints) {
         this.home = home;
         this.holder = new ConfigurationHolder(initial);
-        ConfigurationService service = new ConfigurationService(holder, new ProviderXmlStore(home),
-                new ConnectorXmlStore(home), secrets);
-        LanyardAdminWeb web = LanyardAdminWeb.create(access, service, secrets,
+        ConfigurationService service = new ConfigurationService(holder, new ConfigurationFiles(home), secrets);
+        LanyardAdministration web = new LanyardAdministration(Optional.of(service), access, secrets,
                 () -> URI.create("https://jira.example.com/jira"), LoginPage.JIRA, AdminPageLayout.hostDecorated(),
                 new HttpLimits(Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024), endpoints, Clock.systemUTC());
         this.pages = web.adminServlet();
@@ -77,15 +79,15 @@ final class AdminWebFixture {
 
     /** These environment variables, as if the host had been started with them. */
     static ClientSecretResolver environment(Map<String, String> variables) {
-        return new ExternalSecretResolver(variables, Map.of(), SecuredValues.none());
+        return new ClientSecretResolver(variables, Map.of(), SecuredPropertyValues.none());
     }
 
-    ProviderXmlStore providerXml() {
-        return new ProviderXmlStore(home);
+    IntegrationXmlStore<IdentityProviderConfig> providerXml() {
+        return IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER, home);
     }
 
-    ConnectorXmlStore connectorXml() {
-        return new ConnectorXmlStore(home);
+    IntegrationXmlStore<EntraConnectorConfig> connectorXml() {
+        return IntegrationXmlStore.of(IntegrationKind.ENTRA_CONNECTOR, home);
     }
 
     AdminHttp.Response call(HttpServlet servlet, AdminHttp.Request request) throws IOException {

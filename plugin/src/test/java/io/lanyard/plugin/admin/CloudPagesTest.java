@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.lanyard.core.config.EntraConnectorConfig;
 import io.lanyard.core.config.NationalCloud;
+import io.lanyard.plugin.admin.integration.EntraConnectorForm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

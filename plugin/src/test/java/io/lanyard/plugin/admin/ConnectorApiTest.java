@@ -74,7 +74,7 @@ class ConnectorApiTest {
         assertThat(stored.id()).matches("[a-z0-9]{12}");
         assertThat(stored.nationalCloud()).isEqualTo(NationalCloud.CHINA);
         assertThat(stored.clientSecret().plaintext().orElseThrow().reveal()).isEqualTo("new-secret-value");
-        assertThat(admin.providerXml().load().identityProviders()).containsExactly(provider());
+        assertThat(admin.providerXml().load()).containsExactly(provider());
     }
 
     @Test
@@ -167,7 +167,7 @@ class ConnectorApiTest {
 
         assertThat(admin.api("POST", "/import", providersOnly).status).isEqualTo(200);
         assertThat(admin.holder.current().entraConnectors()).containsExactly(connector());
-        assertThat(admin.providerXml().load().identityProviders()).extracting(IdentityProviderConfig::id)
+        assertThat(admin.providerXml().load()).extracting(IdentityProviderConfig::id)
                 .containsExactly("idp2");
 
         assertThat(admin.api("POST", "/import", providersOnly.replace("]}", "],\"entraConnectors\":[]}")).status)

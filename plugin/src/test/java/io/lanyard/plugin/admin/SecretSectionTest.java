@@ -6,19 +6,20 @@ import io.lanyard.core.config.EntraConnectorConfig;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.entra.EntraEndpoints;
-import io.lanyard.core.secret.ClientSecretResolver;
-import io.lanyard.core.secret.ExternalSecretResolver;
 import io.lanyard.core.secret.ResolvedSecret;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.SecretPropertyNames;
 import io.lanyard.core.secret.SecretSource;
 import io.lanyard.core.secret.StoredSecret;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.secret.secured.SecuredPropertyValues;
+import io.lanyard.plugin.admin.integration.EntraConnectorForm;
+import io.lanyard.plugin.admin.integration.IdentityProviderForm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,8 +109,8 @@ class SecretSectionTest {
     @Test
     void theStaticJvmPropertyIsStaticEnvironmentPropertyFromAJvmSystemPropertyOnTheCloudPageAndSaveWritesThePlaceholder()
             throws Exception {
-        ClientSecretResolver jvm = new ExternalSecretResolver(Map.of(),
-                Map.of(SecretPropertyNames.CONNECTOR_STATIC, OUTSIDE_SECRET), propertyName -> Optional.empty());
+        ClientSecretResolver jvm = new ClientSecretResolver(Map.of(),
+                Map.of(SecretPropertyNames.CONNECTOR_STATIC, OUTSIDE_SECRET), SecuredPropertyValues.none());
         AdminWebFixture admin = admin(inFile(), jvm);
 
         String page = admin.get("/cloud/" + CONNECTOR).body();
@@ -139,7 +140,7 @@ class SecretSectionTest {
                 "used for new sign-ins at once, without a restart")
                 .doesNotContain("id=\"secret-origin\"").doesNotContain(FILE_SECRET);
         assertThat(admin.post("/idp/" + IDP, unchanged(provider(inFile()))).status).isEqualTo(303);
-        assertThat(admin.providerXml().load().identityProviders().get(0).clientSecret()).isEqualTo(inFile());
+        assertThat(admin.providerXml().load().get(0).clientSecret()).isEqualTo(inFile());
     }
 
     @Test
@@ -171,10 +172,8 @@ class SecretSectionTest {
     @Test
     void aSecuredPropertyIsEncryptedSecuredProperty() throws Exception {
         String name = SecretPropertyNames.identityProvider(IDP);
-        ClientSecretResolver secured = new ExternalSecretResolver(Map.of(), Map.of(), propertyName ->
-                propertyName.equals(name)
-                        ? Optional.of(ResolvedSecret.found(Secret.of(OUTSIDE_SECRET), SecretSource.SECURED_PROPERTY, name))
-                        : Optional.empty());
+        ClientSecretResolver secured = new ClientSecretResolver(Map.of(), Map.of(), SecuredPropertyValues.of(Map.of(
+                name, ResolvedSecret.found(Secret.of(OUTSIDE_SECRET), SecretSource.SECURED_PROPERTY, name))));
         AdminWebFixture admin = admin(StoredSecret.external(), secured);
 
         String page = admin.get("/idp/" + IDP).body();

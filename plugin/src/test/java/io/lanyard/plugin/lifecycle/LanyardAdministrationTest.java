@@ -6,10 +6,10 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.lanyard.core.host.HostProduct;
+import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.host.UserDirectory;
-import io.lanyard.plugin.host.AdminAccess;
-import io.lanyard.plugin.host.LoginPage;
-import io.lanyard.plugin.host.SessionLogin;
+import io.lanyard.plugin.session.AdminAccess;
+import io.lanyard.plugin.session.SessionLogin;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,8 @@ class LanyardAdministrationTest {
                 mock(AdminAccess.class), () -> URI.create("https://jira.example.com"), LoginPage.JIRA);
 
         assertThat(administration.adminServlet().getClass().getName()).isEqualTo("io.lanyard.plugin.admin.AdminServlet");
-        assertThat(administration.apiServlet().getClass().getName()).isEqualTo("io.lanyard.plugin.admin.ApiServlet");
+        assertThat(administration.apiServlet().getClass().getName())
+                .isEqualTo("io.lanyard.plugin.admin.api.ApiServlet");
     }
 
     @Test

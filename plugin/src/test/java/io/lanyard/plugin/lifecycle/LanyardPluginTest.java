@@ -10,12 +10,15 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.lanyard.core.config.IntegrationKind;
+import io.lanyard.core.config.xml.IntegrationXmlStore;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.host.HostProduct;
+import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.host.UserDirectory;
-import io.lanyard.plugin.host.LoginPage;
-import io.lanyard.plugin.host.SessionLogin;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.plugin.session.SessionLogin;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -23,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import javax.servlet.FilterChain;
 import javax.servlet.ServletContext;
 import javax.servlet.http.HttpServlet;
@@ -50,7 +54,8 @@ class LanyardPluginTest {
         LanyardPlugin plugin = plugin(() -> home.resolve("lanyard"));
 
         assertThat(plugin.configuration().current().enabledIdentityProviders()).hasSize(1);
-        assertThat(plugin.providerStore()).get().extracting(store -> store.file())
+        assertThat(plugin.lanyardDirectory()).get()
+                .extracting(directory -> IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER, directory).file())
                 .isEqualTo(home.resolve("lanyard/provider.xml").toAbsolutePath());
     }
 
@@ -61,7 +66,7 @@ class LanyardPluginTest {
         });
 
         assertThat(plugin.configuration().current().identityProviders()).isEmpty();
-        assertThat(plugin.providerStore()).isEmpty();
+        assertThat(plugin.lanyardDirectory()).isEmpty();
         assertThat(plugin.configurationService()).isEmpty();
         // Each part the descriptor names works: the filter lets the product's own login through (no provider), the
         // login servlet and the core refuse an unknown provider, and so does the callback (before it looks for a state).
@@ -90,7 +95,8 @@ class LanyardPluginTest {
         }, () -> home, () -> URI.create("https://x.example.com"), mock(UserDirectory.class), mock(SessionLogin.class),
                 LoginPage.BAMBOO);
 
-        assertThat(plugin.providerStore()).get().extracting(store -> store.file())
+        assertThat(plugin.lanyardDirectory()).get()
+                .extracting(directory -> IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER, directory).file())
                 .isEqualTo(home.resolve("provider.xml").toAbsolutePath());
         assertLoginPagePassesToTheProduct(plugin, "/userlogin!doDefault.action");
     }
@@ -154,13 +160,5 @@ class LanyardPluginTest {
         assertThat(LoginPages.forPlatform("bitbucket")).isEqualTo(LoginPage.BITBUCKET);
         assertThat(LoginPages.forPlatform("BAMBOO")).isEqualTo(LoginPage.BAMBOO);
         assertThatThrownBy(() -> LoginPages.forPlatform("fisheye")).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void secretsComeFromOutsideAndTheFileWhenThereIsAFolder() {
-        assertThat(SecretResolvers.forPlugin(HostProduct.of("jira", "10.3.1"), java.util.Optional.of(home)))
-                .isInstanceOf(io.lanyard.core.secret.ExternalSecretResolver.class);
-        assertThat(SecretResolvers.forPlugin(HostProduct.of("jira", "10.3.1"), java.util.Optional.empty()))
-                .isInstanceOf(io.lanyard.core.secret.ConfigurationFileSecretResolver.class);
     }
 }

@@ -7,7 +7,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.lanyard.core.config.LanyardConfiguration;
-import io.lanyard.core.config.xml.ProviderXmlStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -52,14 +51,14 @@ class StartupConfigurationTest {
     void validFileIsLoaded() throws Exception {
         Files.writeString(folder.resolve("provider.xml"), ONE_PROVIDER);
 
-        LanyardConfiguration configuration = StartupConfiguration.load(Optional.of(new ProviderXmlStore(folder)));
+        LanyardConfiguration configuration = StartupConfiguration.load(Optional.of(folder));
 
         assertThat(configuration.enabledIdentityProviders()).hasSize(1);
     }
 
     @Test
     void missingFileMeansNoIdentityProvider() {
-        LanyardConfiguration configuration = StartupConfiguration.load(Optional.of(new ProviderXmlStore(folder)));
+        LanyardConfiguration configuration = StartupConfiguration.load(Optional.of(folder));
 
         assertThat(configuration.identityProviders()).isEmpty();
         assertThat(log.list).noneMatch(event -> event.getLevel() == Level.ERROR);
@@ -71,7 +70,7 @@ class StartupConfigurationTest {
                 .replace("<CLIENT_ID>lanyard</CLIENT_ID>", "<CLIENT_IDENT>lanyard</CLIENT_IDENT>")
                 .replace("https://idp.example.com", "http://idp.example.com"));
 
-        LanyardConfiguration configuration = StartupConfiguration.load(Optional.of(new ProviderXmlStore(folder)));
+        LanyardConfiguration configuration = StartupConfiguration.load(Optional.of(folder));
 
         assertThat(configuration.identityProviders()).isEmpty();
         assertThat(log.list).filteredOn(event -> event.getLevel() == Level.ERROR)
@@ -84,7 +83,7 @@ class StartupConfigurationTest {
     void unreadableFileIsLoggedAndLeavesNoIdentityProvider() throws Exception {
         Files.writeString(folder.resolve("provider.xml"), "<lanyard-providers version=\"1\"><provider");
 
-        LanyardConfiguration configuration = StartupConfiguration.load(Optional.of(new ProviderXmlStore(folder)));
+        LanyardConfiguration configuration = StartupConfiguration.load(Optional.of(folder));
 
         assertThat(configuration.identityProviders()).isEmpty();
         assertThat(log.list).anyMatch(event -> event.getLevel() == Level.ERROR
@@ -93,7 +92,7 @@ class StartupConfigurationTest {
 
     @Test
     void homeTheHostCannotNameIsLoggedAndLeavesNoIdentityProvider() {
-        Optional<ProviderXmlStore> store = StartupConfiguration.locate(() -> {
+        Optional<Path> store = StartupConfiguration.locate(() -> {
             throw new IllegalStateException("the application reports neither a shared nor a local home");
         });
 

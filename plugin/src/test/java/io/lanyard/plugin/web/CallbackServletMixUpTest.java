@@ -11,9 +11,9 @@ import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.host.UserDirectory;
 import io.lanyard.core.login.LoginService;
-import io.lanyard.core.secret.ConfigurationFileSecretResolver;
-import io.lanyard.plugin.host.LoginPage;
-import io.lanyard.plugin.host.SessionLogin;
+import io.lanyard.core.host.LoginPage;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.plugin.session.SessionLogin;
 import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -32,7 +32,7 @@ class CallbackServletMixUpTest {
             Fixtures.provider("idp1", "First", true), Fixtures.provider("idp2", "Second", true))));
     private final UserDirectory users = mock(UserDirectory.class);
     private final SessionLogin sessionLogin = mock(SessionLogin.class);
-    private final LoginService loginService = LoginService.create(configuration, new ConfigurationFileSecretResolver(),
+    private final LoginService loginService = LoginService.create(configuration, ClientSecretResolver.fileOnly(),
             users, () -> URI.create("https://host.example.com"), clock);
     private final CallbackServlet servlet = LanyardWeb.create(loginService, configuration, sessionLogin,
             LoginPage.SANDBOX, clock).callbackServlet();

@@ -9,8 +9,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
-import io.lanyard.core.login.LoginFailedException;
-import io.lanyard.plugin.host.LoginPage;
+import io.lanyard.core.error.LoginFailedException;
+import io.lanyard.core.host.LoginPage;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +26,7 @@ class ErrorPageTest {
     private static final Pattern REFERENCE = Pattern.compile("<dd class=\"reference\">([A-Z2-7]{10})</dd>");
 
     private final LanyardText text = LanyardText.english();
-    private final ErrorPage errorPage = new ErrorPage(LoginPage.CONFLUENCE, text, new HtmlErrorPageRenderer(text));
+    private final ErrorPage errorPage = new ErrorPage(LoginPage.CONFLUENCE, text, new ErrorPageRenderer(text));
     private final FakeHttp.Request request = new FakeHttp.Request("GET", "/wiki", "/plugins/servlet/lanyard/callback/idp1");
     private final FakeHttp.Response response = new FakeHttp.Response();
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();

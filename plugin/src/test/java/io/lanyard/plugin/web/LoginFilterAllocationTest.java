@@ -6,9 +6,9 @@ import static org.mockito.Mockito.mock;
 
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.LanyardConfiguration;
+import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.login.LoginService;
-import io.lanyard.plugin.host.LoginPage;
-import io.lanyard.plugin.host.SessionLogin;
+import io.lanyard.plugin.session.SessionLogin;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Proxy;
 import java.time.Clock;

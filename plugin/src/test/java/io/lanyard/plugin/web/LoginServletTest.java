@@ -9,10 +9,10 @@ import static org.mockito.Mockito.when;
 
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.LanyardConfiguration;
+import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.login.LoginRedirect;
 import io.lanyard.core.login.LoginService;
-import io.lanyard.plugin.host.LoginPage;
-import io.lanyard.plugin.host.SessionLogin;
+import io.lanyard.plugin.session.SessionLogin;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.lanyard.plugin.web;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 
-import io.lanyard.plugin.host.RememberMe;
+import io.lanyard.plugin.session.RememberMe;
 import javax.servlet.FilterChain;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;

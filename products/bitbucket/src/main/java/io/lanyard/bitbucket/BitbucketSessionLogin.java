@@ -2,7 +2,7 @@ package io.lanyard.bitbucket;
 
 import com.atlassian.sal.api.user.UserManager;
 import io.lanyard.core.host.HostUser;
-import io.lanyard.plugin.host.SessionLogin;
+import io.lanyard.plugin.session.SessionLogin;
 import java.util.Objects;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;

@@ -6,64 +6,43 @@ import com.atlassian.confluence.user.AuthenticatedUserThreadLocal;
 import com.atlassian.confluence.user.ConfluenceUser;
 import com.atlassian.confluence.user.UserAccessor;
 import com.atlassian.sal.api.user.UserManager;
-import io.lanyard.core.error.ErrorCode;
-import io.lanyard.core.error.LanyardException;
-import io.lanyard.core.host.HostUser;
-import io.lanyard.plugin.host.SessionLogin;
-import io.lanyard.plugin.seraph.SeraphSession;
+import io.lanyard.plugin.seraph.SeraphSessionLogin;
 import java.util.Objects;
 import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Logs a user into Confluence the way its Seraph authenticator does: a {@code ConfluenceUserPrincipal} under
- * Seraph's logged-in key, nothing under its logged-out key, the user on {@code AuthenticatedUserThreadLocal} for
- * this request, and the successful login recorded. No remember-me cookie is set.
+ * Logs a user into Confluence the way its Seraph authenticator does ({@link SeraphSessionLogin}): a
+ * {@code ConfluenceUserPrincipal} under Seraph's logged-in key, the user on {@code AuthenticatedUserThreadLocal} for
+ * this request, and the successful login recorded.
  */
-public final class ConfluenceSessionLogin implements SessionLogin {
+public final class ConfluenceSessionLogin extends SeraphSessionLogin<ConfluenceUser> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConfluenceSessionLogin.class);
-
-    private final UserManager salUserManager;
     private final UserAccessor userAccessor;
     private final LoginManager loginManager;
 
     public ConfluenceSessionLogin(UserManager salUserManager, UserAccessor userAccessor, LoginManager loginManager) {
-        this.salUserManager = Objects.requireNonNull(salUserManager, "salUserManager");
+        super("Confluence", salUserManager);
         this.userAccessor = Objects.requireNonNull(userAccessor, "userAccessor");
         this.loginManager = Objects.requireNonNull(loginManager, "loginManager");
     }
 
     @Override
-    public boolean isLoggedIn(HttpServletRequest request) {
-        return SeraphSession.isLoggedIn(request, salUserManager);
+    protected ConfluenceUser findUser(String username) {
+        return userAccessor.getUserByName(username);
     }
 
     @Override
-    public void logIn(HttpServletRequest request, HttpServletResponse response, HostUser user) {
-        ConfluenceUser confluenceUser;
-        try {
-            confluenceUser = userAccessor.getUserByName(user.username());
-            if (confluenceUser == null) {
-                throw new LanyardException(ErrorCode.HOST_LOGIN_FAILED,
-                        "Confluence has no user \"" + user.username() + "\" any more");
-            }
-            SeraphSession.logIn(request, new ConfluenceUserPrincipal(confluenceUser));
-            AuthenticatedUserThreadLocal.set(confluenceUser);
-        } catch (LinkageError e) {
-            throw new LanyardException(ErrorCode.HOST_API_UNAVAILABLE, "Confluence's session API differs: " + e, e);
-        }
-        recordSuccessfulLogin(request, confluenceUser.getName());
+    protected Object principal(ConfluenceUser user) {
+        return new ConfluenceUserPrincipal(user);
     }
 
-    private void recordSuccessfulLogin(HttpServletRequest request, String username) {
-        try {
-            loginManager.onSuccessfulLoginAttempt(username, request);
-        } catch (RuntimeException | LinkageError e) {
-            LOG.warn("Could not record the login of {} with Confluence's LoginManager ({}); the login stands",
-                    username, e.toString());
-        }
+    @Override
+    protected void setForThisRequest(ConfluenceUser user) {
+        AuthenticatedUserThreadLocal.set(user);
+    }
+
+    @Override
+    protected void recordLogin(HttpServletRequest request, ConfluenceUser user) {
+        loginManager.onSuccessfulLoginAttempt(user.getName(), request);
     }
 }

@@ -1,6 +1,6 @@
 package io.lanyard.sandbox.host;
 
-import io.lanyard.plugin.host.AdminAccess;
+import io.lanyard.plugin.session.AdminAccess;
 import java.util.Objects;
 import java.util.Optional;
 import javax.servlet.http.HttpServletRequest;

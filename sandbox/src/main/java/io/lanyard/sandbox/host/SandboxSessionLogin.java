@@ -2,7 +2,7 @@ package io.lanyard.sandbox.host;
 
 import io.lanyard.core.host.HostUser;
 import io.lanyard.core.login.LoginSuccess;
-import io.lanyard.plugin.host.SessionLogin;
+import io.lanyard.plugin.session.SessionLogin;
 import java.util.Map;
 import java.util.Optional;
 import javax.servlet.http.HttpServletRequest;

@@ -3,7 +3,8 @@ package io.lanyard.sandbox.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lanyard.core.config.IdentityProviderConfig;
-import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.core.config.IntegrationKind;
+import io.lanyard.core.config.xml.IntegrationXmlStore;
 import io.lanyard.sandbox.RunningSandbox;
 import io.lanyard.sandbox.Sandbox;
 import io.lanyard.sandbox.SandboxOptions;
@@ -66,7 +67,7 @@ class AdminBrowserTest {
     }
 
     private static List<IdentityProviderConfig> storedProviders() {
-        return new ProviderXmlStore(sandbox.lanyardDirectory()).load().identityProviders();
+        return IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER, sandbox.lanyardDirectory()).load();
     }
 
     @Test

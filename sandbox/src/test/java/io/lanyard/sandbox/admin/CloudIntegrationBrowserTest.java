@@ -11,8 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.lanyard.core.config.EntraConnectorConfig;
-import io.lanyard.core.config.xml.ConnectorXmlStore;
-import io.lanyard.core.config.xml.ProviderXmlStore;
+import io.lanyard.core.config.IntegrationKind;
+import io.lanyard.core.config.xml.IntegrationXmlStore;
+import io.lanyard.core.config.xml.ProviderXml;
 import io.lanyard.core.secret.SecretPropertyNames;
 import io.lanyard.sandbox.RunningSandbox;
 import io.lanyard.sandbox.Sandbox;
@@ -75,7 +76,8 @@ class CloudIntegrationBrowserTest {
 
         // A first start writes provider.xml with the built-in provider; its id names the variable of the second.
         try (RunningSandbox first = Sandbox.start(SandboxOptions.onFreePorts(home))) {
-            providerId = new ProviderXmlStore(first.lanyardDirectory()).load().identityProviders().get(0).id();
+            providerId = IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER,
+                    first.lanyardDirectory()).load().get(0).id();
         }
         providerSecret = ClientSecretFile.loadOrCreate(home).reveal();
         sandbox = TestSandboxes.start(
@@ -98,7 +100,7 @@ class CloudIntegrationBrowserTest {
     }
 
     private static List<EntraConnectorConfig> storedConnectors() {
-        return new ConnectorXmlStore(sandbox.lanyardDirectory()).loadIfExists();
+        return IntegrationXmlStore.of(IntegrationKind.ENTRA_CONNECTOR, sandbox.lanyardDirectory()).loadIfExists();
     }
 
     @Test
@@ -166,7 +168,7 @@ class CloudIntegrationBrowserTest {
         assertThat(browser.text("secret-save-note")).contains("USING_ENVIRONMENT_PROPERTY");
         assertThat(browser.exists(By.id("field-clientSecret"))).isFalse();
         assertThat(browser.pageSource()).doesNotContain(providerSecret);
-        Path providerXml = sandbox.lanyardDirectory().resolve(ProviderXmlStore.FILE_NAME);
+        Path providerXml = sandbox.lanyardDirectory().resolve(ProviderXml.FILE_NAME);
         assertThat(Files.readString(providerXml)).contains(providerSecret);
         browser.fullPageScreenshot("idp-integration");
         browser.scrollTo(By.id("secret-section"));

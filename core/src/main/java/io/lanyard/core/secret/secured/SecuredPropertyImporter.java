@@ -4,7 +4,6 @@ import io.lanyard.core.files.AtomicFileWriter;
 import io.lanyard.core.secret.ResolvedSecret;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.SecretSource;
-import io.lanyard.core.secret.SecuredValues;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -41,7 +40,7 @@ public final class SecuredPropertyImporter {
      * @param values                     what the resolver consults after the environment and the JVM properties
      * @param storedFromSystemProperties JVM properties now in the store: the resolver must read them from there
      */
-    public record Result(SecuredValues values, Set<String> storedFromSystemProperties) {
+    public record Result(SecuredPropertyValues values, Set<String> storedFromSystemProperties) {
 
         public Result {
             Objects.requireNonNull(values, "values");
@@ -92,7 +91,7 @@ public final class SecuredPropertyImporter {
                     + "used as given for this start only", name));
             Map<String, ResolvedSecret> failures = new TreeMap<>();
             names.forEach(name -> failures.put(name, ResolvedSecret.unreadable(name, opened.brokenReason())));
-            return new Result(new SecuredPropertyValues(failures), Set.of());
+            return new Result(SecuredPropertyValues.of(failures), Set.of());
         }
         Opened current = fresh.isEmpty() ? opened : storeFresh(opened, fresh);
         // storeFresh gives back the store as it was when writing failed: then nothing moved into it.
@@ -188,7 +187,7 @@ public final class SecuredPropertyImporter {
         }
     }
 
-    private static SecuredValues decrypt(List<String> names, Opened opened) {
+    private static SecuredPropertyValues decrypt(List<String> names, Opened opened) {
         Map<String, ResolvedSecret> values = new TreeMap<>();
         for (String name : names) {
             String encrypted = opened.contents().encrypted().get(name);
@@ -203,6 +202,6 @@ public final class SecuredPropertyImporter {
                 values.put(name, ResolvedSecret.unreadable(name, e.getMessage()));
             }
         }
-        return new SecuredPropertyValues(values);
+        return SecuredPropertyValues.of(values);
     }
 }

@@ -54,7 +54,7 @@ final class ConnectorXmlFixtures {
 
     static Path writeFile(Path directory, String content) {
         try {
-            return Files.writeString(directory.resolve(ConnectorXmlStore.FILE_NAME), content, StandardCharsets.UTF_8);
+            return Files.writeString(directory.resolve(ConnectorXml.FILE_NAME), content, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

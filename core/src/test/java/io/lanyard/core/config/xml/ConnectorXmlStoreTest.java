@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.EntraConnectorConfig;
 import io.lanyard.core.config.FieldError;
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.NationalCloud;
 import io.lanyard.core.error.ErrorCode;
@@ -34,8 +35,8 @@ class ConnectorXmlStoreTest {
     @TempDir
     Path directory;
 
-    private ConnectorXmlStore store() {
-        return new ConnectorXmlStore(directory);
+    private IntegrationXmlStore<EntraConnectorConfig> store() {
+        return IntegrationXmlStore.of(IntegrationKind.ENTRA_CONNECTOR, directory);
     }
 
     private List<String> errorFields(String xml) {
@@ -49,7 +50,8 @@ class ConnectorXmlStoreTest {
     @Test
     void fileIsConnectorXmlNextToProviderXml() {
         assertThat(store().file()).isEqualTo(directory.toAbsolutePath().resolve("connector.xml"));
-        assertThat(store().file().getParent()).isEqualTo(new ProviderXmlStore(directory).file().getParent());
+        assertThat(store().file().getParent()).isEqualTo(IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER,
+                directory).file().getParent());
     }
 
     @Test
@@ -196,7 +198,9 @@ class ConnectorXmlStoreTest {
     void saveWhenReplaceFailsThenPreviousFileKeptAndNoTempFileLeft() throws IOException {
         store().save(List.of(requiredOnly("abcdef123456")));
         byte[] before = Files.readAllBytes(store().file());
-        ConnectorXmlStore failing = new ConnectorXmlStore(directory, (source, target) -> {
+        IntegrationXmlStore<EntraConnectorConfig> failing =
+                new IntegrationXmlStore<>(ConnectorXml.FORMAT,
+                directory, (source, target) -> {
             throw new IOException("disk full");
         });
 
@@ -212,12 +216,15 @@ class ConnectorXmlStoreTest {
 
     @Test
     void savingConnectorsLeavesProviderXmlAlone() throws IOException {
-        new ProviderXmlStore(directory).save(new LanyardConfiguration(List.of(ProviderXmlFixtures.requiredOnly("abc"))));
-        byte[] providers = Files.readAllBytes(new ProviderXmlStore(directory).file());
+        IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER,
+                directory).save(new LanyardConfiguration(List.of(ProviderXmlFixtures.requiredOnly("abc"))));
+        byte[] providers = Files.readAllBytes(IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER,
+                directory).file());
 
         store().save(List.of(everyFieldSet()));
 
-        assertThat(Files.readAllBytes(new ProviderXmlStore(directory).file())).isEqualTo(providers);
+        assertThat(Files.readAllBytes(IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER,
+                directory).file())).isEqualTo(providers);
     }
 
     @Test

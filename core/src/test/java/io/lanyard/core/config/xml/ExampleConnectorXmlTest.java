@@ -3,6 +3,7 @@ package io.lanyard.core.config.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lanyard.core.config.EntraConnectorConfig;
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.NationalCloud;
 import io.lanyard.core.secret.SecretPropertyNames;
 import io.lanyard.core.secret.StoredSecret;
@@ -47,8 +48,8 @@ class ExampleConnectorXmlTest {
     }
 
     private List<EntraConnectorConfig> loadExample() throws IOException {
-        Files.copy(findExample(), directory.resolve(ConnectorXmlStore.FILE_NAME));
-        return new ConnectorXmlStore(directory).load();
+        Files.copy(findExample(), directory.resolve(ConnectorXml.FILE_NAME));
+        return IntegrationXmlStore.of(IntegrationKind.ENTRA_CONNECTOR, directory).load();
     }
 
     /** Maven runs the tests in core/; an IDE may run them in the repository's root. */

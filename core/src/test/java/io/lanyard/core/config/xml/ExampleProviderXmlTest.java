@@ -3,6 +3,7 @@ package io.lanyard.core.config.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.secret.StoredSecret;
 import java.io.IOException;
@@ -48,8 +49,8 @@ class ExampleProviderXmlTest {
     }
 
     private LanyardConfiguration loadExample() throws IOException {
-        Files.copy(findExample(), directory.resolve(ProviderXmlStore.FILE_NAME));
-        return new ProviderXmlStore(directory).load();
+        Files.copy(findExample(), directory.resolve(ProviderXml.FILE_NAME));
+        return new LanyardConfiguration(IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER, directory).load());
     }
 
     /** Maven runs the tests in core/; an IDE may run them in the repository's root. */

@@ -13,8 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.assertj.core.api.Assertions;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Providers and {@code provider.xml} texts for the store's tests. */
 final class ProviderXmlFixtures {
@@ -76,7 +76,7 @@ final class ProviderXmlFixtures {
 
     static Path writeFile(Path directory, String content) {
         try {
-            return Files.writeString(directory.resolve(ProviderXmlStore.FILE_NAME), content, StandardCharsets.UTF_8);
+            return Files.writeString(directory.resolve(ProviderXml.FILE_NAME), content, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,6 +6,7 @@ import static io.lanyard.core.config.xml.ProviderXmlFixtures.thrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -116,7 +116,8 @@ class ProviderXmlStoreRoundTripTest {
 
         Matcher names = ELEMENT_NAME.matcher(Files.readString(store().file(), StandardCharsets.UTF_8));
         List<String> written = names.results().map(m -> m.group(1)).toList();
-        assertThat(written).isEqualTo(Arrays.stream(ProviderElement.values()).map(Enum::name).toList());
+        assertThat(written).isEqualTo(ProviderXml.FORMAT.elements().stream().map(IntegrationXmlFormat.Element::name)
+                .toList());
     }
 
     @Test
@@ -194,10 +195,10 @@ class ProviderXmlStoreRoundTripTest {
 
     private LanyardConfiguration saveAndLoad(LanyardConfiguration configuration) {
         store().save(configuration);
-        return store().load();
+        return new LanyardConfiguration(store().load());
     }
 
-    private ProviderXmlStore store() {
-        return new ProviderXmlStore(directory);
+    private IntegrationXmlStore<IdentityProviderConfig> store() {
+        return IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER, directory);
     }
 }

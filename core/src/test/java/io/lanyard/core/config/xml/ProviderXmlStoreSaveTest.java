@@ -6,6 +6,8 @@ import static io.lanyard.core.config.xml.ProviderXmlFixtures.thrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
@@ -63,11 +65,12 @@ class ProviderXmlStoreSaveTest {
 
     @Test
     void saveWhenDirectoryMissingThenCreated() {
-        ProviderXmlStore store = new ProviderXmlStore(directory.resolve("home/lanyard"));
+        IntegrationXmlStore<IdentityProviderConfig> store =
+                IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER, directory.resolve("home/lanyard"));
 
         store.save(FIRST);
 
-        assertThat(store.load()).isEqualTo(FIRST);
+        assertThat(new LanyardConfiguration(store.load())).isEqualTo(FIRST);
     }
 
     @Test
@@ -88,7 +91,7 @@ class ProviderXmlStoreSaveTest {
         store().save(THIRD);
 
         assertThat(Files.readAllBytes(backup())).isEqualTo(second);
-        assertThat(store().load()).isEqualTo(THIRD);
+        assertThat(new LanyardConfiguration(store().load())).isEqualTo(THIRD);
     }
 
     @Test
@@ -117,7 +120,9 @@ class ProviderXmlStoreSaveTest {
     void saveWhenReplaceFailsThenPreviousFileByteIdenticalAndNoTempFileLeft() throws IOException {
         store().save(FIRST);
         byte[] before = Files.readAllBytes(file());
-        ProviderXmlStore failing = new ProviderXmlStore(directory, (source, target) -> {
+        IntegrationXmlStore<IdentityProviderConfig> failing =
+                new IntegrationXmlStore<>(ProviderXml.FORMAT,
+                directory, (source, target) -> {
             throw new IOException("disk full");
         });
 
@@ -147,7 +152,8 @@ class ProviderXmlStoreSaveTest {
     void saveWhenDirectoryCannotBeCreatedThenWriteFailed() throws IOException {
         Path notADirectory = Files.writeString(directory.resolve("lanyard"), "a file");
 
-        LanyardException thrown = thrownBy(() -> new ProviderXmlStore(notADirectory).save(FIRST));
+        LanyardException thrown = thrownBy(() -> IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER,
+                notADirectory).save(FIRST));
 
         assertThat(thrown.errorCode()).isEqualTo(ErrorCode.CONFIG_WRITE_FAILED);
         assertThat(Files.readString(notADirectory)).isEqualTo("a file");
@@ -163,7 +169,7 @@ class ProviderXmlStoreSaveTest {
         store().save(FIRST);
         byte[] before = Files.readAllBytes(file());
         Path sharedHomeIsAFile = Files.writeString(directory.resolve("shared-home"), "not a directory");
-        ProviderXmlStore unwritable = new ProviderXmlStore(sharedHomeIsAFile.resolve("lanyard"));
+        IntegrationXmlStore<IdentityProviderConfig> unwritable = IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER, sharedHomeIsAFile.resolve("lanyard"));
 
         LanyardException thrown = thrownBy(() -> unwritable.save(SECOND));
 
@@ -177,12 +183,12 @@ class ProviderXmlStoreSaveTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void saveFromManyThreadsAndTwoStoresThenFileParsesAndNoTempFileLeft() throws Exception {
-        ProviderXmlStore one = store();
-        ProviderXmlStore two = store();
+        IntegrationXmlStore<IdentityProviderConfig> one = store();
+        IntegrationXmlStore<IdentityProviderConfig> two = store();
         List<LanyardConfiguration> configurations = List.of(FIRST, SECOND, THIRD);
         List<Future<?>> saves = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            ProviderXmlStore store = i % 2 == 0 ? one : two;
+            IntegrationXmlStore<IdentityProviderConfig> store = i % 2 == 0 ? one : two;
             LanyardConfiguration configuration = configurations.get(i % configurations.size());
             saves.add(executor.submit(() -> store.save(configuration)));
         }
@@ -190,7 +196,7 @@ class ProviderXmlStoreSaveTest {
             save.get();
         }
 
-        assertThat(configurations).contains(one.load());
+        assertThat(configurations).contains(new LanyardConfiguration(one.load()));
         assertThat(fileNames()).containsExactlyInAnyOrder("provider.xml", "provider.xml.bak");
         assertThat(configurations).contains(loadBackup());
     }
@@ -210,7 +216,8 @@ class ProviderXmlStoreSaveTest {
             }));
         }
 
-        Set<LanyardConfiguration> seen = Stream.generate(() -> store().load()).limit(300).collect(Collectors.toSet());
+        Set<LanyardConfiguration> seen = Stream.generate(() -> new LanyardConfiguration(store().load())).limit(300)
+                .collect(Collectors.toSet());
         saving.set(false);
         for (Future<?> saver : savers) {
             saver.get();
@@ -224,7 +231,9 @@ class ProviderXmlStoreSaveTest {
     void saveOnSecondStoreForTheSameDirectoryWaitsUntilTheFirstSaveIsDone() throws Exception {
         CountDownLatch firstIsReplacing = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
-        ProviderXmlStore blocking = new ProviderXmlStore(directory, (source, target) -> {
+        IntegrationXmlStore<IdentityProviderConfig> blocking =
+                new IntegrationXmlStore<>(ProviderXml.FORMAT,
+                directory, (source, target) -> {
             firstIsReplacing.countDown();
             awaitUninterruptibly(releaseFirst);
             AtomicFileWriter.ATOMIC_MOVE.replace(source, target);
@@ -232,20 +241,21 @@ class ProviderXmlStoreSaveTest {
         Future<?> first = executor.submit(() -> blocking.save(FIRST));
         assertThat(firstIsReplacing.await(10, TimeUnit.SECONDS)).isTrue();
 
-        Future<?> second = executor.submit(() -> new ProviderXmlStore(directory.resolve(".")).save(SECOND));
+        Future<?> second = executor.submit(() -> IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER,
+                directory.resolve(".")).save(SECOND));
         Thread.sleep(300);
         assertThat(second).as("the second save must wait for the first").isNotDone();
 
         releaseFirst.countDown();
         first.get(10, TimeUnit.SECONDS);
         second.get(10, TimeUnit.SECONDS);
-        assertThat(store().load()).isEqualTo(SECOND);
+        assertThat(new LanyardConfiguration(store().load())).isEqualTo(SECOND);
     }
 
     private LanyardConfiguration loadBackup() throws IOException {
         Path copy = Files.createDirectories(directory.resolve("backup-check"));
         Files.copy(backup(), copy.resolve("provider.xml"));
-        return new ProviderXmlStore(copy).load();
+        return new LanyardConfiguration(IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER, copy).load());
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {
@@ -274,7 +284,7 @@ class ProviderXmlStoreSaveTest {
         return directory.resolve("provider.xml.bak");
     }
 
-    private ProviderXmlStore store() {
-        return new ProviderXmlStore(directory);
+    private IntegrationXmlStore<IdentityProviderConfig> store() {
+        return IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER, directory);
     }
 }

@@ -10,6 +10,8 @@ import static io.lanyard.core.config.xml.ProviderXmlFixtures.writeFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lanyard.core.config.ConfigurationException;
+import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
@@ -20,9 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The plaintext client secret must reach no exception message and no {@code toString}. */
 class ProviderXmlStoreSecretTest {
@@ -36,7 +38,7 @@ class ProviderXmlStoreSecretTest {
     void loadedConfigurationToStringHasNoSecret() {
         writeFile(directory, document(provider("abc", SECRET_ELEMENT)));
 
-        LanyardConfiguration configuration = store().load();
+        LanyardConfiguration configuration = new LanyardConfiguration(store().load());
 
         assertThat(configuration.identityProviders().get(0).clientSecret().plaintext()).contains(Secret.of(PLAINTEXT_SECRET));
         assertThat(configuration.toString()).doesNotContain(PLAINTEXT_SECRET);
@@ -129,7 +131,7 @@ class ProviderXmlStoreSecretTest {
         }
     }
 
-    private ProviderXmlStore store() {
-        return new ProviderXmlStore(directory);
+    private IntegrationXmlStore<IdentityProviderConfig> store() {
+        return IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER, directory);
     }
 }

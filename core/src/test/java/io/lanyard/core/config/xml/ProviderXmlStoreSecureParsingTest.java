@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.FieldError;
+import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
 import java.io.IOException;
@@ -160,7 +162,7 @@ class ProviderXmlStoreSecureParsingTest {
         Files.writeString(directory.resolve("provider.xml"), head + "x".repeat(padding) + tail, StandardCharsets.UTF_8);
 
         assertThat(Files.size(directory.resolve("provider.xml"))).isEqualTo(SecureXml.MAX_BYTES);
-        assertThat(store().load().identityProviders()).isEmpty();
+        assertThat(store().load()).isEmpty();
     }
 
     @Test
@@ -205,7 +207,7 @@ class ProviderXmlStoreSecureParsingTest {
         return all;
     }
 
-    private ProviderXmlStore store() {
-        return new ProviderXmlStore(directory);
+    private IntegrationXmlStore<IdentityProviderConfig> store() {
+        return IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER, directory);
     }
 }

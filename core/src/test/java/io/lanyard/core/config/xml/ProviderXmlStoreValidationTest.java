@@ -10,6 +10,7 @@ import io.lanyard.core.config.ClientAuthMethod;
 import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.FieldError;
 import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.UserLookup;
 import io.lanyard.core.error.ErrorCode;
@@ -321,7 +322,7 @@ class ProviderXmlStoreValidationTest {
     }
 
     private LanyardConfiguration load() {
-        return new ProviderXmlStore(directory).load();
+        return new LanyardConfiguration(IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER, directory).load());
     }
 
     private ConfigurationException loadFails() {

@@ -1,0 +1,120 @@
+package io.lanyard.core.config;
+
+import io.lanyard.core.secret.SecretOwner;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * One kind of {@link Integration}, and everything about it that code handling every kind alike needs: its name, its
+ * ids, its builder and whose client secret it holds. Adding a kind means a record, its builder, one constant here
+ * (and in {@link #ALL}), and the parts that truly differ: its XML elements, admin form, JSON fields and "Test".
+ *
+ * @param <C> the kind's configuration record
+ */
+public final class IntegrationKind<C extends Integration> {
+
+    /** OpenID Connect identity providers, in {@code provider.xml}; ids of 1 to 64 letters and digits. */
+    public static final IntegrationKind<IdentityProviderConfig> IDENTITY_PROVIDER = new IntegrationKind<>(
+            "identity provider", IdentityProviderConfig.class, "[A-Za-z0-9]{1,64}", IdGenerator::newIdentityProviderId,
+            IdentityProviderConfig::builder, IdentityProviderConfig::toBuilder, SecretOwner.Kind.IDENTITY_PROVIDER);
+
+    /** Microsoft Entra ID connectors, in {@code connector.xml}; ids of 12 lower-case letters and digits. */
+    public static final IntegrationKind<EntraConnectorConfig> ENTRA_CONNECTOR = new IntegrationKind<>(
+            "Entra ID connector", EntraConnectorConfig.class, "[a-z0-9]{12}", IdGenerator::newConnectorId,
+            EntraConnectorConfig::builder, EntraConnectorConfig::toBuilder, SecretOwner.Kind.CONNECTOR);
+
+    /** Every kind, in the order the configuration holds, stores and exports them. */
+    public static final List<IntegrationKind<?>> ALL = List.of(IDENTITY_PROVIDER, ENTRA_CONNECTOR);
+
+    private final String label;
+    private final Class<C> type;
+    private final Pattern id;
+    private final Supplier<String> newId;
+    private final Supplier<? extends IntegrationBuilder<C>> builder;
+    private final Function<C, ? extends IntegrationBuilder<C>> toBuilder;
+    private final SecretOwner.Kind secretOwnerKind;
+
+    /**
+     * @param secretOwnerKind whose names the kind's client secret is resolved under; null for a kind that owns none
+     */
+    private IntegrationKind(String label, Class<C> type, String idPattern, Supplier<String> newId,
+            Supplier<? extends IntegrationBuilder<C>> builder, Function<C, ? extends IntegrationBuilder<C>> toBuilder,
+            SecretOwner.Kind secretOwnerKind) {
+        this.label = Objects.requireNonNull(label, "label");
+        this.type = Objects.requireNonNull(type, "type");
+        this.id = Pattern.compile(idPattern);
+        this.newId = Objects.requireNonNull(newId, "newId");
+        this.builder = Objects.requireNonNull(builder, "builder");
+        this.toBuilder = Objects.requireNonNull(toBuilder, "toBuilder");
+        this.secretOwnerKind = secretOwnerKind;
+    }
+
+    /** The kind of {@code integration}. */
+    @SuppressWarnings("unchecked")
+    public static <C extends Integration> IntegrationKind<C> of(C integration) {
+        for (IntegrationKind<?> kind : ALL) {
+            if (kind.type.isInstance(integration)) {
+                return (IntegrationKind<C>) kind;
+            }
+        }
+        throw new IllegalArgumentException("not an integration of a known kind: " + integration.getClass());
+    }
+
+    /** E.g. {@code identity provider}: for messages and the log. */
+    public String label() {
+        return label;
+    }
+
+    /** E.g. {@code Identity provider}: for the start of a log line. */
+    public String capitalizedLabel() {
+        return Character.toUpperCase(label.charAt(0)) + label.substring(1);
+    }
+
+    public Class<C> type() {
+        return type;
+    }
+
+    /** Whether {@code candidate} has the shape of this kind's ids (and so may be quoted or looked up). */
+    public boolean isWellFormedId(String candidate) {
+        return candidate != null && id.matcher(candidate).matches();
+    }
+
+    /** A new random id of this kind's shape. */
+    public String newId() {
+        return newId.get();
+    }
+
+    /** An empty builder; its id must be given. */
+    public IntegrationBuilder<C> builder() {
+        return builder.get();
+    }
+
+    /** A builder holding {@code integration}'s values, to change some and build again (validated again). */
+    public IntegrationBuilder<C> toBuilder(C integration) {
+        return toBuilder.apply(integration);
+    }
+
+    /** The same integration, enabled or disabled. */
+    public C withEnabled(C integration, boolean enabled) {
+        return toBuilder(integration).enabled(enabled).build();
+    }
+
+    /** Whether integrations of this kind own a client secret. */
+    public boolean ownsSecret() {
+        return secretOwnerKind != null;
+    }
+
+    /** Whose client secret the integration {@code id} holds; empty for a kind that owns none. */
+    public Optional<SecretOwner> secretOwner(String integrationId) {
+        return Optional.ofNullable(secretOwnerKind).map(kind -> new SecretOwner(kind, integrationId));
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

@@ -1,0 +1,84 @@
+package io.lanyard.core.config.xml;
+
+import io.lanyard.core.config.Integration;
+import io.lanyard.core.config.IntegrationBuilder;
+import io.lanyard.core.config.IntegrationKind;
+import io.lanyard.core.secret.StoredSecret;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * How one kind of integration is written in its file, the part that differs between kinds: the file and its
+ * elements. Everything else is the same for every kind ({@link IntegrationListReader}, {@link IntegrationXmlWriter}):
+ * a root element with {@code version="1"}, one item element per integration with the {@code id} and {@code enabled}
+ * attributes, and one text child per field, written in the order of {@link #elements()} so that a file written by
+ * Lanyard documents itself. Reading only turns text into typed values; every rule about the values is the kind's
+ * builder's, so the file and the admin UI can never disagree.
+ *
+ * @param kind       the kind stored
+ * @param fileName   e.g. {@code provider.xml}
+ * @param root       the root element, e.g. {@code lanyard-providers}
+ * @param item       the item element, e.g. {@code provider}
+ * @param collection how errors name the list, e.g. {@code providers}
+ * @param newBuilder an empty builder of the kind
+ * @param elements   the item's child elements, in the order they are written
+ * @param <C>        the kind's configuration
+ * @param <B>        its builder
+ */
+record IntegrationXmlFormat<C extends Integration, B extends IntegrationBuilder<C>>(IntegrationKind<C> kind,
+        String fileName, String root, String item, String collection, Supplier<B> newBuilder,
+        List<Element<C, B>> elements) {
+
+    static final String VERSION_ATTRIBUTE = "version";
+    static final String VERSION = "1";
+    static final String ID_ATTRIBUTE = "id";
+    static final String ENABLED_ATTRIBUTE = "enabled";
+    static final String CLIENT_SECRET = "CLIENT_SECRET";
+
+    IntegrationXmlFormat {
+        Objects.requireNonNull(kind, "kind");
+        elements = List.copyOf(elements);
+    }
+
+    /**
+     * One child element of an item.
+     *
+     * @param name     the element's name, exact and case-sensitive, e.g. {@code CLOCK_SKEW_SECONDS}
+     * @param field    the builder's name for the same value, as in its errors, e.g. {@code clockSkew}
+     * @param required whether a missing element is an error (an optional one takes the builder's default)
+     * @param read     gives the element's text to the builder, reporting what cannot even be parsed
+     * @param write    the element's text for a configuration; may throw {@link UnwritableValueException}
+     */
+    record Element<C, B>(String name, String field, boolean required, BiConsumer<B, ElementText> read,
+            Function<C, String> write) {
+    }
+
+    static <C, B> Element<C, B> required(String name, String field, BiConsumer<B, ElementText> read,
+            Function<C, String> write) {
+        return new Element<>(name, field, true, read, write);
+    }
+
+    static <C, B> Element<C, B> optional(String name, String field, BiConsumer<B, ElementText> read,
+            Function<C, String> write) {
+        return new Element<>(name, field, false, read, write);
+    }
+
+    /** {@code DISPLAY_NAME}, which every kind has. */
+    static <C extends Integration, B extends IntegrationBuilder<C>> Element<C, B> displayName() {
+        return required("DISPLAY_NAME", "displayName", (builder, text) -> builder.displayName(text.value()),
+                Integration::displayName);
+    }
+
+    /**
+     * {@code CLIENT_SECRET} of a kind that owns a secret: blank is none, {@value StoredSecret#EXTERNAL_PLACEHOLDER}
+     * means "from outside"; the text is kept exactly as written.
+     */
+    static <C extends Integration, B extends IntegrationBuilder<C>> Element<C, B> clientSecret() {
+        return optional(CLIENT_SECRET, "clientSecret",
+                (builder, text) -> builder.clientSecret(StoredSecret.fromXmlText(text.raw())),
+                integration -> integration.clientSecret().toXmlText());
+    }
+}

@@ -1,0 +1,53 @@
+package io.lanyard.plugin.admin.integration;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.lanyard.core.config.EntraConnectorConfig;
+import io.lanyard.core.config.EntraConnectorConfigBuilder;
+import io.lanyard.core.config.FieldError;
+import io.lanyard.core.config.NationalCloud;
+import io.lanyard.core.secret.StoredSecret;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An Entra ID connector in the JSON API, in both directions ({@link IntegrationJson}). */
+public record EntraConnectorJson(
+        String id,
+        String displayName,
+        Boolean enabled,
+        String tenantId,
+        String clientId,
+        String nationalCloud,
+        String graphBaseUrl,
+        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String clientSecret,
+        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) Boolean clearClientSecret,
+        @JsonProperty(access = JsonProperty.Access.READ_ONLY) SecretSection.Json secret)
+        implements IntegrationJson<EntraConnectorConfig> {
+
+    static EntraConnectorJson of(EntraConnectorConfig config, SecretSection secret) {
+        return new EntraConnectorJson(config.id(), config.displayName(), config.enabled(), config.tenantId(),
+                config.clientId(), config.nationalCloud().name(), config.graphBaseUrl().map(URI::toString).orElse(null),
+                null, null, secret.toJson());
+    }
+
+    /** {@code nationalCloud} defaults to {@code GLOBAL}. */
+    @Override
+    public EntraConnectorConfig toConfig(String configId, StoredSecret currentSecret) {
+        List<FieldError> errors = new ArrayList<>();
+        EntraConnectorConfigBuilder builder = common(EntraConnectorConfig.builder(), configId, currentSecret)
+                .tenantId(tenantId)
+                .clientId(clientId)
+                .graphBaseUrl(graphBaseUrl);
+        if (nationalCloud != null) {
+            NationalCloud.fromName(nationalCloud).ifPresentOrElse(builder::nationalCloud,
+                    () -> errors.add(new FieldError("nationalCloud", "must be GLOBAL, US_GOV or CHINA")));
+        }
+        return IntegrationJson.build(builder, errors, "Entra ID connector");
+    }
+
+    /** Never prints the secret sent in. */
+    @Override
+    public String toString() {
+        return "EntraConnectorJson[id=" + id + ", displayName=" + displayName + "]";
+    }
+}

@@ -1,0 +1,129 @@
+package io.lanyard.plugin.admin.integration;
+
+import io.lanyard.core.config.ClientAuthMethod;
+import io.lanyard.core.config.ConfigurationException;
+import io.lanyard.core.config.FieldError;
+import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.IdentityProviderConfigBuilder;
+import io.lanyard.core.config.UserLookup;
+import io.lanyard.core.config.UsernameMapping;
+import io.lanyard.core.secret.StoredSecret;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The identity provider form as the administrator typed it: plain strings, so that a refused form is shown again
+ * exactly as typed. Only {@link #toConfig} turns it into a provider, through the one builder that holds the rules.
+ * The client secret is not part of it: it is never shown again (see {@code SecretUpdate}).
+ */
+public record IdentityProviderForm(
+        String id,
+        String displayName,
+        boolean enabled,
+        String discoveryUrl,
+        String issuer,
+        String clientId,
+        String clientAuthMethod,
+        String scopes,
+        String usernameClaim,
+        String fallbackClaims,
+        String usernamePattern,
+        boolean lowerCaseUsername,
+        String userLookup,
+        boolean useUserInfo,
+        String clockSkew,
+        String allowedAlgorithms,
+        String trustedAudiences,
+        String maxAuthenticationAge,
+        String acrValues) implements IntegrationForm<IdentityProviderConfig> {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /** A new provider's form: the builder's defaults, under a new id that the callback URL already shows. */
+    public static IdentityProviderForm newProvider(String id) {
+        return new IdentityProviderForm(id, "", true, "", "", "", ClientAuthMethod.CLIENT_SECRET_BASIC.wireName(),
+                String.join(" ", IdentityProviderConfig.DEFAULT_SCOPES), UsernameMapping.DEFAULT_CLAIM, "", "", false,
+                UserLookup.USERNAME.name(), false, Long.toString(IdentityProviderConfig.DEFAULT_CLOCK_SKEW.toSeconds()),
+                String.join(" ", IdentityProviderConfig.DEFAULT_ALGORITHMS), "", "", "");
+    }
+
+    public static IdentityProviderForm of(IdentityProviderConfig config) {
+        UsernameMapping mapping = config.usernameMapping();
+        return new IdentityProviderForm(config.id(), config.displayName(), config.enabled(),
+                config.discoveryUrl().toString(), config.issuer(), config.clientId(), config.clientAuthMethod().wireName(),
+                String.join(" ", config.scopes()), mapping.claim(), String.join(" ", mapping.fallbackClaims()),
+                mapping.pattern().orElse(""), mapping.lowerCase(), mapping.lookup().name(), config.useUserInfo(),
+                Long.toString(config.clockSkew().toSeconds()), String.join(" ", config.allowedAlgorithms().stream().sorted().toList()),
+                String.join(" ", config.trustedAudiences().stream().sorted().toList()),
+                config.maxAuthenticationAge().map(age -> Long.toString(age.toSeconds())).orElse(""),
+                String.join(" ", config.acrValues()));
+    }
+
+    /** The same form with the issuer field set, e.g. to what "Fetch" found. */
+    IdentityProviderForm withIssuer(String value) {
+        return new IdentityProviderForm(id, displayName, enabled, discoveryUrl, value, clientId, clientAuthMethod, scopes,
+                usernameClaim, fallbackClaims, usernamePattern, lowerCaseUsername, userLookup, useUserInfo, clockSkew,
+                allowedAlgorithms, trustedAudiences, maxAuthenticationAge, acrValues);
+    }
+
+    /**
+     * @throws ConfigurationException with every field that is wrong: what cannot even be parsed here, and what the
+     *         builder refuses for the other fields
+     */
+    @Override
+    public IdentityProviderConfig toConfig(StoredSecret clientSecret) {
+        List<FieldError> errors = new ArrayList<>();
+        IdentityProviderConfigBuilder builder = common(IdentityProviderConfig.builder(), clientSecret)
+                .discoveryUrl(discoveryUrl)
+                .issuer(issuer.isBlank() ? null : issuer)
+                .clientId(clientId)
+                .scopes(words(scopes))
+                .usernameClaim(usernameClaim)
+                .fallbackClaims(words(fallbackClaims))
+                .usernamePattern(usernamePattern.isBlank() ? null : usernamePattern)
+                .lowerCaseUsername(lowerCaseUsername)
+                .useUserInfo(useUserInfo)
+                .allowedAlgorithms(words(allowedAlgorithms))
+                .trustedAudiences(words(trustedAudiences))
+                .acrValues(words(acrValues));
+        ClientAuthMethod.fromWireName(clientAuthMethod.strip()).ifPresentOrElse(builder::clientAuthMethod,
+                () -> errors.add(new FieldError("clientAuthMethod", "must be client_secret_basic or client_secret_post")));
+        parseUserLookup(errors, builder);
+        seconds(errors, "clockSkew", clockSkew, true, builder::clockSkew);
+        seconds(errors, "maxAuthenticationAge", maxAuthenticationAge, false, builder::maxAuthenticationAge);
+        return IntegrationForm.build(builder::build, errors, "identity provider");
+    }
+
+    private void parseUserLookup(List<FieldError> errors, IdentityProviderConfigBuilder builder) {
+        for (UserLookup lookup : UserLookup.values()) {
+            if (lookup.name().equals(userLookup.strip())) {
+                builder.userLookup(lookup);
+                return;
+            }
+        }
+        errors.add(new FieldError("userLookup", "must be USERNAME or USERNAME_THEN_EMAIL"));
+    }
+
+    private static void seconds(List<FieldError> errors, String field, String value, boolean required,
+            java.util.function.Consumer<Duration> apply) {
+        String text = value.strip();
+        if (text.isEmpty()) {
+            if (required) {
+                errors.add(new FieldError(field, "must be given"));
+            }
+            return;
+        }
+        try {
+            apply.accept(Duration.ofSeconds(Long.parseLong(text)));
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(field, "must be a whole number of seconds"));
+        }
+    }
+
+    private static List<String> words(String value) {
+        String stripped = value.strip();
+        return stripped.isEmpty() ? List.of() : List.of(WHITESPACE.split(stripped));
+    }
+}

@@ -1,0 +1,102 @@
+package io.lanyard.plugin.admin.integration;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.lanyard.core.LanyardPaths;
+import io.lanyard.core.config.ClientAuthMethod;
+import io.lanyard.core.config.FieldError;
+import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.IdentityProviderConfigBuilder;
+import io.lanyard.core.config.UserLookup;
+import io.lanyard.core.secret.StoredSecret;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An identity provider in the JSON API, in both directions ({@link IntegrationJson}); {@code callbackUrl} is read-only
+ * too.
+ */
+public record IdentityProviderJson(
+        String id,
+        String displayName,
+        Boolean enabled,
+        String discoveryUrl,
+        String issuer,
+        String clientId,
+        String clientAuthMethod,
+        List<String> scopes,
+        String usernameClaim,
+        List<String> fallbackClaims,
+        String usernamePattern,
+        Boolean lowerCaseUsername,
+        String userLookup,
+        Boolean useUserInfo,
+        Long clockSkewSeconds,
+        List<String> allowedAlgorithms,
+        List<String> trustedAudiences,
+        Long maxAuthenticationAgeSeconds,
+        List<String> acrValues,
+        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String clientSecret,
+        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) Boolean clearClientSecret,
+        @JsonProperty(access = JsonProperty.Access.READ_ONLY) String callbackUrl,
+        @JsonProperty(access = JsonProperty.Access.READ_ONLY) SecretSection.Json secret)
+        implements IntegrationJson<IdentityProviderConfig> {
+
+    static IdentityProviderJson of(IdentityProviderConfig config, String baseUrl, SecretSection secret) {
+        return new IdentityProviderJson(config.id(), config.displayName(), config.enabled(),
+                config.discoveryUrl().toString(), config.issuer(), config.clientId(), config.clientAuthMethod().wireName(),
+                config.scopes(), config.usernameMapping().claim(), config.usernameMapping().fallbackClaims(),
+                config.usernameMapping().pattern().orElse(null), config.usernameMapping().lowerCase(),
+                config.usernameMapping().lookup().name(), config.useUserInfo(), config.clockSkew().toSeconds(),
+                config.allowedAlgorithms().stream().sorted().toList(),
+                config.trustedAudiences().stream().sorted().toList(),
+                config.maxAuthenticationAge().map(Duration::toSeconds).orElse(null), config.acrValues(), null, null,
+                baseUrl + LanyardPaths.callbackPath(config.id()),
+                secret.toJson());
+    }
+
+    @Override
+    public IdentityProviderConfig toConfig(String configId, StoredSecret currentSecret) {
+        List<FieldError> errors = new ArrayList<>();
+        IdentityProviderConfigBuilder builder = common(IdentityProviderConfig.builder(), configId, currentSecret)
+                .discoveryUrl(discoveryUrl)
+                .issuer(issuer)
+                .clientId(clientId)
+                .usernamePattern(usernamePattern)
+                .lowerCaseUsername(Boolean.TRUE.equals(lowerCaseUsername))
+                .useUserInfo(Boolean.TRUE.equals(useUserInfo));
+        Optional.ofNullable(scopes).ifPresent(builder::scopes);
+        Optional.ofNullable(usernameClaim).ifPresent(builder::usernameClaim);
+        Optional.ofNullable(fallbackClaims).ifPresent(builder::fallbackClaims);
+        Optional.ofNullable(allowedAlgorithms).ifPresent(builder::allowedAlgorithms);
+        Optional.ofNullable(trustedAudiences).ifPresent(builder::trustedAudiences);
+        Optional.ofNullable(acrValues).ifPresent(builder::acrValues);
+        Optional.ofNullable(clockSkewSeconds).map(Duration::ofSeconds).ifPresent(builder::clockSkew);
+        Optional.ofNullable(maxAuthenticationAgeSeconds).map(Duration::ofSeconds).ifPresent(builder::maxAuthenticationAge);
+        if (clientAuthMethod != null) {
+            ClientAuthMethod.fromWireName(clientAuthMethod).ifPresentOrElse(builder::clientAuthMethod, () -> errors.add(
+                    new FieldError("clientAuthMethod", "must be client_secret_basic or client_secret_post")));
+        }
+        if (userLookup != null) {
+            lookup(userLookup).ifPresentOrElse(builder::userLookup,
+                    () -> errors.add(new FieldError("userLookup", "must be USERNAME or USERNAME_THEN_EMAIL")));
+        }
+        return IntegrationJson.build(builder, errors, "identity provider");
+    }
+
+    private static Optional<UserLookup> lookup(String name) {
+        for (UserLookup lookup : UserLookup.values()) {
+            if (lookup.name().equals(name)) {
+                return Optional.of(lookup);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Never prints the secret sent in. */
+    @Override
+    public String toString() {
+        return "IdentityProviderJson[id=" + id + ", displayName=" + displayName + "]";
+    }
+}

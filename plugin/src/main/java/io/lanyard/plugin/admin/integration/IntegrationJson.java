@@ -1,0 +1,77 @@
+package io.lanyard.plugin.admin.integration;
+
+import io.lanyard.core.config.ConfigurationException;
+import io.lanyard.core.config.FieldError;
+import io.lanyard.core.config.Integration;
+import io.lanyard.core.config.IntegrationBuilder;
+import io.lanyard.core.config.change.SecretUpdate;
+import io.lanyard.core.secret.Secret;
+import io.lanyard.core.secret.StoredSecret;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An integration in the JSON API, in both directions, as every kind's document has it: {@code id},
+ * {@code displayName}, {@code enabled}, the write-only {@code clientSecret} and {@code clearClientSecret} (a stored
+ * secret is never sent), and the read-only {@code secret} section (ignored when sent back, so a document read with
+ * GET can be changed and sent with PUT as it is). Any other unknown field is refused.
+ *
+ * @param <C> the kind's configuration
+ */
+public interface IntegrationJson<C extends Integration> {
+
+    String id();
+
+    String displayName();
+
+    Boolean enabled();
+
+    /** Write-only. */
+    String clientSecret();
+
+    /** Write-only. */
+    Boolean clearClientSecret();
+
+    /**
+     * The integration this document describes, with {@code id}; absent optional fields take the builder's defaults.
+     *
+     * @param currentSecret what the file holds now (none for a new integration)
+     * @throws ConfigurationException every field that is wrong
+     */
+    C toConfig(String id, StoredSecret currentSecret);
+
+    /** What the secret becomes: a given value replaces, {@code clearClientSecret} clears, otherwise it is kept. */
+    default SecretUpdate secretUpdate() {
+        String typed = clientSecret();
+        if (typed != null && !typed.isEmpty()) {
+            return SecretUpdate.replaceWith(Secret.of(typed));
+        }
+        return Boolean.TRUE.equals(clearClientSecret()) ? SecretUpdate.clear() : SecretUpdate.keep();
+    }
+
+    /** Sets what every kind's document has on {@code builder}: {@code enabled} defaults to true. */
+    default <B extends IntegrationBuilder<C>> B common(B builder, String id, StoredSecret currentSecret) {
+        builder.id(id).displayName(displayName()).enabled(enabled() == null || enabled())
+                .clientSecret(secretUpdate().applyTo(currentSecret));
+        return builder;
+    }
+
+    /**
+     * Runs the builder's rules after the document's own parsing and reports every error of both.
+     *
+     * @param what e.g. {@code identity provider}, for the exception's message
+     * @throws ConfigurationException with the parse errors and the builder's errors
+     */
+    static <C extends Integration> C build(IntegrationBuilder<C> builder, List<FieldError> parseErrors, String what) {
+        List<FieldError> errors = new ArrayList<>(parseErrors);
+        try {
+            C config = builder.build();
+            if (errors.isEmpty()) {
+                return config;
+            }
+        } catch (ConfigurationException e) {
+            errors.addAll(e.fieldErrors());
+        }
+        throw new ConfigurationException(what + " is invalid", errors);
+    }
+}

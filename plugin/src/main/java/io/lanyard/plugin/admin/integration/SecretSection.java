@@ -1,0 +1,98 @@
+package io.lanyard.plugin.admin.integration;
+
+import io.lanyard.core.config.Integration;
+import io.lanyard.core.config.IntegrationKind;
+import io.lanyard.core.config.change.ClientSecretAdministration;
+import io.lanyard.core.secret.SecretOwner;
+import io.lanyard.core.secret.SecretProblem;
+import io.lanyard.core.secret.SecretStatus;
+import io.lanyard.core.secret.StoredSecret;
+import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The "Client secret" section of an integration that owns one (identity providers, Entra ID connectors), as the
+ * pages and the JSON API show it: where the secret in use comes from ({@link SecretStatus}, the same resolution a
+ * login uses), the name to give it from outside for exactly this id, and what the configuration file holds. It never
+ * holds a value, so nothing built from it can leak one.
+ *
+ * @param status the source, the name it came from, the names for this id, and any problem
+ * @param stored what the XML holds: {@code NONE}, {@code PLAINTEXT} or {@code EXTERNAL}
+ *               ({@value StoredSecret#EXTERNAL_PLACEHOLDER})
+ */
+public record SecretSection(SecretStatus status, StoredSecret.Kind stored) {
+
+    public SecretSection {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(stored, "stored");
+    }
+
+    /** The section of a saved integration, whose kind owns a secret. */
+    public static SecretSection of(Integration integration, ClientSecretResolver secrets) {
+        return new SecretSection(ClientSecretAdministration.status(integration, secrets),
+                integration.clientSecret().kind());
+    }
+
+    /** An integration that is not saved yet: nothing in the file, but a variable may already be set for its id. */
+    static SecretSection ofNew(IntegrationKind<?> kind, String id, ClientSecretResolver secrets) {
+        SecretOwner owner = kind.secretOwner(id)
+                .orElseThrow(() -> new IllegalArgumentException(kind + " owns no client secret"));
+        return new SecretSection(secrets.status(owner, StoredSecret.none()), StoredSecret.Kind.NONE);
+    }
+
+    /** {@code idp} or {@code connector}: which variant of the section's texts applies. */
+    String kind() {
+        return status.owner().kind() == SecretOwner.Kind.IDENTITY_PROVIDER ? "idp" : "connector";
+    }
+
+    /** The template's values; the texts come from the i18n file by these keys. */
+    public Map<String, Object> toSoy() {
+        String source = status.source().name().toLowerCase(Locale.ROOT);
+        Map<String, Object> soy = new HashMap<>();
+        soy.put("kind", kind());
+        soy.put("source", status.source().name());
+        soy.put("labelKey", "lanyard.admin.secret.source." + source);
+        soy.put("originKey", status.origin().isPresent() ? "lanyard.admin.secret.origin." + source : "");
+        soy.put("propertyName", status.propertyName().orElse(""));
+        soy.put("propertyNameForThisId", status.propertyNameForThisId());
+        soy.put("staticPropertyName", status.staticPropertyName());
+        soy.put("namesLookedFor", status.namesLookedFor());
+        soy.put("file", status.owner().kind().fileName());
+        soy.put("stored", stored.name());
+        soy.put("fromOutside", status.comesFromOutside());
+        soy.put("problemCode", status.problem().map(p -> p.errorCode().code()).orElse(""));
+        soy.put("problemMessage", status.problem().map(SecretProblem::message).orElse(""));
+        return soy;
+    }
+
+    /** For the JSON API: the kind of source and the names, never the value. */
+    public Json toJson() {
+        return new Json(status.source().name(), status.label(), status.origin().orElse(null),
+                status.propertyName().orElse(null), status.propertyNameForThisId(), status.staticPropertyName(),
+                stored.name(), status.problem().map(p -> new Json.Problem(p.errorCode().code(), p.message()))
+                        .orElse(null));
+    }
+
+    /**
+     * Where a secret comes from, in the JSON API.
+     *
+     * @param source                {@code ENVIRONMENT_VARIABLE}, {@code SYSTEM_PROPERTY}, {@code CONFIGURATION_FILE},
+     *                              {@code SECURED_PROPERTY} or {@code NOT_SET}
+     * @param label                 what the admin page shows, e.g. "Static Environment Property"
+     * @param origin                "environment variable" or "JVM system property" for a static environment property
+     * @param propertyName          the name the secret in use came from
+     * @param propertyNameForThisId the name to use for exactly this id
+     * @param staticPropertyName    the name shared by every provider (or connector)
+     * @param stored                what the XML holds: {@code NONE}, {@code PLAINTEXT} or {@code EXTERNAL}
+     * @param problem               why there is no usable secret, if there is none
+     */
+    public record Json(String source, String label, String origin, String propertyName, String propertyNameForThisId,
+            String staticPropertyName, String stored, Problem problem) {
+
+        public record Problem(String code, String message) {
+        }
+    }
+}
