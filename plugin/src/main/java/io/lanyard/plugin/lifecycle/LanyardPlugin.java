@@ -1,5 +1,7 @@
 package io.lanyard.plugin.lifecycle;
 
+import io.lanyard.core.audit.AuditSink;
+import io.lanyard.core.audit.LoggingAuditSink;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.config.xml.ConfigurationFiles;
@@ -40,6 +42,7 @@ public final class LanyardPlugin {
     private final ClientSecretResolver clientSecrets;
     private final LoginService loginService;
     private final LanyardWeb web;
+    private final AuditSink audit = new LoggingAuditSink();
 
     public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
             SessionLogin sessionLogin, LoginPage loginPage) {
@@ -94,6 +97,11 @@ public final class LanyardPlugin {
 
     public LoginService loginService() {
         return loginService;
+    }
+
+    /** Where audit events go (the log today; the product's audit log and Lanyard's event store where they exist). */
+    public AuditSink audit() {
+        return audit;
     }
 
     /** The client secret resolution logins use, resolved once at start (the admin UI shows where each comes from). */
