@@ -41,18 +41,21 @@ final class FakeHost {
     final Fake securityConfig;
 
     final Fake jiraAlice;
+    final Fake jiraDora;
     final Fake jiraUserManager;
     final Fake jiraLoginInfo;
     final Fake jiraLoginManager;
     final Fake userSearchService;
 
     final Fake crowdAlice;
+    final Fake crowdDora;
     final Fake crowdService;
     final Fake confluenceAlice;
     final Fake userAccessor;
     final Fake confluenceLoginManager;
 
     final Fake bitbucketAlice;
+    final Fake bitbucketDora;
     final Fake bitbucketUserService;
     final Fake i18nService;
 
@@ -71,6 +74,7 @@ final class FakeHost {
                 .returning("getLocalHomeDirectory", Optional.of(home))
                 .returning("getSharedHomeDirectory", Optional.empty());
         webSudoManager = fake("com.atlassian.sal.api.websudo.WebSudoManager");
+        confluenceLoginManager = fake("com.atlassian.confluence.security.login.LoginManager");
         authenticationController = fake("com.atlassian.sal.api.auth.AuthenticationController")
                 .answer("canLogin", args -> args[0] == salAlice.proxy());
         authenticationListener = fake("com.atlassian.sal.api.auth.AuthenticationListener")
@@ -79,7 +83,7 @@ final class FakeHost {
                     Object session = FelixHost.call(args[1], "getSession", true);
                     FelixHost.call(session, "setAttribute", SERAPH_LOGGED_IN, principal);
                     if (listenLikeConfluence && Boolean.TRUE.equals(FelixHost.call(session, "getAttribute", SSO_SESSION))) {
-                        FelixHost.call(this.confluenceLoginManager.proxy(), "onSuccessfulLoginAttempt",
+                        FelixHost.call(confluenceLoginManager.proxy(), "onSuccessfulLoginAttempt",
                                 FelixHost.call(principal, "getName"), args[1]);
                     }
                     return null;
@@ -90,8 +94,9 @@ final class FakeHost {
 
         jiraAlice = user("com.atlassian.jira.user.ApplicationUser")
                 .returning("getUsername", "alice");
-        jiraUserManager = fake("com.atlassian.jira.user.util.UserManager")
-                .answer("getUserByName", args -> "alice".equals(args[0]) ? jiraAlice.proxy() : null);
+        jiraDora = user("com.atlassian.jira.user.ApplicationUser").returning("getUsername", REFUSED_USER);
+        jiraUserManager = fake("com.atlassian.jira.user.util.UserManager").answer("getUserByName",
+                args -> "alice".equals(args[0]) ? jiraAlice.proxy() : REFUSED_USER.equals(args[0]) ? jiraDora.proxy() : null);
         jiraLoginInfo = fake("com.atlassian.jira.bc.security.login.LoginInfo");
         // Jira answers a LoginInfo: a plugin compiled against any other return type fails to link here
         jiraLoginManager = fake("com.atlassian.jira.security.login.LoginManager")
@@ -100,8 +105,10 @@ final class FakeHost {
                 .answer("findUsersByEmail", args -> "alice@example.com".equals(args[0]) ? List.of(jiraAlice.proxy()) : List.of());
 
         crowdAlice = user("com.atlassian.crowd.embedded.api.User").returning("getName", "alice");
+        crowdDora = user("com.atlassian.crowd.embedded.api.User").returning("getName", REFUSED_USER);
         crowdService = fake("com.atlassian.crowd.embedded.api.CrowdService")
-                .answer("getUser", args -> "alice".equals(args[0]) ? crowdAlice.proxy() : null)
+                .answer("getUser", args -> "alice".equals(args[0]) ? crowdAlice.proxy()
+                        : REFUSED_USER.equals(args[0]) ? crowdDora.proxy() : null)
                 .answer("userAuthenticated", args -> "alice".equals(args[0]) ? crowdAlice.proxy() : null);
         confluenceAlice = fake("com.atlassian.confluence.user.ConfluenceUser")
                 .returning("getName", "alice")
@@ -109,11 +116,11 @@ final class FakeHost {
                 .returning("getEmail", "alice@example.com");
         userAccessor = fake("com.atlassian.confluence.user.UserAccessor")
                 .answer("getUserByName", args -> "alice".equals(args[0]) ? confluenceAlice.proxy() : null);
-        confluenceLoginManager = fake("com.atlassian.confluence.security.login.LoginManager");
 
         bitbucketAlice = user("com.atlassian.bitbucket.user.ApplicationUser").returning("getName", "alice");
-        bitbucketUserService = fake("com.atlassian.bitbucket.user.UserService")
-                .answer("getUserByName", args -> "alice".equals(args[0]) ? bitbucketAlice.proxy() : null);
+        bitbucketDora = user("com.atlassian.bitbucket.user.ApplicationUser").returning("getName", REFUSED_USER);
+        bitbucketUserService = fake("com.atlassian.bitbucket.user.UserService").answer("getUserByName",
+                args -> "alice".equals(args[0]) ? bitbucketAlice.proxy() : REFUSED_USER.equals(args[0]) ? bitbucketDora.proxy() : null);
         Class<?> keyedMessage = felix.hostClass("com.atlassian.bitbucket.i18n.KeyedMessage");
         i18nService = fake("com.atlassian.bitbucket.i18n.I18nService").answer("getKeyedText", args -> {
             try {

@@ -328,13 +328,14 @@ abstract class PluginsInFelixContract {
                 .as("the verified username is consumed").isNull();
 
         assertThat(call(handler, "onAuthenticationSuccess", context("HttpAuthenticationSuccessContext", next))).isEqualTo(false);
-        assertThat(session.attributes).containsOnly(Map.entry("io.lanyard.bitbucket.sso-identity", "alice"));
+        assertThat(session.attributes).containsOnly(Map.entry("io.lanyard.bitbucket.sso-identity", "alice"),
+                Map.entry(FakeHost.SSO_SESSION, Boolean.TRUE));
 
         call(handler, "validateAuthentication", context("HttpAuthenticationContext", http.get("/projects").session(session).remoteUser("alice")));
         Object mismatch = context("HttpAuthenticationContext", http.get("/projects").session(session).remoteUser("mallory"));
         assertThatThrownBy(() -> call(handler, "validateAuthentication", mismatch))
                 .isInstanceOf(felix.hostClass("com.atlassian.bitbucket.auth.ExpiredAuthenticationException"));
-        assertThat(session.attributes).isEmpty();
+        assertThat(session.attributes).doesNotContainKey("io.lanyard.bitbucket.sso-identity");
     }
 
     /** Seraph's remember-me service comes from the product's Seraph configuration, as Atlassian's SSO reaches it. */
