@@ -107,12 +107,8 @@ class JavaxLoginInFelixIT {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Product.class)
     void aWholeLoginRunsThroughThePluginInFelix(Product product) throws Exception {
-        web.serve(product);
-        forgetTheHostsCalls(product);
-        URI base = web.baseUrl();
+        URI base = serveWithAPersonAtTheProvider(product, "alice");
         Browser browser = new Browser();
-        provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, "alice-at-the-provider", "JWT",
-                List.of(CLIENT_ID), Map.of("preferred_username", "alice"), 300));
 
         // The product's login page: the plugin's filter reads the discovery document and sends the browser on.
         HttpResponse<String> loginPage = browser.get(base.resolve(product.loginPage() + "?" + product.returnParameter()
@@ -147,12 +143,8 @@ class JavaxLoginInFelixIT {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Product.class)
     void aPersonTheProductDoesNotLetInGetsAClearPageAndNoSession(Product product) throws Exception {
-        web.serve(product);
-        forgetTheHostsCalls(product);
-        URI base = web.baseUrl();
+        URI base = serveWithAPersonAtTheProvider(product, FakeHost.REFUSED_USER);
         Browser browser = new Browser();
-        provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, "dora-at-the-provider", "JWT",
-                List.of(CLIENT_ID), Map.of("preferred_username", FakeHost.REFUSED_USER), 300));
 
         URI authorization = Browser.location(browser.get(base.resolve(product.loginPage() + "?"
                 + product.returnParameter() + "=" + PluginWebHost.PAGE)));
@@ -165,6 +157,15 @@ class JavaxLoginInFelixIT {
         assertThat(host.authenticationListener.calls()).isEmpty();
         assertThat(browser.get(base.resolve(PluginWebHost.PAGE)).body()).endsWith(" for anonymous");
         assertThat(linkageErrors.takeLines()).as("host calls that did not link").isEmpty();
+    }
+
+    /** Routes to {@code product}'s plugin, with {@code username} signing in at the provider next; the base URL. */
+    private URI serveWithAPersonAtTheProvider(Product product, String username) throws Exception {
+        web.serve(product);
+        forgetTheHostsCalls(product);
+        provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, username + "-at-the-provider", "JWT",
+                List.of(CLIENT_ID), Map.of("preferred_username", username), 300));
+        return web.baseUrl();
     }
 
     private void forgetTheHostsCalls(Product product) {
