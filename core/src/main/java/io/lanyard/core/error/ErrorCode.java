@@ -80,6 +80,11 @@ public enum ErrorCode {
     USER_NOT_FOUND("LNY-502", Kind.USER_MAPPING),
     USER_AMBIGUOUS("LNY-503", Kind.USER_MAPPING),
     USER_INACTIVE("LNY-504", Kind.USER_MAPPING),
+    /**
+     * The account exists and is active, but the product says it may not log in (SAL
+     * {@code AuthenticationController.canLogin} is false: no product access or licence).
+     */
+    USER_NOT_PERMITTED("LNY-505", Kind.USER_MAPPING),
 
     // --- The host application failed. ---
     HOST_LOGIN_FAILED("LNY-600", Kind.HOST),
@@ -151,7 +156,7 @@ public enum ErrorCode {
                     RESPONSE_ISSUER_MISSING, CALLBACK_IDP_MISMATCH, ADMIN_REQUEST_MALFORMED, ADMIN_IMPORT_REFUSED -> 400;
             case ADMIN_LOGIN_REQUIRED -> 401;
             case USERNAME_CLAIM_MISSING, USERNAME_TRANSFORM_NO_MATCH, USER_NOT_FOUND, USER_AMBIGUOUS, USER_INACTIVE,
-                    ADMIN_NOT_SYSTEM_ADMINISTRATOR, ADMIN_XSRF_REFUSED -> 403;
+                    USER_NOT_PERMITTED, ADMIN_NOT_SYSTEM_ADMINISTRATOR, ADMIN_XSRF_REFUSED -> 403;
             case IDP_UNKNOWN, IDP_DISABLED, ADMIN_NOT_FOUND -> 404;
             case ADMIN_METHOD_NOT_ALLOWED -> 405;
             case ADMIN_REQUEST_TOO_LARGE -> 413;
