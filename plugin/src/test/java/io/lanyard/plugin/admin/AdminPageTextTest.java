@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.LanyardConfiguration;
+import io.lanyard.core.diagnostics.ProviderCheckReport;
 import io.lanyard.core.entra.EntraEndpoints;
+import io.lanyard.core.keys.KeySummary;
+import io.lanyard.plugin.admin.integration.CheckViews;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +42,42 @@ class AdminPageTextTest {
             String html = samples.templates.render(template.getKey(), template.getValue());
             assertThat(PageText.gluedWords(html)).as(template.getKey()).isEmpty();
         }
+    }
+
+    @Test
+    void anIdentityProvidersTestSaysWhichKeysItReadInASentence() {
+        assertThat(keysSentence(key("sandbox", "RSA"))).isEqualTo("Usable signing keys: 1 RSA key (kid sandbox).");
+        assertThat(keysSentence(key("a", "RSA"), key("b", "RSA"), key(null, "RSA"), key("c", "EC")))
+                .isEqualTo("Usable signing keys: 3 RSA keys (kids a, b; 1 without kid), 1 EC key (kid c).");
+        assertThat(keysSentence(key(null, "EC"))).isEqualTo("Usable signing keys: 1 EC key (without kid).");
+    }
+
+    @Test
+    void whatAProviderLeavesOutReadsNoneAnnounced() {
+        Map<String, Object> metadata = new java.util.HashMap<>();
+        for (String key : List.of("issuer", "authorizationEndpoint", "tokenEndpoint", "jwksUri", "algorithms")) {
+            metadata.put(key, "https://idp.example.com/x");
+        }
+        metadata.put("userInfoEndpoint", "");
+        metadata.put("endSessionEndpoint", "");
+        metadata.put("authMethods", "");
+
+        String text = PageText.of(new AdminTemplateSamples("").templates.render("metadataTable",
+                Map.of("metadata", metadata)));
+
+        assertThat(text).contains("Userinfo endpoint\nnone announced", "End session endpoint\nnone announced",
+                "Client authentication methods announced\nnone announced, so client_secret_basic (the default) applies");
+    }
+
+    private static KeySummary key(String kid, String type) {
+        return new KeySummary(Optional.ofNullable(kid), type);
+    }
+
+    private static String keysSentence(KeySummary... keys) {
+        Map<String, Object> check = CheckViews.reportPage(new ProviderCheckReport(Optional.empty(), List.of(keys),
+                List.of(), Optional.empty()));
+        String html = new AdminTemplateSamples("").templates.render("idpCheck", Map.of("check", check));
+        return PageText.of(html.substring(html.indexOf("<p id=\"check-keys\">"))).lines().findFirst().orElseThrow();
     }
 
     @Test
