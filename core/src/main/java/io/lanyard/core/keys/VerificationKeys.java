@@ -14,6 +14,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,9 +69,14 @@ public final class VerificationKeys {
     }
 
     /** Each usable key's id and algorithm family (e.g. {@code RSA}), for the admin UI's "Test" report. */
-    public List<String> describe() {
-        return keys.stream().map(k -> (k.keyId() == null ? "(no kid)" : k.keyId()) + " " + k.jwk().getKeyType())
+    public List<KeySummary> summaries() {
+        return keys.stream().map(k -> new KeySummary(Optional.ofNullable(k.keyId()), k.jwk().getKeyType().getValue()))
                 .toList();
+    }
+
+    /** {@link #summaries()} as text, e.g. {@code sandbox RSA}. */
+    public List<String> describe() {
+        return summaries().stream().map(KeySummary::description).toList();
     }
 
     public boolean hasKeyId(String keyId) {

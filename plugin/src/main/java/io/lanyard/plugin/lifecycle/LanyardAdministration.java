@@ -64,7 +64,7 @@ public final class LanyardAdministration {
      * @param access         who may administer (the host's system administrators), and WebSudo
      * @param secrets        the same secret resolution logins use, to show where each secret comes from
      * @param baseUrl        the host's base URL, for the callback URLs to register at providers
-     * @param loginPage      where anonymous visitors of the pages are sent
+     * @param loginPage      where anonymous visitors of the pages are sent, and the host's logout URL
      * @param layout         the host's decorator, or standalone AUI (the sandbox)
      * @param limits         bounds of the "Fetch" and "Test" calls to providers, Entra ID and Microsoft Graph
      * @param entraEndpoints where a connector's "Test" sends its requests: {@link EntraEndpoints#NATIONAL_CLOUDS}
@@ -82,7 +82,7 @@ public final class LanyardAdministration {
         LanyardText text = LanyardText.english();
         XsrfTokens xsrf = new XsrfTokens();
         AdminGuard guard = new AdminGuard(access, xsrf);
-        AdminView view = new AdminView(new AdminTemplates(text.asMap()), layout, xsrf, text);
+        AdminView view = new AdminView(new AdminTemplates(text.asMap()), layout, guard, text, loginPage);
         ProviderHttpClient http = new ProviderHttpClient(limits);
         IntegrationAdmins integrations = new IntegrationAdmins(new IdentityProviderCheck(http, secrets, clock),
                 new EntraConnectorCheck(http, secrets, entraEndpoints), baseUrl);

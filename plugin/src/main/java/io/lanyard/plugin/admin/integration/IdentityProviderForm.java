@@ -1,5 +1,13 @@
 package io.lanyard.plugin.admin.integration;
 
+import static io.lanyard.plugin.admin.integration.FormLayout.Field.checkbox;
+import static io.lanyard.plugin.admin.integration.FormLayout.Field.copyable;
+import static io.lanyard.plugin.admin.integration.FormLayout.Field.number;
+import static io.lanyard.plugin.admin.integration.FormLayout.Field.select;
+import static io.lanyard.plugin.admin.integration.FormLayout.Field.text;
+import static io.lanyard.plugin.admin.integration.FormLayout.Field.url;
+import static io.lanyard.plugin.admin.integration.FormLayout.section;
+
 import io.lanyard.core.config.ClientAuthMethod;
 import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.FieldError;
@@ -10,6 +18,7 @@ import io.lanyard.core.config.UsernameMapping;
 import io.lanyard.core.secret.StoredSecret;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -38,6 +47,41 @@ public record IdentityProviderForm(
         String trustedAudiences,
         String maxAuthenticationAge,
         String acrValues) implements IntegrationForm<IdentityProviderConfig> {
+
+    /**
+     * The form as a person thinks about a provider: the provider, this application at the provider, its client
+     * secret, the users it signs in, their groups, and the checks of its tokens. The rarely changed settings are
+     * behind each section's disclosure, open when they hold anything but the defaults.
+     */
+    public static final FormLayout LAYOUT = FormLayout.of(
+            section("provider",
+                    text("displayName").asRequired(),
+                    checkbox("enabled"),
+                    url("discoveryUrl").asRequired().withAction("fetch")
+                            .withPlaceholder("https://login.example.com/realms/acme/.well-known/openid-configuration"),
+                    text("issuer")),
+            section("client",
+                    copyable("callbackUrl"),
+                    text("clientId").asRequired(),
+                    select("clientAuthMethod", Arrays.stream(ClientAuthMethod.values()).map(ClientAuthMethod::wireName)
+                            .toList(), "lanyard.admin.option."),
+                    text("scopes")),
+            FormLayout.CLIENT_SECRET,
+            section("users",
+                    text("usernameClaim").asRequired(),
+                    select("userLookup", Arrays.stream(UserLookup.values()).map(UserLookup::name).toList(),
+                            "lanyard.admin.option."),
+                    checkbox("useUserInfo"),
+                    text("fallbackClaims").asAdvanced(),
+                    text("usernamePattern").asAdvanced(),
+                    checkbox("lowerCaseUsername").asAdvanced()).withIntro(),
+            section("groups").withIntro(),
+            section("tokens",
+                    text("allowedAlgorithms"),
+                    number("clockSkew").asAdvanced(),
+                    text("trustedAudiences").asAdvanced(),
+                    number("maxAuthenticationAge").asAdvanced(),
+                    text("acrValues").asAdvanced()).withIntro());
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
