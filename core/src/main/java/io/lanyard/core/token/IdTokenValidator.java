@@ -7,6 +7,7 @@ import io.lanyard.core.keys.KeySource;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,7 +34,14 @@ public final class IdTokenValidator {
         CompactJws jws = TokenSignatureVerifier.verify(rawIdToken, expected.allowedAlgorithms(), keys,
                 expected.clientSecret(), "ID token");
         checkType(jws.header().getType());
-        JWTClaimsSet claims = jws.claims("ID token");
+        Map<String, Object> members = jws.claimsObject("ID token");
+        List<ValidationFailure> typeFailures = IdTokenClaimsValidator.checkTypes(members);
+        if (!typeFailures.isEmpty()) {
+            // Before any claim is read: Nimbus would turn a numeric sub into text, and a check that reads a claim of
+            // the wrong type as absent would skip a rule.
+            throw new TokenRejectedException("ID token", typeFailures);
+        }
+        JWTClaimsSet claims = CompactJws.claimsOf(members, "ID token");
         List<ValidationFailure> failures = IdTokenClaimsValidator.validate(claims, expected, clock.instant());
         if (!failures.isEmpty()) {
             throw new TokenRejectedException("ID token", failures);
