@@ -3,6 +3,7 @@ package io.lanyard.core.token;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.keys.KeyRefetch;
 import io.lanyard.core.keys.KeySource;
 import java.time.Clock;
 import java.util.List;
@@ -28,11 +29,13 @@ public final class IdTokenValidator {
     }
 
     /**
+     * @param rawIdToken an ID token from the provider's token endpoint (the back channel): an unknown key id in it
+     *                   makes the keys be fetched again at once ({@link KeyRefetch#AT_ONCE})
      * @throws TokenRejectedException listing every failed rule; signature failures stop before the claims
      */
     public ValidatedIdToken validate(String rawIdToken, IdTokenExpectations expected, KeySource keys) {
         CompactJws jws = TokenSignatureVerifier.verify(rawIdToken, expected.allowedAlgorithms(), keys,
-                expected.clientSecret(), "ID token");
+                expected.clientSecret(), "ID token", KeyRefetch.AT_ONCE);
         checkType(jws.header().getType());
         Map<String, Object> members = jws.claimsObject("ID token");
         List<ValidationFailure> typeFailures = IdTokenClaimsValidator.checkTypes(members);
