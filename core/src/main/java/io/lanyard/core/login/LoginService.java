@@ -12,8 +12,10 @@ import com.nimbusds.openid.connect.sdk.claims.ACR;
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.discovery.ProviderMetadata;
 import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.error.LogText;
 import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.host.HostUser;
@@ -166,9 +168,11 @@ public final class LoginService {
     }
 
     private IdentityProviderConfig enabledProvider(String identityProviderId) {
+        // The id comes from a URL: it is named in the log only when it has the shape of an id.
         IdentityProviderConfig config = configuration.current().identityProvider(identityProviderId)
-                .orElseThrow(() -> new LoginFailedException(ErrorCode.IDP_UNKNOWN,
-                        "no identity provider with id \"" + identityProviderId + "\""));
+                .orElseThrow(() -> new LoginFailedException(ErrorCode.IDP_UNKNOWN, "no identity provider with "
+                        + (IntegrationKind.IDENTITY_PROVIDER.isWellFormedId(identityProviderId)
+                                ? "id " + identityProviderId : "such an id (not a well-formed id)")));
         if (!config.enabled()) {
             throw new LoginFailedException(ErrorCode.IDP_DISABLED, "identity provider " + config.id() + " is disabled");
         }
@@ -198,8 +202,9 @@ public final class LoginService {
     private static void checkResponseIssuer(PendingLogin pending, AuthorizationResponse response, ProviderMetadata metadata) {
         Optional<String> issuer = response.issuer();
         if (issuer.isPresent() && !issuer.get().equals(pending.expectedIssuer())) {
-            throw new LoginFailedException(ErrorCode.RESPONSE_ISSUER_MISMATCH, "authorization response iss \""
-                    + issuer.get() + "\" is not the issuer \"" + pending.expectedIssuer() + "\" the login was sent to");
+            throw new LoginFailedException(ErrorCode.RESPONSE_ISSUER_MISMATCH, "authorization response iss "
+                    + LogText.quoted(issuer.get()) + " is not the issuer \"" + pending.expectedIssuer()
+                    + "\" the login was sent to");
         }
         if (issuer.isEmpty() && metadata.issuerParameterSupported()) {
             throw new LoginFailedException(ErrorCode.RESPONSE_ISSUER_MISSING, "authorization response has no iss although "
@@ -208,7 +213,7 @@ public final class LoginService {
         // RFC 6749 §4.1.2.1: the provider said no. Shown with its error code; its error_uri is never followed.
         if (response.error().isPresent()) {
             throw new LoginFailedException(ErrorCode.IDP_ERROR_RESPONSE, "identity provider " + pending.identityProviderId()
-                    + " answered error=" + response.error().get(), response.error().get());
+                    + " answered error=" + LogText.quoted(response.error().get()), response.error().get());
         }
     }
 

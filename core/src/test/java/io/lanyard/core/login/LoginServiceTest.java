@@ -160,6 +160,17 @@ class LoginServiceTest {
     }
 
     @Test
+    void startWhenIdpIsNotAnIdThenRefusedWithoutEchoingTheValue() {
+        String hostile = "x\u0085WARN forged\u2028<script>";
+
+        assertThatThrownBy(() -> service.startLogin(hostile, null)).isInstanceOfSatisfying(LoginFailedException.class,
+                e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.IDP_UNKNOWN);
+                    assertThat(e.getMessage()).doesNotContain("forged").doesNotContain("script");
+                });
+    }
+
+    @Test
     void callbackWhenIdpUnknownOrDisabledThenRefusedWithoutTouchingTheProvider() {
         service.checkCallbackProvider(IDP);
         assertFails(() -> service.checkCallbackProvider("NoSuchIdp"), ErrorCode.IDP_UNKNOWN);
