@@ -69,8 +69,13 @@ class LoginServiceTest {
 
     /** What a browser does: start, log in at the provider as {@code subject}, come back with code, state and iss. */
     private LoginSuccess logIn(String subject) {
+        return logIn(subject, Map.of());
+    }
+
+    /** The same, with these claims besides the usual ones in the ID token. */
+    private LoginSuccess logIn(String subject, Map<String, Object> extraClaims) {
         LoginRedirect redirect = service.startLogin(IDP, "/browse/ABC-1");
-        String code = provider.authorize(redirect.authorizationUri(), subject, Map.of());
+        String code = provider.authorize(redirect.authorizationUri(), subject, extraClaims);
         return service.completeLogin(IDP, redirect.pendingLogin(),
                 AuthorizationResponse.of(redirect.pendingLogin().state(), code, provider.issuer(), null, null));
     }
@@ -376,11 +381,29 @@ class LoginServiceTest {
     }
 
     @Test
-    void completeWhenLookupByEmailConfiguredThenFindsUserByEmail() {
+    void completeWhenLookupByEmailConfiguredThenFindsUserByVerifiedEmail() {
         users.with(new HostUser("dave.d", "Dave", "dave@example.com", true));
         reconfigure(b -> b.userLookup(UserLookup.USERNAME_THEN_EMAIL));
 
+        assertThat(logIn("dave", Map.of("email_verified", true)).user().username()).isEqualTo("dave.d");
+    }
+
+    @Test
+    void completeWhenLookupByEmailAndEmailVerifiedAbsentThenNoAccountByEmail() {
+        // Entra ID and AD FS never send email_verified, and Entra's email is set by users: not proof of the address
+        users.with(new HostUser("dave.d", "Dave", "dave@example.com", true));
+        reconfigure(b -> b.userLookup(UserLookup.USERNAME_THEN_EMAIL));
+
+        assertFails(() -> logIn("dave"), ErrorCode.USER_NOT_FOUND);
+    }
+
+    @Test
+    void completeWhenUnverifiedEmailTrustedForThisProviderThenAnAbsentEmailVerifiedFindsTheUserButAFalseOneNever() {
+        users.with(new HostUser("dave.d", "Dave", "dave@example.com", true));
+        reconfigure(b -> b.userLookup(UserLookup.USERNAME_THEN_EMAIL).trustUnverifiedEmail(true));
+
         assertThat(logIn("dave").user().username()).isEqualTo("dave.d");
+        assertFails(() -> logIn("dave", Map.of("email_verified", false)), ErrorCode.USER_NOT_FOUND);
     }
 
     @Test
