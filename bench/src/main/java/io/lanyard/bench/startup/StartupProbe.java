@@ -54,7 +54,8 @@ public final class StartupProbe {
         // The host's logging is running long before it starts a plugin: not Lanyard's cost.
         org.slf4j.LoggerFactory.getLogger(StartupProbe.class).debug("logging initialised");
         // The host's request objects exist before any filter sees them: not Lanyard's cost either.
-        StubRequest request = new StubRequest("GET", "/jira", "/jira/secure/Dashboard.jspa", Map.of(), null);
+        StubRequest request = new StubRequest("GET", "/jira", "/jira/secure/Dashboard.jspa", "/secure/Dashboard.jspa", null,
+                Map.of(), null);
         HttpServletResponse response = Unusable.of(HttpServletResponse.class);
         long loggingReadyMs = ManagementFactory.getRuntimeMXBean().getUptime();
         long start = System.nanoTime();

@@ -24,7 +24,8 @@ import javax.servlet.http.HttpServletResponse;
  * Replaces the host's login page with a login at the identity provider.
  *
  * <p>The host runs this filter on every request, so everything that is not a GET or HEAD of the login page passes
- * after two string comparisons, without allocating and without touching the session. The login page itself passes
+ * after a few string comparisons, without allocating and without touching the session. The login page is recognised
+ * by the path the container resolved ({@link RequestPaths#isPath}), however the URI spells it. The login page itself passes
  * when the browser asks for the native login ({@value ErrorPage#NATIVE_LOGIN_PARAMETER}{@code =1}, the way in
  * while the provider is down), is already logged in, or no provider is enabled. With one enabled provider the login
  * starts there ({@link #start}, which the chooser uses too); with several the browser goes to our chooser.

@@ -142,6 +142,7 @@ class LanyardPluginTest {
             lenient().when(request.getMethod()).thenReturn("GET");
             lenient().when(request.getContextPath()).thenReturn("");
             lenient().when(request.getRequestURI()).thenReturn(path);
+            lenient().when(request.getServletPath()).thenReturn(path);
             lenient().when(request.getSession(anyBoolean())).thenReturn(session);
             lenient().when(request.getSession()).thenReturn(session);
             lenient().when(request.getParameter(anyString())).thenAnswer(call -> parameters.get(call.<String>getArgument(0)));

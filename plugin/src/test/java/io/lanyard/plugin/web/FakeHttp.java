@@ -48,9 +48,19 @@ final class FakeHttp {
             lenient().when(servletContext.getContextPath()).thenReturn(contextPath);
             lenient().when(mock.getServletContext()).thenReturn(servletContext);
             lenient().when(mock.getRequestURI()).thenReturn(contextPath + pathAfterContext);
+            // as a container maps a servlet at the whole path (*.jsp, "/"): no path info, no path parameters
+            int pathParameters = pathAfterContext.indexOf(';');
+            resolvedAs(pathParameters < 0 ? pathAfterContext : pathAfterContext.substring(0, pathParameters), null);
             lenient().when(mock.getParameter(anyString())).thenAnswer(call -> parameters.get(call.<String>getArgument(0)));
             lenient().when(mock.getSession()).thenAnswer(call -> session(true));
             lenient().when(mock.getSession(anyBoolean())).thenAnswer(call -> session(call.getArgument(0)));
+        }
+
+        /** The path the container resolved from the raw URI: its servlet path and path info. */
+        Request resolvedAs(String servletPath, String pathInfo) {
+            lenient().when(mock.getServletPath()).thenReturn(servletPath);
+            lenient().when(mock.getPathInfo()).thenReturn(pathInfo);
+            return this;
         }
 
         Request parameter(String name, String value) {

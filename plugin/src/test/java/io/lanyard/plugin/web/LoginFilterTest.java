@@ -115,6 +115,39 @@ class LoginFilterTest {
         assertThat(new PendingLoginRepository(Clock.systemUTC()).take(request.mock, "s1")).isPresent();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"//login.jsp", "/./login.jsp", "/%6cogin.jsp", "/x/../login.jsp", "/login.jsp;a=b"})
+    void interceptsTheLoginPageHoweverTheUriSpellsItAsTheContainerResolvedIt(String rawPath) throws Exception {
+        // the security review's INFO finding: these showed the native form, past the filter
+        FakeHttp.Request request = new FakeHttp.Request("GET", "/jira", rawPath).resolvedAs("/login.jsp", null);
+        when(loginService.startLogin("idp1", null)).thenReturn(new LoginRedirect(Fixtures.pending("s1"), AUTHORIZATION));
+
+        filter(LoginPage.JIRA).doFilter(request.mock, response.mock, chain);
+
+        verify(response.mock).sendRedirect(AUTHORIZATION.toString());
+        verifyNoInteractions(chain);
+    }
+
+    @Test
+    void interceptsTheLoginPageOfAServletMappedAtAPrefixByItsPathInfo() throws Exception {
+        FakeHttp.Request request = FakeHttp.get("/login").resolvedAs("", "/login");
+        when(loginService.startLogin("idp1", null)).thenReturn(new LoginRedirect(Fixtures.pending("s1"), AUTHORIZATION));
+
+        filter(LoginPage.BITBUCKET).doFilter(request.mock, response.mock, chain);
+
+        verify(response.mock).sendRedirect(AUTHORIZATION.toString());
+    }
+
+    @Test
+    void passesAPathThatMerelyStartsWithTheLoginPathInItsServletPathAndPathInfo() throws Exception {
+        FakeHttp.Request request = FakeHttp.get("/login/x").resolvedAs("/login", "/x");
+
+        filter(LoginPage.BITBUCKET).doFilter(request.mock, response.mock, chain);
+
+        verify(chain).doFilter(request.mock, response.mock);
+        verifyNoInteractions(loginService);
+    }
+
     @Test
     void interceptsHeadAndLoginPathBehindContextPathWithPathParameters() throws Exception {
         FakeHttp.Request request = new FakeHttp.Request("HEAD", "/jira", "/login.jsp;jsessionid=ABC");
