@@ -4,6 +4,7 @@ import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.FieldError;
 import io.lanyard.core.config.Integration;
 import io.lanyard.core.config.IntegrationKind;
+import io.lanyard.core.config.change.ClientSecretAdministration;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.config.change.SecretUpdate;
 import io.lanyard.core.error.ErrorCode;
@@ -159,8 +160,9 @@ public final class IntegrationPages<C extends Integration, F extends Integration
         C config;
         try {
             requireNewIdFree(isNew, id);
-            config = form.toConfig(secretUpdate(request).applyTo(
-                    existing.map(Integration::clientSecret).orElse(StoredSecret.none())));
+            SecretUpdate update = secretUpdate(request);
+            config = ClientSecretAdministration.afterEdit(existing, form.toConfig(update.applyTo(
+                    existing.map(Integration::clientSecret).orElse(StoredSecret.none()))), update);
         } catch (ConfigurationException e) {
             showErrors(request, response, form, isNew, e);
             return;
