@@ -24,6 +24,11 @@ public enum ErrorCode {
     NO_IDP_CONFIGURED("LNY-106", Kind.CONFIGURATION),
     /** A client secret in Lanyard's encrypted store (Bitbucket 9+ secured properties) cannot be read or decrypted. */
     SECURED_PROPERTY_UNREADABLE("LNY-107", Kind.CONFIGURATION),
+    /**
+     * The configuration in the shared home could not be locked for a change within the bound (another cluster node
+     * holds the lock, or the lock file cannot be opened); nothing was changed.
+     */
+    CONFIG_LOCK_UNAVAILABLE("LNY-108", Kind.CONFIGURATION),
 
     // --- The identity provider could not be reached, or answered with something unusable. ---
     DISCOVERY_UNREACHABLE("LNY-200", Kind.PROVIDER_UNAVAILABLE),
@@ -158,7 +163,8 @@ public enum ErrorCode {
             case ADMIN_METHOD_NOT_ALLOWED -> 405;
             case ADMIN_REQUEST_TOO_LARGE -> 413;
             case CONFIG_INVALID, CONFIG_UNREADABLE, CONFIG_WRITE_FAILED, CLIENT_SECRET_MISSING, NO_IDP_CONFIGURED,
-                    SECURED_PROPERTY_UNREADABLE, HOST_LOGIN_FAILED, HOST_API_UNAVAILABLE, INTERNAL_ERROR -> 500;
+                    SECURED_PROPERTY_UNREADABLE, CONFIG_LOCK_UNAVAILABLE, HOST_LOGIN_FAILED, HOST_API_UNAVAILABLE,
+                    INTERNAL_ERROR -> 500;
             case DISCOVERY_INVALID, DISCOVERY_ISSUER_MISMATCH, JWKS_INVALID, HTTP_RESPONSE_TOO_LARGE,
                     IDP_ERROR_RESPONSE, TOKEN_REQUEST_REJECTED, CLIENT_AUTHENTICATION_FAILED, USERINFO_REJECTED,
                     TOKEN_RESPONSE_INVALID, ID_TOKEN_MISSING, ID_TOKEN_MALFORMED, ID_TOKEN_ALGORITHM_REJECTED,

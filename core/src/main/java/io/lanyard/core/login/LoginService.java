@@ -169,7 +169,7 @@ public final class LoginService {
 
     private IdentityProviderConfig enabledProvider(String identityProviderId) {
         // The id comes from a URL: it is named in the log only when it has the shape of an id.
-        IdentityProviderConfig config = configuration.current().identityProvider(identityProviderId)
+        IdentityProviderConfig config = configuration.refreshed().identityProvider(identityProviderId)
                 .orElseThrow(() -> new LoginFailedException(ErrorCode.IDP_UNKNOWN, "no identity provider with "
                         + (IntegrationKind.IDENTITY_PROVIDER.isWellFormedId(identityProviderId)
                                 ? "id " + identityProviderId : "such an id (not a well-formed id)")));

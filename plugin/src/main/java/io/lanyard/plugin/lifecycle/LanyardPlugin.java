@@ -38,6 +38,7 @@ public final class LanyardPlugin {
     private final ConfigurationHolder configuration;
     private final Optional<Path> lanyardDirectory;
     private final ClientSecretResolver clientSecrets;
+    private final Optional<ConfigurationService> changes;
     private final LoginService loginService;
     private final LanyardWeb web;
 
@@ -49,6 +50,9 @@ public final class LanyardPlugin {
         this.lanyardDirectory = StartupConfiguration.locate(home);
         this.configuration = new ConfigurationHolder(StartupConfiguration.load(lanyardDirectory));
         this.clientSecrets = ClientSecretResolver.atStart(product, lanyardDirectory);
+        // one per plugin: it keeps the configuration in step with the files other nodes change
+        this.changes = lanyardDirectory.map(directory -> new ConfigurationService(configuration,
+                new ConfigurationFiles(directory), clientSecrets));
         this.loginService = LoginService.create(configuration, clientSecrets, users, baseUrl, clock);
         this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, clock);
     }
@@ -88,8 +92,7 @@ public final class LanyardPlugin {
      * there is nowhere to store a change).
      */
     public Optional<ConfigurationService> configurationService() {
-        return lanyardDirectory.map(directory -> new ConfigurationService(configuration,
-                new ConfigurationFiles(directory), clientSecrets));
+        return changes;
     }
 
     public LoginService loginService() {

@@ -66,7 +66,8 @@ public final class LoginFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        List<IdentityProviderConfig> enabled = configuration.current().enabledIdentityProviders();
+        // A login may start: first pick up what another node stored since (a look at the files' metadata).
+        List<IdentityProviderConfig> enabled = configuration.refreshed().enabledIdentityProviders();
         if (enabled.isEmpty()) {
             chain.doFilter(request, response);
             return;

@@ -7,6 +7,7 @@ import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.admin.AdminGuard;
 import io.lanyard.plugin.admin.XsrfTokens;
@@ -85,7 +86,7 @@ final class ApiResources {
             throw new ApiException(HttpServletResponse.SC_BAD_REQUEST, ErrorCode.CONFIG_INVALID,
                     "the id cannot be changed", List.of(new FieldError("id", "must be the id in the URL or absent")));
         }
-        C config = save(validated(() -> body.edit(id, Optional.of(current))));
+        C config = update(validated(() -> body.edit(id, Optional.of(current))));
         LOG.info("{} {} ({}) saved through the API by {}", admin.kind().capitalizedLabel(), config.id(),
                 config.displayName(), who);
         return ok(json(admin, config));
@@ -198,6 +199,21 @@ final class ApiResources {
             return configuration.save(config);
         } catch (ConfigurationException e) {
             throw invalid(e);
+        }
+    }
+
+    /** An existing one: if another node deleted it meanwhile, 404 rather than bringing it back. */
+    private <C extends Integration> C update(C config) {
+        try {
+            return configuration.update(config);
+        } catch (ConfigurationException e) {
+            throw invalid(e);
+        } catch (LanyardException e) {
+            if (e.errorCode() == ErrorCode.ADMIN_NOT_FOUND) {
+                throw new ApiException(HttpServletResponse.SC_NOT_FOUND, ErrorCode.ADMIN_NOT_FOUND,
+                        "no " + IntegrationKind.of(config).label() + " with this id");
+            }
+            throw e;
         }
     }
 

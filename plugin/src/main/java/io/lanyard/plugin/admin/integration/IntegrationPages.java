@@ -215,7 +215,7 @@ public final class IntegrationPages<C extends Integration, F extends Integration
             throws IOException {
         C stored;
         try {
-            stored = configuration.save(config);
+            stored = isNew ? configuration.save(config) : configuration.update(config);
         } catch (ConfigurationException e) {
             showErrors(request, response, form, isNew, e);
             return;
@@ -229,7 +229,7 @@ public final class IntegrationPages<C extends Integration, F extends Integration
 
     private void setEnabled(HttpServletRequest request, HttpServletResponse response, C config, boolean enabled)
             throws IOException {
-        configuration.save(kind.withEnabled(config, enabled));
+        configuration.setEnabled(kind, config.id(), enabled);
         LOG.info("{} {} ({}) {} by {}", kind.capitalizedLabel(), config.id(), config.displayName(),
                 enabled ? "enabled" : "disabled", username(request));
         view.redirect(request, response, "/" + path() + "?saved=" + config.id());
