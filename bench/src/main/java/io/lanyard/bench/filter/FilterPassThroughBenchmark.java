@@ -4,6 +4,7 @@ import io.lanyard.bench.BenchConfiguration;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.login.LoginService;
+import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
@@ -62,7 +63,7 @@ public class FilterPassThroughBenchmark {
         LoginService loginService = LoginService.create(configuration, ClientSecretResolver.fileOnly(),
                 new SandboxUserDirectory(), () -> URI.create("http://localhost:2990/jira"), Clock.systemUTC());
         lanyardFilter = LanyardWeb.create(loginService, configuration, new SeraphStyleSessionLogin(), LoginPage.JIRA,
-                Clock.systemUTC()).loginFilter();
+                () -> URI.create("http://localhost:2990/jira"), PendingLoginSeal.inMemory()).loginFilter();
         noOpFilter = new NoOpFilter();
         request = requestFor(scenario);
         response = Unusable.of(HttpServletResponse.class);

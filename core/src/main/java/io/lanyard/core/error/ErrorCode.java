@@ -29,6 +29,8 @@ public enum ErrorCode {
      * holds the lock, or the lock file cannot be opened); nothing was changed.
      */
     CONFIG_LOCK_UNAVAILABLE("LNY-108", Kind.CONFIGURATION),
+    /** The key that seals pending logins (in the shared home) cannot be read or created: no login can start. */
+    LOGIN_STATE_KEY_UNAVAILABLE("LNY-109", Kind.CONFIGURATION),
 
     // --- The identity provider could not be reached, or answered with something unusable. ---
     DISCOVERY_UNREACHABLE("LNY-200", Kind.PROVIDER_UNAVAILABLE),
@@ -54,6 +56,11 @@ public enum ErrorCode {
     RESPONSE_ISSUER_MISMATCH("LNY-404", Kind.RESPONSE_REJECTED),
     RESPONSE_ISSUER_MISSING("LNY-405", Kind.RESPONSE_REJECTED),
     CALLBACK_IDP_MISMATCH("LNY-406", Kind.RESPONSE_REJECTED),
+    /**
+     * The browser came back with a pending login that cannot be opened: changed, forged, or sealed under another key
+     * (a node whose shared home has another key file).
+     */
+    PENDING_LOGIN_UNREADABLE("LNY-407", Kind.RESPONSE_REJECTED),
     TOKEN_RESPONSE_INVALID("LNY-410", Kind.RESPONSE_REJECTED),
     ID_TOKEN_MISSING("LNY-411", Kind.RESPONSE_REJECTED),
     ID_TOKEN_MALFORMED("LNY-412", Kind.RESPONSE_REJECTED),
@@ -155,7 +162,8 @@ public enum ErrorCode {
     public int httpStatus() {
         return switch (this) {
             case STATE_MISSING, STATE_UNKNOWN, LOGIN_EXPIRED, AUTHORIZATION_CODE_MISSING, RESPONSE_ISSUER_MISMATCH,
-                    RESPONSE_ISSUER_MISSING, CALLBACK_IDP_MISMATCH, ADMIN_REQUEST_MALFORMED, ADMIN_IMPORT_REFUSED -> 400;
+                    RESPONSE_ISSUER_MISSING, CALLBACK_IDP_MISMATCH, PENDING_LOGIN_UNREADABLE, ADMIN_REQUEST_MALFORMED,
+                    ADMIN_IMPORT_REFUSED -> 400;
             case ADMIN_LOGIN_REQUIRED -> 401;
             case USERNAME_CLAIM_MISSING, USERNAME_TRANSFORM_NO_MATCH, USER_NOT_FOUND, USER_AMBIGUOUS, USER_INACTIVE,
                     ADMIN_NOT_SYSTEM_ADMINISTRATOR, ADMIN_XSRF_REFUSED -> 403;
@@ -163,8 +171,8 @@ public enum ErrorCode {
             case ADMIN_METHOD_NOT_ALLOWED -> 405;
             case ADMIN_REQUEST_TOO_LARGE -> 413;
             case CONFIG_INVALID, CONFIG_UNREADABLE, CONFIG_WRITE_FAILED, CLIENT_SECRET_MISSING, NO_IDP_CONFIGURED,
-                    SECURED_PROPERTY_UNREADABLE, CONFIG_LOCK_UNAVAILABLE, HOST_LOGIN_FAILED, HOST_API_UNAVAILABLE,
-                    INTERNAL_ERROR -> 500;
+                    SECURED_PROPERTY_UNREADABLE, CONFIG_LOCK_UNAVAILABLE, LOGIN_STATE_KEY_UNAVAILABLE,
+                    HOST_LOGIN_FAILED, HOST_API_UNAVAILABLE, INTERNAL_ERROR -> 500;
             case DISCOVERY_INVALID, DISCOVERY_ISSUER_MISMATCH, JWKS_INVALID, HTTP_RESPONSE_TOO_LARGE,
                     IDP_ERROR_RESPONSE, TOKEN_REQUEST_REJECTED, CLIENT_AUTHENTICATION_FAILED, USERINFO_REJECTED,
                     TOKEN_RESPONSE_INVALID, ID_TOKEN_MISSING, ID_TOKEN_MALFORMED, ID_TOKEN_ALGORITHM_REJECTED,

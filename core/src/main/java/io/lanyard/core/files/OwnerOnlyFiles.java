@@ -64,4 +64,35 @@ public final class OwnerOnlyFiles {
     public static boolean isPosix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
+
+    /**
+     * Publishes a temporary file under {@code target}, unless something is there already: a hard link appears whole
+     * or not at all and fails if the name exists, so no reader ever sees a half-written file, and no file (a key) is
+     * ever overwritten, even by another cluster node creating it at the same moment. Where links are not supported, a
+     * move without REPLACE_EXISTING refuses an existing file too (checked just before the move, good enough there).
+     *
+     * @throws java.nio.file.FileAlreadyExistsException when {@code target} exists: someone else was first
+     */
+    public static void publishWithoutReplacing(Path temp, Path target) throws IOException {
+        try {
+            Files.createLink(target, temp);
+        } catch (UnsupportedOperationException linksNotSupported) {
+            Files.move(temp, target);
+        }
+    }
+
+    /**
+     * Makes {@code file} readable by its owner only again if someone loosened it (e.g. a copy made with other
+     * permissions).
+     *
+     * @return whether the permissions had to be changed
+     * @throws IOException when they cannot be read or changed
+     */
+    public static boolean restrictToOwner(Path file) throws IOException {
+        if (!isPosix(file) || Files.getPosixFilePermissions(file).equals(OWNER_READ_WRITE)) {
+            return false;
+        }
+        Files.setPosixFilePermissions(file, OWNER_READ_WRITE);
+        return true;
+    }
 }

@@ -160,6 +160,20 @@ class LoginServiceTest {
     }
 
     @Test
+    void completeTheSameLoginTwiceThenTheReplayIsRefusedBeforeTheProviderIsAsked() {
+        LoginRedirect redirect = service.startLogin(IDP, "/");
+        String code = provider.authorize(redirect.authorizationUri(), "alice", Map.of());
+        AuthorizationResponse response = AuthorizationResponse.of(redirect.pendingLogin().state(), code,
+                provider.issuer(), null, null);
+        service.completeLogin(IDP, redirect.pendingLogin(), response);
+        int tokenRequests = provider.tokenRequests.get();
+
+        // the browser kept a copy of its sealed login and brings it back with the same callback
+        assertFails(() -> service.completeLogin(IDP, redirect.pendingLogin(), response), ErrorCode.STATE_UNKNOWN);
+        assertThat(provider.tokenRequests).hasValue(tokenRequests);
+    }
+
+    @Test
     void startWhenIdpUnknownThenRefused() {
         assertFails(() -> service.startLogin("NoSuchIdp", null), ErrorCode.IDP_UNKNOWN);
     }
@@ -301,13 +315,16 @@ class LoginServiceTest {
     }
 
     @Test
-    void completeWhenCodeReplayedThenProviderRefusesIt() {
+    void completeWhenCodeReplayedOnAnotherNodeThenProviderRefusesIt() {
         LoginRedirect redirect = service.startLogin(IDP, null);
         String code = provider.authorize(redirect.authorizationUri(), "alice", Map.of());
         AuthorizationResponse response = AuthorizationResponse.of(redirect.pendingLogin().state(), code, provider.issuer(), null, null);
         service.completeLogin(IDP, redirect.pendingLogin(), response);
+        // another node remembers no state of this node's (until the cluster-wide cache): the provider's code is used once
+        LoginService otherNode = LoginService.create(configuration, ClientSecretResolver.fileOnly(), users, () -> BASE,
+                clock, new HttpLimits(Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024));
 
-        assertThatThrownBy(() -> service.completeLogin(IDP, redirect.pendingLogin(), response))
+        assertThatThrownBy(() -> otherNode.completeLogin(IDP, redirect.pendingLogin(), response))
                 .isInstanceOfSatisfying(LoginFailedException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(ErrorCode.TOKEN_REQUEST_REJECTED);
                     assertThat(e.providerError()).contains("invalid_grant");

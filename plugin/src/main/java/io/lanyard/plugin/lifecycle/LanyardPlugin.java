@@ -9,6 +9,7 @@ import io.lanyard.core.host.HostProduct;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.host.UserDirectory;
 import io.lanyard.core.login.LoginService;
+import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.session.SessionLogin;
 import io.lanyard.plugin.web.CallbackServlet;
@@ -54,7 +55,9 @@ public final class LanyardPlugin {
         this.changes = lanyardDirectory.map(directory -> new ConfigurationService(configuration,
                 new ConfigurationFiles(directory), clientSecrets));
         this.loginService = LoginService.create(configuration, clientSecrets, users, baseUrl, clock);
-        this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, clock);
+        // Sealed under the key in the shared home, so that any node opens what another sealed.
+        this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, baseUrl,
+                lanyardDirectory.map(PendingLoginSeal::inFolder).orElseGet(PendingLoginSeal::inMemory));
     }
 
     private static String describe(HostProduct product) {

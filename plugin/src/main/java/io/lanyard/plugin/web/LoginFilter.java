@@ -40,17 +40,20 @@ public final class LoginFilter implements Filter {
     private final ConfigurationHolder configuration;
     private final SessionLogin sessionLogin;
     private final LoginService loginService;
-    private final PendingLoginRepository pendingLogins;
+    private final PendingLoginCookies pendingLogins;
+    private final BaseUrlRedirect baseUrlRedirect;
     private final ErrorPage errorPage;
 
     LoginFilter(LoginPage loginPage, ConfigurationHolder configuration, SessionLogin sessionLogin,
-            LoginService loginService, PendingLoginRepository pendingLogins, ErrorPage errorPage) {
+            LoginService loginService, PendingLoginCookies pendingLogins, BaseUrlRedirect baseUrlRedirect,
+            ErrorPage errorPage) {
         this.loginPaths = loginPage.paths().toArray(new String[0]);
         this.returnParameter = loginPage.returnParameter();
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.sessionLogin = Objects.requireNonNull(sessionLogin, "sessionLogin");
         this.loginService = Objects.requireNonNull(loginService, "loginService");
         this.pendingLogins = Objects.requireNonNull(pendingLogins, "pendingLogins");
+        this.baseUrlRedirect = Objects.requireNonNull(baseUrlRedirect, "baseUrlRedirect");
         this.errorPage = Objects.requireNonNull(errorPage, "errorPage");
     }
 
@@ -84,12 +87,17 @@ public final class LoginFilter implements Filter {
     }
 
     /**
-     * Starts a login at one provider: asks the core for the redirect, keeps the pending login, sends the browser on.
+     * Starts a login at one provider: asks the core for the redirect, keeps the pending login in the browser (sealed
+     * in a cookie), sends the browser on. A browser on another address than the base URL's is first sent to the same
+     * page there, where its cookie will be when it comes back.
      *
      * @param requestedReturn where the user wanted to go, untrusted: the core validates it against the base URL
      */
     void start(HttpServletRequest request, HttpServletResponse response, String identityProviderId,
             String requestedReturn) throws IOException {
+        if (baseUrlRedirect.sendToBaseUrlIfElsewhere(request, response)) {
+            return;
+        }
         LoginRedirect redirect;
         try {
             redirect = loginService.startLogin(identityProviderId, requestedReturn);
@@ -97,7 +105,7 @@ public final class LoginFilter implements Filter {
             errorPage.show(request, response, failure, identityProviderId);
             return;
         }
-        pendingLogins.save(request, redirect.pendingLogin());
+        pendingLogins.save(response, redirect.pendingLogin());
         response.setHeader("Cache-Control", "no-store");
         response.sendRedirect(redirect.authorizationUri().toASCIIString());
     }

@@ -8,10 +8,11 @@ import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.login.LoginService;
+import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.plugin.session.SessionLogin;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Proxy;
-import java.time.Clock;
+import java.net.URI;
 import java.util.List;
 import javax.servlet.FilterChain;
 import javax.servlet.http.HttpServletRequest;
@@ -36,7 +37,8 @@ class LoginFilterAllocationTest {
         assumeThat(threads.isThreadAllocatedMemorySupported()).isTrue();
         LoginFilter filter = LanyardWeb.create(mock(LoginService.class),
                 new ConfigurationHolder(new LanyardConfiguration(List.of(Fixtures.provider("idp1", "Corporate", true)))),
-                mock(SessionLogin.class), LoginPage.JIRA, Clock.systemUTC()).loginFilter();
+                mock(SessionLogin.class), LoginPage.JIRA, () -> URI.create("https://host.example.com"),
+                PendingLoginSeal.inMemory()).loginFilter();
         HttpServletRequest[] requests = {
             new StubRequest("GET", "/secure/Dashboard.jspa", null),
             new StubRequest("GET", "/s", "/abc/_/download/batch/app.css"),

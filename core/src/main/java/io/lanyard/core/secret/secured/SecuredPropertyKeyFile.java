@@ -101,7 +101,7 @@ final class SecuredPropertyKeyFile {
             } finally {
                 Arrays.fill(encoded, (byte) 0);
             }
-            publishWithoutReplacing(temp);
+            OwnerOnlyFiles.publishWithoutReplacing(temp, file);
             LOG.info("Created the key of Lanyard's secured properties: {} (readable by its owner only)", file);
             return key;
         } catch (FileAlreadyExistsException anotherNodeWasFirst) {
@@ -115,27 +115,10 @@ final class SecuredPropertyKeyFile {
         }
     }
 
-    /**
-     * A hard link appears whole or not at all and fails if the name exists: no reader ever sees a half-written key,
-     * and no key is ever overwritten. Where links are not supported, a move without REPLACE_EXISTING refuses an
-     * existing file too (checked just before the move, which is good enough there).
-     */
-    private void publishWithoutReplacing(Path temp) throws IOException {
-        try {
-            Files.createLink(file, temp);
-        } catch (UnsupportedOperationException linksNotSupported) {
-            Files.move(temp, file);
-        }
-    }
-
     /** The key must not be readable by others; someone may have copied it with loose permissions. */
     private void restrictToOwner() {
-        if (!OwnerOnlyFiles.isPosix(file)) {
-            return;
-        }
         try {
-            if (!Files.getPosixFilePermissions(file).equals(OWNER_READ_WRITE)) {
-                Files.setPosixFilePermissions(file, OWNER_READ_WRITE);
+            if (OwnerOnlyFiles.restrictToOwner(file)) {
                 LOG.warn("{} was readable by others than its owner: it is now readable by its owner only", file);
             }
         } catch (IOException e) {
