@@ -62,10 +62,16 @@ final class PendingLoginCookies {
         for (Cookie cookie : cookies) {
             if (name.equals(cookie.getName())) {
                 response.addHeader("Set-Cookie", cookie(name, "", 0));
-                return Optional.of(seal.open(cookie.getValue()));
+                return Optional.of(seal.open(unquoted(cookie.getValue())));
             }
         }
         return Optional.empty();
+    }
+
+    /** RFC 6265 §4.1.1 allows a value in double quotes; some clients send them. */
+    private static String unquoted(String value) {
+        return value != null && value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1) : value;
     }
 
     /** The cookie of the login with {@code state}: any text in, a short cookie name out. */
