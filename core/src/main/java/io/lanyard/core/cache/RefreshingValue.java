@@ -225,6 +225,9 @@ public final class RefreshingValue<T> {
         return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
             Thread thread = new Thread(task, "lanyard-provider-fetch-" + count.incrementAndGet());
             thread.setDaemon(true);
+            // not the class loader of the request that happened to start it (a web application's, which would be
+            // kept alive by the thread and reported by the container at its stop)
+            thread.setContextClassLoader(RefreshingValue.class.getClassLoader());
             return thread;
         });
     }
