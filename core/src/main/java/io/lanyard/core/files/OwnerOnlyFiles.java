@@ -2,12 +2,15 @@ package io.lanyard.core.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Set;
 
 /**
@@ -63,6 +66,26 @@ public final class OwnerOnlyFiles {
 
     public static boolean isPosix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    /**
+     * Writes a new key, base64 on one line, to {@code file}, readable by its owner only from the moment it exists, and
+     * only if there is no such file yet ({@link #publishWithoutReplacing}): a key is never replaced.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException when the file exists: read that key instead
+     */
+    public static void createKeyFile(Path file, byte[] key) throws IOException {
+        Path temp = null;
+        byte[] encoded = (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII);
+        try {
+            Files.createDirectories(file.getParent());
+            temp = createTempFile(file.getParent(), "." + file.getFileName() + ".");
+            writeAndForce(temp, encoded);
+            publishWithoutReplacing(temp, file);
+        } finally {
+            Arrays.fill(encoded, (byte) 0);
+            deleteIfLeftBehind(temp);
+        }
     }
 
     /**

@@ -117,17 +117,8 @@ final class LoginStateKey {
 
     private byte[] create() {
         byte[] key = newKey(random);
-        Path temp = null;
         try {
-            Files.createDirectories(file.getParent());
-            temp = OwnerOnlyFiles.createTempFile(file.getParent(), "." + FILE_NAME + ".");
-            byte[] encoded = (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII);
-            try {
-                OwnerOnlyFiles.writeAndForce(temp, encoded);
-            } finally {
-                Arrays.fill(encoded, (byte) 0);
-            }
-            OwnerOnlyFiles.publishWithoutReplacing(temp, file);
+            OwnerOnlyFiles.createKeyFile(file, key);
             LOG.info("Created the key that seals pending logins: {} (readable by its owner only)", file);
             return key;
         } catch (FileAlreadyExistsException anotherNodeWasFirst) {
@@ -135,8 +126,6 @@ final class LoginStateKey {
             return read();
         } catch (IOException e) {
             throw unavailable("it cannot be created", e);
-        } finally {
-            OwnerOnlyFiles.deleteIfLeftBehind(temp);
         }
     }
 

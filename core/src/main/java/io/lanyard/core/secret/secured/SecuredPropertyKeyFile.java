@@ -91,17 +91,8 @@ final class SecuredPropertyKeyFile {
      */
     byte[] create(SecureRandom random) throws SecuredStoreException {
         byte[] key = SecuredPropertyCipher.newKey(random);
-        Path temp = null;
         try {
-            Files.createDirectories(file.getParent());
-            temp = OwnerOnlyFiles.createTempFile(file.getParent(), "." + FILE_NAME + ".");
-            byte[] encoded = (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII);
-            try {
-                OwnerOnlyFiles.writeAndForce(temp, encoded);
-            } finally {
-                Arrays.fill(encoded, (byte) 0);
-            }
-            OwnerOnlyFiles.publishWithoutReplacing(temp, file);
+            OwnerOnlyFiles.createKeyFile(file, key);
             LOG.info("Created the key of Lanyard's secured properties: {} (readable by its owner only)", file);
             return key;
         } catch (FileAlreadyExistsException anotherNodeWasFirst) {
@@ -110,8 +101,6 @@ final class SecuredPropertyKeyFile {
         } catch (IOException e) {
             throw new SecuredStoreException("the key file " + file + " cannot be created ("
                     + e.getClass().getSimpleName() + ")", e);
-        } finally {
-            OwnerOnlyFiles.deleteIfLeftBehind(temp);
         }
     }
 
