@@ -17,6 +17,7 @@ import io.lanyard.core.diagnostics.GraphCheckReport.Organization;
 import io.lanyard.core.diagnostics.GraphCheckReport.RemoteError;
 import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.error.LogText;
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.secret.ResolvedSecret;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The admin UI's "Test" of an Entra ID connector: obtains a token with the client-credentials grant and reads the
@@ -57,7 +57,6 @@ public final class EntraConnectorCheck extends IntegrationCheck<EntraConnectorCo
     static final String ORGANIZATION_PATH = "/v1.0/organization";
     /** Entra's descriptions carry trace and correlation ids and a timestamp: enough to quote, capped all the same. */
     private static final int MAX_REMOTE_TEXT = 600;
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}+");
 
     private final EntraEndpoints endpoints;
 
@@ -182,7 +181,7 @@ public final class EntraConnectorCheck extends IntegrationCheck<EntraConnectorCo
 
     /** Remote text for a log line and a page: one line, capped. The page escapes it. */
     private static String quotable(String text) {
-        String oneLine = CONTROL.matcher(text).replaceAll(" ").strip();
+        String oneLine = LogText.oneLine(text).strip();
         return oneLine.length() > MAX_REMOTE_TEXT ? oneLine.substring(0, MAX_REMOTE_TEXT) + "…" : oneLine;
     }
 
