@@ -54,6 +54,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
     private Collection<String> trustedAudiences = List.of();
     private Duration maxAuthenticationAge;
     private List<String> acrValues = List.of();
+    private LogoutSettingsBuilder logout = LogoutSettings.builder();
 
     IdentityProviderConfigBuilder() {
     }
@@ -81,6 +82,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
         builder.trustedAudiences = config.trustedAudiences();
         builder.maxAuthenticationAge = config.maxAuthenticationAge().orElse(null);
         builder.acrValues = config.acrValues();
+        builder.logout = config.logout().toBuilder();
         return builder;
     }
 
@@ -108,6 +110,9 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
     public IdentityProviderConfigBuilder trustedAudiences(Collection<String> value) { this.trustedAudiences = value; return this; }
     public IdentityProviderConfigBuilder maxAuthenticationAge(Duration value) { this.maxAuthenticationAge = value; return this; }
     public IdentityProviderConfigBuilder acrValues(List<String> value) { this.acrValues = value; return this; }
+    /** The logout settings' own builder part, to set them one by one. */
+    public LogoutSettingsBuilder logout() { return logout; }
+    public IdentityProviderConfigBuilder logout(LogoutSettings value) { this.logout = value.toBuilder(); return this; }
 
     /**
      * @throws ConfigurationException listing every invalid field
@@ -125,6 +130,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
         Set<String> audiences = nonBlankSet(errors, "trustedAudiences", trustedAudiences);
         Optional<Duration> maxAge = checkedMaxAuthenticationAge(errors);
         List<String> acr = List.copyOf(nonBlankSet(errors, "acrValues", acrValues));
+        LogoutSettings logoutSettings = logout.build(errors);
         if (clientSecret == null) {
             errors.add(new FieldError("clientSecret", "must be given (it may be empty)"));
         }
@@ -136,7 +142,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
         }
         return new IdentityProviderConfig(checkedId, checkedName, enabled, endpoints.issuer, endpoints.discovery,
                 checkedClientId, clientSecret, clientAuthMethod, checkedScopes, mapping, useUserInfo, checkedSkew,
-                algorithms, audiences, maxAge, acr);
+                algorithms, audiences, maxAge, acr, logoutSettings);
     }
 
     /**

@@ -106,6 +106,11 @@ class ProviderXmlStoreRoundTripTest {
                     <TRUSTED_AUDIENCES></TRUSTED_AUDIENCES>
                     <MAX_AUTHENTICATION_AGE_SECONDS></MAX_AUTHENTICATION_AGE_SECONDS>
                     <ACR_VALUES></ACR_VALUES>
+                    <LOGOUT_MODE>LOCAL_ONLY</LOGOUT_MODE>
+                    <AFTER_LOGOUT>LOGGED_OUT_PAGE</AFTER_LOGOUT>
+                    <BACKCHANNEL_LOGOUT>true</BACKCHANNEL_LOGOUT>
+                    <FRONTCHANNEL_LOGOUT>true</FRONTCHANNEL_LOGOUT>
+                    <SESSION_LIFETIME_SECONDS></SESSION_LIFETIME_SECONDS>
                   </provider>
                 </lanyard-providers>
                 """);
@@ -186,7 +191,7 @@ class ProviderXmlStoreRoundTripTest {
                 valid.issuer(), valid.discoveryUrl(), valid.clientId(), valid.clientSecret(),
                 valid.clientAuthMethod(), valid.scopes(), valid.usernameMapping(), valid.useUserInfo(),
                 valid.clockSkew(), valid.allowedAlgorithms(), Set.of("my app"), valid.maxAuthenticationAge(),
-                valid.acrValues());
+                valid.acrValues(), valid.logout());
 
         LanyardException thrown = thrownBy(() -> store().save(new LanyardConfiguration(List.of(provider))));
 
