@@ -10,6 +10,7 @@ import io.lanyard.core.secret.ResolvedSecret;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.SecretOwner;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * What Lanyard keeps for one provider configuration between logins: its resolved secret, cached metadata and
@@ -52,6 +53,15 @@ final class ProviderRuntime {
      */
     Secret requireClientSecret() {
         return secret.require(SecretOwner.identityProvider(config.id()));
+    }
+
+    /**
+     * The key of HS* signatures, only where the administrator allowed one (OIDC Core §10.1: the client secret); empty
+     * otherwise, so that a provider without a secret can still be checked with its public keys.
+     */
+    Optional<Secret> hmacKey() {
+        boolean hmacAllowed = config.allowedAlgorithms().stream().anyMatch(alg -> alg.startsWith("HS"));
+        return hmacAllowed ? Optional.of(requireClientSecret()) : Optional.empty();
     }
 
     /**
