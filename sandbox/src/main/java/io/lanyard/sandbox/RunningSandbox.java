@@ -1,5 +1,7 @@
 package io.lanyard.sandbox;
 
+import io.lanyard.core.host.ClusterState;
+import io.lanyard.sandbox.cluster.HazelcastClusterState;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.sandbox.idp.BuiltInProvider;
@@ -23,9 +25,11 @@ public final class RunningSandbox implements AutoCloseable {
     private final Path lanyardDirectory;
     private final ConfigurationHolder configuration;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ClusterState cluster;
 
     RunningSandbox(Tomcat tomcat, BuiltInProvider builtInProvider, URI baseUrl, Path home, Path lanyardDirectory,
-            ConfigurationHolder configuration) {
+            ConfigurationHolder configuration, ClusterState cluster) {
+        this.cluster = cluster;
         this.tomcat = tomcat;
         this.builtInProvider = builtInProvider;
         this.baseUrl = baseUrl;
@@ -61,6 +65,11 @@ public final class RunningSandbox implements AutoCloseable {
         return lanyardDirectory;
     }
 
+    /** What this node shares with the other nodes of its cluster (a lone sandbox: nobody). */
+    public ClusterState cluster() {
+        return cluster;
+    }
+
     /** The built-in provider's issuer, when this sandbox runs it. */
     public Optional<URI> builtInIssuer() {
         return Optional.ofNullable(builtInProvider).map(BuiltInProvider::issuer);
@@ -74,6 +83,9 @@ public final class RunningSandbox implements AutoCloseable {
         SandboxTomcat.stopQuietly(tomcat);
         if (builtInProvider != null) {
             builtInProvider.close();
+        }
+        if (cluster instanceof HazelcastClusterState member) {
+            member.close();
         }
         LOG.info("Sandbox at {} stopped", baseUrl);
     }

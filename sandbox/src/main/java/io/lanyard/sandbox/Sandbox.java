@@ -1,6 +1,9 @@
 package io.lanyard.sandbox;
 
 import io.lanyard.core.LanyardPaths;
+import io.lanyard.core.audit.LoggingAuditSink;
+import io.lanyard.core.cluster.ClusterSeenLoginStates;
+import io.lanyard.core.cluster.LocalClusterState;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.IntegrationKind;
@@ -10,20 +13,26 @@ import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.config.xml.ConfigurationFiles;
 import io.lanyard.core.config.xml.IntegrationXmlStore;
 import io.lanyard.core.entra.EntraEndpoints;
+import io.lanyard.core.host.ClusterState;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.login.LoginService;
+import io.lanyard.core.login.LogoutService;
 import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.SecretStatus;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.session.SessionRevocations;
 import io.lanyard.plugin.admin.AdminPageLayout;
 import io.lanyard.plugin.lifecycle.LanyardAdministration;
 import io.lanyard.plugin.lifecycle.StartupConfiguration;
+import io.lanyard.plugin.web.LanyardLogoutWeb;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.app.AuiResourcesServlet;
+import io.lanyard.sandbox.cluster.HazelcastClusterState;
 import io.lanyard.sandbox.host.BotKillerStandIn;
 import io.lanyard.sandbox.host.SandboxAdminAccess;
+import io.lanyard.sandbox.host.SandboxRememberMe;
 import io.lanyard.sandbox.host.SandboxSessionLogin;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
 import io.lanyard.sandbox.idp.BuiltInProvider;
@@ -77,9 +86,10 @@ public final class Sandbox {
     }
 
     /** @param host how the host behaves beyond the options: a second node of a cluster, a shorter bot killer */
-    static RunningSandbox start(SandboxOptions options, Function<Path, ClientSecretResolver> secrets, SandboxHost host)
-            throws IOException {
+    static RunningSandbox start(SandboxOptions options, Function<Path, ClientSecretResolver> secrets,
+            SandboxHost givenHost) throws IOException {
         routeJavaUtilLoggingToSlf4j();
+        SandboxHost host = options.cluster().map(givenHost::inClusterBehind).orElse(givenHost);
         SandboxPorts.Use sandboxPort = SandboxPorts.sandbox(options);
         SandboxPorts.requireFree(List.of(sandboxPort)); // the usual conflict, said before anything else
         LOG.info("Pretending to be {} {}", options.product().platformId(), options.product().version());
@@ -94,6 +104,12 @@ public final class Sandbox {
                 : Optional.empty();
         Optional<SandboxPorts.Use> builtInPort = host.runsBuiltInProvider()
                 ? SandboxPorts.builtInProvider(options, stored, store.file()) : Optional.empty();
+        if (options.cluster().isPresent() && builtInPort.isPresent() && stored.isPresent()
+                && !SandboxPorts.isFree(builtInPort.get())) {
+            LOG.info("The built-in identity provider's port {} is taken: another node of the cluster runs it",
+                    builtInPort.get().port());
+            builtInPort = Optional.empty();
+        }
         List<SandboxPorts.Use> ports = new ArrayList<>(List.of(sandboxPort));
         builtInPort.ifPresent(ports::add);
         SandboxPorts.requireFree(ports); // before anything starts or is written
@@ -102,10 +118,12 @@ public final class Sandbox {
         ClientSecretResolver secretResolver = secrets.apply(lanyardDirectory);
         Secret clientSecret = ClientSecretFile.loadOrCreate(home);
         AtomicReference<URI> baseUrl = new AtomicReference<>();
+        AtomicReference<ConfigurationHolder> configurationOnceRead = new AtomicReference<>();
         BuiltInProvider builtIn = null;
+        ClusterState cluster = null;
         try {
             if (builtInPort.isPresent()) {
-                builtIn = startBuiltIn(builtInPort.get(), clientSecret, baseUrl);
+                builtIn = startBuiltIn(builtInPort.get(), clientSecret, baseUrl, configurationOnceRead);
             } else if (!host.runsBuiltInProvider()) {
                 LOG.info("The built-in identity provider in {} runs on the cluster's first node", store.file());
             } else {
@@ -115,16 +133,23 @@ public final class Sandbox {
             LanyardConfiguration providers = stored.isPresent() ? stored.get() : firstStart(store, builtIn, clientSecret);
             ConfigurationHolder holder = new ConfigurationHolder(
                     StartupConfiguration.withFileOf(providers, files.store(IntegrationKind.ENTRA_CONNECTOR)));
-            ConfigurationService changes = new ConfigurationService(holder, files, secretResolver);
+            configurationOnceRead.set(holder);
+            cluster = options.cluster().isPresent() ? HazelcastClusterState.join(home, host.clock())
+                    : new LocalClusterState(host.clock());
+            ConfigurationService changes = new ConfigurationService(holder, files, secretResolver, cluster);
             if (builtIn != null && stored.isPresent()) {
                 moveBuiltInProvider(changes, builtIn.port(), store);
             }
             logSecretSources(holder.current(), secretResolver);
-            Tomcat tomcat = startTomcat(options, host, lanyardDirectory, holder, changes, secretResolver, baseUrl);
-            return new RunningSandbox(tomcat, builtIn, baseUrl.get(), home, lanyardDirectory, holder);
+            Tomcat tomcat = startTomcat(options, host, lanyardDirectory, holder, changes, secretResolver, baseUrl,
+                    cluster);
+            return new RunningSandbox(tomcat, builtIn, baseUrl.get(), home, lanyardDirectory, holder, cluster);
         } catch (IOException | RuntimeException e) {
             if (builtIn != null) {
                 builtIn.close(); // do not leave the provider's port taken behind a failed start
+            }
+            if (cluster instanceof AutoCloseable member) {
+                closeQuietly(member);
             }
             throw e;
         }
@@ -157,14 +182,26 @@ public final class Sandbox {
                 store.backupFileName());
     }
 
+    /**
+     * @param configuration where the provider finds its id, for the address of Lanyard's back-channel endpoint it
+     *                      sends logout tokens to
+     */
     private static BuiltInProvider startBuiltIn(SandboxPorts.Use port, Secret clientSecret,
-            AtomicReference<URI> baseUrl) throws IOException {
+            AtomicReference<URI> baseUrl, AtomicReference<ConfigurationHolder> configuration) throws IOException {
         BuiltInProvider provider;
         try {
+            AtomicReference<URI> issuer = new AtomicReference<>();
             provider = BuiltInProvider.start(port.port(), clientSecret, () -> {
                 URI base = baseUrl.get();
                 return base == null ? null : base + LanyardPaths.CALLBACK_PREFIX;
-            });
+            }, () -> {
+                URI base = baseUrl.get();
+                return base == null ? null : base + LanyardPaths.POST_LOGOUT;
+            }, () -> Optional.ofNullable(configuration.get()).flatMap(holder -> holder.current().identityProviders()
+                    .stream().filter(p -> p.issuer().equals(String.valueOf(issuer.get()))).findFirst())
+                    .flatMap(p -> Optional.ofNullable(baseUrl.get())
+                            .map(base -> URI.create(base + LanyardPaths.backChannelLogoutPath(p.id())))));
+            issuer.set(provider.issuer());
         } catch (BindException e) {
             // taken since SandboxPorts checked it
             throw new BindException("port " + port.port() + " of " + port.whose() + ": " + e.getMessage() + ": "
@@ -188,29 +225,41 @@ public final class Sandbox {
 
     private static Tomcat startTomcat(SandboxOptions options, SandboxHost host, Path lanyardDirectory,
             ConfigurationHolder configuration, ConfigurationService changes, ClientSecretResolver secrets,
-            AtomicReference<URI> baseUrl) throws IOException {
+            AtomicReference<URI> baseUrl, ClusterState cluster) throws IOException {
         SandboxUserDirectory directory = new SandboxUserDirectory();
         SandboxSessionLogin sessionLogin = new SandboxSessionLogin();
         // The base URL is known once Tomcat has its port; the core reads it per login, after that.
-        LoginService loginService = LoginService.create(configuration, secrets, directory, baseUrl::get, host.clock());
+        LoginService loginService = LoginService.create(configuration, secrets, directory, baseUrl::get, host.clock(),
+                HttpLimits.DEFAULT, new ClusterSeenLoginStates(cluster));
         // As in a product: pending logins sealed under the key in Lanyard's folder, which every node shares.
         LanyardWeb lanyard = LanyardWeb.create(loginService, configuration, sessionLogin, LoginPage.SANDBOX,
                 baseUrl::get, PendingLoginSeal.inFolder(lanyardDirectory));
+        SessionRevocations revocations = SessionRevocations.of(cluster, host.clock());
+        LanyardLogoutWeb logout = LanyardLogoutWeb.create(lanyard, LogoutService.create(loginService, cluster,
+                revocations, new LoggingAuditSink()), revocations, SandboxRememberMe.NONE, host.clock());
         // The same admin pages as in the products; AUI comes from the sandbox itself instead of a host decorator.
         LanyardAdministration admin = new LanyardAdministration(Optional.of(changes),
                 new SandboxAdminAccess(sessionLogin, directory), secrets, baseUrl::get, LoginPage.SANDBOX,
                 AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT,
                 entraEndpoints(options), Clock.systemUTC());
         Optional<Filter> botKiller = host.botKillerCut().map(cut -> new BotKillerStandIn(sessionLogin, cut));
-        Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, lanyard, admin, sessionLogin,
-                directory);
+        Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, lanyard, logout, admin,
+                sessionLogin, directory);
         int port = tomcat.getConnector().getLocalPort();
         baseUrl.set(host.baseUrl().orElse(URI.create("http://localhost:" + port)));
         LOG.info("Sandbox listening at http://localhost:{}{}", port,
-                host.baseUrl().map(cluster -> ", a node of the cluster at " + cluster).orElse(""));
+                host.baseUrl().map(front -> ", a node of the cluster at " + front).orElse(""));
         botKiller.ifPresent(filter -> LOG.info("As {} does, new sessions are cut to {} s after their first request "
                 + "(the product's bot killer)", options.product().platformId(), host.botKillerCut().get().toSeconds()));
         return tomcat;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("Could not stop {}: {}", closeable, e.toString());
+        }
     }
 
     /** Microsoft's endpoints, unless {@code --entra-stand-in} names a local stand-in. */

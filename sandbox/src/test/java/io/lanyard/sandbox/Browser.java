@@ -52,6 +52,11 @@ final class Browser {
         return send(HttpRequest.newBuilder(uri).GET());
     }
 
+    /** GET with an {@code Accept} header, as a page view ({@code text/html}) or a script's call would. */
+    Page send(URI uri, String accept) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri).header("Accept", accept).GET());
+    }
+
     /** GET, then follow redirects to the end. */
     Page open(URI uri) throws IOException, InterruptedException {
         return follow(get(uri));
