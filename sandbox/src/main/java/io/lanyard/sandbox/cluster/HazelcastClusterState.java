@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class HazelcastClusterState implements ClusterState, AutoCloseable {
 
     static final int FIRST_PORT = 5701;
-    static final int PORT_COUNT = 20;
+    static final int PORT_COUNT = 10;
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastClusterState.class);
     private static final String REVOCATIONS = "lanyard-revocations";
     private static final String CONFIGURATION_TOPIC = "lanyard-configuration";
@@ -73,8 +73,8 @@ public final class HazelcastClusterState implements ClusterState, AutoCloseable 
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true)
-                .addMember("127.0.0.1:" + FIRST_PORT + "-" + (FIRST_PORT + PORT_COUNT - 1));
+        // without a port, a member address means every port of this node's range
+        join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1");
         HazelcastInstance member = unavailableIfFails(() -> Hazelcast.newHazelcastInstance(config));
         LOG.info("Joined the sandbox cluster {} as {}: {} member(s)", config.getClusterName(),
                 member.getCluster().getLocalMember().getAddress(), member.getCluster().getMembers().size());
