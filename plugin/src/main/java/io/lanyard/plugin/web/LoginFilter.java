@@ -106,7 +106,8 @@ public final class LoginFilter implements Filter {
         }
         LoginRedirect redirect;
         try {
-            redirect = loginService.startLogin(identityProviderId, requestedReturn, silent);
+            redirect = silent ? loginService.startLogin(identityProviderId, requestedReturn, true)
+                    : loginService.startLogin(identityProviderId, requestedReturn);
         } catch (LanyardException failure) {
             errorPage.show(request, response, failure, identityProviderId);
             return;
