@@ -1,6 +1,7 @@
 package io.lanyard.core.config;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,7 +32,12 @@ public record LogoutSettings(LogoutMode mode, AfterLogout afterLogout, boolean b
         /** Only the product's session ends; the person stays signed in at the provider. */
         LOCAL_ONLY,
         /** The product's session ends, then the browser goes to the provider's {@code end_session_endpoint}. */
-        ALSO_AT_PROVIDER
+        ALSO_AT_PROVIDER;
+
+        /** The mode of this exact name (the XML file's and the JSON API's spelling). */
+        public static Optional<LogoutMode> named(String name) {
+            return Arrays.stream(values()).filter(mode -> mode.name().equals(name)).findFirst();
+        }
     }
 
     /** Where the browser goes when it comes back from the provider's logout. */
@@ -39,7 +45,12 @@ public record LogoutSettings(LogoutMode mode, AfterLogout afterLogout, boolean b
         /** Lanyard's logged-out page. */
         LOGGED_OUT_PAGE,
         /** The product's start page (which asks for a login again where anonymous access is off). */
-        START_PAGE
+        START_PAGE;
+
+        /** The landing of this exact name (the XML file's and the JSON API's spelling). */
+        public static Optional<AfterLogout> named(String name) {
+            return Arrays.stream(values()).filter(after -> after.name().equals(name)).findFirst();
+        }
     }
 
     public LogoutSettings {

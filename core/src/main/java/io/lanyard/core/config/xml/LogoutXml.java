@@ -8,9 +8,7 @@ import io.lanyard.core.config.LogoutSettings;
 import io.lanyard.core.config.LogoutSettings.AfterLogout;
 import io.lanyard.core.config.LogoutSettings.LogoutMode;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The logout elements of a provider in {@code provider.xml} ({@link LogoutSettings}), appended to the provider's own by
@@ -22,10 +20,10 @@ final class LogoutXml {
     static final List<IntegrationXmlFormat.Element<IdentityProviderConfig, IdentityProviderConfigBuilder>> ELEMENTS =
             List.of(
                     optional("LOGOUT_MODE", "logoutMode", (b, text) -> text.ifOneOf(
-                            name -> named(LogoutMode.values(), name), "must be LOCAL_ONLY or ALSO_AT_PROVIDER",
+                            LogoutMode::named, "must be LOCAL_ONLY or ALSO_AT_PROVIDER",
                             mode -> b.logout().mode(mode)), p -> p.logout().mode().name()),
                     optional("AFTER_LOGOUT", "afterLogout", (b, text) -> text.ifOneOf(
-                            name -> named(AfterLogout.values(), name), "must be LOGGED_OUT_PAGE or START_PAGE",
+                            AfterLogout::named, "must be LOGGED_OUT_PAGE or START_PAGE",
                             after -> b.logout().afterLogout(after)), p -> p.logout().afterLogout().name()),
                     optional("BACKCHANNEL_LOGOUT", "backChannelLogout",
                             (b, text) -> text.ifBoolean(on -> b.logout().backChannel(on)),
@@ -38,9 +36,5 @@ final class LogoutXml {
                             p -> p.logout().sessionLifetime().map(Duration::toSeconds).map(String::valueOf).orElse("")));
 
     private LogoutXml() {
-    }
-
-    private static <E extends Enum<E>> Optional<E> named(E[] values, String name) {
-        return Arrays.stream(values).filter(value -> value.name().equals(name)).findFirst();
     }
 }
