@@ -32,7 +32,7 @@ import io.lanyard.sandbox.app.AuiResourcesServlet;
 import io.lanyard.sandbox.cluster.HazelcastClusterState;
 import io.lanyard.sandbox.host.BotKillerStandIn;
 import io.lanyard.sandbox.host.SandboxAdminAccess;
-import io.lanyard.sandbox.host.SandboxRememberMe;
+import io.lanyard.plugin.session.NoRememberMe;
 import io.lanyard.sandbox.host.SandboxSessionLogin;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
 import io.lanyard.sandbox.idp.BuiltInProvider;
@@ -236,7 +236,7 @@ public final class Sandbox {
                 baseUrl::get, PendingLoginSeal.inFolder(lanyardDirectory));
         SessionRevocations revocations = SessionRevocations.of(cluster, host.clock());
         LanyardLogoutWeb logout = LanyardLogoutWeb.create(lanyard, LogoutService.create(loginService, cluster,
-                revocations, new LoggingAuditSink()), revocations, SandboxRememberMe.NONE, host.clock());
+                revocations, new LoggingAuditSink()), revocations, new NoRememberMe(), host.clock());
         // The same admin pages as in the products; AUI comes from the sandbox itself instead of a host decorator.
         LanyardAdministration admin = new LanyardAdministration(Optional.of(changes),
                 new SandboxAdminAccess(sessionLogin, directory), secrets, baseUrl::get, LoginPage.SANDBOX,

@@ -104,7 +104,7 @@ class SandboxClusterIT {
                 "  http-response set-header " + NODE + " %s",
                 "  server node2 127.0.0.1:" + NODE_PORTS[1],
                 ""), StandardCharsets.UTF_8);
-        return new ProcessBuilder("haproxy", "-db", "-f", config.toString()).redirectErrorStream(true)
+        return new ProcessBuilder(Files.isExecutable(Path.of("/usr/sbin/haproxy")) ? "/usr/sbin/haproxy" : "haproxy", "-db", "-f", config.toString()).redirectErrorStream(true)
                 .redirectOutput(work.resolve("haproxy.log").toFile()).start();
     }
 

@@ -2,19 +2,27 @@ package io.lanyard.plugin.lifecycle;
 
 import io.lanyard.core.audit.AuditSink;
 import io.lanyard.core.audit.LoggingAuditSink;
+import io.lanyard.core.cluster.ClusterSeenLoginStates;
+import io.lanyard.core.cluster.LocalClusterState;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.config.xml.ConfigurationFiles;
 import io.lanyard.core.host.BaseUrl;
+import io.lanyard.core.host.ClusterState;
 import io.lanyard.core.host.HomeDirectory;
 import io.lanyard.core.host.HostProduct;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.host.UserDirectory;
+import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.login.LoginService;
+import io.lanyard.core.login.LogoutService;
 import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.session.SessionRevocations;
+import io.lanyard.plugin.session.RememberMe;
 import io.lanyard.plugin.session.SessionLogin;
 import io.lanyard.plugin.web.CallbackServlet;
+import io.lanyard.plugin.web.LanyardLogoutWeb;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.plugin.web.LoginFilter;
 import io.lanyard.plugin.web.LoginServlet;
@@ -45,19 +53,29 @@ public final class LanyardPlugin {
     private final LoginService loginService;
     private final LanyardWeb web;
     private final AuditSink audit = new LoggingAuditSink();
+    private final Clock clock = Clock.systemUTC();
+    /**
+     * This node's memory of what the cluster shares. The products' own cluster services (atlassian-cache, their
+     * cluster lock and messages) are not adapted yet: each node keeps its own, and the shared home's files and lock
+     * keep the configuration consistent.
+     */
+    private final ClusterState cluster = new LocalClusterState(clock);
+    private final SessionRevocations revocations = SessionRevocations.of(cluster, clock);
+    private final LogoutService logouts;
 
     public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
             SessionLogin sessionLogin, LoginPage loginPage) {
         Objects.requireNonNull(home, "home");
-        Clock clock = Clock.systemUTC();
         LOG.info("Lanyard starting in {}", describe(product));
         this.lanyardDirectory = StartupConfiguration.locate(home);
         this.configuration = new ConfigurationHolder(StartupConfiguration.load(lanyardDirectory));
         this.clientSecrets = ClientSecretResolver.atStart(product, lanyardDirectory);
         // one per plugin: it keeps the configuration in step with the files other nodes change
         this.changes = lanyardDirectory.map(directory -> new ConfigurationService(configuration,
-                new ConfigurationFiles(directory), clientSecrets));
-        this.loginService = LoginService.create(configuration, clientSecrets, users, baseUrl, clock);
+                new ConfigurationFiles(directory), clientSecrets, cluster));
+        this.loginService = LoginService.create(configuration, clientSecrets, users, baseUrl, clock, HttpLimits.DEFAULT,
+                new ClusterSeenLoginStates(cluster));
+        this.logouts = LogoutService.create(loginService, cluster, revocations, audit);
         // Sealed under the key in the shared home, so that any node opens what another sealed.
         this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, baseUrl,
                 lanyardDirectory.map(PendingLoginSeal::inFolder).orElseGet(PendingLoginSeal::inMemory));
@@ -81,6 +99,14 @@ public final class LanyardPlugin {
 
     public CallbackServlet callbackServlet() {
         return web.callbackServlet();
+    }
+
+    /**
+     * The logout edge (back-, front-channel and post-logout servlets, the revocation filter, the logout filter), with
+     * the host's remember-me cookie; the Spring context calls it once.
+     */
+    public LanyardLogoutWeb logoutWeb(RememberMe rememberMe) {
+        return LanyardLogoutWeb.create(web, logouts, revocations, rememberMe, clock);
     }
 
     /** The configuration in force, for the admin UI (which replaces it after a validated save). */
