@@ -3,6 +3,7 @@ package io.lanyard.core.files;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -47,6 +48,34 @@ public final class OwnerOnlyFiles {
     }
 
     /**
+     * Creates {@code file} with {@code content}, owner-only, whole or not at all, and never over an existing file:
+     * the way to create a key that several cluster nodes (sharing the home) may create at the same moment. The
+     * content goes to a temporary file first, is forced to disk, and is published with a hard link, which appears at
+     * once and fails if the name exists; where links are not supported, with a move that refuses an existing file.
+     *
+     * @return true if this call created the file, false if it existed already (then it is left as it is)
+     * @throws IOException if the file can neither be created nor be found existing
+     */
+    public static boolean createWhole(Path file, byte[] content) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Path temp = createTempFile(directory, "." + file.getFileName() + ".");
+        try {
+            writeAndForce(temp, content);
+            try {
+                Files.createLink(file, temp);
+            } catch (UnsupportedOperationException linksNotSupported) {
+                Files.move(temp, file);
+            }
+            return true;
+        } catch (FileAlreadyExistsException anotherNodeWasFirst) {
+            return false;
+        } finally {
+            deleteIfLeftBehind(temp);
+        }
+    }
+
+    /**
      * Removes a temporary file a failed or finished write left behind, if any. The write has succeeded or reported
      * its own failure already; a stray temporary file is the lesser problem, so a failure here is ignored.
      */
@@ -59,6 +88,21 @@ public final class OwnerOnlyFiles {
         } catch (IOException e) {
             // See above.
         }
+    }
+
+    /**
+     * Makes an existing file that holds a secret readable by its owner only again (someone may have copied it with
+     * loose permissions).
+     *
+     * @return true if its permissions had to be changed
+     * @throws IOException if they cannot be read or changed
+     */
+    public static boolean restrictToOwner(Path file) throws IOException {
+        if (!isPosix(file) || Files.getPosixFilePermissions(file).equals(OWNER_READ_WRITE)) {
+            return false;
+        }
+        Files.setPosixFilePermissions(file, OWNER_READ_WRITE);
+        return true;
     }
 
     public static boolean isPosix(Path path) {

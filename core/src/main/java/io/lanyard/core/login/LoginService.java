@@ -10,6 +10,7 @@ import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.claims.ACR;
 import io.lanyard.core.LanyardPaths;
+import io.lanyard.core.config.ClientAssertionAudience;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.discovery.ProviderMetadata;
@@ -23,6 +24,8 @@ import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.mapping.UserResolver;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.signing.SigningKeys;
+import io.lanyard.core.token.ClientCredential;
 import io.lanyard.core.token.IdTokenExpectations;
 import io.lanyard.core.token.IdTokenValidator;
 import io.lanyard.core.token.TokenClient;
@@ -52,6 +55,8 @@ public final class LoginService {
     public static final Duration LOGIN_TIMEOUT = Duration.ofMinutes(10);
 
     private final ConfigurationHolder configuration;
+    private final ClientSecretResolver secrets;
+    private final SigningKeys signingKeys;
     private final ProviderRuntimes runtimes;
     private final UserResolver users;
     private final BaseUrl baseUrl;
@@ -60,9 +65,11 @@ public final class LoginService {
     private final UserInfoClient userInfo;
     private final IdTokenValidator idTokens;
 
-    LoginService(ConfigurationHolder configuration, ClientSecretResolver secrets, UserDirectory users, BaseUrl baseUrl,
-            Clock clock, ProviderHttpClient http) {
+    LoginService(ConfigurationHolder configuration, ClientSecretResolver secrets, SigningKeys signingKeys,
+            UserDirectory users, BaseUrl baseUrl, Clock clock, ProviderHttpClient http) {
         this.configuration = configuration;
+        this.secrets = secrets;
+        this.signingKeys = signingKeys;
         this.runtimes = new ProviderRuntimes(secrets, http, clock);
         this.users = new UserResolver(users);
         this.baseUrl = baseUrl;
@@ -72,14 +79,26 @@ public final class LoginService {
         this.idTokens = new IdTokenValidator(clock);
     }
 
+    /** Without signing keys: providers with {@code private_key_jwt} fail with {@code SIGNING_KEY_UNUSABLE}. */
     public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
             UserDirectory users, BaseUrl baseUrl, Clock clock) {
-        return create(configuration, secrets, users, baseUrl, clock, HttpLimits.DEFAULT);
+        return create(configuration, secrets, SigningKeys.unavailable("no signing keys were given"), users, baseUrl,
+                clock, HttpLimits.DEFAULT);
     }
 
     public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
             UserDirectory users, BaseUrl baseUrl, Clock clock, HttpLimits limits) {
-        return new LoginService(configuration, secrets, users, baseUrl, clock, new ProviderHttpClient(limits));
+        return create(configuration, secrets, SigningKeys.unavailable("no signing keys were given"), users, baseUrl,
+                clock, limits);
+    }
+
+    /**
+     * @param signingKeys Lanyard's own keys, for providers that authenticate it with {@code private_key_jwt}
+     */
+    public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
+            SigningKeys signingKeys, UserDirectory users, BaseUrl baseUrl, Clock clock, HttpLimits limits) {
+        return new LoginService(configuration, secrets, signingKeys, users, baseUrl, clock,
+                new ProviderHttpClient(limits));
     }
 
     /**
@@ -93,7 +112,7 @@ public final class LoginService {
     public LoginRedirect startLogin(String identityProviderId, String requestedReturn) {
         ProviderRuntime runtime = runtimeOf(identityProviderId);
         IdentityProviderConfig config = runtime.config();
-        runtime.requireClientSecret(); // refuse before sending anyone to a provider we could not finish with
+        runtime.requireCredential(signingKeys); // refuse before sending anyone to a provider we could not finish with
         ProviderMetadata metadata = runtime.metadata();
         URI redirectUri = redirectUri(config.id());
         // RFC 6749 §10.12, OIDC Core §3.1.2.1, RFC 7636 §4.1: fresh, unguessable values for every login.
@@ -133,16 +152,45 @@ public final class LoginService {
         ProviderMetadata metadata = provider.metadata();
         checkResponseIssuer(pending, response, metadata);
         String code = requireCode(response);
-        Secret secret = runtime.requireClientSecret();
+        runtime.requireCredential(signingKeys);
         IdentityProviderConfig config = runtime.config();
-        TokenResult tokenResult = tokens.exchange(new TokenClient.CodeExchange(metadata.tokenEndpoint(),
-                config.clientId(), secret, config.clientAuthMethod(), code, pending.redirectUri(), pending.codeVerifier()));
-        IdTokenExpectations expected = IdTokenExpectations.of(config, pending.nonce(), Optional.of(secret));
+        Exchanged exchanged = exchange(runtime, metadata, code, pending);
+        TokenResult tokenResult = exchanged.tokens();
+        IdTokenExpectations expected = IdTokenExpectations.of(config, pending.nonce(), exchanged.secret());
         ValidatedIdToken idToken = idTokens.validate(tokenResult.idToken(), expected, provider.keys());
         Map<String, Object> claims = claimsFor(config, provider, tokenResult, idToken, expected);
         HostUser user = users.resolve(claims, runtime.usernameMapper());
         LOG.info("{} logged in through identity provider {} ({})", user.username(), config.id(), config.displayName());
         return new LoginSuccess(user, config.id(), idToken.subject(), pending.returnPath(), idToken.raw(), claims);
+    }
+
+    /** What the token endpoint gave, and the client secret it accepted (HS* ID tokens are signed with it). */
+    private record Exchanged(TokenResult tokens, Optional<Secret> secret) {
+    }
+
+    /**
+     * OIDC Core §3.1.3.1 and §9: exchanges the code, authenticating as the provider's configuration says. With a
+     * client secret, the one the provider accepted last is sent; if the provider answers {@code invalid_client} and
+     * a second secret is given (a rotation under way), that one is tried once ({@code ClientSecretRotation}).
+     */
+    private Exchanged exchange(ProviderRuntime runtime, ProviderMetadata metadata, String code, PendingLogin pending) {
+        IdentityProviderConfig config = runtime.config();
+        if (!config.clientAuthMethod().usesClientSecret()) {
+            // RFC 7523 §3 rule 3, OIDC Core §9: the audience is the token endpoint, or the issuer where it wants that.
+            URI audience = config.clientAssertionAudience() == ClientAssertionAudience.ISSUER
+                    ? URI.create(metadata.issuer()) : metadata.tokenEndpoint();
+            return new Exchanged(tokens.exchange(new TokenClient.CodeExchange(metadata.tokenEndpoint(),
+                    config.clientId(), new ClientCredential.SignedAssertion(signingKeys, audience), code,
+                    pending.redirectUri(), pending.codeVerifier())), Optional.empty());
+        }
+        return secrets.rotation().authenticate(runtime.clientSecrets(), LoginFailedException.class,
+                candidate -> new Exchanged(tokens.exchange(new TokenClient.CodeExchange(metadata.tokenEndpoint(),
+                        config.clientId(), new ClientCredential.SharedSecret(candidate.secret(), config.clientAuthMethod()),
+                        code, pending.redirectUri(), pending.codeVerifier())), Optional.of(candidate.secret())),
+                refusal -> refusal.errorCode() == ErrorCode.CLIENT_AUTHENTICATION_FAILED,
+                (first, second) -> new LoginFailedException(ErrorCode.CLIENT_SECRETS_BOTH_REFUSED, "identity provider "
+                        + config.id() + " refused both its current and its next client secret: " + second.getMessage(),
+                        second.providerError().orElse(null)));
     }
 
     /**

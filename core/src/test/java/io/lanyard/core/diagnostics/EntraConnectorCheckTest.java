@@ -15,6 +15,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.lanyard.core.config.EntraConnectorConfig;
 import io.lanyard.core.config.NationalCloud;
 import io.lanyard.core.entra.EntraEndpoints;
+import io.lanyard.core.entra.GraphClient;
+import io.lanyard.core.signing.SigningKeys;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.http.ProviderHttpClient;
@@ -96,7 +98,9 @@ class EntraConnectorCheckTest {
     }
 
     private static GraphCheckReport test(EntraConnectorConfig connector, ClientSecretResolver secrets, URI base) {
-        return new EntraConnectorCheck(new ProviderHttpClient(LIMITS), secrets, at(base)).test(connector);
+        ProviderHttpClient http = new ProviderHttpClient(LIMITS);
+        return new EntraConnectorCheck(http, secrets, new GraphClient(http, secrets,
+                SigningKeys.unavailable("not in this test"), at(base))).test(connector);
     }
 
     private void tokenIssued() {
