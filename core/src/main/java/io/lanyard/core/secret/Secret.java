@@ -60,6 +60,16 @@ public final class Secret {
         }
     }
 
+    /**
+     * Whether the secret starts with {@code hint}: Microsoft Entra ID shows (and Microsoft Graph returns as
+     * {@code hint}) the first three characters of each client secret, which tells which of an app's secrets this is.
+     */
+    public boolean startsWith(String hint) {
+        byte[] prefix = hint.getBytes(StandardCharsets.UTF_8);
+        return prefix.length > 0 && prefix.length <= utf8.length
+                && MessageDigest.isEqual(Arrays.copyOf(utf8, prefix.length), prefix);
+    }
+
     /** Constant-time comparison, so that timing does not tell how much of a guess was right. */
     @Override
     public boolean equals(Object other) {

@@ -57,7 +57,8 @@ public final class SigningKeys {
     /** How long a retired key stays published: its last assertion's lifetime and any provider's clock skew. */
     public static final Duration RETIRED_KEY_PUBLISHED_FOR = Duration.ofMinutes(10);
     static final Duration RELOAD_INTERVAL = Duration.ofSeconds(5);
-    static final Duration CERTIFICATE_VALIDITY = Duration.ofDays(730);
+    /** How long a new key's certificate is valid (Entra ID takes it for as long as it is). */
+    public static final Duration CERTIFICATE_VALIDITY = Duration.ofDays(730);
     private static final int RSA_BITS = 3072;
 
     private final Optional<SigningKeyFile> file;
