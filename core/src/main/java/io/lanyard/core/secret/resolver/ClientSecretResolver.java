@@ -59,6 +59,7 @@ public final class ClientSecretResolver {
     private final Map<String, Secret> environment;
     private final Map<String, Secret> systemProperties;
     private final SecuredPropertyValues secured;
+    private final SecuredStoreKeys securedKeys;
     /** False when the sources outside the files could not be read at start: then only the files count. */
     private final boolean outsideRead;
     /** The outcome last logged per owner and slot: the admin pages resolve on every view, the log says each once. */
@@ -75,14 +76,15 @@ public final class ClientSecretResolver {
      */
     public ClientSecretResolver(Map<String, String> environment, Map<String, String> systemProperties,
             SecuredPropertyValues secured) {
-        this(environment, systemProperties, secured, true);
+        this(environment, systemProperties, secured, SecuredStoreKeys.unavailable("not read at a start"), true);
     }
 
     private ClientSecretResolver(Map<String, String> environment, Map<String, String> systemProperties,
-            SecuredPropertyValues secured, boolean outsideRead) {
+            SecuredPropertyValues secured, SecuredStoreKeys securedKeys, boolean outsideRead) {
         this.environment = oursOnly(environment);
         this.systemProperties = oursOnly(systemProperties);
         this.secured = Objects.requireNonNull(secured, "secured");
+        this.securedKeys = Objects.requireNonNull(securedKeys, "securedKeys");
         this.outsideRead = outsideRead;
     }
 
@@ -123,7 +125,8 @@ public final class ClientSecretResolver {
 
     /** Nothing from outside the configuration files: what is left when Lanyard has no folder. */
     public static ClientSecretResolver fileOnly() {
-        return new ClientSecretResolver(Map.of(), Map.of(), SecuredPropertyValues.none(), false);
+        return new ClientSecretResolver(Map.of(), Map.of(), SecuredPropertyValues.none(),
+                SecuredStoreKeys.unavailable("Lanyard has no folder"), false);
     }
 
     /**
@@ -134,6 +137,8 @@ public final class ClientSecretResolver {
             Consumer<String> clearSystemProperty, HostProduct host, Path lanyardDirectory) {
         Map<String, String> jvm = oursOf(systemProperties);
         SecuredPropertyValues secured = SecuredPropertyValues.none();
+        SecuredStoreKeys keys = SecuredPropertiesSetting.whyNotSupported(host).map(SecuredStoreKeys::unavailable)
+                .orElseGet(() -> SecuredStoreKeys.in(lanyardDirectory));
         String setting = systemProperties.getProperty(SecuredPropertiesSetting.PROPERTY);
         if (setting != null) {
             Optional<SecuredPropertyImporter.Result> imported =
@@ -144,7 +149,7 @@ public final class ClientSecretResolver {
                 jvm.keySet().removeAll(imported.get().storedFromSystemProperties());
             }
         }
-        return new ClientSecretResolver(environment, jvm, secured);
+        return new ClientSecretResolver(environment, jvm, secured, keys, true);
     }
 
     private static Optional<SecuredPropertyImporter.Result> importSecured(String setting,
@@ -197,6 +202,11 @@ public final class ClientSecretResolver {
     /** The names looked up for one slot of {@code owner}, in order: the next secret's end in {@code _NEXT}. */
     public static List<String> namesInOrder(SecretOwner owner, SecretSlot slot) {
         return namesInOrder(owner).stream().map(slot::nameOf).toList();
+    }
+
+    /** The key of the encrypted store, for its rotation (Bitbucket 9+; elsewhere it says why not). */
+    public SecuredStoreKeys securedStoreKeys() {
+        return securedKeys;
     }
 
     /**

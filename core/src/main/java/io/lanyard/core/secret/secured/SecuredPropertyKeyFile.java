@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 final class SecuredPropertyKeyFile {
 
     static final String FILE_NAME = "secured-properties.key";
+    /** The new key while the store's key is rotated, until every node has confirmed it. */
+    static final String NEXT_FILE_NAME = FILE_NAME + ".next";
     static final Set<PosixFilePermission> OWNER_READ_WRITE = OwnerOnlyFiles.OWNER_READ_WRITE;
 
     private static final Logger LOG = LoggerFactory.getLogger(SecuredPropertyKeyFile.class);
@@ -33,7 +35,16 @@ final class SecuredPropertyKeyFile {
     private final Path file;
 
     SecuredPropertyKeyFile(Path lanyardDirectory) {
-        this.file = lanyardDirectory.resolve(FILE_NAME);
+        this(lanyardDirectory, FILE_NAME);
+    }
+
+    private SecuredPropertyKeyFile(Path lanyardDirectory, String fileName) {
+        this.file = lanyardDirectory.resolve(fileName);
+    }
+
+    /** The key a rotation re-encrypts the store with ({@value #NEXT_FILE_NAME}). */
+    static SecuredPropertyKeyFile next(Path lanyardDirectory) {
+        return new SecuredPropertyKeyFile(lanyardDirectory, NEXT_FILE_NAME);
     }
 
     Path file() {
