@@ -18,7 +18,9 @@ import io.lanyard.core.secret.SecretStatus;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.admin.AdminPageLayout;
 import io.lanyard.plugin.lifecycle.LanyardAdministration;
+import io.lanyard.plugin.lifecycle.LanyardSecrets;
 import io.lanyard.plugin.lifecycle.StartupConfiguration;
+import io.lanyard.plugin.web.JwksServlet;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.app.AuiResourcesServlet;
 import io.lanyard.sandbox.host.SandboxAdminAccess;
@@ -93,6 +95,7 @@ public final class Sandbox {
         Secret clientSecret = ClientSecretFile.loadOrCreate(home);
         AtomicReference<URI> baseUrl = new AtomicReference<>();
         BuiltInProvider builtIn = null;
+        LanyardSecrets lanyardSecrets = null;
         try {
             if (builtInPort.isPresent()) {
                 builtIn = startBuiltIn(builtInPort.get(), clientSecret, baseUrl);
@@ -108,11 +111,16 @@ public final class Sandbox {
                 moveBuiltInProvider(changes, builtIn.port(), store);
             }
             logSecretSources(holder.current(), secretResolver);
-            Tomcat tomcat = startTomcat(options, home, holder, changes, secretResolver, baseUrl);
-            return new RunningSandbox(tomcat, builtIn, baseUrl.get(), home, lanyardDirectory, holder);
+            lanyardSecrets = new LanyardSecrets(holder, secretResolver, Optional.of(lanyardDirectory),
+                    "Lanyard sandbox", entraEndpoints(options), HttpLimits.DEFAULT, Clock.systemUTC()).startBackground();
+            Tomcat tomcat = startTomcat(options, home, holder, changes, lanyardSecrets, baseUrl);
+            return new RunningSandbox(tomcat, builtIn, baseUrl.get(), home, lanyardDirectory, holder, lanyardSecrets);
         } catch (IOException | RuntimeException e) {
             if (builtIn != null) {
                 builtIn.close(); // do not leave the provider's port taken behind a failed start
+            }
+            if (lanyardSecrets != null) {
+                lanyardSecrets.close();
             }
             throw e;
         }
@@ -175,21 +183,22 @@ public final class Sandbox {
     }
 
     private static Tomcat startTomcat(SandboxOptions options, Path home, ConfigurationHolder configuration,
-            ConfigurationService changes, ClientSecretResolver secrets, AtomicReference<URI> baseUrl)
+            ConfigurationService changes, LanyardSecrets secrets, AtomicReference<URI> baseUrl)
             throws IOException {
         SandboxUserDirectory directory = new SandboxUserDirectory();
         SandboxSessionLogin sessionLogin = new SandboxSessionLogin();
         // The base URL is known once Tomcat has its port; the core reads it per login, after that.
-        LoginService loginService = LoginService.create(configuration, secrets, directory, baseUrl::get,
-                Clock.systemUTC());
+        LoginService loginService = LoginService.create(configuration, secrets.resolver(), secrets.signingKeys(),
+                directory, baseUrl::get, Clock.systemUTC(), HttpLimits.DEFAULT);
         LanyardWeb lanyard = LanyardWeb.create(loginService, configuration, sessionLogin, LoginPage.SANDBOX,
                 Clock.systemUTC());
         // The same admin pages as in the products; AUI comes from the sandbox itself instead of a host decorator.
         LanyardAdministration admin = new LanyardAdministration(Optional.of(changes),
                 new SandboxAdminAccess(sessionLogin, directory), secrets, baseUrl::get, LoginPage.SANDBOX,
                 AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT,
-                entraEndpoints(options), Clock.systemUTC());
-        Tomcat tomcat = SandboxTomcat.start(options.port(), home, lanyard, admin, sessionLogin, directory);
+                Clock.systemUTC());
+        Tomcat tomcat = SandboxTomcat.start(options.port(), home, lanyard, admin, new JwksServlet(secrets.signingKeys()),
+                sessionLogin, directory);
         URI base = URI.create("http://localhost:" + tomcat.getConnector().getLocalPort());
         baseUrl.set(base);
         LOG.info("Sandbox listening at {}", base);

@@ -1,6 +1,8 @@
 package io.lanyard.sandbox;
 
+import io.lanyard.core.LanyardPaths;
 import io.lanyard.plugin.lifecycle.LanyardAdministration;
+import io.lanyard.plugin.web.JwksServlet;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.app.AuiResourcesServlet;
 import io.lanyard.sandbox.app.ClaimsServlet;
@@ -33,7 +35,7 @@ final class SandboxTomcat {
     private SandboxTomcat() {
     }
 
-    static Tomcat start(int port, Path home, LanyardWeb lanyard, LanyardAdministration admin,
+    static Tomcat start(int port, Path home, LanyardWeb lanyard, LanyardAdministration admin, JwksServlet jwks,
             SandboxSessionLogin sessionLogin,
             SandboxUserDirectory directory) throws IOException {
         Path base = Files.createDirectories(home.resolve("tomcat"));
@@ -58,6 +60,7 @@ final class SandboxTomcat {
         addServlet(context, "claims", new ClaimsServlet(sessionLogin), ClaimsServlet.PATH);
         addServlet(context, "lanyard-login", lanyard.loginServlet(), LanyardWeb.LOGIN_SERVLET_MAPPING);
         addServlet(context, "lanyard-callback", lanyard.callbackServlet(), LanyardWeb.CALLBACK_SERVLET_MAPPING);
+        addServlet(context, "lanyard-jwks", jwks, LanyardPaths.JWKS);
         addServlet(context, "lanyard-admin", admin.adminServlet(), LanyardAdministration.ADMIN_SERVLET_MAPPINGS);
         addServlet(context, "lanyard-api", admin.apiServlet(), LanyardAdministration.API_SERVLET_MAPPING);
 

@@ -30,6 +30,14 @@ public interface Integration {
     StoredSecret clientSecret();
 
     /**
+     * How the integration authenticates at its token endpoint: with its client secret, or with Lanyard's signing key
+     * ({@code private_key_jwt}, which needs no secret). {@code client_secret_basic} for a kind that says nothing.
+     */
+    default ClientAuthMethod clientAuthMethod() {
+        return ClientAuthMethod.CLIENT_SECRET_BASIC;
+    }
+
+    /**
      * What the configuration file holds for the next client secret of a rotation ({@code CLIENT_SECRET_NEXT}), tried
      * when the provider refuses the current one. {@link StoredSecret#none()} when no rotation is under way, and for a
      * kind that owns no secret.

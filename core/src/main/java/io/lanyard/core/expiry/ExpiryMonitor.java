@@ -104,7 +104,7 @@ public final class ExpiryMonitor {
         List<CredentialExpiry> credentials = new ArrayList<>();
         Optional<Problem> problem = Optional.empty();
         integration.clientSecretExpiresOn().ifPresent(date -> credentials.add(entered(date)));
-        boolean signs = clientAuthMethod(integration) == ClientAuthMethod.PRIVATE_KEY_JWT;
+        boolean signs = integration.clientAuthMethod() == ClientAuthMethod.PRIVATE_KEY_JWT;
         Optional<EntraConnectorConfig> reader = connectorToReadWith(integration, configuration);
         Optional<String> entraTenant = entraTenant(integration);
         if (reader.isPresent() && graph.isPresent()) {
@@ -168,11 +168,6 @@ public final class ExpiryMonitor {
     private static String appId(Integration integration) {
         return integration instanceof EntraConnectorConfig connector ? connector.clientId()
                 : ((IdentityProviderConfig) integration).clientId();
-    }
-
-    private static ClientAuthMethod clientAuthMethod(Integration integration) {
-        return integration instanceof EntraConnectorConfig connector ? connector.clientAuthMethod()
-                : ((IdentityProviderConfig) integration).clientAuthMethod();
     }
 
     private List<CredentialExpiry> fromGraph(Integration integration, SecretOwner owner, EntraConnectorConfig reader,

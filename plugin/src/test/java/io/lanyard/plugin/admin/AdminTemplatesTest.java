@@ -67,6 +67,7 @@ class AdminTemplatesTest {
     }
 
     /** Data for every template of admin.soy, with HTML in the text values: each must come out escaped. */
+    @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> everyTemplate() {
         IdentityProviderConfig provider = IdentityProviderConfig.builder().id("GOxXFuPXJgiyAwuXugVG")
                 .displayName("Keycloak " + INJECTION).discoveryUrl("https://idp.example.com/realms/acme")
@@ -121,6 +122,29 @@ class AdminTemplatesTest {
                 "deleted", false));
         data.put("cloudDelete", Map.of("frame", frame("cloud"), "connector", connectorRow));
         data.put("connectorCheck", Map.of("check", connectorCheck));
+        Map<String, Object> rotation = new HashMap<>((Map<String, Object>) secret.get("rotation"));
+        rotation.put("nodes", List.of(Map.of("node", INJECTION, "writtenAt", "2026-12-01T10:00:00Z", "current",
+                INJECTION, "next", INJECTION, "inUse", "NEXT", "stale", true)));
+        rotation.put("expiry", Map.of("level", "DAYS_3", "code", "LNY-110", "endsOn", "2026-12-03", "daysLeft", "2",
+                "label", INJECTION, "origin", "MICROSOFT_GRAPH", "checkedAt", "2026-12-01T10:00:00Z", "problemCode",
+                "LNY-715", "problemMessage", INJECTION, "credentials", List.of(Map.of("label", INJECTION, "kind",
+                        "CLIENT_SECRET", "use", "IN_USE", "endsOn", "2026-12-03", "level", "DAYS_3"),
+                        Map.of("label", INJECTION, "kind", "CERTIFICATE", "use", "OTHER", "endsOn", "2027-12-03",
+                                "level", "NONE"))));
+        rotation.put("canPromote", true);
+        data.put("secretRotation", Map.of("rotation", rotation, "errors", errors, "action", "/jira/a/idp/x",
+                "file", "provider.xml"));
+        Map<String, Object> keyRow = new HashMap<>(Map.of("keyId", "kid-" + INJECTION, "state", "ACTIVE", "created",
+                "2026-12-01T10:00:00Z", "activated", "2026-12-01T10:00:00Z", "retired", "", "retiredUntil", "",
+                "thumbprint", INJECTION, "notAfter", "2028-12-01T10:00:00Z", "certificatePem", INJECTION));
+        data.put("keysPage", Map.of("frame", frame("keys"), "done", "publish-next", "jwksUrl", "https://jira/" + INJECTION,
+                "signing", Map.of("keys", List.of(keyRow), "hasNext", false, "problem", INJECTION),
+                "secured", Map.of("unavailable", "", "present", true, "storeKeyId", INJECTION, "keyId", INJECTION,
+                        "nextKeyId", INJECTION, "values", 2, "reEncrypted", true, "waiting", List.of(INJECTION),
+                        "problem", ""),
+                "nodes", List.of(Map.of("node", INJECTION, "writtenAt", "2026-12-01T10:00:00Z", "securedKeyId",
+                        INJECTION)),
+                "failure", Map.of("code", "LNY-113", "detail", INJECTION)));
         data.put("cloudForm", Map.of("frame", frame("cloud"), "form", EntraConnectorForm.of(connector).toSoy(),
                 "isNew", true, "errors", errors, "secret", notSet, "check", connectorCheck));
         return data;

@@ -7,14 +7,12 @@ import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.error.ErrorCode;
-import io.lanyard.core.secret.StoredSecret;
-import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.admin.AdminGuard;
 import io.lanyard.plugin.admin.XsrfTokens;
 import io.lanyard.plugin.admin.integration.IntegrationAdmin;
 import io.lanyard.plugin.admin.integration.IntegrationAdmins;
 import io.lanyard.plugin.admin.integration.IntegrationJson;
-import io.lanyard.plugin.admin.integration.SecretSection;
+import io.lanyard.plugin.admin.integration.SecretSections;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,10 +40,10 @@ final class ApiResources {
 
     private final ConfigurationService configuration;
     private final IntegrationAdmins integrations;
-    private final ClientSecretResolver secrets;
+    private final SecretSections secrets;
     private final AdminGuard guard;
 
-    ApiResources(ConfigurationService configuration, IntegrationAdmins integrations, ClientSecretResolver secrets,
+    ApiResources(ConfigurationService configuration, IntegrationAdmins integrations, SecretSections secrets,
             AdminGuard guard) {
         this.configuration = configuration;
         this.integrations = integrations;
@@ -72,7 +70,7 @@ final class ApiResources {
             throw new ApiException(HttpServletResponse.SC_CONFLICT, ErrorCode.CONFIG_INVALID,
                     "an " + kind.label() + " with this id exists already", List.of(new FieldError("id", "is taken")));
         }
-        C config = save(validated(() -> body.toConfig(id, StoredSecret.none())));
+        C config = save(validated(() -> body.toConfigWithRotation(id, java.util.Optional.empty())));
         LOG.info("{} {} ({}) added through the API by {}", kind.capitalizedLabel(), config.id(), config.displayName(),
                 who);
         return new Result(HttpServletResponse.SC_CREATED, json(admin, config));
@@ -85,7 +83,7 @@ final class ApiResources {
             throw new ApiException(HttpServletResponse.SC_BAD_REQUEST, ErrorCode.CONFIG_INVALID,
                     "the id cannot be changed", List.of(new FieldError("id", "must be the id in the URL or absent")));
         }
-        C config = save(validated(() -> body.toConfig(id, current.clientSecret())));
+        C config = save(validated(() -> body.toConfigWithRotation(id, java.util.Optional.of(current))));
         LOG.info("{} {} ({}) saved through the API by {}", admin.kind().capitalizedLabel(), config.id(),
                 config.displayName(), who);
         return ok(json(admin, config));
@@ -177,8 +175,7 @@ final class ApiResources {
                 continue;
             }
             try {
-                built.add(item.toConfig(item.id(), current.find(kind, item.id()).map(Integration::clientSecret)
-                        .orElse(StoredSecret.none())));
+                built.add(item.toConfigWithRotation(item.id(), current.find(kind, item.id())));
             } catch (ConfigurationException e) {
                 e.fieldErrors().forEach(error -> errors.add(new FieldError(prefix + "." + error.field(),
                         error.message())));
@@ -214,7 +211,7 @@ final class ApiResources {
     }
 
     private <C extends Integration> IntegrationJson<C> json(IntegrationAdmin<C, ?> admin, C config) {
-        return admin.toJson(config, admin.kind().ownsSecret() ? SecretSection.of(config, secrets) : null);
+        return admin.toJson(config, admin.kind().ownsSecret() ? secrets.of(config) : null);
     }
 
     private static Result ok(Object body) {

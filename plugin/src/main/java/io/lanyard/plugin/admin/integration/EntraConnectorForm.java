@@ -1,5 +1,6 @@
 package io.lanyard.plugin.admin.integration;
 
+import io.lanyard.core.config.ClientAuthMethod;
 import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.EntraConnectorConfig;
 import io.lanyard.core.config.EntraConnectorConfigBuilder;
@@ -21,17 +22,20 @@ public record EntraConnectorForm(
         boolean enabled,
         String tenantId,
         String clientId,
+        String clientAuthMethod,
         String nationalCloud,
         String graphBaseUrl) implements IntegrationForm<EntraConnectorConfig> {
 
     /** A new connector's form: enabled, the global cloud, under a new id that its secret's name already shows. */
     public static EntraConnectorForm newConnector(String id) {
-        return new EntraConnectorForm(id, "", true, "", "", NationalCloud.GLOBAL.name(), "");
+        return new EntraConnectorForm(id, "", true, "", "", ClientAuthMethod.CLIENT_SECRET_POST.wireName(),
+                NationalCloud.GLOBAL.name(), "");
     }
 
     public static EntraConnectorForm of(EntraConnectorConfig config) {
         return new EntraConnectorForm(config.id(), config.displayName(), config.enabled(), config.tenantId(),
-                config.clientId(), config.nationalCloud().name(), config.graphBaseUrl().map(URI::toString).orElse(""));
+                config.clientId(), config.clientAuthMethod().wireName(), config.nationalCloud().name(),
+                config.graphBaseUrl().map(URI::toString).orElse(""));
     }
 
     /**
@@ -44,6 +48,11 @@ public record EntraConnectorForm(
                 .tenantId(tenantId)
                 .clientId(clientId)
                 .graphBaseUrl(graphBaseUrl.isBlank() ? null : graphBaseUrl);
+        // The page always posts a method; a form without one (an older page, a script) keeps the default.
+        if (!clientAuthMethod.isBlank()) {
+            ClientAuthMethod.fromWireName(clientAuthMethod.strip()).ifPresentOrElse(builder::clientAuthMethod,
+                    () -> errors.add(new FieldError("clientAuthMethod", "must be client_secret_post or private_key_jwt")));
+        }
         NationalCloud.fromName(nationalCloud.strip()).ifPresentOrElse(builder::nationalCloud,
                 () -> errors.add(new FieldError("nationalCloud", "must be GLOBAL, US_GOV or CHINA")));
         return IntegrationForm.build(builder::build, errors, "Entra ID connector");

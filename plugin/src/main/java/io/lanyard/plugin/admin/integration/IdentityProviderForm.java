@@ -1,5 +1,6 @@
 package io.lanyard.plugin.admin.integration;
 
+import io.lanyard.core.config.ClientAssertionAudience;
 import io.lanyard.core.config.ClientAuthMethod;
 import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.FieldError;
@@ -26,6 +27,7 @@ public record IdentityProviderForm(
         String issuer,
         String clientId,
         String clientAuthMethod,
+        String clientAssertionAudience,
         String scopes,
         String usernameClaim,
         String fallbackClaims,
@@ -44,7 +46,7 @@ public record IdentityProviderForm(
     /** A new provider's form: the builder's defaults, under a new id that the callback URL already shows. */
     public static IdentityProviderForm newProvider(String id) {
         return new IdentityProviderForm(id, "", true, "", "", "", ClientAuthMethod.CLIENT_SECRET_BASIC.wireName(),
-                String.join(" ", IdentityProviderConfig.DEFAULT_SCOPES), UsernameMapping.DEFAULT_CLAIM, "", "", false,
+                ClientAssertionAudience.TOKEN_ENDPOINT.wireName(), String.join(" ", IdentityProviderConfig.DEFAULT_SCOPES), UsernameMapping.DEFAULT_CLAIM, "", "", false,
                 UserLookup.USERNAME.name(), false, Long.toString(IdentityProviderConfig.DEFAULT_CLOCK_SKEW.toSeconds()),
                 String.join(" ", IdentityProviderConfig.DEFAULT_ALGORITHMS), "", "", "");
     }
@@ -53,7 +55,7 @@ public record IdentityProviderForm(
         UsernameMapping mapping = config.usernameMapping();
         return new IdentityProviderForm(config.id(), config.displayName(), config.enabled(),
                 config.discoveryUrl().toString(), config.issuer(), config.clientId(), config.clientAuthMethod().wireName(),
-                String.join(" ", config.scopes()), mapping.claim(), String.join(" ", mapping.fallbackClaims()),
+                config.clientAssertionAudience().wireName(), String.join(" ", config.scopes()), mapping.claim(), String.join(" ", mapping.fallbackClaims()),
                 mapping.pattern().orElse(""), mapping.lowerCase(), mapping.lookup().name(), config.useUserInfo(),
                 Long.toString(config.clockSkew().toSeconds()), String.join(" ", config.allowedAlgorithms().stream().sorted().toList()),
                 String.join(" ", config.trustedAudiences().stream().sorted().toList()),
@@ -63,7 +65,8 @@ public record IdentityProviderForm(
 
     /** The same form with the issuer field set, e.g. to what "Fetch" found. */
     IdentityProviderForm withIssuer(String value) {
-        return new IdentityProviderForm(id, displayName, enabled, discoveryUrl, value, clientId, clientAuthMethod, scopes,
+        return new IdentityProviderForm(id, displayName, enabled, discoveryUrl, value, clientId, clientAuthMethod,
+                clientAssertionAudience, scopes,
                 usernameClaim, fallbackClaims, usernamePattern, lowerCaseUsername, userLookup, useUserInfo, clockSkew,
                 allowedAlgorithms, trustedAudiences, maxAuthenticationAge, acrValues);
     }
@@ -89,7 +92,13 @@ public record IdentityProviderForm(
                 .trustedAudiences(words(trustedAudiences))
                 .acrValues(words(acrValues));
         ClientAuthMethod.fromWireName(clientAuthMethod.strip()).ifPresentOrElse(builder::clientAuthMethod,
-                () -> errors.add(new FieldError("clientAuthMethod", "must be client_secret_basic or client_secret_post")));
+                () -> errors.add(new FieldError("clientAuthMethod",
+                        "must be client_secret_basic, client_secret_post or private_key_jwt")));
+        if (!clientAssertionAudience.isBlank()) {
+            ClientAssertionAudience.fromWireName(clientAssertionAudience.strip()).ifPresentOrElse(
+                    builder::clientAssertionAudience, () -> errors.add(new FieldError("clientAssertionAudience",
+                            "must be token_endpoint or issuer")));
+        }
         parseUserLookup(errors, builder);
         seconds(errors, "clockSkew", clockSkew, true, builder::clockSkew);
         seconds(errors, "maxAuthenticationAge", maxAuthenticationAge, false, builder::maxAuthenticationAge);

@@ -32,6 +32,15 @@ public interface IntegrationJson<C extends Integration> {
     /** Write-only. */
     Boolean clearClientSecret();
 
+    /** Write-only: the next secret of a rotation ({@code CLIENT_SECRET_NEXT}). */
+    String nextClientSecret();
+
+    /** Write-only. */
+    Boolean clearNextClientSecret();
+
+    /** {@code YYYY-MM-DD}: when the current secret expires, as entered; absent for none. */
+    String clientSecretExpiresOn();
+
     /**
      * The integration this document describes, with {@code id}; absent optional fields take the builder's defaults.
      *
@@ -47,6 +56,30 @@ public interface IntegrationJson<C extends Integration> {
             return SecretUpdate.replaceWith(Secret.of(typed));
         }
         return Boolean.TRUE.equals(clearClientSecret()) ? SecretUpdate.clear() : SecretUpdate.keep();
+    }
+
+    /** What the next secret becomes: as for the current one, with {@code nextClientSecret} and its clear flag. */
+    default SecretUpdate nextSecretUpdate() {
+        String typed = nextClientSecret();
+        if (typed != null && !typed.isEmpty()) {
+            return SecretUpdate.replaceWith(Secret.of(typed));
+        }
+        return Boolean.TRUE.equals(clearNextClientSecret()) ? SecretUpdate.clear() : SecretUpdate.keep();
+    }
+
+    /**
+     * The integration this document describes with its next secret and expiry date applied.
+     *
+     * @param existing the integration as it is stored now (empty for a new one)
+     */
+    default C toConfigWithRotation(String id, java.util.Optional<C> existing) {
+        C config = toConfig(id, existing.map(Integration::clientSecret).orElse(io.lanyard.core.secret.StoredSecret.none()));
+        if (!io.lanyard.core.config.IntegrationKind.of(config).ownsSecret()) {
+            return config;
+        }
+        return io.lanyard.core.config.change.ClientSecretAdministration.withRotationFields(config,
+                existing.map(Integration::nextClientSecret).orElse(io.lanyard.core.secret.StoredSecret.none()),
+                nextSecretUpdate(), java.util.Optional.of(clientSecretExpiresOn() == null ? "" : clientSecretExpiresOn()));
     }
 
     /** Sets what every kind's document has on {@code builder}: {@code enabled} defaults to true. */
