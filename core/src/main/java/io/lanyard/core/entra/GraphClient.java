@@ -87,7 +87,9 @@ public final class GraphClient {
             // The assertion's audience is the tenant's real token endpoint, wherever the request goes.
             URI audience = EntraEndpoints.NATIONAL_CLOUDS.tokenEndpoint(connector);
             try {
-                return requestToken(connector, tokenEndpoint, new ClientCredential.SignedAssertion(signingKeys, audience));
+                return new ClientCredential.SignedAssertion(signingKeys, audience).authenticate(connector.clientId(),
+                        EntraCallException.class, credential -> requestToken(connector, tokenEndpoint, credential),
+                        refusal -> refusal.code() == ErrorCode.ENTRA_CLIENT_ASSERTION_REFUSED);
             } catch (LanyardException e) {
                 throw new EntraCallException(e.errorCode(), e.getMessage());
             }

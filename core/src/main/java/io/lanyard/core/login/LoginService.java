@@ -179,9 +179,11 @@ public final class LoginService {
             // RFC 7523 §3 rule 3, OIDC Core §9: the audience is the token endpoint, or the issuer where it wants that.
             URI audience = config.clientAssertionAudience() == ClientAssertionAudience.ISSUER
                     ? URI.create(metadata.issuer()) : metadata.tokenEndpoint();
-            return new Exchanged(tokens.exchange(new TokenClient.CodeExchange(metadata.tokenEndpoint(),
-                    config.clientId(), new ClientCredential.SignedAssertion(signingKeys, audience), code,
-                    pending.redirectUri(), pending.codeVerifier())), Optional.empty());
+            return new ClientCredential.SignedAssertion(signingKeys, audience).authenticate(config.clientId(),
+                    LoginFailedException.class, credential -> new Exchanged(tokens.exchange(new TokenClient.CodeExchange(
+                            metadata.tokenEndpoint(), config.clientId(), credential, code, pending.redirectUri(),
+                            pending.codeVerifier())), Optional.empty()),
+                    refusal -> refusal.errorCode() == ErrorCode.CLIENT_ASSERTION_REFUSED);
         }
         return secrets.rotation().authenticate(runtime.clientSecrets(), LoginFailedException.class,
                 candidate -> new Exchanged(tokens.exchange(new TokenClient.CodeExchange(metadata.tokenEndpoint(),

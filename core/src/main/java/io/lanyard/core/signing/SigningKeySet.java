@@ -38,6 +38,16 @@ record SigningKeySet(List<SigningKey> keys) {
         return keys.stream().filter(k -> k.state() == State.PUBLISHED).findFirst();
     }
 
+    /**
+     * The key retired last, while it is still published and was retired less than {@code within} ago: a provider
+     * that has not fetched the new key yet still accepts it.
+     */
+    Optional<SigningKey> recentlyRetired(Instant now, Duration within) {
+        return keys.stream().filter(k -> k.state() == State.RETIRED)
+                .filter(k -> k.retired().orElseThrow().plus(within).isAfter(now))
+                .max(java.util.Comparator.comparing(k -> k.retired().orElseThrow()));
+    }
+
     /** Step 1: publish a new key, not signing yet. Unchanged when a next key is published already. */
     SigningKeySet withNext(SigningKey published) {
         if (next().isPresent()) {

@@ -106,7 +106,26 @@ public final class SigningKeys {
      * @throws LanyardException {@code SIGNING_KEY_UNUSABLE}
      */
     public PrivateKeyJWT clientAssertion(String clientId, URI audience) {
-        SigningKey key = keys().active();
+        return sign(keys().active(), clientId, audience);
+    }
+
+    /**
+     * The id of the key retired last, while it is still published: an assertion signed with it is for a provider that has not
+     * fetched the new key yet (Keycloak fetches a client's keys again at most every ten seconds, and only for an
+     * unknown {@code kid}), so that a key rotation fails no login. Empty when no key was retired within
+     * {@link #RETIRED_KEY_PUBLISHED_FOR}.
+     */
+    public Optional<String> recentlyRetiredKeyId() {
+        return keys().recentlyRetired(clock.instant(), RETIRED_KEY_PUBLISHED_FOR).map(SigningKey::keyId);
+    }
+
+    /** As {@link #recentlyRetiredKeyId}, the assertion itself. */
+    public Optional<PrivateKeyJWT> previousKeyAssertion(String clientId, URI audience) {
+        return keys().recentlyRetired(clock.instant(), RETIRED_KEY_PUBLISHED_FOR)
+                .map(key -> sign(key, clientId, audience));
+    }
+
+    private PrivateKeyJWT sign(SigningKey key, String clientId, URI audience) {
         Instant now = clock.instant();
         JWTAuthenticationClaimsSet claims = new JWTAuthenticationClaimsSet(new ClientID(clientId),
                 List.of(new Audience(audience.toString())), Date.from(now.plus(ASSERTION_LIFETIME)), Date.from(now),

@@ -17,6 +17,12 @@ import java.util.Objects;
  */
 public sealed interface ClientCredential {
 
+    /** One token request with one credential. */
+    @FunctionalInterface
+    interface Attempt<T, E extends Exception> {
+        T with(ClientCredential credential) throws E;
+    }
+
     /** The client authentication of one token request; a new assertion each time. */
     ClientAuthentication authentication(String clientId);
 
@@ -52,19 +58,58 @@ public sealed interface ClientCredential {
     }
 
     /**
-     * A client assertion signed with Lanyard's active key, for {@code audience}: the token endpoint, or the issuer
-     * where the provider wants that.
+     * A client assertion signed with Lanyard's active key (or, with {@code previousKey}, the key retired last), for
+     * {@code audience}: the token endpoint, or the issuer where the provider wants that.
      */
-    record SignedAssertion(SigningKeys keys, URI audience) implements ClientCredential {
+    record SignedAssertion(SigningKeys keys, URI audience, boolean previousKey) implements ClientCredential {
+
+        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SignedAssertion.class);
 
         public SignedAssertion {
             Objects.requireNonNull(keys, "keys");
             Objects.requireNonNull(audience, "audience");
         }
 
+        public SignedAssertion(SigningKeys keys, URI audience) {
+            this(keys, audience, false);
+        }
+
+        /**
+         * Authenticates with the active key; when the provider refuses the assertion while a key was retired recently
+         * (it has not fetched the new key yet: Keycloak fetches a client's keys at most every ten seconds), once more
+         * with that key, which is still published. Rotation with overlap then fails no login.
+         *
+         * @param attempt one token request with a credential
+         * @param refused whether a failure is the provider refusing the assertion
+         */
+        public <T, E extends Exception> T authenticate(String clientId, Class<E> failureType, Attempt<T, E> attempt,
+                java.util.function.Predicate<? super E> refused) throws E {
+            try {
+                return attempt.with(this);
+            } catch (Exception e) {
+                if (!failureType.isInstance(e)) {
+                    throw (RuntimeException) e;
+                }
+                E failure = failureType.cast(e);
+                java.util.Optional<String> previous = previousKey ? java.util.Optional.empty()
+                        : keys.recentlyRetiredKeyId();
+                if (previous.isEmpty() || !refused.test(failure)) {
+                    throw failure;
+                }
+                T result = attempt.with(new SignedAssertion(keys, audience, true));
+                LOG.warn("The provider at {} refused client {}'s "
+                        + "assertion signed with Lanyard's new key and accepted it signed with the key retired last ({}): "
+                        + "it has not fetched the new key from the JWKS URL yet (or its certificate is not uploaded). "
+                        + "The old key stays published for {} minutes after its retirement", audience, clientId,
+                        previous.get(), SigningKeys.RETIRED_KEY_PUBLISHED_FOR.toMinutes());
+                return result;
+            }
+        }
+
         @Override
         public ClientAuthentication authentication(String clientId) {
-            return keys.clientAssertion(clientId, audience);
+            return previousKey ? keys.previousKeyAssertion(clientId, audience).orElseThrow(
+                    () -> new IllegalStateException("no key was retired recently")) : keys.clientAssertion(clientId, audience);
         }
 
         @Override
@@ -74,7 +119,7 @@ public sealed interface ClientCredential {
 
         @Override
         public String toString() {
-            return "SignedAssertion[aud=" + audience + "]";
+            return "SignedAssertion[aud=" + audience + (previousKey ? ", the key retired last" : "") + "]";
         }
     }
 }

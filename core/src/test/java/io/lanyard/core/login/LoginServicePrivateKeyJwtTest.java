@@ -25,17 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
 class LoginServicePrivateKeyJwtTest {
 
     @TempDir
-    static Path home;
+    Path home;
 
-    private static SigningKeys keys;
+    private SigningKeys keys;
     private FakeProviderLogins logins;
     private FakeProvider provider;
 
     @BeforeEach
     void start() {
-        if (keys == null) {
-            keys = SigningKeys.in(home, "Lanyard test", Clock.systemUTC());
-        }
+        keys = SigningKeys.in(home, "Lanyard test", Clock.systemUTC());
         logins = new FakeProviderLogins(keys);
         provider = logins.provider;
         provider.clientKeys = () -> parse(keys.publicJwks());
@@ -97,13 +95,6 @@ class LoginServicePrivateKeyJwtTest {
     }
 
     @Test
-    void aProviderThatDoesNotKnowLanyardsKeyRefusesWithLny305() {
-        provider.clientKeys = () -> new JWKSet();
-
-        logins.assertLoginFails("alice", ErrorCode.CLIENT_ASSERTION_REFUSED);
-    }
-
-    @Test
     void afterAKeyRotationTheProviderStillAcceptsAssertionsBecauseTheNewKeyWasPublishedFirst() {
         logins.logIn("alice");
         keys.publishNext();
@@ -111,6 +102,39 @@ class LoginServicePrivateKeyJwtTest {
         keys.activateNext();
 
         assertThat(logins.logIn("alice").user().username()).isEqualTo("alice");
+    }
+
+    @Test
+    void aProviderThatHasNotFetchedTheNewKeyYetGetsTheRetiredKeyOnceAndNoLoginFails() throws Exception {
+        logins.logIn("alice");
+        // The provider keeps the key set it fetched, as Keycloak does for ten seconds.
+        JWKSet cached = parse(keys.publicJwks());
+        provider.clientKeys = () -> cached;
+        keys.publishNext();
+        keys.activateNext();
+        int before = provider.tokenRequests.get();
+
+        java.util.List<String> warnings;
+        try (io.lanyard.core.testing.LogCapture log = io.lanyard.core.testing.LogCapture.start()) {
+            assertThat(logins.logIn("bob").user().username()).isEqualTo("bob");
+            warnings = log.messagesOf(io.lanyard.core.token.ClientCredential.SignedAssertion.class);
+        }
+
+        assertThat(provider.tokenRequests.get() - before).as("refused with the new key, accepted with the old")
+                .isEqualTo(2);
+        assertThat(warnings).singleElement().satisfies(line -> assertThat(line).contains("has not fetched the new key"));
+        provider.clientKeys = () -> parse(keys.publicJwks());
+        logins.logIn("alice");
+        assertThat(provider.tokenRequests.get() - before).as("the provider knows the new key now").isEqualTo(3);
+    }
+
+    @Test
+    void withoutARecentlyRetiredKeyARefusedAssertionIsNotTriedAgain() {
+        provider.clientKeys = () -> new JWKSet();
+
+        logins.assertLoginFails("alice", ErrorCode.CLIENT_ASSERTION_REFUSED);
+
+        assertThat(provider.tokenRequests).hasValue(1);
     }
 
     @Test
