@@ -3,13 +3,18 @@ package io.lanyard.core.files;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The steps of writing a file that holds a secret (a configuration with a plaintext client secret, the key of the
@@ -18,6 +23,7 @@ import java.util.Set;
 public final class OwnerOnlyFiles {
 
     public static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
+    private static final Logger LOG = LoggerFactory.getLogger(OwnerOnlyFiles.class);
 
     private OwnerOnlyFiles() {
     }
@@ -103,6 +109,37 @@ public final class OwnerOnlyFiles {
         }
         Files.setPosixFilePermissions(file, OWNER_READ_WRITE);
         return true;
+    }
+
+    /**
+     * The bytes of a file that holds a secret, at most {@code maxBytes} and one more (so that the caller can tell a
+     * file that is too large), after making it readable by its owner only again ({@link #keepOwnerOnly}).
+     *
+     * @return empty when the file does not exist
+     */
+    public static Optional<byte[]> readAtMost(Path file, int maxBytes) throws IOException {
+        byte[] content;
+        try (InputStream in = Files.newInputStream(file)) {
+            content = in.readNBytes(maxBytes + 1);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        keepOwnerOnly(file);
+        return Optional.of(content);
+    }
+
+    /**
+     * {@link #restrictToOwner}, saying in the log when it had to, or that it could not: a failure here must not keep
+     * the file from being read.
+     */
+    public static void keepOwnerOnly(Path file) {
+        try {
+            if (restrictToOwner(file)) {
+                LOG.warn("{} was readable by others than its owner: it is now readable by its owner only", file);
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot restrict {} to its owner ({}): check its permissions", file, e.getClass().getSimpleName());
+        }
     }
 
     public static boolean isPosix(Path path) {

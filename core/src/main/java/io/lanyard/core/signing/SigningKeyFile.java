@@ -8,12 +8,10 @@ import io.lanyard.core.files.AtomicFileWriter;
 import io.lanyard.core.files.OwnerOnlyFiles;
 import io.lanyard.core.signing.SigningKey.State;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
@@ -75,15 +73,16 @@ final class SigningKeyFile {
      * @throws LanyardException {@code SIGNING_KEY_UNUSABLE} if it cannot be read or is damaged
      */
     Optional<SigningKeySet> read() {
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(MAX_BYTES + 1);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
+        Optional<byte[]> read;
+        try {
+            read = OwnerOnlyFiles.readAtMost(file, MAX_BYTES);
         } catch (IOException e) {
             throw unusable("cannot be read (" + e.getClass().getSimpleName() + ")", e);
         }
-        restrictToOwner();
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] bytes = read.get();
         if (bytes.length > MAX_BYTES) {
             throw unusable("is larger than " + MAX_BYTES / 1024 + " KiB", null);
         }
@@ -187,15 +186,5 @@ final class SigningKeyFile {
     private LanyardException unusable(String what, Throwable cause) {
         return new LanyardException(ErrorCode.SIGNING_KEY_UNUSABLE, "Lanyard's signing key file " + file + " " + what,
                 cause);
-    }
-
-    private void restrictToOwner() {
-        try {
-            if (OwnerOnlyFiles.restrictToOwner(file)) {
-                LOG.warn("{} was readable by others than its owner: it is now readable by its owner only", file);
-            }
-        } catch (IOException e) {
-            LOG.warn("Cannot restrict {} to its owner ({}): check its permissions", file, e.getClass().getSimpleName());
-        }
     }
 }

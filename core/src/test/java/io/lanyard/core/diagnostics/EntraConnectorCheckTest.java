@@ -17,6 +17,7 @@ import io.lanyard.core.config.NationalCloud;
 import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.entra.GraphClient;
 import io.lanyard.core.signing.SigningKeys;
+import io.lanyard.core.testing.EntraStandIn;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.http.ProviderHttpClient;
@@ -67,17 +68,7 @@ class EntraConnectorCheckTest {
 
     /** Both endpoints at the stand-in: the token endpoint with the tenant in its path, Graph at its root. */
     private static EntraEndpoints at(URI base) {
-        return new EntraEndpoints() {
-            @Override
-            public URI tokenEndpoint(EntraConnectorConfig connector) {
-                return EntraEndpoints.tokenEndpointAt(base, connector);
-            }
-
-            @Override
-            public URI graphBaseUrl(EntraConnectorConfig connector) {
-                return base;
-            }
-        };
+        return new EntraStandIn(base);
     }
 
     private static EntraConnectorConfig connector(NationalCloud cloud, StoredSecret secret) {

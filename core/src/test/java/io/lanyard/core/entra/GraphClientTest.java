@@ -23,6 +23,7 @@ import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.StoredSecret;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.signing.SigningKeys;
+import io.lanyard.core.testing.EntraStandIn;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -66,18 +67,7 @@ class GraphClientTest {
     }
 
     private GraphClient graph() {
-        URI base = URI.create("http://127.0.0.1:" + entra.port());
-        EntraEndpoints standIn = new EntraEndpoints() {
-            @Override
-            public URI tokenEndpoint(EntraConnectorConfig connector) {
-                return EntraEndpoints.tokenEndpointAt(base, connector);
-            }
-
-            @Override
-            public URI graphBaseUrl(EntraConnectorConfig connector) {
-                return base;
-            }
-        };
+        EntraEndpoints standIn = new EntraStandIn(URI.create("http://127.0.0.1:" + entra.port()));
         return new GraphClient(new ProviderHttpClient(new HttpLimits(Duration.ofSeconds(2), Duration.ofSeconds(2),
                 16 * 1024)), secrets, SigningKeys.in(home, "Lanyard test", Clock.systemUTC()), standIn);
     }

@@ -27,6 +27,7 @@ import io.lanyard.core.secret.SecretOwner;
 import io.lanyard.core.secret.StoredSecret;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.signing.SigningKeys;
+import io.lanyard.core.testing.EntraStandIn;
 import io.lanyard.core.testing.LogCapture;
 import io.lanyard.core.testing.MutableClock;
 import java.net.URI;
@@ -77,18 +78,7 @@ class ExpiryMonitorTest {
     }
 
     private ExpiryMonitor monitor() {
-        URI base = URI.create("http://127.0.0.1:" + entra.port());
-        EntraEndpoints standIn = new EntraEndpoints() {
-            @Override
-            public URI tokenEndpoint(EntraConnectorConfig connector) {
-                return EntraEndpoints.tokenEndpointAt(base, connector);
-            }
-
-            @Override
-            public URI graphBaseUrl(EntraConnectorConfig connector) {
-                return base;
-            }
-        };
+        EntraEndpoints standIn = new EntraStandIn(URI.create("http://127.0.0.1:" + entra.port()));
         ClientSecretResolver secrets = ClientSecretResolver.fileOnly();
         SigningKeys keys = SigningKeys.in(home, "Lanyard test", clock);
         GraphClient graph = new GraphClient(new ProviderHttpClient(new HttpLimits(Duration.ofSeconds(2),

@@ -2,10 +2,7 @@ package io.lanyard.core.secret.secured;
 
 import io.lanyard.core.files.OwnerOnlyFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
@@ -56,17 +53,18 @@ final class SecuredPropertyKeyFile {
      * @throws SecuredStoreException if the file cannot be read or does not hold a 256-bit key
      */
     Optional<byte[]> read() throws SecuredStoreException {
-        byte[] content;
-        try (InputStream in = Files.newInputStream(file)) {
-            content = in.readNBytes(MAX_BYTES + 1);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
+        Optional<byte[]> read;
+        try {
+            read = OwnerOnlyFiles.readAtMost(file, MAX_BYTES);
         } catch (IOException e) {
             throw new SecuredStoreException("the key file " + file + " cannot be read (" + e.getClass().getSimpleName()
                     + ")", e);
         }
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] content = read.get();
         try {
-            restrictToOwner();
             return Optional.of(decode(content));
         } finally {
             Arrays.fill(content, (byte) 0);
@@ -116,17 +114,6 @@ final class SecuredPropertyKeyFile {
                     + e.getClass().getSimpleName() + ")", e);
         } finally {
             Arrays.fill(encoded, (byte) 0);
-        }
-    }
-
-    /** The key must not be readable by others; someone may have copied it with loose permissions. */
-    private void restrictToOwner() {
-        try {
-            if (OwnerOnlyFiles.restrictToOwner(file)) {
-                LOG.warn("{} was readable by others than its owner: it is now readable by its owner only", file);
-            }
-        } catch (IOException e) {
-            LOG.warn("Cannot restrict {} to its owner ({}): check its permissions", file, e.getClass().getSimpleName());
         }
     }
 }
