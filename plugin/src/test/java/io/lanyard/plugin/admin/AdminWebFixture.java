@@ -78,6 +78,17 @@ final class AdminWebFixture {
         this.api = web.apiServlet();
     }
 
+    /** A form posted back as the page shows it: its texts, and its ticked check boxes as "true". */
+    static Map<String, String> posted(io.lanyard.plugin.admin.integration.IntegrationForm<?> form) {
+        Map<String, String> parameters = new java.util.HashMap<>();
+        form.toSoy().forEach((name, value) -> {
+            if (!(value instanceof Boolean) || (Boolean) value) {
+                parameters.put(name, value instanceof Boolean ? "true" : String.valueOf(value));
+            }
+        });
+        return parameters;
+    }
+
     /** Nothing from outside the files: every secret is the file's. */
     static ClientSecretResolver filesOnly() {
         return environment(Map.of());

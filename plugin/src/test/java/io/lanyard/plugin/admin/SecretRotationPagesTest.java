@@ -12,7 +12,6 @@ import io.lanyard.plugin.admin.integration.IdentityProviderForm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,13 +45,7 @@ class SecretRotationPagesTest {
     }
 
     private static Map<String, String> form(IdentityProviderConfig provider) {
-        Map<String, String> form = new HashMap<>();
-        IdentityProviderForm.of(provider).toSoy().forEach((name, value) -> {
-            if (!(value instanceof Boolean) || (Boolean) value) {
-                form.put(name, value instanceof Boolean ? "true" : String.valueOf(value));
-            }
-        });
-        return form;
+        return AdminWebFixture.posted(IdentityProviderForm.of(provider));
     }
 
     @Test
