@@ -150,5 +150,7 @@ class SecretRotationPagesTest {
         assertThat(admin.holder.current().identityProviders().get(0).clientSecretExpiresOn())
                 .contains(LocalDate.of(2027, 4, 30));
         assertThat(admin.api("GET", "/export", null).body()).doesNotContain(NEXT).doesNotContain(CURRENT);
+        assertThat(admin.api("GET", "/idps/" + IDP, null).body()).as("every node's report")
+                .contains("\"nodes\":[{\"node\":", "\"writtenAt\":\"").doesNotContain(NEXT);
     }
 }

@@ -59,8 +59,11 @@ final class ApiResources {
         return ok(configuration.current().all(admin.kind()).stream().map(config -> json(admin, config)).toList());
     }
 
+    /** One integration, with what every node uses of its secret. */
     <C extends Integration> Result get(IntegrationAdmin<C, ?> admin, String id) {
-        return ok(json(admin, existing(admin.kind(), id)));
+        C config = existing(admin.kind(), id);
+        return ok(admin.toJson(config, admin.kind().ownsSecret()
+                ? secrets.of(config, secrets.nodes(configuration.current())) : null));
     }
 
     <C extends Integration> Result create(String who, IntegrationAdmin<C, ?> admin, IntegrationJson<C> body) {

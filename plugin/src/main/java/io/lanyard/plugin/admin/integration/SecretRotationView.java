@@ -61,7 +61,7 @@ public record SecretRotationView(boolean usesSecret, Optional<String> current, O
      * @param inUse     {@code CURRENT}, {@code NEXT} or empty (not used since that node started)
      * @param stale     whether the report is old
      */
-    public record NodeRow(String node, Instant writtenAt, String current, String next, String inUse, boolean stale) {
+    public record NodeRow(String node, String writtenAt, String current, String next, String inUse, boolean stale) {
     }
 
     static SecretRotationView of(Integration integration, SecretOwner owner, ClientSecretResolver secrets,
@@ -86,7 +86,7 @@ public record SecretRotationView(boolean usesSecret, Optional<String> current, O
         Optional<String> nextFingerprint = both.next().flatMap(ResolvedSecret::fingerprint);
         List<NodeRow> nodes = new ArrayList<>();
         for (NodeReport report : reports) {
-            report.secretOf(owner).ifPresent(use -> nodes.add(new NodeRow(report.nodeId(), report.writtenAt(),
+            report.secretOf(owner).ifPresent(use -> nodes.add(new NodeRow(report.nodeId(), report.writtenAt().toString(),
                     describe(use.current()), use.next().map(SecretRotationView::describe).orElse(""),
                     use.accepted().map(a -> slotOf(a.fingerprint(), use)).orElse(""),
                     report.writtenAt().plus(STALE_AFTER).isBefore(now))));
@@ -143,7 +143,7 @@ public record SecretRotationView(boolean usesSecret, Optional<String> current, O
         soy.put("canPromote", canPromote());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (NodeRow row : nodes) {
-            rows.add(Map.of("node", row.node(), "writtenAt", row.writtenAt().toString(), "current", row.current(),
+            rows.add(Map.of("node", row.node(), "writtenAt", row.writtenAt(), "current", row.current(),
                     "next", row.next(), "inUse", row.inUse(), "stale", row.stale()));
         }
         soy.put("nodes", rows);
