@@ -45,6 +45,15 @@ public final class AdminTemplateRenderer {
     }
 
     /**
+     * Renders {@code lanyard.admin.<template>} as a piece of a page: safe HTML, to pass to another template as an
+     * {@code html} parameter (e.g. a kind's "Test" result into the form that every kind shares).
+     */
+    public Object renderFragment(String template, Map<String, ?> data, Map<String, ?> injected) {
+        Objects.requireNonNull(template, "template");
+        return soy.renderTemplate(NAMESPACE + template).setData(data).setIj(injected).renderHtml().get();
+    }
+
+    /**
      * A URL of our own that a page may load a stylesheet or script from, which Soy insists on for such URLs. Only for
      * paths the caller builds itself (its context path and fixed paths), never for text from a request.
      */

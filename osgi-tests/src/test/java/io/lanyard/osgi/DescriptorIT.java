@@ -139,8 +139,11 @@ class DescriptorIT {
             assertThat(texts(byKey.get("lanyard-callback-servlet"), "url-pattern"))
                     .containsExactly("/lanyard/callback/*");
             if (product == Product.BITBUCKET) {
-                assertThat(byKey).containsKeys("lanyard-auth-handler", "lanyard-auth-success-handler", "lanyard-logout-handler");
+                assertThat(byKey).containsKeys("lanyard-auth-handler", "lanyard-auth-success-handler");
                 assertThat(byKey.get("lanyard-auth-handler").getTagName()).isEqualTo("http-auth-handler");
+                assertThat(byKey.get("lanyard-auth-handler").getAttribute("class"))
+                        .as("the handler bean implements HttpLogoutHandler: how Bitbucket reports logouts to it")
+                        .isEqualTo(byKey.get("lanyard-auth-success-handler").getAttribute("class"));
             } else {
                 Element logout = byKey.get("lanyard-logout-filter");
                 assertThat(logout.getAttribute("location")).isEqualTo("before-login");
@@ -152,6 +155,43 @@ class DescriptorIT {
                     assertThat(jar.entryNames()).as(location).anyMatch(name -> name.startsWith(location));
                 }
             }
+        }
+    }
+
+    /**
+     * Module types every product's plugin system defines (atlassian-plugins 7.4.0 in DEC: {@code servlet},
+     * {@code servlet-filter} from atlassian-plugins-servlet, {@code web-item}, {@code web-section},
+     * {@code web-resource} and {@code resource} from the web fragment and webresource modules; Atlassian's
+     * developer documentation lists the same as "common module types"), and those a product adds. Evidence:
+     * docs/host-evidence.md and host-facts.md.
+     */
+    private static final Set<String> EVERY_PRODUCTS_ELEMENTS = Set.of("plugin-info", "resource", "web-resource",
+            "servlet-filter", "servlet", "web-item", "web-section");
+    /**
+     * Bitbucket's authentication modules (Bitbucket javadoc of {@code HttpAuthenticationHandler} and
+     * {@code HttpAuthenticationSuccessHandler}; host-facts.md "Bitbucket login"). There is no logout handler module:
+     * an {@code http-auth-handler} bean implementing {@code HttpLogoutHandler} is told about logouts.
+     */
+    private static final Map<Product, Set<String>> PRODUCT_ELEMENTS = Map.of(
+            Product.JIRA, Set.of(), Product.CONFLUENCE, Set.of(), Product.BAMBOO, Set.of(),
+            Product.BITBUCKET, Set.of("http-auth-handler", "http-auth-success-handler", "http-auth-failure-handler"));
+
+    /** UPM shows a module of a type the product does not define as unrecognised and failed. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("io.lanyard.osgi.PluginJarFixtures#allJars")
+    void everyModuleIsOfATypeTheProductDefines(Product product, Generation generation) throws Exception {
+        try (PluginJar jar = new PluginJar(product.jar(generation))) {
+            Set<String> allowed = new HashSet<>(EVERY_PRODUCTS_ELEMENTS);
+            allowed.addAll(PRODUCT_ELEMENTS.get(product));
+            NodeList children = jar.descriptor().getDocumentElement().getChildNodes();
+            List<String> elements = new ArrayList<>();
+            for (int i = 0; i < children.getLength(); i++) {
+                if (children.item(i) instanceof Element element) {
+                    elements.add(element.getTagName());
+                }
+            }
+            assertThat(elements).as(product + " " + generation).isNotEmpty().allMatch(allowed::contains,
+                    "a module type " + product.id() + " defines (" + allowed + ")");
         }
     }
 

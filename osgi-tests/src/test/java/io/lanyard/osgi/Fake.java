@@ -88,12 +88,25 @@ final class Fake implements InvocationHandler {
         if (answer != null) {
             return answer.apply(arguments);
         }
-        Class<?> type = method.getReturnType();
+        return defaultValue(method.getReturnType());
+    }
+
+    /** What an unanswered method returns, boxed as its own type (never promoted: an int stays an Integer). */
+    private static Object defaultValue(Class<?> type) {
         if (type == boolean.class) {
             return false;
         }
-        if (type == int.class || type == long.class || type == short.class || type == byte.class) {
-            return type == long.class ? 0L : type == int.class ? 0 : type == short.class ? (short) 0 : (byte) 0;
+        if (type == int.class) {
+            return 0;
+        }
+        if (type == long.class) {
+            return 0L;
+        }
+        if (type == short.class) {
+            return (short) 0;
+        }
+        if (type == byte.class) {
+            return (byte) 0;
         }
         return null;
     }

@@ -8,31 +8,54 @@ import org.osgi.framework.ServiceRegistration;
 
 /**
  * The services a product publishes to plugins, as recording fakes registered from the host bundle: SAL for all,
- * and what each product adapter references. One user, alice, exists in every product.
+ * and what each product adapter references. They are proxies of our declarations of the host's API (host-api), which
+ * follow the public evidence (docs/host-evidence.md), so a call whose shape differs fails here as on the product:
+ * Jira's {@code onLoginAttempt} answers a {@code LoginInfo}. One user, alice, exists in every product and may use
+ * it; dora exists but may not use the product ({@code AuthenticationController.canLogin} is false).
  */
 final class FakeHost {
 
     static final String BASE_URL = "https://sso.example.com/app/";
+    /** A user the products know but do not let in: SAL's canLogin says no. */
+    static final String REFUSED_USER = "dora";
+    /** What Seraph's SAL listener writes on a success (sal-core 5.1.4 SeraphAuthenticationListener). */
+    static final String SERAPH_LOGGED_IN = "seraph_defaultauthenticator_user";
+    /** The mark of a session made by a single sign-on (Atlassian's SSO and Lanyard set it). */
+    static final String SSO_SESSION = "com.atlassian.plugins.authentication.userLoggedInWithSso";
 
     final Fake salUserManager;
+    final Fake salAlice;
+    final Fake salDora;
     final Fake applicationProperties;
     final Fake webSudoManager;
+    final Fake authenticationController;
+    /**
+     * Behaves as Seraph's SAL listener (the principal of the success goes under Seraph's logged-in key) and, while
+     * {@link #listenLikeConfluence}, as Confluence's: a session marked as a single sign-on has its login recorded with
+     * Confluence's LoginManager (docs/host-evidence.md, 1.1).
+     */
+    final Fake authenticationListener;
+    volatile boolean listenLikeConfluence;
+    private ServiceRegistration<?> authenticationListenerRegistration;
     final Fake rememberMeService;
-    private ServiceRegistration<?> rememberMeRegistration;
+    final Fake securityConfig;
 
     final Fake jiraAlice;
+    final Fake jiraDora;
     final Fake jiraUserManager;
-    final Fake jiraAuthenticationContext;
+    final Fake jiraLoginInfo;
     final Fake jiraLoginManager;
     final Fake userSearchService;
 
     final Fake crowdAlice;
+    final Fake crowdDora;
     final Fake crowdService;
     final Fake confluenceAlice;
     final Fake userAccessor;
     final Fake confluenceLoginManager;
 
     final Fake bitbucketAlice;
+    final Fake bitbucketDora;
     final Fake bitbucketUserService;
     final Fake i18nService;
 
@@ -40,7 +63,10 @@ final class FakeHost {
 
     FakeHost(FelixHost felix, Path home) {
         this.felix = felix;
-        salUserManager = fake("com.atlassian.sal.api.user.UserManager");
+        salAlice = fake("java.security.Principal").returning("getName", "alice");
+        salDora = fake("java.security.Principal").returning("getName", REFUSED_USER);
+        salUserManager = fake("com.atlassian.sal.api.user.UserManager").answer("resolve",
+                args -> "alice".equals(args[0]) ? salAlice.proxy() : REFUSED_USER.equals(args[0]) ? salDora.proxy() : null);
         applicationProperties = fake("com.atlassian.sal.api.ApplicationProperties")
                 .returning("getBaseUrl", BASE_URL)
                 .returning("getPlatformId", "felix")
@@ -48,31 +74,53 @@ final class FakeHost {
                 .returning("getLocalHomeDirectory", Optional.of(home))
                 .returning("getSharedHomeDirectory", Optional.empty());
         webSudoManager = fake("com.atlassian.sal.api.websudo.WebSudoManager");
+        confluenceLoginManager = fake("com.atlassian.confluence.security.login.LoginManager");
+        authenticationController = fake("com.atlassian.sal.api.auth.AuthenticationController")
+                .answer("canLogin", args -> args[0] == salAlice.proxy());
+        authenticationListener = fake("com.atlassian.sal.api.auth.AuthenticationListener")
+                .answer("authenticationSuccess", args -> {
+                    Object principal = FelixHost.call(args[0], "getPrincipal");
+                    Object session = FelixHost.call(args[1], "getSession", true);
+                    FelixHost.call(session, "setAttribute", SERAPH_LOGGED_IN, principal);
+                    if (listenLikeConfluence && Boolean.TRUE.equals(FelixHost.call(session, "getAttribute", SSO_SESSION))) {
+                        FelixHost.call(confluenceLoginManager.proxy(), "onSuccessfulLoginAttempt",
+                                FelixHost.call(principal, "getName"), args[1]);
+                    }
+                    return null;
+                });
         rememberMeService = fake("com.atlassian.seraph.service.rememberme.RememberMeService");
+        securityConfig = fake("com.atlassian.seraph.config.SecurityConfig")
+                .returning("getRememberMeService", rememberMeService.proxy());
 
         jiraAlice = user("com.atlassian.jira.user.ApplicationUser")
                 .returning("getUsername", "alice");
-        jiraUserManager = fake("com.atlassian.jira.user.util.UserManager")
-                .answer("getUserByName", args -> "alice".equals(args[0]) ? jiraAlice.proxy() : null);
-        jiraAuthenticationContext = fake("com.atlassian.jira.security.JiraAuthenticationContext");
-        jiraLoginManager = fake("com.atlassian.jira.security.login.LoginManager");
+        jiraDora = user("com.atlassian.jira.user.ApplicationUser").returning("getUsername", REFUSED_USER);
+        jiraUserManager = fake("com.atlassian.jira.user.util.UserManager").answer("getUserByName",
+                args -> "alice".equals(args[0]) ? jiraAlice.proxy() : REFUSED_USER.equals(args[0]) ? jiraDora.proxy() : null);
+        jiraLoginInfo = fake("com.atlassian.jira.bc.security.login.LoginInfo");
+        // Jira answers a LoginInfo: a plugin compiled against any other return type fails to link here
+        jiraLoginManager = fake("com.atlassian.jira.security.login.LoginManager")
+                .returning("onLoginAttempt", jiraLoginInfo.proxy());
         userSearchService = fake("com.atlassian.jira.bc.user.search.UserSearchService")
                 .answer("findUsersByEmail", args -> "alice@example.com".equals(args[0]) ? List.of(jiraAlice.proxy()) : List.of());
 
         crowdAlice = user("com.atlassian.crowd.embedded.api.User").returning("getName", "alice");
+        crowdDora = user("com.atlassian.crowd.embedded.api.User").returning("getName", REFUSED_USER);
         crowdService = fake("com.atlassian.crowd.embedded.api.CrowdService")
-                .answer("getUser", args -> "alice".equals(args[0]) ? crowdAlice.proxy() : null);
+                .answer("getUser", args -> "alice".equals(args[0]) ? crowdAlice.proxy()
+                        : REFUSED_USER.equals(args[0]) ? crowdDora.proxy() : null)
+                .answer("userAuthenticated", args -> "alice".equals(args[0]) ? crowdAlice.proxy() : null);
         confluenceAlice = fake("com.atlassian.confluence.user.ConfluenceUser")
                 .returning("getName", "alice")
                 .returning("getFullName", "Alice Anderson")
                 .returning("getEmail", "alice@example.com");
         userAccessor = fake("com.atlassian.confluence.user.UserAccessor")
                 .answer("getUserByName", args -> "alice".equals(args[0]) ? confluenceAlice.proxy() : null);
-        confluenceLoginManager = fake("com.atlassian.confluence.security.login.LoginManager");
 
         bitbucketAlice = user("com.atlassian.bitbucket.user.ApplicationUser").returning("getName", "alice");
-        bitbucketUserService = fake("com.atlassian.bitbucket.user.UserService")
-                .answer("getUserByName", args -> "alice".equals(args[0]) ? bitbucketAlice.proxy() : null);
+        bitbucketDora = user("com.atlassian.bitbucket.user.ApplicationUser").returning("getName", REFUSED_USER);
+        bitbucketUserService = fake("com.atlassian.bitbucket.user.UserService").answer("getUserByName",
+                args -> "alice".equals(args[0]) ? bitbucketAlice.proxy() : REFUSED_USER.equals(args[0]) ? bitbucketDora.proxy() : null);
         Class<?> keyedMessage = felix.hostClass("com.atlassian.bitbucket.i18n.KeyedMessage");
         i18nService = fake("com.atlassian.bitbucket.i18n.I18nService").answer("getKeyedText", args -> {
             try {
@@ -93,7 +141,15 @@ final class FakeHost {
     }
 
     private Fake fake(String type) {
-        return Fake.of(felix.hostClass(type));
+        return Fake.of(type.startsWith("java.") ? loadJdkClass(type) : felix.hostClass(type));
+    }
+
+    private static Class<?> loadJdkClass(String type) {
+        try {
+            return Class.forName(type);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Publishes every service, as the product does before plugins start. */
@@ -101,9 +157,10 @@ final class FakeHost {
         register(salUserManager, "com.atlassian.sal.api.user.UserManager");
         register(applicationProperties, "com.atlassian.sal.api.ApplicationProperties");
         register(webSudoManager, "com.atlassian.sal.api.websudo.WebSudoManager");
-        registerRememberMeService();
+        register(authenticationController, "com.atlassian.sal.api.auth.AuthenticationController");
+        registerAuthenticationListener();
+        installSeraphConfiguration();
         register(jiraUserManager, "com.atlassian.jira.user.util.UserManager");
-        register(jiraAuthenticationContext, "com.atlassian.jira.security.JiraAuthenticationContext");
         register(jiraLoginManager, "com.atlassian.jira.security.login.LoginManager");
         register(userSearchService, "com.atlassian.jira.bc.user.search.UserSearchService");
         register(crowdService, "com.atlassian.crowd.embedded.api.CrowdService");
@@ -113,12 +170,36 @@ final class FakeHost {
         register(i18nService, "com.atlassian.bitbucket.i18n.I18nService");
     }
 
-    void registerRememberMeService() {
-        rememberMeRegistration = register(rememberMeService, "com.atlassian.seraph.service.rememberme.RememberMeService");
+    void registerAuthenticationListener() {
+        authenticationListenerRegistration = register(authenticationListener, "com.atlassian.sal.api.auth.AuthenticationListener");
     }
 
-    void unregisterRememberMeService() {
-        rememberMeRegistration.unregister();
+    /** A product whose SAL has no listener: Lanyard falls back to Seraph's session keys. */
+    void unregisterAuthenticationListener() {
+        authenticationListenerRegistration.unregister();
+    }
+
+    /**
+     * Seraph's configuration, as the product sets it at start: a static of the host's {@code SecurityConfigFactory}
+     * (our declaration keeps what it is given), where Lanyard finds the remember-me service.
+     */
+    void installSeraphConfiguration() {
+        setSecurityConfig(securityConfig.proxy());
+    }
+
+    /** A product without Seraph's configuration (or before it is read): logging out must still work. */
+    void removeSeraphConfiguration() {
+        setSecurityConfig(null);
+    }
+
+    private void setSecurityConfig(Object config) {
+        Class<?> factory = felix.hostClass("com.atlassian.seraph.config.SecurityConfigFactory");
+        try {
+            factory.getMethod("setSecurityConfig", felix.hostClass("com.atlassian.seraph.config.SecurityConfig"))
+                    .invoke(null, config);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private ServiceRegistration<?> register(Fake fake, String type) {

@@ -26,8 +26,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * A whole login through each of the four javax plugin jars inside Felix, and the admin save path, over real HTTP:
  * the product's login page, the identity provider (mock-oauth2-server on 127.0.0.1), the callback, the token
- * exchange, the ID token's validation, the product's session login against the fake host, and the page the person
- * wanted. Discovery, the JDK HTTP client, Nimbus, Jackson and the XML reader and writer all run in the bundle's
+ * exchange, the ID token's validation, the product's session login against the fake host (SAL's calls as Atlassian's
+ * own SSO makes them, and the last login recorded), and the page the person wanted; and a person the product does
+ * not let in, refused with {@code LNY-505}. Any error of linking to the host's declared API that Lanyard turned into
+ * a warning fails the test ({@link LinkageErrorLog}). Discovery, the JDK HTTP client, Nimbus, Jackson and the XML reader and writer all run in the bundle's
  * class loader, where service loaders, JAXP factories and reflection break if they are going to; the browser is an
  * HTTP client, the product a {@link PluginWebHost} that routes by the plugin's descriptor to the beans of its
  * Spring context.
@@ -45,9 +47,11 @@ class JavaxLoginInFelixIT {
     private FakeHost host;
     private PluginWebHost web;
     private Path providerXml;
+    private LinkageErrorLog linkageErrors;
 
     @BeforeAll
     void startProviderFelixAndProduct(@TempDir Path work) throws Exception {
+        linkageErrors = LinkageErrorLog.listen();
         provider.start(0);
         Path home = Files.createDirectories(work.resolve("home"));
         providerXml = Files.createDirectories(home.resolve("lanyard")).resolve("provider.xml");
@@ -77,6 +81,7 @@ class JavaxLoginInFelixIT {
 
     @AfterAll
     void stopAll() throws Exception {
+        linkageErrors.close();
         if (web != null) {
             web.close();
         }
@@ -102,13 +107,8 @@ class JavaxLoginInFelixIT {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Product.class)
     void aWholeLoginRunsThroughThePluginInFelix(Product product) throws Exception {
-        web.serve(product);
-        host.jiraLoginManager.forget();
-        host.confluenceLoginManager.forget();
-        URI base = web.baseUrl();
+        URI base = serveWithAPersonAtTheProvider(product, "alice");
         Browser browser = new Browser();
-        provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, "alice-at-the-provider", "JWT",
-                List.of(CLIENT_ID), Map.of("preferred_username", "alice"), 300));
 
         // The product's login page: the plugin's filter reads the discovery document and sends the browser on.
         HttpResponse<String> loginPage = browser.get(base.resolve(product.loginPage() + "?" + product.returnParameter()
@@ -132,20 +132,81 @@ class JavaxLoginInFelixIT {
         // The page she wanted, as the product shows it to the session she now has.
         assertThat(browser.get(base.resolve(PluginWebHost.PAGE)).body())
                 .isEqualTo(product.id() + " page " + PluginWebHost.PAGE + " for alice");
+        assertTheLoginWentThroughSal(product);
         assertTheProductRecordedTheLogin(product, browser, base);
         assertThat(new Browser().get(base.resolve(PluginWebHost.PAGE)).body()).as("another browser")
                 .endsWith(" for anonymous");
+        assertThat(linkageErrors.takeLines()).as("host calls that did not link").isEmpty();
     }
 
+    /** canLogin says no for dora: the callback shows LNY-505 with 403, and she is not logged in. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Product.class)
+    void aPersonTheProductDoesNotLetInGetsAClearPageAndNoSession(Product product) throws Exception {
+        URI base = serveWithAPersonAtTheProvider(product, FakeHost.REFUSED_USER);
+        Browser browser = new Browser();
+
+        URI authorization = Browser.location(browser.get(base.resolve(product.loginPage() + "?"
+                + product.returnParameter() + "=" + PluginWebHost.PAGE)));
+        HttpResponse<String> back = browser.get(Browser.location(browser.get(authorization)));
+
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(403);
+        assertThat(back.body()).contains("LNY-505", "Your account may not use this application");
+        assertThat(host.authenticationController.calls("canLogin")).extracting(call -> call.arguments().get(0))
+                .containsExactly(host.salDora.proxy());
+        assertThat(host.authenticationListener.calls()).isEmpty();
+        assertThat(browser.get(base.resolve(PluginWebHost.PAGE)).body()).endsWith(" for anonymous");
+        assertThat(linkageErrors.takeLines()).as("host calls that did not link").isEmpty();
+    }
+
+    /** Routes to {@code product}'s plugin, with {@code username} signing in at the provider next; the base URL. */
+    private URI serveWithAPersonAtTheProvider(Product product, String username) throws Exception {
+        web.serve(product);
+        forgetTheHostsCalls(product);
+        provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, username + "-at-the-provider", "JWT",
+                List.of(CLIENT_ID), Map.of("preferred_username", username), 300));
+        return web.baseUrl();
+    }
+
+    private void forgetTheHostsCalls(Product product) {
+        for (Fake fake : List.of(host.jiraLoginManager, host.confluenceLoginManager, host.crowdService,
+                host.salUserManager, host.authenticationController, host.authenticationListener)) {
+            fake.forget();
+        }
+        host.listenLikeConfluence = product == Product.CONFLUENCE;
+        linkageErrors.takeLines();
+    }
+
+    /**
+     * Atlassian's SSO's path (docs/host-evidence.md, 1.1): the directory refreshes alice (not on Bamboo), SAL resolves
+     * her, the product lets her in, and (but on Bitbucket, whose handler logs her in) SAL's listener gets the success.
+     */
+    private void assertTheLoginWentThroughSal(Product product) {
+        assertThat(host.crowdService.calls("userAuthenticated")).extracting(call -> call.arguments().get(0))
+                .as("refreshed from the directory").isEqualTo(product == Product.BAMBOO ? List.of() : List.of("alice"));
+        assertThat(host.salUserManager.calls("resolve")).extracting(call -> call.arguments().get(0)).containsExactly("alice");
+        assertThat(host.authenticationController.calls("canLogin")).extracting(call -> call.arguments().get(0))
+                .containsExactly(host.salAlice.proxy());
+        List<Fake.Call> successes = host.authenticationListener.calls("authenticationSuccess");
+        if (product == Product.BITBUCKET) {
+            assertThat(successes).isEmpty();
+        } else {
+            assertThat(successes).hasSize(1);
+            assertThat(call(successes.get(0).arguments().get(0), "getPrincipal")).isSameAs(host.salAlice.proxy());
+        }
+    }
+
+    /** The last login recorded: by Lanyard on Jira (LoginManager answers a LoginInfo), by its listener on Confluence. */
     private void assertTheProductRecordedTheLogin(Product product, Browser browser, URI base) throws Exception {
         switch (product) {
             case JIRA -> assertThat(host.jiraLoginManager.calls("onLoginAttempt"))
                     .extracting(call -> call.arguments().subList(1, 3)).containsExactly(List.of("alice", true));
             case CONFLUENCE -> assertThat(host.confluenceLoginManager.calls("onSuccessfulLoginAttempt"))
+                    .as("by Confluence's listener, for a session marked as a single sign-on")
                     .extracting(call -> call.arguments().get(0)).containsExactly("alice");
             case BITBUCKET -> assertThat(browser.get(base.resolve("/projects")).body()).as("a second page, validated")
                     .isEqualTo("bitbucket page /projects for alice");
-            case BAMBOO -> { } // Bamboo's login is the session attribute alone (checked through the page)
+            case BAMBOO -> { } // Bamboo keeps no login record Lanyard reaches (the session is checked through the page)
         }
         if (product != Product.BITBUCKET) {
             assertThat(browser.get(base.resolve(product.loginPage())).body()).as("logged in: the login page passes")

@@ -1,6 +1,6 @@
 package io.lanyard.osgi;
 
-/** The Platform 7 jars (Jira 10, Confluence 9, Bitbucket 9, Bamboo 10) against a javax.servlet host. */
+/** The Platform 7 jars (Jira 10, Confluence 9, Bitbucket 9, Bamboo 10 and 11) against a javax.servlet host. */
 class JavaxPluginsInFelixIT extends PluginsInFelixContract {
 
     @Override

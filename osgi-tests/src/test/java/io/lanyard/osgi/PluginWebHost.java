@@ -36,7 +36,8 @@ import org.w3c.dom.Element;
  * runs the {@code servlet-filter} modules on their url-patterns, serves {@code /plugins/servlet/<url-pattern>} with
  * the {@code servlet} modules, and (Bitbucket) asks the {@code http-auth-handler} before each of its own pages.
  * Everything else is the product's own pages: its login form, and any other page, which says whom the product's
- * session holds (Seraph's logged-in key; for Bitbucket the user its authentication handler returned).
+ * session holds (Seraph's keys, read as Seraph 4.1 reads them; for Bitbucket the user its authentication handler
+ * returned).
  *
  * <p>The filters and servlets are the beans of the bundle's Spring context, used as they are: Felix exports the class
  * path's servlet API ({@link FelixHost#bootInWebApplication}), so they are the types Tomcat calls. Requests,
@@ -49,6 +50,8 @@ final class PluginWebHost implements AutoCloseable {
     static final String PLUGIN_SERVLETS = "/plugins/servlet";
     /** Where this miniature Bitbucket keeps the user an authentication handler returned (the real one has its own). */
     private static final String BITBUCKET_SESSION_USER = "test.bitbucket.authenticated-user";
+    private static final String SERAPH_LOGGED_IN_USER_ID = "seraph_defaultauthenticator_user_id";
+    private static final String SERAPH_LOGGED_OUT = "seraph_defaultauthenticator_logged_out_user";
 
     /** A url-pattern of a module and the bean it names. */
     private record Route(List<String> patterns, Object bean) {
@@ -264,25 +267,24 @@ final class PluginWebHost implements AutoCloseable {
                     + loggedInUser(product, request));
         }
 
+        /** As Seraph 4.1 reads its session: the name under its user-id key, else the principal's name. */
         private String loggedInUser(Product product, HttpServletRequest request) {
             if (product == Product.BITBUCKET) {
                 return request.getRemoteUser() == null ? "anonymous" : request.getRemoteUser();
             }
             HttpSession session = request.getSession(false);
-            Object principal = session == null ? null : session.getAttribute(seraphLoggedInKey());
+            if (session == null || session.getAttribute(SERAPH_LOGGED_OUT) != null) {
+                return "anonymous";
+            }
+            Object name = session.getAttribute(SERAPH_LOGGED_IN_USER_ID);
+            if (name != null) {
+                return (String) name;
+            }
+            Object principal = session.getAttribute(FakeHost.SERAPH_LOGGED_IN);
             if (principal == null) {
                 return "anonymous";
             }
-            return (String) call(principal, product == Product.JIRA ? "getUsername" : "getName");
-        }
-
-        private String seraphLoggedInKey() {
-            try {
-                return (String) felix.hostClass("com.atlassian.seraph.auth.DefaultAuthenticator")
-                        .getField("LOGGED_IN_KEY").get(null);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
+            return (String) call(principal, principal instanceof java.security.Principal ? "getName" : "getUsername");
         }
     }
 }

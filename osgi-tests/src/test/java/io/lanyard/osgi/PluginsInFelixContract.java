@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,8 @@ import org.w3c.dom.Element;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PluginsInFelixContract {
 
-    private static final String SERAPH_LOGGED_IN = "seraph_defaultauthenticator_user";
+    private static final String SERAPH_LOGGED_IN = FakeHost.SERAPH_LOGGED_IN;
+    private static final String SERAPH_LOGGED_IN_USER_ID = "seraph_defaultauthenticator_user_id";
     private static final String SERAPH_LOGGED_OUT = "seraph_defaultauthenticator_logged_out_user";
 
     FelixHost felix;
@@ -214,67 +214,101 @@ abstract class PluginsInFelixContract {
     }
 
     @Test
-    void jiraLoginPutsTheApplicationUserInSeraphsSession() throws Exception {
+    void jiraLogsInThroughSalAndRecordsTheLoginWithLoginManager() throws Exception {
         FakeHttp.Request request = http.get("/plugins/servlet/lanyard/callback/corporate");
         host.jiraLoginManager.forget();
-        host.jiraAuthenticationContext.forget();
+        host.authenticationListener.forget();
 
         call(felix.bean(Product.JIRA, "sessionLogin"), "logIn", request.proxy(), http.response().proxy(), alice(Product.JIRA));
 
-        FakeHttp.Session session = request.currentSession();
-        assertThat(session.attributes).containsOnly(Map.entry(SERAPH_LOGGED_IN, host.jiraAlice.proxy()));
-        assertThat(session.fake.calls("setAttribute")).extracting(Fake.Call::arguments).containsExactly(
-                List.of(SERAPH_LOGGED_IN, host.jiraAlice.proxy()), java.util.Arrays.asList(SERAPH_LOGGED_OUT, null));
-        assertThat(host.jiraAuthenticationContext.calls("setLoggedInUser")).extracting(Fake.Call::arguments)
-                .containsExactly(List.of(host.jiraAlice.proxy()));
+        assertTheSalLoginOf(request, host.salAlice.proxy());
         assertThat(host.jiraLoginManager.calls("onLoginAttempt")).extracting(Fake.Call::arguments)
                 .containsExactly(List.of(request.proxy(), "alice", true));
+        assertThat(request.attributes).containsEntry(
+                "com.atlassian.web.servlet.plugin.request.RedirectInterceptingResponse.sendRedirect", Boolean.TRUE);
+        assertThat(request.currentSession().attributes).containsKey("com.atlassian.labs.botkiller.BotKiller");
         assertThat(call(felix.bean(Product.JIRA, "sessionLogin"), "isLoggedIn", request.proxy())).isEqualTo(true);
     }
 
     @Test
-    void seraphKeysAreReadFromTheHostsClassNotCopiedIntoThePlugin() throws Exception {
-        Field loggedIn = felix.hostClass("com.atlassian.seraph.auth.DefaultAuthenticator").getField("LOGGED_IN_KEY");
-        Object original = loggedIn.get(null);
-        loggedIn.set(null, "key-chosen-by-the-host");
-        try {
-            FakeHttp.Request request = http.get("/plugins/servlet/lanyard/callback/corporate");
-            call(felix.bean(Product.JIRA, "sessionLogin"), "logIn", request.proxy(), http.response().proxy(), alice(Product.JIRA));
-            assertThat(request.currentSession().attributes).containsOnlyKeys("key-chosen-by-the-host");
-        } finally {
-            loggedIn.set(null, original);
-        }
-    }
-
-    @Test
-    void confluenceLoginPutsAConfluenceUserPrincipalInSeraphsSession() throws Exception {
+    void confluenceLogsInThroughSalInASessionMarkedSoItsListenerRecordsTheLogin() throws Exception {
         FakeHttp.Request request = http.get("/plugins/servlet/lanyard/callback/corporate");
         host.confluenceLoginManager.forget();
+        host.authenticationListener.forget();
 
         call(felix.bean(Product.CONFLUENCE, "sessionLogin"), "logIn", request.proxy(), http.response().proxy(),
                 alice(Product.CONFLUENCE));
 
-        Map<String, Object> attributes = request.currentSession().attributes;
-        assertThat(attributes).containsOnlyKeys(SERAPH_LOGGED_IN);
-        Object principal = attributes.get(SERAPH_LOGGED_IN);
-        assertThat(principal.getClass()).isEqualTo(felix.hostClass("com.atlassian.confluence.security.seraph.ConfluenceUserPrincipal"));
-        assertThat(call(principal, "getName")).isEqualTo("alice");
-        assertThat(request.currentSession().fake.calls("setAttribute")).extracting(call -> call.arguments().get(0))
-                .containsExactly(SERAPH_LOGGED_IN, SERAPH_LOGGED_OUT);
-        Object threadLocalUser = felix.hostClass("com.atlassian.confluence.user.AuthenticatedUserThreadLocal")
-                .getMethod("get").invoke(null);
-        assertThat(threadLocalUser).isSameAs(host.confluenceAlice.proxy());
-        assertThat(host.confluenceLoginManager.calls("onSuccessfulLoginAttempt")).extracting(Fake.Call::arguments)
-                .containsExactly(List.of("alice", request.proxy()));
+        assertTheSalLoginOf(request, host.salAlice.proxy());
+        assertThat(host.confluenceLoginManager.calls()).as("Confluence's own listener records it").isEmpty();
     }
 
     @Test
-    void bambooLoginPutsTheCrowdUserInSeraphsSession() throws Exception {
+    void bambooLogsInThroughSalWithBamboosOwnPrincipal() throws Exception {
         FakeHttp.Request request = http.get("/plugins/servlet/lanyard/callback/corporate");
+        host.authenticationListener.forget();
 
         call(felix.bean(Product.BAMBOO, "sessionLogin"), "logIn", request.proxy(), http.response().proxy(), alice(Product.BAMBOO));
 
-        assertThat(request.currentSession().attributes).containsOnly(Map.entry(SERAPH_LOGGED_IN, host.crowdAlice.proxy()));
+        assertTheSalLoginOf(request, host.salAlice.proxy());
+    }
+
+    /** A new session marked as a single sign-on, then SAL's listener with a Success for the principal SAL resolved. */
+    private void assertTheSalLoginOf(FakeHttp.Request request, Object principal) {
+        assertThat(host.authenticationController.calls("canLogin")).extracting(call -> call.arguments().get(0))
+                .contains(principal);
+        List<Fake.Call> successes = host.authenticationListener.calls("authenticationSuccess");
+        assertThat(successes).hasSize(1);
+        Object result = successes.get(0).arguments().get(0);
+        assertThat(result.getClass()).isEqualTo(felix.hostClass("com.atlassian.sal.api.auth.Authenticator$Result$Success"));
+        assertThat(call(result, "getPrincipal")).isSameAs(principal);
+        assertThat(successes.get(0).arguments().get(1)).isSameAs(request.proxy());
+        assertThat(request.currentSession().attributes)
+                .containsEntry("com.atlassian.plugins.authentication.userLoggedInWithSso", Boolean.TRUE)
+                .containsEntry(SERAPH_LOGGED_IN, principal);
+    }
+
+    /** A host whose SAL has no listener: Seraph's two keys, the product's principal and its name. */
+    @Test
+    void withoutASalListenerTheSeraphProductsWriteBothOfSeraphsKeys() throws Exception {
+        host.unregisterAuthenticationListener();
+        try {
+            Map<Product, Object> principals = Map.of(Product.JIRA, host.jiraAlice.proxy(), Product.BAMBOO, host.salAlice.proxy());
+            for (Product product : List.of(Product.JIRA, Product.CONFLUENCE, Product.BAMBOO)) {
+                FakeHttp.Request request = http.get("/plugins/servlet/lanyard/callback/corporate");
+                call(felix.bean(product, "sessionLogin"), "logIn", request.proxy(), http.response().proxy(), alice(product));
+
+                Map<String, Object> attributes = request.currentSession().attributes;
+                assertThat(attributes).as(product.id()).containsEntry(SERAPH_LOGGED_IN_USER_ID, "alice");
+                Object principal = attributes.get(SERAPH_LOGGED_IN);
+                if (product == Product.CONFLUENCE) {
+                    assertThat(principal.getClass())
+                            .isEqualTo(felix.hostClass("com.atlassian.confluence.security.seraph.ConfluenceUserPrincipal"));
+                    assertThat(call(principal, "getName")).isEqualTo("alice");
+                } else {
+                    assertThat(principal).as(product.id()).isSameAs(principals.get(product));
+                }
+                assertThat(request.currentSession().fake.calls("setAttribute")).extracting(call -> call.arguments().get(0))
+                        .as(product.id()).contains(SERAPH_LOGGED_OUT);
+                assertThat(call(felix.bean(product, "sessionLogin"), "isLoggedIn", request.proxy())).isEqualTo(true);
+            }
+        } finally {
+            host.registerAuthenticationListener();
+        }
+    }
+
+    /** SAL's canLogin says no: the product's own code and page, and no session made or changed. */
+    @Test
+    void aUserTheProductDoesNotLetInIsRefusedWithItsOwnCodeOnEveryProduct() throws Exception {
+        for (Product product : Product.values()) {
+            FakeHttp.Request request = http.get("/plugins/servlet/lanyard/callback/corporate");
+            Object dora = user(product, FakeHost.REFUSED_USER);
+            assertThatThrownBy(() -> call(felix.bean(product, "sessionLogin"), "logIn", request.proxy(),
+                    http.response().proxy(), dora))
+                    .as(product.id())
+                    .satisfies(e -> assertThat(String.valueOf(call(call(e, "errorCode"), "code"))).isEqualTo("LNY-505"));
+            assertThat(request.currentSession()).as(product.id() + ": no session").isNull();
+        }
     }
 
     @Test
@@ -294,17 +328,19 @@ abstract class PluginsInFelixContract {
                 .as("the verified username is consumed").isNull();
 
         assertThat(call(handler, "onAuthenticationSuccess", context("HttpAuthenticationSuccessContext", next))).isEqualTo(false);
-        assertThat(session.attributes).containsOnly(Map.entry("io.lanyard.bitbucket.sso-identity", "alice"));
+        assertThat(session.attributes).containsOnly(Map.entry("io.lanyard.bitbucket.sso-identity", "alice"),
+                Map.entry(FakeHost.SSO_SESSION, Boolean.TRUE));
 
         call(handler, "validateAuthentication", context("HttpAuthenticationContext", http.get("/projects").session(session).remoteUser("alice")));
         Object mismatch = context("HttpAuthenticationContext", http.get("/projects").session(session).remoteUser("mallory"));
         assertThatThrownBy(() -> call(handler, "validateAuthentication", mismatch))
                 .isInstanceOf(felix.hostClass("com.atlassian.bitbucket.auth.ExpiredAuthenticationException"));
-        assertThat(session.attributes).isEmpty();
+        assertThat(session.attributes).doesNotContainKey("io.lanyard.bitbucket.sso-identity");
     }
 
+    /** Seraph's remember-me service comes from the product's Seraph configuration, as Atlassian's SSO reaches it. */
     @Test
-    void logoutRemovesTheRememberMeCookieAndSurvivesAHostWithoutTheService() throws Exception {
+    void logoutRemovesTheRememberMeCookieAndSurvivesAProductWithoutSeraphsConfiguration() throws Exception {
         for (Product product : List.of(Product.JIRA, Product.CONFLUENCE, Product.BAMBOO)) {
             host.rememberMeService.forget();
             Fake chain = http.chain();
@@ -315,27 +351,31 @@ abstract class PluginsInFelixContract {
                     .as(product.id()).containsExactly(List.of(request.proxy(), response.proxy()));
             assertThat(chain.calls("doFilter")).hasSize(1);
         }
-        host.unregisterRememberMeService();
+        host.removeSeraphConfiguration();
         try {
             for (Product product : List.of(Product.JIRA, Product.CONFLUENCE, Product.BAMBOO)) {
                 Fake chain = http.chain();
                 long start = System.nanoTime();
                 call(felix.bean(product, "logoutFilter"), "doFilter", http.get("/logout").proxy(), http.response().proxy(),
                         chain.proxy());
-                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no wait for the missing service")
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no wait")
                         .isLessThan(Duration.ofSeconds(5));
                 assertThat(chain.calls("doFilter")).as(product.id()).hasSize(1);
             }
         } finally {
-            host.registerRememberMeService();
+            host.installSeraphConfiguration();
         }
     }
 
     /** The core's view of alice, made with the plugin's own copy of the class. */
     private Object alice(Product product) throws Exception {
+        return user(product, "alice");
+    }
+
+    private Object user(Product product, String name) throws Exception {
         Class<?> hostUser = felix.plugin(product).loadClass("io.lanyard.core.host.HostUser");
         Constructor<?> constructor = hostUser.getConstructor(String.class, String.class, String.class, boolean.class);
-        return constructor.newInstance("alice", "Alice Anderson", "alice@example.com", true);
+        return constructor.newInstance(name, name, name + "@example.com", true);
     }
 
     private Object context(String type, FakeHttp.Request request) {

@@ -64,7 +64,7 @@ public final class IdentityProviderCheck extends IntegrationCheck<IdentityProvid
                 return new ProviderCheckReport(Optional.of(metadata), List.of(), warnings, Optional.of(new CheckFailure(
                         ErrorCode.JWKS_INVALID, "key set at " + metadata.jwksUri() + " has no usable signing key")));
             }
-            return new ProviderCheckReport(Optional.of(metadata), keys.describe(), warnings, Optional.empty());
+            return new ProviderCheckReport(Optional.of(metadata), keys.summaries(), warnings, Optional.empty());
         } catch (LanyardException e) {
             return new ProviderCheckReport(Optional.of(metadata), List.of(), warnings, Optional.of(CheckFailure.of(e)));
         }

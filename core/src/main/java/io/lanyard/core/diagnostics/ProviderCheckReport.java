@@ -1,6 +1,7 @@
 package io.lanyard.core.diagnostics;
 
 import io.lanyard.core.discovery.ProviderMetadata;
+import io.lanyard.core.keys.KeySummary;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,11 +11,11 @@ import java.util.Optional;
  * warnings about settings that will make logins fail, or the failure that stopped the check.
  *
  * @param metadata the checked metadata, when discovery succeeded
- * @param keys     one description per usable signing key ({@code kid} and key type), when the keys were read
+ * @param keys     each usable signing key ({@code kid} and key type), when the keys were read
  * @param warnings settings that disagree with what the provider announces
  * @param failure  the first failure; empty when every step passed
  */
-public record ProviderCheckReport(Optional<ProviderMetadata> metadata, List<String> keys, List<CheckWarning> warnings,
+public record ProviderCheckReport(Optional<ProviderMetadata> metadata, List<KeySummary> keys, List<CheckWarning> warnings,
         Optional<CheckFailure> failure) implements CheckReport {
 
     public ProviderCheckReport {

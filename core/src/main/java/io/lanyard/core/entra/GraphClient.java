@@ -14,6 +14,7 @@ import io.lanyard.core.config.ClientAuthMethod;
 import io.lanyard.core.config.EntraConnectorConfig;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
+import io.lanyard.core.error.LogText;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.secret.ClientSecrets;
 import io.lanyard.core.secret.SecretOwner;
@@ -23,7 +24,6 @@ import io.lanyard.core.token.ClientCredential;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Microsoft Graph as an Entra ID connector reaches it: an app-only token from the connector's tenant, then {@code GET}
@@ -46,7 +46,6 @@ public final class GraphClient {
 
     /** Entra's descriptions carry trace and correlation ids and a timestamp: enough to quote, capped all the same. */
     private static final int MAX_REMOTE_TEXT = 600;
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}+");
 
     private final ProviderHttpClient http;
     private final ClientSecretResolver secrets;
@@ -203,7 +202,7 @@ public final class GraphClient {
 
     /** Remote text for a log line and a page: one line, capped. The page escapes it. */
     public static String quotable(String text) {
-        String oneLine = CONTROL.matcher(text).replaceAll(" ").strip();
+        String oneLine = LogText.oneLine(text).strip();
         return oneLine.length() > MAX_REMOTE_TEXT ? oneLine.substring(0, MAX_REMOTE_TEXT) + "…" : oneLine;
     }
 }

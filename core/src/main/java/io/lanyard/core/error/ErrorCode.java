@@ -24,6 +24,13 @@ public enum ErrorCode {
     NO_IDP_CONFIGURED("LNY-106", Kind.CONFIGURATION),
     /** A client secret in Lanyard's encrypted store (Bitbucket 9+ secured properties) cannot be read or decrypted. */
     SECURED_PROPERTY_UNREADABLE("LNY-107", Kind.CONFIGURATION),
+    /**
+     * The configuration in the shared home could not be locked for a change within the bound (another cluster node
+     * holds the lock, or the lock file cannot be opened); nothing was changed.
+     */
+    CONFIG_LOCK_UNAVAILABLE("LNY-108", Kind.CONFIGURATION),
+    /** The key that seals pending logins (in the shared home) cannot be read or created: no login can start. */
+    LOGIN_STATE_KEY_UNAVAILABLE("LNY-109", Kind.CONFIGURATION),
     /** The current client secret (or Lanyard's signing certificate) expires within 30 days: renew it now. */
     CLIENT_SECRET_EXPIRES_SOON("LNY-110", Kind.CONFIGURATION),
     /** The current client secret (or Lanyard's signing certificate) has expired. */
@@ -63,6 +70,11 @@ public enum ErrorCode {
     RESPONSE_ISSUER_MISMATCH("LNY-404", Kind.RESPONSE_REJECTED),
     RESPONSE_ISSUER_MISSING("LNY-405", Kind.RESPONSE_REJECTED),
     CALLBACK_IDP_MISMATCH("LNY-406", Kind.RESPONSE_REJECTED),
+    /**
+     * The browser came back with a pending login that cannot be opened: changed, forged, or sealed under another key
+     * (a node whose shared home has another key file).
+     */
+    PENDING_LOGIN_UNREADABLE("LNY-407", Kind.RESPONSE_REJECTED),
     TOKEN_RESPONSE_INVALID("LNY-410", Kind.RESPONSE_REJECTED),
     ID_TOKEN_MISSING("LNY-411", Kind.RESPONSE_REJECTED),
     ID_TOKEN_MALFORMED("LNY-412", Kind.RESPONSE_REJECTED),
@@ -87,6 +99,8 @@ public enum ErrorCode {
     USERINFO_SUBJECT_MISMATCH("LNY-431", Kind.RESPONSE_REJECTED),
     USERINFO_INVALID("LNY-432", Kind.RESPONSE_REJECTED),
     ID_TOKEN_TYPE_REJECTED("LNY-433", Kind.RESPONSE_REJECTED),
+    /** A claim of the ID token has another JSON type than OIDC Core §2 gives it (e.g. a numeric {@code sub}). */
+    ID_TOKEN_CLAIM_TYPE_INVALID("LNY-434", Kind.RESPONSE_REJECTED),
 
     // --- The identity is valid but does not map to a usable account of the host. ---
     USERNAME_CLAIM_MISSING("LNY-500", Kind.USER_MAPPING),
@@ -94,6 +108,11 @@ public enum ErrorCode {
     USER_NOT_FOUND("LNY-502", Kind.USER_MAPPING),
     USER_AMBIGUOUS("LNY-503", Kind.USER_MAPPING),
     USER_INACTIVE("LNY-504", Kind.USER_MAPPING),
+    /**
+     * The account exists and is active, but the product says it may not log in (SAL
+     * {@code AuthenticationController.canLogin} is false: no product access or licence).
+     */
+    USER_NOT_PERMITTED("LNY-505", Kind.USER_MAPPING),
 
     // --- The host application failed. ---
     HOST_LOGIN_FAILED("LNY-600", Kind.HOST),
@@ -168,17 +187,18 @@ public enum ErrorCode {
     public int httpStatus() {
         return switch (this) {
             case STATE_MISSING, STATE_UNKNOWN, LOGIN_EXPIRED, AUTHORIZATION_CODE_MISSING, RESPONSE_ISSUER_MISMATCH,
-                    RESPONSE_ISSUER_MISSING, CALLBACK_IDP_MISMATCH, ADMIN_REQUEST_MALFORMED, ADMIN_IMPORT_REFUSED -> 400;
+                    RESPONSE_ISSUER_MISSING, CALLBACK_IDP_MISMATCH, PENDING_LOGIN_UNREADABLE, ADMIN_REQUEST_MALFORMED,
+                    ADMIN_IMPORT_REFUSED -> 400;
             case ADMIN_LOGIN_REQUIRED -> 401;
             case USERNAME_CLAIM_MISSING, USERNAME_TRANSFORM_NO_MATCH, USER_NOT_FOUND, USER_AMBIGUOUS, USER_INACTIVE,
-                    ADMIN_NOT_SYSTEM_ADMINISTRATOR, ADMIN_XSRF_REFUSED -> 403;
+                    USER_NOT_PERMITTED, ADMIN_NOT_SYSTEM_ADMINISTRATOR, ADMIN_XSRF_REFUSED -> 403;
             case IDP_UNKNOWN, IDP_DISABLED, ADMIN_NOT_FOUND -> 404;
             case ADMIN_METHOD_NOT_ALLOWED -> 405;
             case ADMIN_REQUEST_TOO_LARGE -> 413;
             case CONFIG_INVALID, CONFIG_UNREADABLE, CONFIG_WRITE_FAILED, CLIENT_SECRET_MISSING, NO_IDP_CONFIGURED,
-                    SECURED_PROPERTY_UNREADABLE, CLIENT_SECRET_EXPIRES_SOON, CLIENT_SECRET_EXPIRED, SIGNING_KEY_UNUSABLE,
-                    SECURED_KEY_ROTATION_WAITING, ENTRA_PROVIDER_WITHOUT_CONNECTOR, HOST_LOGIN_FAILED,
-                    HOST_API_UNAVAILABLE, INTERNAL_ERROR -> 500;
+                    SECURED_PROPERTY_UNREADABLE, CONFIG_LOCK_UNAVAILABLE, LOGIN_STATE_KEY_UNAVAILABLE,
+                    CLIENT_SECRET_EXPIRES_SOON, CLIENT_SECRET_EXPIRED, SIGNING_KEY_UNUSABLE,
+                    SECURED_KEY_ROTATION_WAITING, ENTRA_PROVIDER_WITHOUT_CONNECTOR, HOST_LOGIN_FAILED, HOST_API_UNAVAILABLE, INTERNAL_ERROR -> 500;
             case DISCOVERY_INVALID, DISCOVERY_ISSUER_MISMATCH, JWKS_INVALID, HTTP_RESPONSE_TOO_LARGE,
                     IDP_ERROR_RESPONSE, TOKEN_REQUEST_REJECTED, CLIENT_AUTHENTICATION_FAILED, USERINFO_REJECTED,
                     TOKEN_RESPONSE_INVALID, ID_TOKEN_MISSING, ID_TOKEN_MALFORMED, ID_TOKEN_ALGORITHM_REJECTED,
@@ -187,9 +207,10 @@ public enum ErrorCode {
                     ID_TOKEN_EXPIRY_MISSING, ID_TOKEN_ISSUED_AT_MISSING, ID_TOKEN_ISSUED_IN_FUTURE,
                     ID_TOKEN_NOT_YET_VALID, ID_TOKEN_SUBJECT_MISSING, ID_TOKEN_NONCE_MISSING, ID_TOKEN_NONCE_MISMATCH,
                     ID_TOKEN_AUTH_TIME_MISSING, ID_TOKEN_AUTH_TOO_OLD, ID_TOKEN_ACR_NOT_SATISFIED,
-                    USERINFO_SUBJECT_MISMATCH, USERINFO_INVALID, ID_TOKEN_TYPE_REJECTED, ENTRA_TOKEN_REFUSED,
-                    GRAPH_REQUEST_REFUSED, ENTRA_RESPONSE_INVALID, CLIENT_SECRETS_BOTH_REFUSED, CLIENT_ASSERTION_REFUSED,
-                    GRAPH_APPLICATION_NOT_FOUND, GRAPH_PERMISSION_MISSING, ENTRA_CLIENT_ASSERTION_REFUSED -> 502;
+                    USERINFO_SUBJECT_MISMATCH, USERINFO_INVALID, ID_TOKEN_TYPE_REJECTED, ID_TOKEN_CLAIM_TYPE_INVALID,
+                    ENTRA_TOKEN_REFUSED, GRAPH_REQUEST_REFUSED, ENTRA_RESPONSE_INVALID, CLIENT_SECRETS_BOTH_REFUSED,
+                    CLIENT_ASSERTION_REFUSED, GRAPH_APPLICATION_NOT_FOUND, GRAPH_PERMISSION_MISSING,
+                    ENTRA_CLIENT_ASSERTION_REFUSED -> 502;
             case DISCOVERY_UNREACHABLE, JWKS_UNREACHABLE, TOKEN_ENDPOINT_UNREACHABLE, USERINFO_UNREACHABLE,
                     ENTRA_UNREACHABLE -> 503;
         };

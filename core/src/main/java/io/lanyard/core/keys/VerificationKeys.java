@@ -14,11 +14,15 @@ import com.nimbusds.jose.jwk.RSAKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The usable signing keys of one fetched key set, with their verifiers. Immutable. */
-public final class VerificationKeys {
+/**
+ * The usable signing keys of one fetched key set, with their verifiers. Immutable; as a {@link KeySource} it never
+ * fetches anything.
+ */
+public final class VerificationKeys implements KeySource {
 
     private static final Logger LOG = LoggerFactory.getLogger(VerificationKeys.class);
     /** RFC 7518 §3.3: RSA keys of 2048 bits or more. Smaller keys are skipped. */
@@ -68,16 +72,27 @@ public final class VerificationKeys {
     }
 
     /** Each usable key's id and algorithm family (e.g. {@code RSA}), for the admin UI's "Test" report. */
-    public List<String> describe() {
-        return keys.stream().map(k -> (k.keyId() == null ? "(no kid)" : k.keyId()) + " " + k.jwk().getKeyType())
+    public List<KeySummary> summaries() {
+        return keys.stream().map(k -> new KeySummary(Optional.ofNullable(k.keyId()), k.jwk().getKeyType().getValue()))
                 .toList();
+    }
+
+    /** {@link #summaries()} as text, e.g. {@code sandbox RSA}. */
+    public List<String> describe() {
+        return summaries().stream().map(KeySummary::description).toList();
     }
 
     public boolean hasKeyId(String keyId) {
         return keys.stream().anyMatch(k -> Objects.equals(k.keyId(), keyId));
     }
 
-    /** See {@link KeySource#candidatesFor(JWSHeader)}. */
+    /** These keys hold all there is: nothing to fetch again, whatever {@code refetch} allows. */
+    @Override
+    public List<VerificationKey> candidatesFor(JWSHeader header, KeyRefetch refetch) {
+        return candidatesFor(header);
+    }
+
+    /** See {@link KeySource#candidatesFor(JWSHeader, KeyRefetch)}. */
     public List<VerificationKey> candidatesFor(JWSHeader header) {
         String keyId = header.getKeyID();
         JWSAlgorithm alg = header.getAlgorithm();

@@ -30,8 +30,11 @@ class VerificationKeysTest {
     void describeNamesEachUsableKeyByKidAndType() {
         ECKey withoutKid = new ECKey.Builder(TestKeys.EC.toPublicJWK()).keyID(null).build();
 
-        assertThat(VerificationKeys.from(new JWKSet(List.of(TestKeys.RSA, withoutKid)), "test").describe())
-                .containsExactly("rsa-1 RSA", "(no kid) EC");
+        VerificationKeys keys = VerificationKeys.from(new JWKSet(List.of(TestKeys.RSA, withoutKid)), "test");
+
+        assertThat(keys.summaries()).containsExactly(new KeySummary(java.util.Optional.of("rsa-1"), "RSA"),
+                new KeySummary(java.util.Optional.empty(), "EC"));
+        assertThat(keys.describe()).containsExactly("rsa-1 RSA", "(no kid) EC");
     }
 
     @Test

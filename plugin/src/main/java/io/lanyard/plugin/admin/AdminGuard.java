@@ -71,8 +71,14 @@ public final class AdminGuard {
         return xsrf;
     }
 
+    /** The current user's name, made safe for one log line. */
     public Optional<String> username(HttpServletRequest request) {
         return access.currentUsername(request).map(AdminGuard::loggable);
+    }
+
+    /** The current user's name as the host knows it, e.g. for the pages' header (the templates escape it). */
+    Optional<String> currentUser(HttpServletRequest request) {
+        return access.currentUsername(request);
     }
 
     /** GET and HEAD never change anything here; every other method must prove it comes from our own page. */

@@ -23,6 +23,11 @@ public final class AdminTemplates {
         return renderer.render(template, data, injected);
     }
 
+    /** Renders {@code lanyard.admin.<template>} as safe HTML to pass to another template. */
+    Object fragment(String template, Map<String, ?> data) {
+        return renderer.renderFragment(template, data, injected);
+    }
+
     /** A stylesheet or script URL of our own, as the templates require it. */
     static Object trusted(String url) {
         return AdminTemplateRenderer.trustedResourceUrl(url);

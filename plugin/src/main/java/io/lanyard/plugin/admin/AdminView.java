@@ -2,6 +2,7 @@ package io.lanyard.plugin.admin;
 
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.host.LoginPage;
 import io.lanyard.plugin.web.LanyardText;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,19 +12,26 @@ import java.util.Objects;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-/** Renders admin pages in their frame (tabs, AUI, decorator) and writes them with the admin security headers. */
+/**
+ * Renders admin pages in their frame (tabs, AUI, decorator; without a decorator, a header with the current user and
+ * the host's logout link) and writes them with the admin security headers.
+ */
 public final class AdminView {
 
     private final AdminTemplates templates;
     private final AdminPageLayout layout;
-    private final XsrfTokens xsrf;
+    private final AdminGuard guard;
     private final LanyardText text;
+    private final LoginPage hostPages;
 
-    public AdminView(AdminTemplates templates, AdminPageLayout layout, XsrfTokens xsrf, LanyardText text) {
+    /** @param hostPages the host's login and logout URLs */
+    public AdminView(AdminTemplates templates, AdminPageLayout layout, AdminGuard guard, LanyardText text,
+            LoginPage hostPages) {
         this.templates = Objects.requireNonNull(templates, "templates");
         this.layout = Objects.requireNonNull(layout, "layout");
-        this.xsrf = Objects.requireNonNull(xsrf, "xsrf");
+        this.guard = Objects.requireNonNull(guard, "guard");
         this.text = Objects.requireNonNull(text, "text");
+        this.hostPages = Objects.requireNonNull(hostPages, "hostPages");
     }
 
     public AdminPageLayout layout() {
@@ -36,6 +44,11 @@ public final class AdminView {
         Map<String, Object> all = new HashMap<>(data);
         all.put("frame", frame(request, tab));
         write(response, status, templates.render(template, all));
+    }
+
+    /** Renders {@code template} with {@code data} as a piece of a page, to hand to {@link #show} as html data. */
+    public Object fragment(String template, Map<String, ?> data) {
+        return templates.fragment(template, data);
     }
 
     /** A refusal (not an administrator, XSRF) as a page; shows the code and what to do, nothing else. */
@@ -69,7 +82,9 @@ public final class AdminView {
         frame.put("ownJs", trusted(statics + "lanyard-admin.js"));
         frame.put("tab", tab);
         // Refusal pages are shown to people who may not have a session; a token is made only for admins.
-        frame.put("xsrf", tab.isEmpty() ? "" : xsrf.tokenFor(request));
+        frame.put("xsrf", tab.isEmpty() ? "" : guard.xsrf().tokenFor(request));
+        frame.put("user", guard.currentUser(request).orElse(""));
+        frame.put("logoutUrl", contextPath + hostPages.logoutPath());
         return frame;
     }
 

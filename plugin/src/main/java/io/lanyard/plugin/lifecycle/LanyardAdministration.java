@@ -69,7 +69,7 @@ public final class LanyardAdministration {
      * @param secrets        the same secrets and keys logins use: where each secret comes from, signing keys, expiry,
      *                       the nodes' reports; and Microsoft Graph as the connectors reach it
      * @param baseUrl        the host's base URL, for the callback URLs to register at providers
-     * @param loginPage      where anonymous visitors of the pages are sent
+     * @param loginPage      where anonymous visitors of the pages are sent, and the host's logout URL
      * @param layout         the host's decorator, or standalone AUI (the sandbox)
      * @param limits         bounds of the "Fetch" and "Test" calls to providers
      */
@@ -85,7 +85,7 @@ public final class LanyardAdministration {
         LanyardText text = LanyardText.english();
         XsrfTokens xsrf = new XsrfTokens();
         AdminGuard guard = new AdminGuard(access, xsrf);
-        AdminView view = new AdminView(new AdminTemplates(text.asMap()), layout, xsrf, text);
+        AdminView view = new AdminView(new AdminTemplates(text.asMap()), layout, guard, text, loginPage);
         ProviderHttpClient http = new ProviderHttpClient(limits);
         ClientSecretResolver resolver = secrets.resolver();
         IntegrationAdmins integrations = new IntegrationAdmins(new IdentityProviderCheck(http, resolver, clock),

@@ -13,6 +13,7 @@ import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.host.UserDirectory;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.login.LoginService;
+import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.session.SessionLogin;
 import io.lanyard.plugin.web.CallbackServlet;
@@ -46,6 +47,7 @@ public final class LanyardPlugin implements AutoCloseable {
     private final Optional<Path> lanyardDirectory;
     private final ClientSecretResolver clientSecrets;
     private final LanyardSecrets secrets;
+    private final Optional<ConfigurationService> changes;
     private final LoginService loginService;
     private final LanyardWeb web;
     private final AuditSink audit = new LoggingAuditSink();
@@ -61,9 +63,14 @@ public final class LanyardPlugin implements AutoCloseable {
         this.secrets = new LanyardSecrets(configuration, clientSecrets, lanyardDirectory,
                 certificateName(product, baseUrl), EntraEndpoints.NATIONAL_CLOUDS, HttpLimits.DEFAULT, clock)
                 .startBackground();
+        // one per plugin: it keeps the configuration in step with the files other nodes change
+        this.changes = lanyardDirectory.map(directory -> new ConfigurationService(configuration,
+                new ConfigurationFiles(directory), clientSecrets));
         this.loginService = LoginService.create(configuration, clientSecrets, secrets.signingKeys(), users, baseUrl,
                 clock, HttpLimits.DEFAULT);
-        this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, clock);
+        // Sealed under the key in the shared home, so that any node opens what another sealed.
+        this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, baseUrl,
+                lanyardDirectory.map(PendingLoginSeal::inFolder).orElseGet(PendingLoginSeal::inMemory));
     }
 
     /** The subject of Lanyard's certificate, so that an administrator tells two installations' certificates apart. */
@@ -129,8 +136,7 @@ public final class LanyardPlugin implements AutoCloseable {
      * there is nowhere to store a change).
      */
     public Optional<ConfigurationService> configurationService() {
-        return lanyardDirectory.map(directory -> new ConfigurationService(configuration,
-                new ConfigurationFiles(directory), clientSecrets));
+        return changes;
     }
 
     public LoginService loginService() {

@@ -1,44 +1,33 @@
 package io.lanyard.plugin.seraph;
 
-import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.seraph.auth.DefaultAuthenticator;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpSession;
 
 /**
- * Seraph's session keys (Jira, Confluence, Bamboo), as its {@code DefaultAuthenticator} reads and writes them: the
- * part of logging in that these products share. What each keeps under the key is the product adapter's business.
+ * Seraph's session keys (Jira, Confluence, Bamboo), as its {@code DefaultAuthenticator} 4.1 reads and writes them
+ * (docs/host-evidence.md, topic 1.3): the principal under {@code LOGGED_IN_KEY}, its name under
+ * {@code LOGGED_IN_USER_ID_KEY} (read first by Seraph 4.1+, which reloads the user by that name), and nothing under
+ * {@code LOGGED_OUT_KEY}. The keys are compile-time constants, inlined like the real Seraph's: nothing here links.
  */
-public final class SeraphSession {
+@SuppressWarnings("deprecation") // LOGGED_IN_KEY: deprecated in Seraph 4.1, and the only key Confluence reads
+final class SeraphSession {
 
     private SeraphSession() {
     }
 
-    /**
-     * Seraph's session attribute, or SAL's remote user: the filter runs before Seraph has read the session. Runs on
-     * every request the filter sees, so it looks at an existing session only and never creates one.
-     */
-    public static boolean isLoggedIn(HttpServletRequest request, UserManager salUserManager) {
-        try {
-            HttpSession session = request.getSession(false);
-            if (session != null && session.getAttribute(DefaultAuthenticator.LOGGED_IN_KEY) != null) {
-                return true;
-            }
-        } catch (LinkageError e) {
-            // A host whose Seraph lacks the key (UNCONFIRMED on Bamboo): SAL alone decides.
-        }
-        return salUserManager.getRemoteUserKey(request) != null;
+    /** Whether Seraph's session names a logged-in user by either key; looks at an existing session only. */
+    static boolean holdsUser(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(DefaultAuthenticator.LOGGED_OUT_KEY) == null
+                && (session.getAttribute(DefaultAuthenticator.LOGGED_IN_USER_ID_KEY) != null
+                        || session.getAttribute(DefaultAuthenticator.LOGGED_IN_KEY) != null);
     }
 
-    /**
-     * Puts {@code principal} under Seraph's logged-in key and clears its logged-out mark, as a successful form login
-     * does.
-     *
-     * @throws LinkageError when the host's Seraph differs; the adapter turns it into its error code
-     */
-    public static void logIn(HttpServletRequest request, Object principal) {
-        HttpSession session = request.getSession(true);
+    /** Puts {@code principal} and its {@code name} under both of Seraph's keys and clears the logged-out mark. */
+    static void logIn(HttpSession session, Object principal, String name) {
         session.setAttribute(DefaultAuthenticator.LOGGED_IN_KEY, principal);
+        session.setAttribute(DefaultAuthenticator.LOGGED_IN_USER_ID_KEY, name);
         session.setAttribute(DefaultAuthenticator.LOGGED_OUT_KEY, null);
     }
 }

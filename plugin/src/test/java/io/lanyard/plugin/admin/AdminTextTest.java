@@ -7,6 +7,8 @@ import io.lanyard.core.diagnostics.CheckWarning;
 import io.lanyard.core.secret.SecretOwner;
 import io.lanyard.core.secret.SecretSource;
 import io.lanyard.core.secret.SecretStatus;
+import io.lanyard.plugin.admin.integration.EntraConnectorForm;
+import io.lanyard.plugin.admin.integration.FormLayout;
 import io.lanyard.plugin.admin.integration.IdentityProviderForm;
 import io.lanyard.plugin.web.LanyardText;
 import java.io.IOException;
@@ -42,14 +44,58 @@ class AdminTextTest {
         assertThat(keys).containsAll(used);
     }
 
+    /**
+     * Each kind's layout places every field of its form record exactly once (so a field added to the record but not
+     * to the layout fails here), and nothing else that would be posted; every label, help, option, heading,
+     * introduction and disclosure it names has a text.
+     */
     @Test
-    void everyFormFieldHasALabelAndAHelpText() {
-        for (String field : IdentityProviderForm.newProvider("x").toSoy().keySet()) {
-            if (field.equals("id")) {
-                continue;
+    void eachKindsLayoutPlacesEveryFieldOfItsFormOnceWithItsTexts() {
+        Map<String, FormLayout> layouts = Map.of("idp", IdentityProviderForm.LAYOUT, "cloud", EntraConnectorForm.LAYOUT);
+        Map<String, Set<String>> formFields = Map.of(
+                "idp", IdentityProviderForm.newProvider("x").toSoy().keySet(),
+                "cloud", EntraConnectorForm.newConnector("x").toSoy().keySet());
+        for (Map.Entry<String, FormLayout> kind : layouts.entrySet()) {
+            FormLayout layout = kind.getValue();
+            Set<String> posted = layout.fields().filter(FormLayout.Field::posted).map(FormLayout.Field::name)
+                    .collect(Collectors.toSet());
+            Set<String> expected = new java.util.HashSet<>(formFields.get(kind.getKey()));
+            expected.remove("id");
+            assertThat(posted).as(kind.getKey()).isEqualTo(expected);
+            assertThat(layout.placesSecret()).as(kind.getKey()).isTrue();
+            layout.fields().forEach(field -> {
+                assertThat(keys).as(field.name()).contains(field.labelKey(), field.helpKey());
+                field.options().forEach(option -> assertThat(keys).contains(option.labelKey()));
+                if (!field.action().isEmpty()) {
+                    assertThat(keys).contains("lanyard.admin." + field.action());
+                }
+            });
+            for (FormLayout.Section section : layout.sections()) {
+                if (section.equals(FormLayout.CLIENT_SECRET)) {
+                    continue;
+                }
+                String texts = "lanyard.admin." + kind.getKey() + ".section." + section.name();
+                assertThat(keys).contains(texts);
+                if (section.intro()) {
+                    assertThat(keys).contains(texts + ".intro");
+                }
+                if (section.fields().stream().anyMatch(FormLayout.Field::advanced)) {
+                    assertThat(keys).contains(texts + ".advanced");
+                }
             }
-            assertThat(keys).as(field).contains("lanyard.admin.field." + field, "lanyard.admin.help." + field);
         }
+    }
+
+    @Test
+    void theIdentityProviderFormIsGroupedAsAPersonThinksOfAProvider() {
+        assertThat(IdentityProviderForm.LAYOUT.sections()).extracting(FormLayout.Section::name)
+                .containsExactly("provider", "client", "secret", "users", "groups", "tokens");
+        // Client authentication and scopes belong to the application at the provider, not to its secret.
+        assertThat(IdentityProviderForm.LAYOUT.sections().get(1).fields()).extracting(FormLayout.Field::name)
+                .contains("clientAuthMethod", "scopes");
+        assertThat(IdentityProviderForm.LAYOUT.sections().get(5).fields()).filteredOn(FormLayout.Field::advanced)
+                .extracting(FormLayout.Field::name)
+                .containsExactly("clockSkew", "trustedAudiences", "maxAuthenticationAge", "acrValues");
     }
 
     @Test

@@ -169,15 +169,18 @@ class CloudPagesTest {
     }
 
     @Test
-    void testShowsTheOrganizationGraphReturnedEscaped() throws Exception {
+    void testInTheListShowsTheOrganizationGraphReturnedEscapedBelowTheConnectorsRowWithoutTheForm() throws Exception {
         tokenAndOrganization("Contoso <Ltd> & Co");
 
         AdminHttp.Response tested = admin.post("/cloud/wdlfqm6se9un/test", Map.of());
 
         assertThat(tested.status).isEqualTo(200);
         assertThat(tested.body()).contains("data-passed=\"true\"",
-                "id=\"connector-organization\">Contoso &lt;Ltd&gt; &amp; Co<").doesNotContain("tok-123")
-                .doesNotContain(STORED_SECRET);
+                "id=\"connector-check-result\"", "id=\"connector-organization\">Contoso &lt;Ltd&gt; &amp; Co<")
+                .doesNotContain("tok-123").doesNotContain(STORED_SECRET).doesNotContain("id=\"integration-form\"");
+        String list = tested.body();
+        assertThat(list.indexOf("class=\"lanyard-test-row\"")).as("the result's row follows the connector's")
+                .isGreaterThan(list.indexOf("data-connector-id=\"wdlfqm6se9un\""));
         entra.verify(postRequestedFor(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))
                 .withFormParam("client_secret", equalTo(STORED_SECRET)));
     }
@@ -196,6 +199,36 @@ class CloudPagesTest {
         entra.verify(postRequestedFor(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))
                 .withFormParam("client_secret", equalTo("typed-for-the-test")));
         assertThat(admin.connectorXml().file()).hasBinaryContent(before);
+    }
+
+    @Test
+    void aTestOfAFormWithInvalidFieldsTestsNothingAndSaysSoWhereTestWasPressed() throws Exception {
+        Map<String, String> form = form("Not saved", TENANT, "not-a-guid", "GLOBAL");
+        form.put("action", "test");
+
+        AdminHttp.Response refused = admin.post("/cloud/wdlfqm6se9un", form);
+
+        assertThat(refused.status).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"form-errors\"", "id=\"test-refused\"", "href=\"#form-errors\"")
+                .doesNotContain("connector-check-result");
+        entra.verify(0, postRequestedFor(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token")));
+    }
+
+    @Test
+    void theBannerListsEachRefusedFieldInTheFormsOrderWithALinkToIt() throws Exception {
+        Map<String, String> form = form("", "not a tenant", "not-a-guid", "GLOBAL");
+        form.put("id", "abcdefabcdef");
+
+        String html = admin.post("/cloud/new", form).body();
+
+        int start = html.indexOf("id=\"form-errors\"");
+        String banner = html.substring(start, html.indexOf("</ul>", start));
+        assertThat(banner).contains("<a href=\"#field-displayName\">Display name</a>: ",
+                "<a href=\"#field-tenantId\">Directory (tenant) ID</a>: ",
+                "<a href=\"#field-clientId\">Application (client) ID</a>: ");
+        assertThat(banner.indexOf("#field-displayName")).isLessThan(banner.indexOf("#field-tenantId"));
+        assertThat(banner.indexOf("#field-tenantId")).isLessThan(banner.indexOf("#field-clientId"));
+        assertThat(html).contains("id=\"field-displayName\"", "id=\"field-tenantId\"", "id=\"field-clientId\"");
     }
 
     @Test

@@ -1,35 +1,23 @@
 package io.lanyard.bamboo;
 
-import com.atlassian.crowd.embedded.api.CrowdService;
-import com.atlassian.crowd.embedded.api.User;
-import com.atlassian.sal.api.user.UserManager;
+import io.lanyard.plugin.sal.SalLogin;
 import io.lanyard.plugin.seraph.SeraphSessionLogin;
-import java.util.Objects;
+import java.security.Principal;
 
 /**
- * Logs a user into Bamboo through Seraph's session keys ({@code BambooAuthenticator extends DefaultAuthenticator};
- * {@link SeraphSessionLogin}).
- *
- * <p>UNCONFIRMED: which principal Bamboo keeps under the logged-in key. The best-known form is the Crowd
- * {@code User} of {@code CrowdService.getUser(name)}, which is what this stores. A Bamboo whose API differs ends
- * in {@code LNY-601} (never a broken request), and its own login keeps working.
+ * Logs a user in to Bamboo through SAL ({@link SeraphSessionLogin}): Bamboo's own {@code UserManager.resolve} gives
+ * the principal its listener and its Seraph expect, which settles what was a guess before (docs/host-evidence.md,
+ * topics 1.3 and 1.5). Bamboo keeps no login record Lanyard could reach.
  */
-public final class BambooSessionLogin extends SeraphSessionLogin<User> {
+public final class BambooSessionLogin extends SeraphSessionLogin {
 
-    private final CrowdService crowdService;
-
-    public BambooSessionLogin(UserManager salUserManager, CrowdService crowdService) {
-        super("Bamboo", salUserManager);
-        this.crowdService = Objects.requireNonNull(crowdService, "crowdService");
+    public BambooSessionLogin(SalLogin salLogin) {
+        super("Bamboo", salLogin);
     }
 
+    /** The principal SAL resolved: Seraph 4.1+ reloads the user by its name anyway. */
     @Override
-    protected User findUser(String username) {
-        return crowdService.getUser(username);
-    }
-
-    @Override
-    protected Object principal(User user) {
-        return user;
+    protected Object seraphPrincipal(Principal salPrincipal, String username) {
+        return salPrincipal;
     }
 }

@@ -1,68 +1,59 @@
 package io.lanyard.bamboo;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.atlassian.crowd.embedded.api.CrowdService;
-import com.atlassian.crowd.embedded.api.User;
+import com.atlassian.sal.api.auth.AuthenticationController;
+import com.atlassian.sal.api.auth.AuthenticationListener;
 import com.atlassian.sal.api.user.UserManager;
-import io.lanyard.core.error.ErrorCode;
-import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.host.HostUser;
+import io.lanyard.plugin.sal.SalLogin;
+import java.security.Principal;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Bamboo: SAL's login with Bamboo's own principal, which is also what goes under Seraph's keys without a listener. */
 class BambooSessionLoginTest {
 
     private final UserManager salUserManager = mock(UserManager.class);
-    private final CrowdService crowd = mock(CrowdService.class);
+    private final AuthenticationController controller = mock(AuthenticationController.class);
+    private final AuthenticationListener listener = mock(AuthenticationListener.class);
     private final HttpServletRequest request = mock(HttpServletRequest.class);
+    private final HttpServletResponse response = mock(HttpServletResponse.class);
     private final HttpSession session = mock(HttpSession.class);
-    private final User alice = mock(User.class);
-    private final BambooSessionLogin login = new BambooSessionLogin(salUserManager, crowd);
+    private final Principal bambooAlice = () -> "alice";
+    private final BambooSessionLogin login = new BambooSessionLogin(new SalLogin("Bamboo", salUserManager, controller, listener));
 
     @BeforeEach
-    void aliceExists() {
-        when(crowd.getUser("alice")).thenReturn(alice);
+    void aliceMayLogIn() {
+        when(salUserManager.resolve("alice")).thenReturn(bambooAlice);
+        when(controller.canLogin(bambooAlice, request)).thenReturn(true);
         when(request.getSession(true)).thenReturn(session);
     }
 
     @Test
-    void logInPutsTheCrowdUserUnderSeraphsKey() {
-        login.logIn(request, mock(HttpServletResponse.class), new HostUser("alice", "Alice", "", true));
+    void bamboosSalListenerGetsBamboosOwnPrincipal() {
+        login.logIn(request, response, new HostUser("alice", "Alice", "alice@example.com", true));
 
-        verify(session).setAttribute("seraph_defaultauthenticator_user", alice);
-        verify(session).setAttribute("seraph_defaultauthenticator_logged_out_user", null);
+        verify(listener).authenticationSuccess(org.mockito.ArgumentMatchers.argThat(result -> result.getPrincipal() == bambooAlice),
+                org.mockito.ArgumentMatchers.eq(request), org.mockito.ArgumentMatchers.eq(response));
+        verify(session, never()).setAttribute(org.mockito.ArgumentMatchers.eq("seraph_defaultauthenticator_user"), any());
     }
 
     @Test
-    void aBambooWhoseApiDiffersEndsInLny601() {
-        doThrow(new NoSuchFieldError("LOGGED_IN_KEY")).when(session).setAttribute("seraph_defaultauthenticator_user", alice);
+    void withoutTheListenerBamboosPrincipalGoesUnderSeraphsKeys() {
+        doThrow(new NoSuchMethodError("authenticationSuccess")).when(listener).authenticationSuccess(any(), any(), any());
 
-        assertThatThrownBy(() -> login.logIn(request, mock(HttpServletResponse.class), new HostUser("alice", "Alice", "", true)))
-                .isInstanceOfSatisfying(LanyardException.class,
-                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.HOST_API_UNAVAILABLE));
-    }
+        login.logIn(request, response, new HostUser("alice", "Alice", "alice@example.com", true));
 
-    @Test
-    void aUserGoneFromBambooIsAHostLoginFailure() {
-        assertThatThrownBy(() -> login.logIn(request, mock(HttpServletResponse.class), new HostUser("bob", "Bob", "", true)))
-                .isInstanceOfSatisfying(LanyardException.class,
-                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.HOST_LOGIN_FAILED));
-    }
-
-    @Test
-    void loggedInBySeraphsSessionAttribute() {
-        when(request.getSession(false)).thenReturn(session);
-        when(session.getAttribute("seraph_defaultauthenticator_user")).thenReturn(alice);
-
-        assertThat(login.isLoggedIn(request)).isTrue();
+        verify(session).setAttribute("seraph_defaultauthenticator_user", bambooAlice);
+        verify(session).setAttribute("seraph_defaultauthenticator_user_id", "alice");
     }
 }

@@ -1,7 +1,7 @@
 package io.lanyard.bitbucket;
 
-import com.atlassian.sal.api.user.UserManager;
 import io.lanyard.core.host.HostUser;
+import io.lanyard.plugin.sal.SalLogin;
 import io.lanyard.plugin.session.SessionLogin;
 import java.util.Objects;
 import javax.servlet.http.HttpServletRequest;
@@ -9,16 +9,18 @@ import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpSession;
 
 /**
- * Bitbucket logs users in through authentication handlers, not session attributes of ours. The callback therefore
- * only leaves the verified username in the session; on the browser's next request Bitbucket asks its handlers,
- * and {@link LanyardAuthenticationHandler} turns that username into the authenticated user, once.
+ * Bitbucket logs users in through authentication handlers. The callback asks SAL as on every product
+ * ({@link SalLogin#permittedPrincipal}: refreshed, resolved, allowed to log in), then leaves the verified username in
+ * a new session; on the browser's next request Bitbucket asks its handlers, and {@link LanyardAuthenticationHandler}
+ * turns that username into the authenticated user, once. (Whether Bitbucket's SAL listener would establish the
+ * session itself is PLAUSIBLE only: docs/host-evidence.md, 1.1.)
  */
 public final class BitbucketSessionLogin implements SessionLogin {
 
-    private final UserManager salUserManager;
+    private final SalLogin salLogin;
 
-    public BitbucketSessionLogin(UserManager salUserManager) {
-        this.salUserManager = Objects.requireNonNull(salUserManager, "salUserManager");
+    public BitbucketSessionLogin(SalLogin salLogin) {
+        this.salLogin = Objects.requireNonNull(salLogin, "salLogin");
     }
 
     /** Logged in, or about to be: a verified username waiting for the handler must not start another login. */
@@ -28,11 +30,12 @@ public final class BitbucketSessionLogin implements SessionLogin {
         if (session != null && session.getAttribute(LanyardAuthenticationHandler.VERIFIED_USERNAME) != null) {
             return true;
         }
-        return salUserManager.getRemoteUserKey(request) != null;
+        return salLogin.hasRemoteUser(request);
     }
 
     @Override
     public void logIn(HttpServletRequest request, HttpServletResponse response, HostUser user) {
-        request.getSession(true).setAttribute(LanyardAuthenticationHandler.VERIFIED_USERNAME, user.username());
+        salLogin.permittedPrincipal(user.username(), request);
+        SalLogin.newSession(request).setAttribute(LanyardAuthenticationHandler.VERIFIED_USERNAME, user.username());
     }
 }

@@ -16,8 +16,14 @@ import com.atlassian.bitbucket.i18n.I18nService;
 import com.atlassian.bitbucket.i18n.KeyedMessage;
 import com.atlassian.bitbucket.user.ApplicationUser;
 import com.atlassian.bitbucket.user.UserService;
+import com.atlassian.sal.api.auth.AuthenticationController;
+import com.atlassian.sal.api.auth.AuthenticationListener;
 import com.atlassian.sal.api.user.UserManager;
+import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.host.HostUser;
+import io.lanyard.plugin.sal.SalLogin;
+import java.security.Principal;
 import java.util.HashMap;
 import java.util.Map;
 import javax.servlet.http.HttpServletRequest;
@@ -32,7 +38,10 @@ class LanyardAuthenticationHandlerTest {
     private final I18nService i18n = mock(I18nService.class);
     private final UserManager salUserManager = mock(UserManager.class);
     private final LanyardAuthenticationHandler handler = new LanyardAuthenticationHandler(userService, i18n, salUserManager);
-    private final BitbucketSessionLogin sessionLogin = new BitbucketSessionLogin(salUserManager);
+    private final AuthenticationController controller = mock(AuthenticationController.class);
+    private final BitbucketSessionLogin sessionLogin = new BitbucketSessionLogin(
+            new SalLogin("Bitbucket", salUserManager, controller, mock(AuthenticationListener.class)));
+    private final Principal salAlice = () -> "alice";
     private final ApplicationUser alice = mock(ApplicationUser.class);
     private final Map<String, Object> sessionAttributes = new HashMap<>();
     private final HttpSession session = mock(HttpSession.class);
@@ -42,6 +51,8 @@ class LanyardAuthenticationHandlerTest {
         when(alice.getName()).thenReturn("alice");
         when(alice.isActive()).thenReturn(true);
         when(userService.getUserByName("alice")).thenReturn(alice);
+        when(salUserManager.resolve("alice")).thenReturn(salAlice);
+        when(controller.canLogin(org.mockito.ArgumentMatchers.eq(salAlice), any())).thenReturn(true);
         when(session.getAttribute(anyString())).thenAnswer(call -> sessionAttributes.get(call.<String>getArgument(0)));
         org.mockito.Mockito.doAnswer(call -> sessionAttributes.put(call.getArgument(0), call.getArgument(1)))
                 .when(session).setAttribute(anyString(), any());
@@ -171,5 +182,17 @@ class LanyardAuthenticationHandlerTest {
         sessionAttributes.put(LanyardAuthenticationHandler.VERIFIED_USERNAME, "alice");
 
         assertThat(sessionLogin.isLoggedIn(request)).isTrue();
+    }
+
+    @Test
+    void aUserBitbucketDoesNotLetInIsRefusedBeforeAnythingIsLeftForTheHandler() {
+        when(controller.canLogin(org.mockito.ArgumentMatchers.eq(salAlice), any())).thenReturn(false);
+        HttpServletRequest callback = request(null);
+
+        assertThatThrownBy(() -> sessionLogin.logIn(callback, mock(HttpServletResponse.class),
+                new HostUser("alice", "Alice", "alice@example.com", true)))
+                .isInstanceOfSatisfying(LanyardException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.USER_NOT_PERMITTED));
+        assertThat(sessionAttributes).isEmpty();
     }
 }

@@ -1,24 +1,24 @@
 package io.lanyard.jira;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
-import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
-import com.atlassian.jira.security.JiraAuthenticationContext;
+import com.atlassian.jira.bc.security.login.LoginInfo;
 import com.atlassian.jira.security.login.LoginManager;
 import com.atlassian.jira.user.ApplicationUser;
 import com.atlassian.jira.user.util.UserManager;
-import com.atlassian.sal.api.user.UserKey;
-import io.lanyard.core.error.ErrorCode;
-import io.lanyard.core.error.LanyardException;
+import com.atlassian.sal.api.auth.AuthenticationController;
+import com.atlassian.sal.api.auth.AuthenticationListener;
 import io.lanyard.core.host.HostUser;
+import io.lanyard.plugin.sal.SalLogin;
+import java.security.Principal;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpSession;
@@ -26,81 +26,72 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 
+/** Jira: SAL's login, then what Atlassian's SSO adds on Jira and the login recorded with Jira's LoginManager. */
 class JiraSessionLoginTest {
 
     private final com.atlassian.sal.api.user.UserManager salUserManager = mock(com.atlassian.sal.api.user.UserManager.class);
+    private final AuthenticationController controller = mock(AuthenticationController.class);
+    private final AuthenticationListener listener = mock(AuthenticationListener.class);
     private final UserManager userManager = mock(UserManager.class);
-    private final JiraAuthenticationContext authenticationContext = mock(JiraAuthenticationContext.class);
     private final LoginManager loginManager = mock(LoginManager.class);
     private final HttpServletRequest request = mock(HttpServletRequest.class);
     private final HttpServletResponse response = mock(HttpServletResponse.class);
     private final HttpSession session = mock(HttpSession.class);
     private final ApplicationUser alice = mock(ApplicationUser.class);
-    private final JiraSessionLogin login = new JiraSessionLogin(salUserManager, userManager, authenticationContext, loginManager);
+    private final Principal salAlice = () -> "alice";
+    private final JiraSessionLogin login = new JiraSessionLogin(
+            new SalLogin("Jira", salUserManager, controller, listener), userManager, loginManager);
 
     @BeforeEach
-    void aliceExists() {
-        when(alice.getUsername()).thenReturn("alice");
+    void aliceMayLogIn() {
+        when(salUserManager.resolve("alice")).thenReturn(salAlice);
+        when(controller.canLogin(salAlice, request)).thenReturn(true);
         when(userManager.getUserByName("alice")).thenReturn(alice);
         when(request.getSession(true)).thenReturn(session);
+        when(session.getMaxInactiveInterval()).thenReturn(18_000);
     }
 
     @Test
-    void logInDoesWhatSeraphsLoginDoes() {
+    void theLoginIsRecordedWithLoginManagerWhoseAnswerIsALoginInfo() {
+        when(loginManager.onLoginAttempt(request, "alice", true)).thenReturn(mock(LoginInfo.class));
+
         login.logIn(request, response, new HostUser("alice", "Alice", "alice@example.com", true));
 
-        InOrder order = inOrder(session, authenticationContext, loginManager);
-        order.verify(session).setAttribute("seraph_defaultauthenticator_user", alice);
-        order.verify(session).setAttribute("seraph_defaultauthenticator_logged_out_user", null);
-        order.verify(authenticationContext).setLoggedInUser(alice);
+        InOrder order = inOrder(listener, loginManager);
+        order.verify(listener).authenticationSuccess(any(), any(), any());
         order.verify(loginManager).onLoginAttempt(request, "alice", true);
-        verifyNoInteractions(response);
     }
 
     @Test
-    void aUserGoneFromJiraIsAHostLoginFailure() {
-        assertThatThrownBy(() -> login.logIn(request, response, new HostUser("bob", "Bob", "", true)))
-                .isInstanceOfSatisfying(LanyardException.class,
-                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.HOST_LOGIN_FAILED));
-        verifyNoInteractions(session);
+    void theAttributesAtlassiansSsoSetsOnJiraAreSet() {
+        login.logIn(request, response, new HostUser("alice", "Alice", "alice@example.com", true));
+
+        verify(request).setAttribute(JiraSessionLogin.REDIRECT_INTERCEPTING, Boolean.TRUE);
+        verify(session).setAttribute(JiraSessionLogin.BOT_KILLER, 18_000);
+        assertThat(JiraSessionLogin.REDIRECT_INTERCEPTING)
+                .isEqualTo("com.atlassian.web.servlet.plugin.request.RedirectInterceptingResponse.sendRedirect");
+        assertThat(JiraSessionLogin.BOT_KILLER).isEqualTo("com.atlassian.labs.botkiller.BotKiller");
     }
 
     @Test
-    void aLoginManagerThatFailsDoesNotUndoTheLogin() {
-        doThrow(new NoSuchMethodError("onLoginAttempt")).when(loginManager).onLoginAttempt(any(), any(), org.mockito.ArgumentMatchers.anyBoolean());
+    void withoutTheSalListenerTheApplicationUserGoesUnderSeraphsKeysAndTheLoginIsStillRecorded() {
+        doThrow(new NoSuchMethodError("authenticationSuccess")).when(listener).authenticationSuccess(any(), any(), any());
+
+        login.logIn(request, response, new HostUser("alice", "Alice", "alice@example.com", true));
+
+        verify(session).setAttribute("seraph_defaultauthenticator_user", alice);
+        verify(session).setAttribute("seraph_defaultauthenticator_user_id", "alice");
+        verify(loginManager).onLoginAttempt(request, "alice", true);
+    }
+
+    @Test
+    void aLoginManagerThatFailsLeavesTheLoginStanding() {
+        doThrow(new NoSuchMethodError("onLoginAttempt")).when(loginManager).onLoginAttempt(any(), any(), anyBoolean());
 
         login.logIn(request, response, new HostUser("alice", "Alice", "", true));
 
-        // Everything Seraph's login does happened, in order, and nothing afterwards took any of it back: no attribute
-        // removed or overwritten, no session invalidated, no other user (or none) put in the authentication context.
-        InOrder order = inOrder(session, authenticationContext, loginManager);
-        order.verify(session).setAttribute("seraph_defaultauthenticator_user", alice);
-        order.verify(session).setAttribute("seraph_defaultauthenticator_logged_out_user", null);
-        order.verify(authenticationContext).setLoggedInUser(alice);
-        order.verify(loginManager).onLoginAttempt(request, "alice", true);
-        verifyNoMoreInteractions(session, authenticationContext);
-        verifyNoInteractions(response);
-    }
-
-    @Test
-    void aDifferentSeraphIsReportedAsUnsupportedHostApi() {
-        doThrow(new NoSuchMethodError("setLoggedInUser")).when(authenticationContext).setLoggedInUser(alice);
-
-        assertThatThrownBy(() -> login.logIn(request, response, new HostUser("alice", "Alice", "", true)))
-                .isInstanceOfSatisfying(LanyardException.class,
-                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.HOST_API_UNAVAILABLE));
-    }
-
-    @Test
-    void loggedInBySeraphsSessionAttributeOrBySal() {
-        assertThat(login.isLoggedIn(request)).isFalse();
-
-        when(request.getSession(false)).thenReturn(session);
-        when(session.getAttribute("seraph_defaultauthenticator_user")).thenReturn(alice);
-        assertThat(login.isLoggedIn(request)).isTrue();
-
-        when(request.getSession(false)).thenReturn(null);
-        when(salUserManager.getRemoteUserKey(request)).thenReturn(new UserKey("alice-key"));
-        assertThat(login.isLoggedIn(request)).isTrue();
+        verify(listener).authenticationSuccess(any(), any(), any());
+        verify(session, never()).invalidate();
+        verify(session, never()).removeAttribute(any());
     }
 }

@@ -89,6 +89,36 @@ final class AdminBrowser implements AutoCloseable {
         return driver.getPageSource();
     }
 
+    /** Opens a disclosure ({@code <details>}) by clicking its summary, as a person does; nothing if it is open. */
+    void open(By details) {
+        WebElement element = driver.findElement(details);
+        if (element.getAttribute("open") == null) {
+            element.findElement(By.tagName("summary")).click();
+        }
+    }
+
+    boolean isOpen(By details) {
+        return driver.findElement(details).getAttribute("open") != null;
+    }
+
+    /** Whether the top of the element is inside the window: where the page opened, or was scrolled to. */
+    boolean inView(By by) {
+        Number top = (Number) ((JavascriptExecutor) driver).executeScript(
+                "return arguments[0].getBoundingClientRect().top", driver.findElement(by));
+        Number height = (Number) ((JavascriptExecutor) driver).executeScript("return window.innerHeight");
+        return top.doubleValue() >= 0 && top.doubleValue() < height.doubleValue();
+    }
+
+    /** How far down the page the window is scrolled, in pixels. */
+    long scrolledDown() {
+        return ((Number) ((JavascriptExecutor) driver).executeScript("return window.scrollY")).longValue();
+    }
+
+    /** The text an element holds even when it is not shown, e.g. in a closed disclosure. */
+    String textContent(By by) {
+        return driver.findElement(by).getAttribute("textContent").strip().replaceAll("\\s+", " ");
+    }
+
     /** Scrolls so that the element is in the middle of the window, e.g. before a screenshot of one section. */
     void scrollTo(By by) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -122,7 +124,12 @@ class CloudIntegrationBrowserTest {
         browser.type("tenantId", TENANT);
         browser.type("clientId", "not-a-guid");
         browser.type("clientSecret", CONNECTOR_SECRET);
-        browser.clickToLoad(By.id("save-connector"));
+        assertThat(sectionsOfTheForm()).containsExactly("section-connector", "section-app", "secret-section",
+                "section-cloud");
+        assertThat(browser.find(By.id("field-graphBaseUrl")).isDisplayed()).isFalse();
+        browser.clickToLoad(By.id("save-integration"));
+        assertThat(browser.driver().findElements(By.cssSelector("#form-errors li a")))
+                .extracting(WebElement::getText).containsExactly("Application (client) ID");
         assertThat(browser.find(By.cssSelector(".error[data-field=clientId]")).getText()).contains("GUID");
         assertThat(browser.value("displayName")).isEqualTo("Contoso directory");
         assertThat(browser.value("clientSecret")).isEmpty();
@@ -132,7 +139,7 @@ class CloudIntegrationBrowserTest {
         browser.type("clientId", CLIENT_ID);
         browser.type("clientSecret", CONNECTOR_SECRET);
         new Select(browser.find(By.id("field-nationalCloud"))).selectByValue("GLOBAL");
-        browser.clickToLoad(By.id("save-connector"));
+        browser.clickToLoad(By.id("save-integration"));
         assertThat(browser.text("saved-message")).contains("Contoso directory");
         assertThat(storedConnectors()).hasSize(1);
         String id = storedConnectors().get(0).id();
@@ -142,16 +149,32 @@ class CloudIntegrationBrowserTest {
                 .getAttribute("textContent").strip()).isEqualTo("Configuration file");
         browser.screenshot("13-cloud-list");
 
-        // Test: a client-credentials token from the stand-in's token endpoint, then Graph's organization.
+        // Test: a client-credentials token from the stand-in's token endpoint, then Graph's organization, shown
+        // below the connector's row.
         browser.clickToLoad(By.cssSelector("tr[data-connector-id='" + id + "'] .connector-test"));
-        assertThat(browser.find(By.id("connector-check-result")).getAttribute("data-passed")).isEqualTo("true");
+        assertThat(browser.find(By.cssSelector("tr.lanyard-test-row #connector-check-result"))
+                .getAttribute("data-passed")).isEqualTo("true");
         assertThat(browser.text("connector-organization")).isEqualTo("Contoso Ltd");
+        assertThat(browser.exists(By.id("integration-form"))).isFalse();
         assertThat(browser.pageSource()).doesNotContain(CONNECTOR_SECRET).doesNotContain("app-token");
         entra.verify(postRequestedFor(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))
                 .withFormParam("client_id", equalTo(CLIENT_ID))
                 .withFormParam("scope", equalTo("https://graph.microsoft.com/.default")));
         browser.screenshot("14-cloud-test-passed");
         browser.fullPageScreenshot("cloud-integration");
+    }
+
+    /** Whether the field's help text starts to the right of the field, on the field's line. */
+    private static boolean helpBesideItsField(String name) {
+        WebElement field = browser.find(By.id("field-" + name));
+        WebElement help = browser.find(By.id("help-" + name));
+        return help.getLocation().getX() >= field.getLocation().getX() + field.getSize().getWidth()
+                && Math.abs(help.getLocation().getY() - field.getLocation().getY()) < field.getSize().getHeight();
+    }
+
+    private static List<String> sectionsOfTheForm() {
+        return browser.driver().findElements(By.cssSelector("#integration-form section")).stream()
+                .map(section -> section.getAttribute("id")).toList();
     }
 
     @Test
@@ -165,16 +188,36 @@ class CloudIntegrationBrowserTest {
         assertThat(browser.text("secret-origin")).contains("environment variable");
         assertThat(browser.text("secret-property-used")).isEqualTo(variable);
         assertThat(browser.text("secret-property-name")).isEqualTo(variable);
+        // Long names stay whole on one line (scrolling sideways if need be), never broken mid-word.
+        for (WebElement name : browser.driver().findElements(By.cssSelector("#secret-section code.lanyard-whole"))) {
+            assertThat(name.getCssValue("white-space")).isEqualTo("nowrap");
+            assertThat(name.getSize().getHeight()).as(name.getText()).isLessThan(40);
+        }
+        assertThat(browser.text("secret-section"))
+                .contains("The names begin with ORG_KANTEGA_ATLASKERB_ because they are the names already documented");
         assertThat(browser.text("secret-save-note")).contains("USING_ENVIRONMENT_PROPERTY");
         assertThat(browser.exists(By.id("field-clientSecret"))).isFalse();
         assertThat(browser.pageSource()).doesNotContain(providerSecret);
         Path providerXml = sandbox.lanyardDirectory().resolve(ProviderXml.FILE_NAME);
         assertThat(Files.readString(providerXml)).contains(providerSecret);
         browser.fullPageScreenshot("idp-integration");
+        // Each help text beside its field where there is room, below it where there is not.
+        assertThat(helpBesideItsField("displayName")).isTrue();
+        Dimension wide = browser.driver().manage().window().getSize();
+        browser.driver().manage().window().setSize(new Dimension(820, wide.getHeight()));
+        try {
+            assertThat(helpBesideItsField("displayName")).isFalse();
+            WebElement field = browser.find(By.id("field-displayName"));
+            assertThat(browser.find(By.id("help-displayName")).getLocation().getY())
+                    .isGreaterThanOrEqualTo(field.getLocation().getY() + field.getSize().getHeight());
+            browser.screenshot("16-idp-form-narrow-window");
+        } finally {
+            browser.driver().manage().window().setSize(wide);
+        }
         browser.scrollTo(By.id("secret-section"));
         browser.screenshot("15-idp-secret-from-environment");
 
-        browser.clickToLoad(By.id("save-idp"));
+        browser.clickToLoad(By.id("save-integration"));
         assertThat(browser.find(By.id("saved-message")).isDisplayed()).isTrue();
         assertThat(Files.readString(providerXml))
                 .contains("<CLIENT_SECRET>USING_ENVIRONMENT_PROPERTY</CLIENT_SECRET>").doesNotContain(providerSecret);

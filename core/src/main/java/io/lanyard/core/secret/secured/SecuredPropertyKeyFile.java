@@ -3,6 +3,7 @@ package io.lanyard.core.secret.secured;
 import io.lanyard.core.files.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
@@ -99,21 +100,16 @@ final class SecuredPropertyKeyFile {
      */
     byte[] create(SecureRandom random) throws SecuredStoreException {
         byte[] key = SecuredPropertyCipher.newKey(random);
-        byte[] encoded = (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII);
         try {
-            if (OwnerOnlyFiles.createWhole(file, encoded)) {
-                LOG.info("Created the key of Lanyard's secured properties: {} (readable by its owner only)", file);
-                return key;
-            }
-            // Another Lanyard (another node sharing the home) was first: two keys for one store would make its
-            // values unreadable, so theirs is the key.
+            OwnerOnlyFiles.createKeyFile(file, key);
+            LOG.info("Created the key of Lanyard's secured properties: {} (readable by its owner only)", file);
+            return key;
+        } catch (FileAlreadyExistsException anotherNodeWasFirst) {
             Arrays.fill(key, (byte) 0);
             return read().orElseThrow(() -> new SecuredStoreException("the key file " + file + " vanished"));
         } catch (IOException e) {
             throw new SecuredStoreException("the key file " + file + " cannot be created ("
                     + e.getClass().getSimpleName() + ")", e);
-        } finally {
-            Arrays.fill(encoded, (byte) 0);
         }
     }
 }

@@ -1,7 +1,7 @@
 package com.atlassian.crowd.model.user;
 
-import com.atlassian.crowd.model.DirectoryEntity;
 import java.io.Serializable;
+import java.util.Locale;
 
 /**
  * Declaration only, the host provides the real class (crowd-api 5.1.6): the mutable user handed to
@@ -30,9 +30,9 @@ public class UserTemplate implements User, Serializable {
         this(name, -1L);
     }
 
-    /** A copy of {@code user}; the directory id is copied when the declaration can see it (a Crowd model user). */
+    /** A copy of {@code user}, its directory id included. */
     public UserTemplate(com.atlassian.crowd.embedded.api.User user) {
-        this(user.getName(), user instanceof DirectoryEntity ? ((DirectoryEntity) user).getDirectoryId() : -1L);
+        this(user.getName(), user.getDirectoryId());
         this.active = user.isActive();
         this.emailAddress = user.getEmailAddress();
         this.displayName = user.getDisplayName();
@@ -115,5 +115,11 @@ public class UserTemplate implements User, Serializable {
 
     public void setExternalId(String externalId) {
         this.externalId = externalId;
+    }
+
+    /** By name, ignoring case, as Crowd orders users. */
+    @Override
+    public int compareTo(com.atlassian.crowd.embedded.api.User other) {
+        return name.toLowerCase(Locale.ROOT).compareTo(other.getName().toLowerCase(Locale.ROOT));
     }
 }

@@ -6,9 +6,12 @@ import io.lanyard.core.diagnostics.GraphCheckReport;
 import io.lanyard.core.diagnostics.ProviderCheckReport;
 import io.lanyard.core.discovery.ProviderMetadata;
 import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.keys.KeySummary;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,14 +23,40 @@ public final class CheckViews {
     private CheckViews() {
     }
 
+    /** An identity provider's "Test" in the API: {@code keys} as {@code "<kid> <type>"} texts. */
     public static Map<String, Object> report(ProviderCheckReport report) {
         Map<String, Object> view = new HashMap<>();
         view.put("passed", report.passed());
         report.metadata().ifPresent(metadata -> view.put("metadata", metadata(metadata)));
-        view.put("keys", report.keys());
+        view.put("keys", report.keys().stream().map(KeySummary::description).toList());
         view.put("warnings", report.warnings().stream().map(CheckWarning::i18nKey).toList());
         report.failure().ifPresent(failure -> view.put("failure", failure(failure)));
         return view;
+    }
+
+    /**
+     * An identity provider's "Test" on the pages: the keys by type, so that the page can say "1 RSA key (kid
+     * sandbox)", and a failure with what to do about it.
+     */
+    public static Map<String, Object> reportPage(ProviderCheckReport report) {
+        Map<String, Object> view = new HashMap<>();
+        view.put("passed", report.passed());
+        report.metadata().ifPresent(metadata -> view.put("metadata", metadata(metadata)));
+        view.put("keyTypes", keyTypes(report.keys()));
+        view.put("warnings", report.warnings().stream().map(CheckWarning::i18nKey).toList());
+        report.failure().ifPresent(failure -> view.put("failure", failurePage(failure)));
+        return view;
+    }
+
+    /** The keys grouped by type, in the order the provider lists them: type, count, the kids, how many have none. */
+    static List<Map<String, Object>> keyTypes(List<KeySummary> keys) {
+        Map<String, List<KeySummary>> byType = new LinkedHashMap<>();
+        keys.forEach(key -> byType.computeIfAbsent(key.type(), type -> new ArrayList<>()).add(key));
+        return byType.entrySet().stream().<Map<String, Object>>map(type -> Map.of(
+                "type", type.getKey(),
+                "count", type.getValue().size(),
+                "kids", type.getValue().stream().flatMap(key -> key.keyId().stream()).toList(),
+                "withoutKid", (int) type.getValue().stream().filter(key -> key.keyId().isEmpty()).count())).toList();
     }
 
     public static Map<String, Object> metadata(ProviderMetadata metadata) {
@@ -43,8 +72,20 @@ public final class CheckViews {
         return view;
     }
 
+    /** A failure in the API: the code, its text's key and the detail. */
     public static Map<String, Object> failure(CheckFailure failure) {
         return Map.of("code", failure.code().code(), "titleKey", failure.code().i18nKey(), "detail", failure.detail());
+    }
+
+    /** A failure on the pages: besides the API's, the key of what to do about it. */
+    public static Map<String, Object> failurePage(CheckFailure failure) {
+        Map<String, Object> view = new HashMap<>(failure(failure));
+        view.put("adviceKey", adviceKey(failure.code()));
+        return view;
+    }
+
+    private static String adviceKey(ErrorCode code) {
+        return code.i18nKey() + ".advice";
     }
 
     /**
@@ -60,7 +101,7 @@ public final class CheckViews {
         view.put("organizationId", report.organization().map(GraphCheckReport.Organization::id).orElse(""));
         view.put("code", report.failure().map(f -> f.code().code()).orElse(""));
         view.put("titleKey", report.failure().map(f -> f.code().i18nKey()).orElse(""));
-        view.put("adviceKey", report.failure().map(f -> f.code().i18nKey() + ".advice").orElse(""));
+        view.put("adviceKey", report.failure().map(f -> adviceKey(f.code())).orElse(""));
         view.put("detail", report.failure().map(CheckFailure::detail).orElse(""));
         // Who said no: Graph for LNY-712, otherwise the token endpoint of Entra ID.
         view.put("remoteSource", report.remoteError().isEmpty() ? ""

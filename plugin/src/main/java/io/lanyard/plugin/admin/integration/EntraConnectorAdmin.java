@@ -31,7 +31,8 @@ public final class EntraConnectorAdmin implements IntegrationAdmin<EntraConnecto
 
     @Override
     public Forms<EntraConnectorConfig, EntraConnectorForm> forms() {
-        return new Forms<>(EntraConnectorForm.class, EntraConnectorForm::newConnector, EntraConnectorForm::of);
+        return new Forms<>(EntraConnectorForm.class, EntraConnectorForm::newConnector, EntraConnectorForm::of,
+                EntraConnectorForm.LAYOUT);
     }
 
     @Override

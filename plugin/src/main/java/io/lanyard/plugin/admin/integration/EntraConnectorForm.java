@@ -1,5 +1,11 @@
 package io.lanyard.plugin.admin.integration;
 
+import static io.lanyard.plugin.admin.integration.FormLayout.Field.checkbox;
+import static io.lanyard.plugin.admin.integration.FormLayout.Field.select;
+import static io.lanyard.plugin.admin.integration.FormLayout.Field.text;
+import static io.lanyard.plugin.admin.integration.FormLayout.Field.url;
+import static io.lanyard.plugin.admin.integration.FormLayout.section;
+
 import io.lanyard.core.config.ClientAuthMethod;
 import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.EntraConnectorConfig;
@@ -9,6 +15,7 @@ import io.lanyard.core.config.NationalCloud;
 import io.lanyard.core.secret.StoredSecret;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,6 +32,24 @@ public record EntraConnectorForm(
         String clientAuthMethod,
         String nationalCloud,
         String graphBaseUrl) implements IntegrationForm<EntraConnectorConfig> {
+
+    /** The connector, its app registration, its client secret, and the Microsoft cloud it lives in. */
+    public static final FormLayout LAYOUT = FormLayout.of(
+            section("connector",
+                    text("displayName").asRequired().withHelp("lanyard.admin.help.connector.displayName"),
+                    checkbox("enabled").withHelp("lanyard.admin.help.connector.enabled")),
+            section("app",
+                    text("tenantId").asRequired().withPlaceholder("contoso.onmicrosoft.com"),
+                    text("clientId").asRequired().withPlaceholder("00000000-0000-0000-0000-000000000000")
+                            .withTexts("lanyard.admin.field.connector.clientId", "lanyard.admin.help.connector.clientId"),
+                    select("clientAuthMethod", List.of(ClientAuthMethod.CLIENT_SECRET_POST.wireName(),
+                            ClientAuthMethod.PRIVATE_KEY_JWT.wireName()), "lanyard.admin.option.")
+                            .withHelp("lanyard.admin.help.connector.clientAuthMethod")),
+            FormLayout.CLIENT_SECRET,
+            section("cloud",
+                    select("nationalCloud", Arrays.stream(NationalCloud.values()).map(NationalCloud::name).toList(),
+                            "lanyard.admin.option.cloud."),
+                    url("graphBaseUrl").withPlaceholder("https://graph.microsoft.com").asAdvanced()));
 
     /** A new connector's form: enabled, the global cloud, under a new id that its secret's name already shows. */
     public static EntraConnectorForm newConnector(String id) {

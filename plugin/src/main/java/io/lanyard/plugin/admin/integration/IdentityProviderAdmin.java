@@ -6,6 +6,7 @@ import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.diagnostics.DiscoveryReport;
 import io.lanyard.core.diagnostics.IdentityProviderCheck;
+import io.lanyard.core.diagnostics.ProviderCheckReport;
 import io.lanyard.core.host.BaseUrl;
 import java.io.IOException;
 import java.util.HashMap;
@@ -39,7 +40,8 @@ public final class IdentityProviderAdmin implements IntegrationAdmin<IdentityPro
 
     @Override
     public Forms<IdentityProviderConfig, IdentityProviderForm> forms() {
-        return new Forms<>(IdentityProviderForm.class, IdentityProviderForm::newProvider, IdentityProviderForm::of);
+        return new Forms<>(IdentityProviderForm.class, IdentityProviderForm::newProvider, IdentityProviderForm::of,
+                IdentityProviderForm.LAYOUT);
     }
 
     @Override
@@ -59,13 +61,14 @@ public final class IdentityProviderAdmin implements IntegrationAdmin<IdentityPro
 
     @Override
     public TestResult test(IdentityProviderConfig config) {
-        Map<String, Object> report = CheckViews.report(check.test(config));
-        return new TestResult(report, report);
+        ProviderCheckReport report = check.test(config);
+        return new TestResult(CheckViews.reportPage(report), CheckViews.report(report));
     }
 
+    /** The callback URL to register at the provider, which the form shows before the provider is even saved. */
     @Override
-    public void addFormData(IdentityProviderForm form, Map<String, Object> data) {
-        data.put("callbackUrl", baseUrl.baseUrl() + LanyardPaths.callbackPath(form.id()));
+    public Map<String, Object> shownValues(IdentityProviderForm form) {
+        return Map.of("callbackUrl", baseUrl.baseUrl() + LanyardPaths.callbackPath(form.id()));
     }
 
     /** "Fetch": the form again, with the issuer the document announces filled in. */
@@ -86,8 +89,8 @@ public final class IdentityProviderAdmin implements IntegrationAdmin<IdentityPro
         Map<String, Object> discovery = new HashMap<>();
         discovery.put("url", report.discoveryUrl().toString());
         report.metadata().ifPresent(metadata -> discovery.put("metadata", CheckViews.metadata(metadata)));
-        report.failure().ifPresent(failure -> discovery.put("failure", CheckViews.failure(failure)));
-        page.show(filled, Map.of("discovery", discovery));
+        report.failure().ifPresent(failure -> discovery.put("failure", CheckViews.failurePage(failure)));
+        page.showActionResult(filled, action, Map.of("discovery", discovery));
         return true;
     }
 

@@ -1,5 +1,13 @@
 package io.lanyard.plugin.admin.integration;
 
+import static io.lanyard.plugin.admin.integration.FormLayout.Field.checkbox;
+import static io.lanyard.plugin.admin.integration.FormLayout.Field.copyable;
+import static io.lanyard.plugin.admin.integration.FormLayout.Field.number;
+import static io.lanyard.plugin.admin.integration.FormLayout.Field.select;
+import static io.lanyard.plugin.admin.integration.FormLayout.Field.text;
+import static io.lanyard.plugin.admin.integration.FormLayout.Field.url;
+import static io.lanyard.plugin.admin.integration.FormLayout.section;
+
 import io.lanyard.core.config.ClientAssertionAudience;
 import io.lanyard.core.config.ClientAuthMethod;
 import io.lanyard.core.config.ConfigurationException;
@@ -11,6 +19,7 @@ import io.lanyard.core.config.UsernameMapping;
 import io.lanyard.core.secret.StoredSecret;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -34,6 +43,7 @@ public record IdentityProviderForm(
         String usernamePattern,
         boolean lowerCaseUsername,
         String userLookup,
+        boolean trustUnverifiedEmail,
         boolean useUserInfo,
         String clockSkew,
         String allowedAlgorithms,
@@ -41,13 +51,52 @@ public record IdentityProviderForm(
         String maxAuthenticationAge,
         String acrValues) implements IntegrationForm<IdentityProviderConfig> {
 
+    /**
+     * The form as a person thinks about a provider: the provider, this application at the provider, its client
+     * secret, the users it signs in, their groups, and the checks of its tokens. The rarely changed settings are
+     * behind each section's disclosure, open when they hold anything but the defaults.
+     */
+    public static final FormLayout LAYOUT = FormLayout.of(
+            section("provider",
+                    text("displayName").asRequired(),
+                    checkbox("enabled"),
+                    url("discoveryUrl").asRequired().withAction("fetch")
+                            .withPlaceholder("https://login.example.com/realms/acme/.well-known/openid-configuration"),
+                    text("issuer")),
+            section("client",
+                    copyable("callbackUrl"),
+                    text("clientId").asRequired(),
+                    select("clientAuthMethod", Arrays.stream(ClientAuthMethod.values()).map(ClientAuthMethod::wireName)
+                            .toList(), "lanyard.admin.option."),
+                    select("clientAssertionAudience", Arrays.stream(ClientAssertionAudience.values())
+                            .map(ClientAssertionAudience::wireName).toList(), "lanyard.admin.option.audience.").asAdvanced(),
+                    text("scopes")),
+            FormLayout.CLIENT_SECRET,
+            section("users",
+                    text("usernameClaim").asRequired(),
+                    select("userLookup", Arrays.stream(UserLookup.values()).map(UserLookup::name).toList(),
+                            "lanyard.admin.option."),
+                    checkbox("useUserInfo"),
+                    text("fallbackClaims").asAdvanced(),
+                    text("usernamePattern").asAdvanced(),
+                    checkbox("lowerCaseUsername").asAdvanced(),
+                    checkbox("trustUnverifiedEmail").asAdvanced()).withIntro(),
+            section("groups").withIntro(),
+            section("tokens",
+                    text("allowedAlgorithms"),
+                    number("clockSkew").asAdvanced(),
+                    text("trustedAudiences").asAdvanced(),
+                    number("maxAuthenticationAge").asAdvanced(),
+                    text("acrValues").asAdvanced()).withIntro());
+
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** A new provider's form: the builder's defaults, under a new id that the callback URL already shows. */
     public static IdentityProviderForm newProvider(String id) {
         return new IdentityProviderForm(id, "", true, "", "", "", ClientAuthMethod.CLIENT_SECRET_BASIC.wireName(),
-                ClientAssertionAudience.TOKEN_ENDPOINT.wireName(), String.join(" ", IdentityProviderConfig.DEFAULT_SCOPES), UsernameMapping.DEFAULT_CLAIM, "", "", false,
-                UserLookup.USERNAME.name(), false, Long.toString(IdentityProviderConfig.DEFAULT_CLOCK_SKEW.toSeconds()),
+                ClientAssertionAudience.TOKEN_ENDPOINT.wireName(), String.join(" ", IdentityProviderConfig.DEFAULT_SCOPES),
+                UsernameMapping.DEFAULT_CLAIM, "", "", false, UserLookup.USERNAME.name(), false, false,
+                Long.toString(IdentityProviderConfig.DEFAULT_CLOCK_SKEW.toSeconds()),
                 String.join(" ", IdentityProviderConfig.DEFAULT_ALGORITHMS), "", "", "");
     }
 
@@ -55,8 +104,9 @@ public record IdentityProviderForm(
         UsernameMapping mapping = config.usernameMapping();
         return new IdentityProviderForm(config.id(), config.displayName(), config.enabled(),
                 config.discoveryUrl().toString(), config.issuer(), config.clientId(), config.clientAuthMethod().wireName(),
-                config.clientAssertionAudience().wireName(), String.join(" ", config.scopes()), mapping.claim(), String.join(" ", mapping.fallbackClaims()),
-                mapping.pattern().orElse(""), mapping.lowerCase(), mapping.lookup().name(), config.useUserInfo(),
+                config.clientAssertionAudience().wireName(), String.join(" ", config.scopes()), mapping.claim(),
+                String.join(" ", mapping.fallbackClaims()), mapping.pattern().orElse(""), mapping.lowerCase(),
+                mapping.lookup().name(), mapping.trustUnverifiedEmail(), config.useUserInfo(),
                 Long.toString(config.clockSkew().toSeconds()), String.join(" ", config.allowedAlgorithms().stream().sorted().toList()),
                 String.join(" ", config.trustedAudiences().stream().sorted().toList()),
                 config.maxAuthenticationAge().map(age -> Long.toString(age.toSeconds())).orElse(""),
@@ -66,8 +116,8 @@ public record IdentityProviderForm(
     /** The same form with the issuer field set, e.g. to what "Fetch" found. */
     IdentityProviderForm withIssuer(String value) {
         return new IdentityProviderForm(id, displayName, enabled, discoveryUrl, value, clientId, clientAuthMethod,
-                clientAssertionAudience, scopes,
-                usernameClaim, fallbackClaims, usernamePattern, lowerCaseUsername, userLookup, useUserInfo, clockSkew,
+                clientAssertionAudience, scopes, usernameClaim, fallbackClaims, usernamePattern, lowerCaseUsername,
+                userLookup, trustUnverifiedEmail, useUserInfo, clockSkew,
                 allowedAlgorithms, trustedAudiences, maxAuthenticationAge, acrValues);
     }
 
@@ -87,6 +137,7 @@ public record IdentityProviderForm(
                 .fallbackClaims(words(fallbackClaims))
                 .usernamePattern(usernamePattern.isBlank() ? null : usernamePattern)
                 .lowerCaseUsername(lowerCaseUsername)
+                .trustUnverifiedEmail(trustUnverifiedEmail)
                 .useUserInfo(useUserInfo)
                 .allowedAlgorithms(words(allowedAlgorithms))
                 .trustedAudiences(words(trustedAudiences))

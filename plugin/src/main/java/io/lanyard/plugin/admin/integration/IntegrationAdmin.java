@@ -47,8 +47,9 @@ public interface IntegrationAdmin<C extends Integration, F extends IntegrationFo
      * @param type    the form record, which {@link IntegrationForm#read} reads a posted form into
      * @param newForm a new integration's form: the builder's defaults, under a new id
      * @param of      the form of a stored integration
+     * @param layout  where each of the record's fields is shown: its sections, in order
      */
-    record Forms<C, F>(Class<F> type, Function<String, F> newForm, Function<C, F> of) {
+    record Forms<C, F>(Class<F> type, Function<String, F> newForm, Function<C, F> of, FormLayout layout) {
     }
 
     /** The kind's own columns of the list and of the delete confirmation (besides id, name, enabled and secret). */
@@ -60,24 +61,27 @@ public interface IntegrationAdmin<C extends Integration, F extends IntegrationFo
     /** The integration as the JSON API shows it; {@code secret} is null for a kind that owns none. */
     IntegrationJson<C> toJson(C config, SecretSection secret);
 
-    /** Runs the kind's "Test" now and gives its report as the form page and as the JSON API show it. */
+    /** Runs the kind's "Test" now and gives its report as the pages and as the JSON API show it. */
     TestResult test(C config);
 
     /**
      * What a "Test" found, as template data and as the JSON API's body (plain values; the templates escape them).
      *
-     * @param page for the form page's {@code check}
+     * @param page the {@code check} of the kind's template {@code <pages>Check}, shown where "Test" was pressed: in
+     *             the list, below the integration's row; in the form, above its buttons
      * @param json for the API's response
      */
     record TestResult(Map<String, Object> page, Object json) {
     }
 
-    /** Data of the form page beyond the form, the errors and the secret section. */
-    default void addFormData(F form, Map<String, Object> data) {
+    /** The values of the layout's shown-only fields ({@link FormLayout.Type#COPYABLE}), e.g. a callback URL. */
+    default Map<String, Object> shownValues(F form) {
+        return Map.of();
     }
 
     /**
-     * A posted form action of this kind besides "save" and "test", run before the form is validated.
+     * A posted form action of this kind besides "save" and "test" (a field's {@link FormLayout.Field#action()}), run
+     * before the form is validated.
      *
      * @return whether it handled the action
      */
@@ -88,8 +92,11 @@ public interface IntegrationAdmin<C extends Integration, F extends IntegrationFo
     /** How a form action answers with the form page again. */
     interface FormPage<F> {
 
-        /** The form page with {@code extra} data, e.g. what an action found. */
-        void show(F form, Map<String, Object> extra) throws IOException;
+        /**
+         * The form page with what the action found, drawn by the kind's template {@code <pages><Action>Result}
+         * (e.g. {@code idpFetchResult}) from {@code result} beside the field whose action it is.
+         */
+        void showActionResult(F form, String action, Map<String, Object> result) throws IOException;
 
         /** The form page with the field errors of a refused value. */
         void showErrors(F form, ConfigurationException refused) throws IOException;

@@ -3,12 +3,15 @@ package io.lanyard.plugin.admin.integration;
 import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.FieldError;
 import io.lanyard.core.config.Integration;
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.IntegrationBuilder;
+import io.lanyard.core.config.change.ClientSecretAdministration;
 import io.lanyard.core.config.change.SecretUpdate;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.StoredSecret;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An integration in the JSON API, in both directions, as every kind's document has it: {@code id},
@@ -49,6 +52,17 @@ public interface IntegrationJson<C extends Integration> {
      */
     C toConfig(String id, StoredSecret currentSecret);
 
+    /**
+     * The integration this document makes of {@code current} (or a new one): its own fields, and the secret
+     * {@code current} stored only if the document keeps it and the secret still goes to the same place
+     * ({@link ClientSecretAdministration#afterEdit}).
+     *
+     * @throws ConfigurationException every field that is wrong
+     */
+    default C edit(String id, Optional<C> current) {
+        return ClientSecretAdministration.afterEdit(current, withRotation(id, current), secretUpdate());
+    }
+
     /** What the secret becomes: a given value replaces, {@code clearClientSecret} clears, otherwise it is kept. */
     default SecretUpdate secretUpdate() {
         String typed = clientSecret();
@@ -72,14 +86,14 @@ public interface IntegrationJson<C extends Integration> {
      *
      * @param existing the integration as it is stored now (empty for a new one)
      */
-    default C toConfigWithRotation(String id, java.util.Optional<C> existing) {
-        C config = toConfig(id, existing.map(Integration::clientSecret).orElse(io.lanyard.core.secret.StoredSecret.none()));
-        if (!io.lanyard.core.config.IntegrationKind.of(config).ownsSecret()) {
+    private C withRotation(String id, Optional<C> existing) {
+        C config = toConfig(id, existing.map(Integration::clientSecret).orElse(StoredSecret.none()));
+        if (!IntegrationKind.of(config).ownsSecret()) {
             return config;
         }
-        return io.lanyard.core.config.change.ClientSecretAdministration.withRotationFields(config,
-                existing.map(Integration::nextClientSecret).orElse(io.lanyard.core.secret.StoredSecret.none()),
-                nextSecretUpdate(), java.util.Optional.of(clientSecretExpiresOn() == null ? "" : clientSecretExpiresOn()));
+        return ClientSecretAdministration.withRotationFields(config,
+                existing.map(Integration::nextClientSecret).orElse(StoredSecret.none()),
+                nextSecretUpdate(), Optional.of(clientSecretExpiresOn() == null ? "" : clientSecretExpiresOn()));
     }
 
     /** Sets what every kind's document has on {@code builder}: {@code enabled} defaults to true. */

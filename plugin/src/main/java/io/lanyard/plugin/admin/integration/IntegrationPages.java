@@ -26,9 +26,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The pages of one kind of integration: list, add, edit, enable/disable, delete after a confirmation page, and
- * "Test". The routes and the save semantics are the same for every kind; its {@link IntegrationAdmin} says what its
- * forms, rows and "Test" hold. Each request reads the configuration in force once; every change goes through
- * {@link ConfigurationService}. Holds no state of a request.
+ * "Test", whose result is shown where it was asked for (below the row in the list, above the buttons in the form).
+ * The routes, the save semantics and the form page ({@code integrationForm}, drawn from the kind's
+ * {@link FormLayout}) are the same for every kind; its {@link IntegrationAdmin} says what its forms, rows and "Test"
+ * hold. Each request reads the configuration in force once; every change goes through {@link ConfigurationService}.
+ * Holds no state of a request.
  *
  * @param <C> the configuration of one integration
  * @param <F> its form
@@ -37,6 +39,7 @@ public final class IntegrationPages<C extends Integration, F extends Integration
 
     private static final Logger LOG = LoggerFactory.getLogger(IntegrationPages.class);
     static final String NEW = "new";
+    private static final String FORM_TEMPLATE = "integrationForm";
 
     private final IntegrationAdmin<C, F> admin;
     private final IntegrationKind<C> kind;
@@ -65,12 +68,12 @@ public final class IntegrationPages<C extends Integration, F extends Integration
     public void handle(HttpServletRequest request, HttpServletResponse response, List<String> path) throws IOException {
         boolean post = "POST".equals(request.getMethod());
         if (path.isEmpty() && !post) {
-            list(request, response);
+            list(request, response, Optional.empty());
         } else if (path.size() == 1 && path.get(0).equals(NEW)) {
             if (post) {
                 submit(request, response, Optional.empty());
             } else {
-                showForm(request, response, HttpServletResponse.SC_OK, newForm(), true, Map.of(),
+                showForm(request, response, HttpServletResponse.SC_OK, newForm(kind.newId()), true, Map.of(),
                         Map.of());
             }
         } else if (!path.isEmpty() && kind.isWellFormedId(path.get(0))) {
@@ -98,8 +101,7 @@ public final class IntegrationPages<C extends Integration, F extends Integration
         } else if (action.equals("delete")) {
             delete(request, response, existing.get(), post);
         } else if (post && action.equals("test")) {
-            showForm(request, response, HttpServletResponse.SC_OK, formOf(existing.get()), false, Map.of(),
-                    Map.of("check", admin.test(existing.get()).page()));
+            list(request, response, existing);
         } else if (post && kind.ownsSecret() && action.equals("promote-secret")) {
             promoteSecret(request, response, existing.get());
         } else if (post && kind.ownsSecret() && action.equals("check-expiry")) {
@@ -110,8 +112,8 @@ public final class IntegrationPages<C extends Integration, F extends Integration
         }
     }
 
-    private F newForm() {
-        return admin.forms().newForm().apply(kind.newId());
+    private F newForm(String id) {
+        return admin.forms().newForm().apply(id);
     }
 
     private F formOf(C config) {
@@ -126,12 +128,21 @@ public final class IntegrationPages<C extends Integration, F extends Integration
         view.refusal(request, response, HttpServletResponse.SC_NOT_FOUND, ErrorCode.ADMIN_NOT_FOUND);
     }
 
-    private void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** @param tested the integration whose "Test" was asked for in the list: its result is shown below its row */
+    private void list(HttpServletRequest request, HttpServletResponse response, Optional<C> tested)
+            throws IOException {
         Map<String, Object> data = new HashMap<>();
         data.put(admin.names().item() + "s", configuration.current().all(kind).stream().map(this::row).toList());
         data.put("saved", savedName(request.getParameter("saved")));
         data.put("deleted", request.getParameter("deleted") != null);
+        data.put("tested", tested.map(Integration::id).orElse(""));
+        tested.ifPresent(config -> data.put("testResult", testResult(config)));
         view.show(request, response, HttpServletResponse.SC_OK, path(), template("List"), data);
+    }
+
+    /** Runs "Test" and draws its result with the kind's template {@code <pages>Check}. */
+    private Object testResult(C config) {
+        return view.fragment(template("Check"), Map.of("check", admin.test(config).page()));
     }
 
     /** One row of the list and of the delete confirmation. */
@@ -164,15 +175,19 @@ public final class IntegrationPages<C extends Integration, F extends Integration
         C config;
         try {
             requireNewIdFree(isNew, id);
-            config = withRotationFields(request, form.toConfig(secretUpdate(request).applyTo(
-                    existing.map(Integration::clientSecret).orElse(StoredSecret.none()))), existing);
+            SecretUpdate update = secretUpdate(request);
+            config = ClientSecretAdministration.afterEdit(existing, withRotationFields(request, form.toConfig(
+                    update.applyTo(existing.map(Integration::clientSecret).orElse(StoredSecret.none()))), existing),
+                    update);
         } catch (ConfigurationException e) {
-            showErrors(request, response, form, isNew, e);
+            // A refused "Test" says so where it was pressed, too: the page opens there.
+            showForm(request, response, HttpServletResponse.SC_BAD_REQUEST, form, isNew,
+                    errorsByField(e.fieldErrors()), Map.of("testRefused", action.equals("test")));
             return;
         }
         if (action.equals("test")) {
             showForm(request, response, HttpServletResponse.SC_OK, form, isNew, Map.of(),
-                    Map.of("check", admin.test(config).page()));
+                    Map.of("testResult", testResult(config)));
             return;
         }
         save(request, response, form, isNew, config);
@@ -182,8 +197,10 @@ public final class IntegrationPages<C extends Integration, F extends Integration
             boolean isNew) {
         return new IntegrationAdmin.FormPage<>() {
             @Override
-            public void show(F form, Map<String, Object> extra) throws IOException {
-                showForm(request, response, HttpServletResponse.SC_OK, form, isNew, Map.of(), extra);
+            public void showActionResult(F form, String action, Map<String, Object> result) throws IOException {
+                String template = template(Character.toUpperCase(action.charAt(0)) + action.substring(1) + "Result");
+                showForm(request, response, HttpServletResponse.SC_OK, form, isNew, Map.of(),
+                        Map.of("actionDone", action, "actionResult", view.fragment(template, result)));
             }
 
             @Override
@@ -246,7 +263,7 @@ public final class IntegrationPages<C extends Integration, F extends Integration
             throws IOException {
         C stored;
         try {
-            stored = configuration.save(config);
+            stored = isNew ? configuration.save(config) : configuration.update(config);
         } catch (ConfigurationException e) {
             showErrors(request, response, form, isNew, e);
             return;
@@ -260,7 +277,7 @@ public final class IntegrationPages<C extends Integration, F extends Integration
 
     private void setEnabled(HttpServletRequest request, HttpServletResponse response, C config, boolean enabled)
             throws IOException {
-        configuration.save(kind.withEnabled(config, enabled));
+        configuration.setEnabled(kind, config.id(), enabled);
         LOG.info("{} {} ({}) {} by {}", kind.capitalizedLabel(), config.id(), config.displayName(),
                 enabled ? "enabled" : "disabled", username(request));
         view.redirect(request, response, "/" + path() + "?saved=" + config.id());
@@ -292,20 +309,34 @@ public final class IntegrationPages<C extends Integration, F extends Integration
                 Map.of());
     }
 
+    /**
+     * The form page, drawn from the kind's layout with what was typed, the errors beside their fields and listed in
+     * the banner, and the secret section.
+     *
+     * @param extra e.g. {@code testResult}, {@code actionResult}: what "Test" or a kind's action found
+     */
     private void showForm(HttpServletRequest request, HttpServletResponse response, int status, F form, boolean isNew,
             Map<String, List<String>> errors, Map<String, Object> extra) throws IOException {
-        Map<String, Object> data = new HashMap<>(extra);
-        data.put("form", form.toSoy());
+        FormLayout layout = admin.forms().layout();
+        Map<String, Object> values = new HashMap<>(form.toSoy());
+        values.putAll(admin.shownValues(form));
+        Map<String, Object> data = new HashMap<>();
+        data.put("pages", path());
+        data.put("id", form.id());
         data.put("isNew", isNew);
+        data.put("sections", layout.toSoy(path(), values, newForm(form.id()).toSoy(), errors, kind.ownsSecret()));
+        data.put("errorSummary", layout.errorSummary(errors));
         data.put("errors", errors);
-        admin.addFormData(form, data);
+        data.put("testRefused", false);
+        data.put("actionDone", "");
+        data.putAll(extra);
         Optional<C> stored = isNew ? Optional.empty() : find(form.id());
         if (kind.ownsSecret()) {
             data.put("secret", stored.map(config -> secrets.of(config, secrets.nodes(configuration.current())))
                     .orElseGet(() -> secrets.ofNew(kind, form.id())).toSoy());
             data.put("promoted", request.getParameter("promoted") != null);
         }
-        view.show(request, response, status, path(), template("Form"), data);
+        view.show(request, response, status, path(), FORM_TEMPLATE, data);
     }
 
     private String template(String page) {
