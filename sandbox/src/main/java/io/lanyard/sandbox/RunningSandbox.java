@@ -4,6 +4,7 @@ import io.lanyard.core.host.ClusterState;
 import io.lanyard.sandbox.cluster.HazelcastClusterState;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.LanyardConfiguration;
+import io.lanyard.plugin.lifecycle.LanyardSecrets;
 import io.lanyard.sandbox.idp.BuiltInProvider;
 import java.net.URI;
 import java.nio.file.Path;
@@ -24,11 +25,12 @@ public final class RunningSandbox implements AutoCloseable {
     private final Path home;
     private final Path lanyardDirectory;
     private final ConfigurationHolder configuration;
+    private final LanyardSecrets secrets;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ClusterState cluster;
 
     RunningSandbox(Tomcat tomcat, BuiltInProvider builtInProvider, URI baseUrl, Path home, Path lanyardDirectory,
-            ConfigurationHolder configuration, ClusterState cluster) {
+            ConfigurationHolder configuration, LanyardSecrets secrets, ClusterState cluster) {
         this.cluster = cluster;
         this.tomcat = tomcat;
         this.builtInProvider = builtInProvider;
@@ -36,6 +38,12 @@ public final class RunningSandbox implements AutoCloseable {
         this.home = home;
         this.lanyardDirectory = lanyardDirectory;
         this.configuration = configuration;
+        this.secrets = secrets;
+    }
+
+    /** Its secrets and keys: signing keys (the JWKS), expiry, this node's report. */
+    public LanyardSecrets secrets() {
+        return secrets;
     }
 
     /** The configuration in force (the admin pages replace it after a validated save). */
@@ -81,6 +89,7 @@ public final class RunningSandbox implements AutoCloseable {
             return;
         }
         SandboxTomcat.stopQuietly(tomcat);
+        secrets.close();
         if (builtInProvider != null) {
             builtInProvider.close();
         }

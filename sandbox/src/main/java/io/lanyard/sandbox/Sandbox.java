@@ -25,8 +25,10 @@ import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.session.SessionRevocations;
 import io.lanyard.plugin.admin.AdminPageLayout;
 import io.lanyard.plugin.lifecycle.LanyardAdministration;
+import io.lanyard.plugin.lifecycle.LanyardSecrets;
 import io.lanyard.plugin.lifecycle.StartupConfiguration;
 import io.lanyard.plugin.web.LanyardLogoutWeb;
+import io.lanyard.plugin.web.JwksServlet;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.app.AuiResourcesServlet;
 import io.lanyard.sandbox.cluster.HazelcastClusterState;
@@ -121,6 +123,7 @@ public final class Sandbox {
         AtomicReference<ConfigurationHolder> configurationOnceRead = new AtomicReference<>();
         BuiltInProvider builtIn = null;
         ClusterState cluster = null;
+        LanyardSecrets lanyardSecrets = null;
         try {
             if (builtInPort.isPresent()) {
                 builtIn = startBuiltIn(builtInPort.get(), clientSecret, baseUrl, configurationOnceRead);
@@ -141,15 +144,21 @@ public final class Sandbox {
                 moveBuiltInProvider(changes, builtIn.port(), store);
             }
             logSecretSources(holder.current(), secretResolver);
-            Tomcat tomcat = startTomcat(options, host, lanyardDirectory, holder, changes, secretResolver, baseUrl,
+            lanyardSecrets = new LanyardSecrets(holder, secretResolver, Optional.of(lanyardDirectory),
+                    "Lanyard sandbox", entraEndpoints(options), HttpLimits.DEFAULT, Clock.systemUTC()).startBackground();
+            Tomcat tomcat = startTomcat(options, host, lanyardDirectory, holder, changes, lanyardSecrets, baseUrl,
                     cluster);
-            return new RunningSandbox(tomcat, builtIn, baseUrl.get(), home, lanyardDirectory, holder, cluster);
+            return new RunningSandbox(tomcat, builtIn, baseUrl.get(), home, lanyardDirectory, holder, lanyardSecrets,
+                    cluster);
         } catch (IOException | RuntimeException e) {
             if (builtIn != null) {
                 builtIn.close(); // do not leave the provider's port taken behind a failed start
             }
             if (cluster instanceof AutoCloseable member) {
                 closeQuietly(member);
+            }
+            if (lanyardSecrets != null) {
+                lanyardSecrets.close();
             }
             throw e;
         }
@@ -224,13 +233,13 @@ public final class Sandbox {
     }
 
     private static Tomcat startTomcat(SandboxOptions options, SandboxHost host, Path lanyardDirectory,
-            ConfigurationHolder configuration, ConfigurationService changes, ClientSecretResolver secrets,
+            ConfigurationHolder configuration, ConfigurationService changes, LanyardSecrets secrets,
             AtomicReference<URI> baseUrl, ClusterState cluster) throws IOException {
         SandboxUserDirectory directory = new SandboxUserDirectory();
         SandboxSessionLogin sessionLogin = new SandboxSessionLogin();
         // The base URL is known once Tomcat has its port; the core reads it per login, after that.
-        LoginService loginService = LoginService.create(configuration, secrets, directory, baseUrl::get, host.clock(),
-                HttpLimits.DEFAULT, new ClusterSeenLoginStates(cluster));
+        LoginService loginService = LoginService.create(configuration, secrets.resolver(), secrets.signingKeys(),
+                directory, baseUrl::get, host.clock(), HttpLimits.DEFAULT, new ClusterSeenLoginStates(cluster));
         // As in a product: pending logins sealed under the key in Lanyard's folder, which every node shares.
         LanyardWeb lanyard = LanyardWeb.create(loginService, configuration, sessionLogin, LoginPage.SANDBOX,
                 baseUrl::get, PendingLoginSeal.inFolder(lanyardDirectory));
@@ -241,10 +250,10 @@ public final class Sandbox {
         LanyardAdministration admin = new LanyardAdministration(Optional.of(changes),
                 new SandboxAdminAccess(sessionLogin, directory), secrets, baseUrl::get, LoginPage.SANDBOX,
                 AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT,
-                entraEndpoints(options), Clock.systemUTC());
+                Clock.systemUTC());
         Optional<Filter> botKiller = host.botKillerCut().map(cut -> new BotKillerStandIn(sessionLogin, cut));
         Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, lanyard, logout, admin,
-                sessionLogin, directory);
+                new JwksServlet(secrets.signingKeys()), sessionLogin, directory);
         int port = tomcat.getConnector().getLocalPort();
         baseUrl.set(host.baseUrl().orElse(URI.create("http://localhost:" + port)));
         LOG.info("Sandbox listening at http://localhost:{}{}", port,

@@ -1,7 +1,9 @@
 package io.lanyard.sandbox;
 
+import io.lanyard.core.LanyardPaths;
 import io.lanyard.plugin.lifecycle.LanyardAdministration;
 import io.lanyard.plugin.web.LanyardLogoutWeb;
+import io.lanyard.plugin.web.JwksServlet;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.app.AuiResourcesServlet;
 import io.lanyard.sandbox.app.ClaimsServlet;
@@ -38,8 +40,8 @@ final class SandboxTomcat {
 
     /** @param botKiller the product's bot killer, which runs around everything else, as in Jira and Confluence */
     static Tomcat start(int port, Path home, Optional<Filter> botKiller, LanyardWeb lanyard, LanyardLogoutWeb logout,
-            LanyardAdministration admin, SandboxSessionLogin sessionLogin, SandboxUserDirectory directory)
-            throws IOException {
+            LanyardAdministration admin, JwksServlet jwks, SandboxSessionLogin sessionLogin,
+            SandboxUserDirectory directory) throws IOException {
         Path base = Files.createDirectories(home.resolve("tomcat"));
         Path docBase = Files.createDirectories(base.resolve("webapp"));
         Tomcat tomcat = new Tomcat();
@@ -72,6 +74,7 @@ final class SandboxTomcat {
                 LanyardLogoutWeb.FRONT_CHANNEL_SERVLET_MAPPING);
         addServlet(context, "lanyard-post-logout", logout.postLogoutServlet(),
                 LanyardLogoutWeb.POST_LOGOUT_SERVLET_MAPPING);
+        addServlet(context, "lanyard-jwks", jwks, LanyardPaths.JWKS);
         addServlet(context, "lanyard-admin", admin.adminServlet(), LanyardAdministration.ADMIN_SERVLET_MAPPINGS);
         addServlet(context, "lanyard-api", admin.apiServlet(), LanyardAdministration.API_SERVLET_MAPPING);
 
