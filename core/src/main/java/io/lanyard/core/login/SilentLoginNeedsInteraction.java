@@ -20,7 +20,7 @@ public final class SilentLoginNeedsInteraction extends LoginFailedException {
     private final String identityProviderId;
     private final String returnPath;
 
-    SilentLoginNeedsInteraction(PendingLogin pending, String providerError) {
+    public SilentLoginNeedsInteraction(PendingLogin pending, String providerError) {
         super(ErrorCode.SILENT_LOGIN_NEEDS_INTERACTION, "the silent renewal at identity provider "
                 + pending.identityProviderId() + " needs the person (" + providerError + "): starting the normal login",
                 providerError);
