@@ -11,6 +11,7 @@ import io.lanyard.core.config.IdentityProviderConfigBuilder;
 import io.lanyard.core.config.LogoutSettings;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.StoredSecret;
+import io.lanyard.core.token.LogoutTokenValidator;
 import io.lanyard.interop.harness.Browser;
 import io.lanyard.interop.harness.HttpLogins;
 import io.lanyard.interop.harness.KeycloakServer;
@@ -318,6 +319,8 @@ class KeycloakInteropIT extends InteropContract {
         JWTClaimsSet claims = SignedJWT.parse(logoutToken).getJWTClaimsSet();
         assertThat(claims.getIssuer()).isEqualTo(provider.issuer().toString());
         assertThat(claims.getAudience()).containsExactly(otherClient.clientId());
+        assertThat(claims.getStringClaim("sid")).as("backchannel.logout.session.required").isNotBlank();
+        assertThat(claims.getJSONObjectClaim("events")).containsKey(LogoutTokenValidator.BACK_CHANNEL_LOGOUT_EVENT);
 
         IdentityProviderConfigBuilder config = provider.lanyardConfig()
                 .allowedAlgorithms(List.of("RS256", "ES256", "PS256"));
