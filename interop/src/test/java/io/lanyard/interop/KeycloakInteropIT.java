@@ -42,6 +42,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The interoperability contract against Keycloak's server distribution from Maven Central, in dev mode with the
@@ -262,21 +264,30 @@ class KeycloakInteropIT extends InteropContract {
      * With "also at the provider", the sandbox's logout sends the browser to Keycloak's end_session_endpoint with
      * id_token_hint, client_id, post_logout_redirect_uri and state; Keycloak ends its session without asking (the hint
      * names the session) and sends the browser back to Lanyard's post-logout endpoint, which lands on the logged-out
-     * page. Keycloak has no session of hers left: the next login asks for her password again.
+     * page, or on the start page, which asks for a login again. Keycloak has no session of hers left: that next login
+     * asks for her password.
      */
-    @Test
-    void theSandboxsLogoutAlsoAtKeycloakEndsTheKeycloakSessionAndLandsOnTheLoggedOutPage() throws Exception {
+    @ParameterizedTest
+    @EnumSource(LogoutSettings.AfterLogout.class)
+    void theSandboxsLogoutAlsoAtKeycloakEndsTheKeycloakSessionAndLandsWhereConfigured(LogoutSettings.AfterLogout landing)
+            throws Exception {
         IdentityProviderConfigBuilder config = provider.lanyardConfig();
-        config.logout().mode(LogoutSettings.LogoutMode.ALSO_AT_PROVIDER);
-        try (LanyardSandbox sandbox = sandbox(config); Browser browser = browser("logout-also-at-keycloak")) {
+        config.logout().mode(LogoutSettings.LogoutMode.ALSO_AT_PROVIDER).afterLogout(landing);
+        try (LanyardSandbox sandbox = sandbox(config); Browser browser = browser("logout-also-at-keycloak-" + landing)) {
             logIn(browser, sandbox, "/pages/work", ALICE);
             assertLoggedIn(browser, sandbox, "/pages/work", ALICE);
             assertThat(keycloak().sessionsOf(ALICE)).hasSize(1);
             int mark = proxy.mark();
 
             browser.open(sandbox.at("/logout"));
-            browser.awaitAt(sandbox, LanyardPaths.LOGGED_OUT);
-            browser.screenshot("logged-out");
+            if (landing == LogoutSettings.AfterLogout.LOGGED_OUT_PAGE) {
+                browser.awaitAt(sandbox, LanyardPaths.LOGGED_OUT);
+                browser.screenshot("logged-out");
+                assertThat(browser.json(sandbox.at(WhoAmIServlet.PATH))).containsEntry("error", "not logged in");
+                browser.open(sandbox.at("/pages/again"));
+            }
+            browser.awaitLoginPage(provider);
+            browser.screenshot("password-asked-again");
 
             assertThat(requests(mark, "GET", endSessionEndpoint().getRawPath())).singleElement().satisfies(endSession -> {
                 assertThat(endSession.queryParameters())
@@ -285,10 +296,11 @@ class KeycloakInteropIT extends InteropContract {
                 assertThat(endSession.status()).as("no confirmation page: straight back").isEqualTo(302);
             });
             assertThat(keycloak().sessionsOf(ALICE)).as("Keycloak's session ended").isEmpty();
-            assertThat(browser.json(sandbox.at(WhoAmIServlet.PATH))).containsEntry("error", "not logged in");
-            browser.open(sandbox.at("/pages/again"));
-            browser.awaitLoginPage(provider);
-            browser.screenshot("password-asked-again");
+            if (landing == LogoutSettings.AfterLogout.START_PAGE) {
+                browser.submitLogin(provider, ALICE);
+                browser.awaitBackAt(sandbox);
+                assertLoggedIn(browser, sandbox, "/", ALICE);
+            }
         }
     }
 
