@@ -53,6 +53,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
     private Collection<String> trustedAudiences = List.of();
     private Duration maxAuthenticationAge;
     private List<String> acrValues = List.of();
+    private ProvisioningSettingsBuilder provisioning = ProvisioningSettings.builder();
 
     IdentityProviderConfigBuilder() {
     }
@@ -79,6 +80,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
         builder.trustedAudiences = config.trustedAudiences();
         builder.maxAuthenticationAge = config.maxAuthenticationAge().orElse(null);
         builder.acrValues = config.acrValues();
+        builder.provisioning = config.provisioning().toBuilder();
         return builder;
     }
 
@@ -104,6 +106,12 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
     public IdentityProviderConfigBuilder trustedAudiences(Collection<String> value) { this.trustedAudiences = value; return this; }
     public IdentityProviderConfigBuilder maxAuthenticationAge(Duration value) { this.maxAuthenticationAge = value; return this; }
     public IdentityProviderConfigBuilder acrValues(List<String> value) { this.acrValues = value; return this; }
+    public IdentityProviderConfigBuilder provisioning(ProvisioningSettings value) { this.provisioning = value.toBuilder(); return this; }
+
+    /** The users-and-groups part, to set its fields one by one; built and validated with the provider. */
+    public ProvisioningSettingsBuilder provisioning() {
+        return provisioning;
+    }
 
     /**
      * @throws ConfigurationException listing every invalid field
@@ -121,6 +129,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
         Set<String> audiences = nonBlankSet(errors, "trustedAudiences", trustedAudiences);
         Optional<Duration> maxAge = checkedMaxAuthenticationAge(errors);
         List<String> acr = List.copyOf(nonBlankSet(errors, "acrValues", acrValues));
+        ProvisioningSettings checkedProvisioning = provisioning.build(errors);
         if (clientSecret == null) {
             errors.add(new FieldError("clientSecret", "must be given (it may be empty)"));
         }
@@ -132,7 +141,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
         }
         return new IdentityProviderConfig(checkedId, checkedName, enabled, endpoints.issuer, endpoints.discovery,
                 checkedClientId, clientSecret, clientAuthMethod, checkedScopes, mapping, useUserInfo, checkedSkew,
-                algorithms, audiences, maxAge, acr);
+                algorithms, audiences, maxAge, acr, checkedProvisioning);
     }
 
     /**
