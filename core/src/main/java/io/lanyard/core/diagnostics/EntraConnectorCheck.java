@@ -1,24 +1,15 @@
 package io.lanyard.core.diagnostics;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
-import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
-import com.nimbusds.oauth2.sdk.ErrorObject;
-import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.Scope;
-import com.nimbusds.oauth2.sdk.TokenRequest;
-import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
-import com.nimbusds.oauth2.sdk.http.HTTPRequest;
-import com.nimbusds.oauth2.sdk.http.HTTPResponse;
-import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import io.lanyard.core.config.EntraConnectorConfig;
 import io.lanyard.core.diagnostics.GraphCheckReport.Organization;
 import io.lanyard.core.diagnostics.GraphCheckReport.RemoteError;
+import io.lanyard.core.entra.EntraCallException;
 import io.lanyard.core.entra.EntraEndpoints;
+import io.lanyard.core.entra.EntraTokenClient;
+import io.lanyard.core.entra.GraphRequests;
 import io.lanyard.core.error.ErrorCode;
-import io.lanyard.core.error.LogText;
-import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.secret.ResolvedSecret;
 import io.lanyard.core.secret.Secret;
@@ -55,14 +46,14 @@ import java.util.Optional;
 public final class EntraConnectorCheck extends IntegrationCheck<EntraConnectorConfig, GraphCheckReport> {
 
     static final String ORGANIZATION_PATH = "/v1.0/organization";
-    /** Entra's descriptions carry trace and correlation ids and a timestamp: enough to quote, capped all the same. */
-    private static final int MAX_REMOTE_TEXT = 600;
 
     private final EntraEndpoints endpoints;
+    private final EntraTokenClient tokens;
 
     public EntraConnectorCheck(ProviderHttpClient http, ClientSecretResolver secrets, EntraEndpoints endpoints) {
         super(http, secrets);
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
+        this.tokens = new EntraTokenClient(http, endpoints);
     }
 
     @Override
@@ -78,7 +69,7 @@ public final class EntraConnectorCheck extends IntegrationCheck<EntraConnectorCo
         }
         Secret secret = resolved.secret().get();
         try {
-            AccessToken token = requestToken(connector, tokenEndpoint, secret);
+            AccessToken token = requestToken(connector, secret);
             Organization organization = readOrganization(graphUrl, token);
             return new GraphCheckReport(tokenEndpoint, graphUrl, Optional.of(organization), Optional.empty(),
                     Optional.empty());
@@ -89,51 +80,26 @@ public final class EntraConnectorCheck extends IntegrationCheck<EntraConnectorCo
 
     /** The scope of an app-only token for Graph: its resource identifier with {@code /.default}. */
     static Scope graphScope(EntraConnectorConfig connector) {
-        return new Scope(EntraEndpoints.withoutTrailingSlash(connector.effectiveGraphBaseUrl()) + "/.default");
+        return EntraTokenClient.graphScope(connector);
     }
 
-    private AccessToken requestToken(EntraConnectorConfig connector, URI tokenEndpoint, Secret secret) throws Failure {
-        TokenRequest request = new TokenRequest(tokenEndpoint,
-                new ClientSecretPost(new ClientID(connector.clientId()),
-                        new com.nimbusds.oauth2.sdk.auth.Secret(secret.reveal())),
-                new ClientCredentialsGrant(), graphScope(connector));
-        String where = "POST " + tokenEndpoint;
-        HTTPResponse response = send(request.toHTTPRequest(), where);
-        TokenResponse parsed;
+    private AccessToken requestToken(EntraConnectorConfig connector, Secret secret) throws Failure {
         try {
-            parsed = TokenResponse.parse(response);
-        } catch (ParseException e) {
-            throw new Failure(ErrorCode.ENTRA_RESPONSE_INVALID, where + " answered HTTP " + response.getStatusCode()
-                    + " with something that is not an OAuth 2.0 token response");
+            return tokens.request(connector, secret).token();
+        } catch (EntraCallException e) {
+            throw Failure.of(e, e.reason() == EntraCallException.Reason.REFUSED ? ErrorCode.ENTRA_TOKEN_REFUSED
+                    : null);
         }
-        if (!parsed.indicatesSuccess()) {
-            ErrorObject error = parsed.toErrorResponse().getErrorObject();
-            if (error == null || error.getCode() == null || error.getCode().isBlank()) {
-                // Nimbus reads any non-2xx as an error response; without an "error" it is not one from Entra ID.
-                throw new Failure(ErrorCode.ENTRA_RESPONSE_INVALID, where + " answered HTTP "
-                        + response.getStatusCode() + " without an OAuth 2.0 error");
-            }
-            String code = error.getCode();
-            String description = error.getDescription() == null ? "" : error.getDescription();
-            throw new Failure(ErrorCode.ENTRA_TOKEN_REFUSED, where + " answered HTTP " + response.getStatusCode()
-                    + " error=" + quotable(code), new RemoteError(quotable(code), quotable(description)));
-        }
-        AccessToken token = parsed.toSuccessResponse().getTokens().getAccessToken();
-        if (token == null) {
-            throw new Failure(ErrorCode.ENTRA_RESPONSE_INVALID, where + " answered without an access token");
-        }
-        return token;
     }
 
     private Organization readOrganization(URI graphUrl, AccessToken token) throws Failure {
-        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, graphUrl);
-        request.setAuthorization(token.toAuthorizationHeader());
-        request.setAccept("application/json");
         String where = "GET " + graphUrl;
-        HTTPResponse response = send(request, where);
-        Map<String, Object> body = json(response, where);
-        if (response.getStatusCode() != 200) {
-            throw graphError(response.getStatusCode(), body, where);
+        Map<String, Object> body;
+        try {
+            body = GraphRequests.get(http, graphUrl, token);
+        } catch (EntraCallException e) {
+            boolean graphSaidNo = e.remoteCode().isPresent();
+            throw Failure.of(e, graphSaidNo ? ErrorCode.GRAPH_REQUEST_REFUSED : null);
         }
         if (!(body.get("value") instanceof List<?> organizations) || organizations.isEmpty()
                 || !(organizations.get(0) instanceof Map<?, ?> first)) {
@@ -144,45 +110,7 @@ public final class EntraConnectorCheck extends IntegrationCheck<EntraConnectorCo
         if (!(id instanceof String) || !(name instanceof String)) {
             throw new Failure(ErrorCode.ENTRA_RESPONSE_INVALID, where + " answered an organization without id or name");
         }
-        return new Organization(quotable((String) id), quotable((String) name));
-    }
-
-    private static Failure graphError(int status, Map<String, Object> body, String where) {
-        if (body.get("error") instanceof Map<?, ?> error && error.get("code") instanceof String code) {
-            String message = error.get("message") instanceof String text ? text : "";
-            return new Failure(ErrorCode.GRAPH_REQUEST_REFUSED, where + " answered HTTP " + status + " "
-                    + quotable(code), new RemoteError(quotable(code), quotable(message)));
-        }
-        return new Failure(ErrorCode.ENTRA_RESPONSE_INVALID, where + " answered HTTP " + status
-                + " without a Microsoft Graph error");
-    }
-
-    private HTTPResponse send(HTTPRequest request, String where) throws Failure {
-        try {
-            return http.send(request, ErrorCode.ENTRA_UNREACHABLE);
-        } catch (LanyardException e) {
-            if (e.errorCode() == ErrorCode.ENTRA_UNREACHABLE) {
-                throw new Failure(ErrorCode.ENTRA_UNREACHABLE, e.getMessage());
-            }
-            // HTTP_RESPONSE_TOO_LARGE: not what a token endpoint or Graph sends.
-            throw new Failure(ErrorCode.ENTRA_RESPONSE_INVALID, e.getMessage());
-        }
-    }
-
-    private static Map<String, Object> json(HTTPResponse response, String where) throws Failure {
-        String body = response.getBody();
-        try {
-            return JSONObjectUtils.parse(body == null ? "" : body);
-        } catch (java.text.ParseException e) {
-            throw new Failure(ErrorCode.ENTRA_RESPONSE_INVALID, where + " answered HTTP " + response.getStatusCode()
-                    + " with something that is not JSON");
-        }
-    }
-
-    /** Remote text for a log line and a page: one line, capped. The page escapes it. */
-    private static String quotable(String text) {
-        String oneLine = LogText.oneLine(text).strip();
-        return oneLine.length() > MAX_REMOTE_TEXT ? oneLine.substring(0, MAX_REMOTE_TEXT) + "…" : oneLine;
+        return new Organization(GraphRequests.quotable((String) id), GraphRequests.quotable((String) name));
     }
 
     private static GraphCheckReport failed(URI tokenEndpoint, URI graphUrl, Failure failure) {
@@ -206,6 +134,18 @@ public final class EntraConnectorCheck extends IntegrationCheck<EntraConnectorCo
             super(detail, null, false, false);
             this.code = code;
             this.remote = remote;
+        }
+
+        /**
+         * @param refused the code when Entra or Graph said no with its own error; unreachable is {@code LNY-710},
+         *                anything else {@code LNY-713}
+         */
+        static Failure of(EntraCallException e, ErrorCode refused) {
+            ErrorCode code = e.reason() == EntraCallException.Reason.UNREACHABLE ? ErrorCode.ENTRA_UNREACHABLE
+                    : refused != null ? refused : ErrorCode.ENTRA_RESPONSE_INVALID;
+            RemoteError remote = e.remoteCode().isPresent()
+                    ? new RemoteError(e.remoteCode().get(), e.remoteDescription().orElse("")) : null;
+            return new Failure(code, e.getMessage(), remote);
         }
 
         /** Should a remote text quote the secret back, it never reaches the report. */

@@ -100,6 +100,20 @@ public enum ErrorCode {
      */
     USER_NOT_PERMITTED("LNY-505", Kind.USER_MAPPING),
 
+    // --- Users and groups from the identity provider (issue 13): just-in-time accounts, matching, group sync. ---
+    /** Just-in-time creation needs an e-mail address and none of the configured claims holds one. */
+    ACCOUNT_EMAIL_MISSING("LNY-510", Kind.USER_MAPPING),
+    /** The account is bound to another subject of this issuer (sub pinning): a takeover through a reused name. */
+    ACCOUNT_BOUND_TO_ANOTHER_IDENTITY("LNY-511", Kind.USER_MAPPING),
+    /** The configured groups claim is present but is not a list of names (or a single name). */
+    GROUPS_CLAIM_INVALID("LNY-512", Kind.RESPONSE_REJECTED),
+    /** A group change failed midway; what had been applied was undone; the login was refused. */
+    GROUP_SYNC_FAILED("LNY-513", Kind.HOST),
+    /** A group change failed midway and undoing it failed too: the memberships are partly changed. */
+    GROUP_SYNC_PARTIALLY_APPLIED("LNY-514", Kind.HOST),
+    /** The provider sends more group names than Lanyard takes from one login. */
+    GROUPS_TOO_MANY("LNY-515", Kind.RESPONSE_REJECTED),
+
     // --- The host application failed. ---
     HOST_LOGIN_FAILED("LNY-600", Kind.HOST),
     /**
@@ -107,6 +121,19 @@ public enum ErrorCode {
      * from the one the adapter was written for); the product's own login still works.
      */
     HOST_API_UNAVAILABLE("LNY-601", Kind.HOST),
+
+    // --- Writes to the host's users and groups (issue 13; later service accounts and directory sync). ---
+    /** The directory chosen for new accounts is missing, inactive, or does not allow creating users. */
+    HOST_DIRECTORY_UNAVAILABLE("LNY-610", Kind.HOST),
+    HOST_ACCOUNT_CREATE_FAILED("LNY-611", Kind.HOST),
+    HOST_ACCOUNT_UPDATE_FAILED("LNY-612", Kind.HOST),
+    /** A user attribute (the remembered identity) could not be read or written, or the host keeps none. */
+    HOST_USER_ATTRIBUTE_FAILED("LNY-613", Kind.HOST),
+    HOST_GROUPS_UNREADABLE("LNY-614", Kind.HOST),
+    HOST_GROUP_CREATE_FAILED("LNY-615", Kind.HOST),
+    HOST_MEMBERSHIP_CHANGE_FAILED("LNY-616", Kind.HOST),
+    /** The product offers no API Lanyard knows for writing users and groups (a version whose API differs). */
+    HOST_WRITES_UNAVAILABLE("LNY-617", Kind.HOST),
 
     // --- An administration request was refused (admin pages and JSON API). ---
     ADMIN_LOGIN_REQUIRED("LNY-700", Kind.ADMINISTRATION),
@@ -123,6 +150,20 @@ public enum ErrorCode {
     ENTRA_TOKEN_REFUSED("LNY-711", Kind.PROVIDER_REFUSED),
     GRAPH_REQUEST_REFUSED("LNY-712", Kind.PROVIDER_REFUSED),
     ENTRA_RESPONSE_INVALID("LNY-713", Kind.PROVIDER_UNAVAILABLE),
+
+    // --- Entra ID group overage: the groups of a login read from Microsoft Graph with a connector (issue 13). ---
+    OVERAGE_GRAPH_UNREACHABLE("LNY-720", Kind.PROVIDER_UNAVAILABLE),
+    /** Graph answered 429 and asked for a longer wait than a login may take. */
+    OVERAGE_GRAPH_THROTTLED("LNY-721", Kind.PROVIDER_UNAVAILABLE),
+    /** Entra ID refused the connector's token, or Graph refused the call (a permission missing). */
+    OVERAGE_GRAPH_REFUSED("LNY-722", Kind.PROVIDER_REFUSED),
+    OVERAGE_GRAPH_ANSWER_INVALID("LNY-723", Kind.PROVIDER_UNAVAILABLE),
+    /** The token has no {@code oid}, or Graph does not know the user it names. */
+    OVERAGE_USER_UNKNOWN("LNY-724", Kind.RESPONSE_REJECTED),
+    /** The token says its groups did not fit, and the provider names no usable Entra ID connector to read them. */
+    OVERAGE_CONNECTOR_UNAVAILABLE("LNY-725", Kind.CONFIGURATION),
+    /** Graph lists more groups for the user than Lanyard reads for one login. */
+    OVERAGE_TOO_MANY_GROUPS("LNY-726", Kind.PROVIDER_UNAVAILABLE),
 
     INTERNAL_ERROR("LNY-999", Kind.HOST);
 
@@ -171,13 +212,18 @@ public enum ErrorCode {
                     ADMIN_IMPORT_REFUSED -> 400;
             case ADMIN_LOGIN_REQUIRED -> 401;
             case USERNAME_CLAIM_MISSING, USERNAME_TRANSFORM_NO_MATCH, USER_NOT_FOUND, USER_AMBIGUOUS, USER_INACTIVE,
-                    USER_NOT_PERMITTED, ADMIN_NOT_SYSTEM_ADMINISTRATOR, ADMIN_XSRF_REFUSED -> 403;
+                    USER_NOT_PERMITTED, ACCOUNT_EMAIL_MISSING, ACCOUNT_BOUND_TO_ANOTHER_IDENTITY,
+                    ADMIN_NOT_SYSTEM_ADMINISTRATOR, ADMIN_XSRF_REFUSED -> 403;
             case IDP_UNKNOWN, IDP_DISABLED, ADMIN_NOT_FOUND -> 404;
             case ADMIN_METHOD_NOT_ALLOWED -> 405;
             case ADMIN_REQUEST_TOO_LARGE -> 413;
             case CONFIG_INVALID, CONFIG_UNREADABLE, CONFIG_WRITE_FAILED, CLIENT_SECRET_MISSING, NO_IDP_CONFIGURED,
                     SECURED_PROPERTY_UNREADABLE, CONFIG_LOCK_UNAVAILABLE, LOGIN_STATE_KEY_UNAVAILABLE,
-                    HOST_LOGIN_FAILED, HOST_API_UNAVAILABLE, INTERNAL_ERROR -> 500;
+                    HOST_LOGIN_FAILED, HOST_API_UNAVAILABLE, GROUP_SYNC_FAILED,
+                    GROUP_SYNC_PARTIALLY_APPLIED, HOST_DIRECTORY_UNAVAILABLE, HOST_ACCOUNT_CREATE_FAILED,
+                    HOST_ACCOUNT_UPDATE_FAILED, HOST_USER_ATTRIBUTE_FAILED, HOST_GROUPS_UNREADABLE,
+                    HOST_GROUP_CREATE_FAILED, HOST_MEMBERSHIP_CHANGE_FAILED, HOST_WRITES_UNAVAILABLE,
+                    OVERAGE_CONNECTOR_UNAVAILABLE, INTERNAL_ERROR -> 500;
             case DISCOVERY_INVALID, DISCOVERY_ISSUER_MISMATCH, JWKS_INVALID, HTTP_RESPONSE_TOO_LARGE,
                     IDP_ERROR_RESPONSE, TOKEN_REQUEST_REJECTED, CLIENT_AUTHENTICATION_FAILED, USERINFO_REJECTED,
                     TOKEN_RESPONSE_INVALID, ID_TOKEN_MISSING, ID_TOKEN_MALFORMED, ID_TOKEN_ALGORITHM_REJECTED,
@@ -188,9 +234,11 @@ public enum ErrorCode {
                     ID_TOKEN_AUTH_TIME_MISSING, ID_TOKEN_AUTH_TOO_OLD, ID_TOKEN_ACR_NOT_SATISFIED,
                     USERINFO_SUBJECT_MISMATCH, USERINFO_INVALID, ID_TOKEN_TYPE_REJECTED, ID_TOKEN_CLAIM_TYPE_INVALID,
                     ENTRA_TOKEN_REFUSED,
-                    GRAPH_REQUEST_REFUSED, ENTRA_RESPONSE_INVALID -> 502;
+                    GRAPH_REQUEST_REFUSED, ENTRA_RESPONSE_INVALID, GROUPS_CLAIM_INVALID, GROUPS_TOO_MANY,
+                    OVERAGE_GRAPH_REFUSED, OVERAGE_GRAPH_ANSWER_INVALID, OVERAGE_USER_UNKNOWN,
+                    OVERAGE_TOO_MANY_GROUPS -> 502;
             case DISCOVERY_UNREACHABLE, JWKS_UNREACHABLE, TOKEN_ENDPOINT_UNREACHABLE, USERINFO_UNREACHABLE,
-                    ENTRA_UNREACHABLE -> 503;
+                    ENTRA_UNREACHABLE, OVERAGE_GRAPH_UNREACHABLE, OVERAGE_GRAPH_THROTTLED -> 503;
         };
     }
 

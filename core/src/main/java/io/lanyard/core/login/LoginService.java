@@ -17,13 +17,20 @@ import io.lanyard.core.discovery.ProviderMetadata;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LogText;
 import io.lanyard.core.error.LoginFailedException;
+import io.lanyard.core.audit.AuditSink;
+import io.lanyard.core.entra.EntraEndpoints;
+import io.lanyard.core.entra.GraphUserGroups;
+import io.lanyard.core.host.AccountWrites;
 import io.lanyard.core.host.BaseUrl;
+import io.lanyard.core.host.GroupWrites;
 import io.lanyard.core.host.HostUser;
 import io.lanyard.core.host.SeenLoginStates;
 import io.lanyard.core.host.UserDirectory;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.http.ProviderHttpClient;
-import io.lanyard.core.mapping.UserResolver;
+import io.lanyard.core.provisioning.AccountProvisioning;
+import io.lanyard.core.provisioning.LoginIdentity;
+import io.lanyard.core.provisioning.OverageGroups;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.token.IdTokenExpectations;
@@ -57,7 +64,7 @@ public final class LoginService {
 
     private final ConfigurationHolder configuration;
     private final ProviderRuntimes runtimes;
-    private final UserResolver users;
+    private final AccountProvisioning accounts;
     private final BaseUrl baseUrl;
     private final Clock clock;
     private final TokenClient tokens;
@@ -65,34 +72,99 @@ public final class LoginService {
     private final IdTokenValidator idTokens;
     private final SeenLoginStates seenStates;
 
-    LoginService(ConfigurationHolder configuration, ClientSecretResolver secrets, UserDirectory users, BaseUrl baseUrl,
-            Clock clock, ProviderHttpClient http, SeenLoginStates seenStates) {
-        this.configuration = configuration;
-        this.runtimes = new ProviderRuntimes(secrets, http, clock);
-        this.users = new UserResolver(users);
-        this.baseUrl = baseUrl;
-        this.clock = clock;
+    private LoginService(Builder builder) {
+        ProviderHttpClient http = new ProviderHttpClient(builder.limits);
+        this.configuration = builder.configuration;
+        this.runtimes = new ProviderRuntimes(builder.secrets, http, builder.clock);
+        OverageGroups overage = new OverageGroups(configuration::current, builder.secrets,
+                new GraphUserGroups(http, builder.entraEndpoints, builder.clock), builder.clock);
+        this.accounts = new AccountProvisioning(builder.users, builder.accountWrites, builder.groupWrites,
+                Optional.of(overage), builder.audit, builder.clock);
+        this.baseUrl = builder.baseUrl;
+        this.clock = builder.clock;
         this.tokens = new TokenClient(http);
         this.userInfo = new UserInfoClient(http);
         this.idTokens = new IdTokenValidator(clock);
-        this.seenStates = seenStates;
+        this.seenStates = builder.seenStates != null ? builder.seenStates : new InMemorySeenLoginStates(clock);
     }
 
+    /** A login service that finds accounts and never writes to the host (no just-in-time creation, no group sync). */
     public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
             UserDirectory users, BaseUrl baseUrl, Clock clock) {
-        return create(configuration, secrets, users, baseUrl, clock, HttpLimits.DEFAULT);
+        return builder(configuration, secrets, users, baseUrl, clock).build();
     }
 
+    /** As {@link #create(ConfigurationHolder, ClientSecretResolver, UserDirectory, BaseUrl, Clock)}, within limits. */
     public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
             UserDirectory users, BaseUrl baseUrl, Clock clock, HttpLimits limits) {
-        return create(configuration, secrets, users, baseUrl, clock, limits, new InMemorySeenLoginStates(clock));
+        return builder(configuration, secrets, users, baseUrl, clock).limits(limits).build();
     }
 
-    /** @param seenStates where the states of the logins that came back are remembered (single use) */
-    public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
-            UserDirectory users, BaseUrl baseUrl, Clock clock, HttpLimits limits, SeenLoginStates seenStates) {
-        return new LoginService(configuration, secrets, users, baseUrl, clock, new ProviderHttpClient(limits),
-                Objects.requireNonNull(seenStates, "seenStates"));
+    /** A login service with what the host offers besides reading users: account and group writes, audit, Graph. */
+    public static Builder builder(ConfigurationHolder configuration, ClientSecretResolver secrets, UserDirectory users,
+            BaseUrl baseUrl, Clock clock) {
+        return new Builder(configuration, secrets, users, baseUrl, clock);
+    }
+
+    /** What a {@link LoginService} is made of; without writes, a login never changes the host's users or groups. */
+    public static final class Builder {
+        private final ConfigurationHolder configuration;
+        private final ClientSecretResolver secrets;
+        private final UserDirectory users;
+        private final BaseUrl baseUrl;
+        private final Clock clock;
+        private HttpLimits limits = HttpLimits.DEFAULT;
+        private AccountWrites accountWrites = AccountWrites.unavailable(NO_WRITES);
+        private GroupWrites groupWrites = GroupWrites.unavailable(NO_WRITES);
+        private AuditSink audit = AuditSink.none();
+        private EntraEndpoints entraEndpoints = EntraEndpoints.NATIONAL_CLOUDS;
+        private SeenLoginStates seenStates;
+
+        private static final String NO_WRITES = "this host has no adapter for writing users and groups";
+
+        private Builder(ConfigurationHolder configuration, ClientSecretResolver secrets, UserDirectory users,
+                BaseUrl baseUrl, Clock clock) {
+            this.configuration = Objects.requireNonNull(configuration, "configuration");
+            this.secrets = Objects.requireNonNull(secrets, "secrets");
+            this.users = Objects.requireNonNull(users, "users");
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            this.clock = Objects.requireNonNull(clock, "clock");
+        }
+
+        /** Bounds of every call to a provider, Entra ID and Microsoft Graph. */
+        public Builder limits(HttpLimits value) {
+            this.limits = Objects.requireNonNull(value, "limits");
+            return this;
+        }
+
+        /** The host's account and group writes, for just-in-time creation and group sync. */
+        public Builder writes(AccountWrites accounts, GroupWrites groups) {
+            this.accountWrites = Objects.requireNonNull(accounts, "accounts");
+            this.groupWrites = Objects.requireNonNull(groups, "groups");
+            return this;
+        }
+
+        /** Where the accounts and memberships a login changes are reported. */
+        public Builder audit(AuditSink value) {
+            this.audit = Objects.requireNonNull(value, "audit");
+            return this;
+        }
+
+        /** Where Entra ID and Graph are reached for group overage (a product: Microsoft's; the sandbox: a stand-in). */
+        public Builder entraEndpoints(EntraEndpoints value) {
+            this.entraEndpoints = Objects.requireNonNull(value, "entraEndpoints");
+            return this;
+        }
+
+        /** Where the states of the logins that came back are remembered (single use); default: this node's memory. */
+        public Builder seenStates(SeenLoginStates value) {
+            this.seenStates = Objects.requireNonNull(value, "seenStates");
+            return this;
+        }
+
+        public LoginService build() {
+            return new LoginService(this);
+        }
     }
 
     /**
@@ -154,7 +226,8 @@ public final class LoginService {
         IdTokenExpectations expected = IdTokenExpectations.of(config, pending.nonce(), Optional.of(secret));
         ValidatedIdToken idToken = idTokens.validate(tokenResult.idToken(), expected, provider.keys());
         Map<String, Object> claims = claimsFor(config, provider, tokenResult, idToken, expected);
-        HostUser user = users.resolve(claims, runtime.usernameMapper());
+        HostUser user = accounts.accountFor(new LoginIdentity(config, idToken.claims().getIssuer(), idToken.subject(), claims,
+                runtime.usernameMapper(), runtime.groupRules()));
         LOG.info("{} logged in through identity provider {} ({})", user.username(), config.id(), config.displayName());
         return new LoginSuccess(user, config.id(), idToken.subject(), pending.returnPath(), idToken.raw(), claims);
     }

@@ -6,6 +6,7 @@ import io.lanyard.core.discovery.ProviderMetadataSource;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.keys.JwksSource;
 import io.lanyard.core.mapping.UsernameMapper;
+import io.lanyard.core.provisioning.GroupRules;
 import io.lanyard.core.secret.ResolvedSecret;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.SecretOwner;
@@ -13,7 +14,7 @@ import java.time.Clock;
 
 /**
  * What Lanyard keeps for one provider configuration between logins: its resolved secret, cached metadata and
- * keys, and its username mapper. Replaced as a whole when the provider's configuration changes.
+ * keys, its username mapper and group rules. Replaced as a whole when the provider's configuration changes.
  */
 final class ProviderRuntime {
 
@@ -21,6 +22,7 @@ final class ProviderRuntime {
     private final ResolvedSecret secret;
     private final ProviderMetadataSource metadata;
     private final UsernameMapper usernameMapper;
+    private final GroupRules groupRules;
     private final ProviderHttpClient http;
     private final Clock clock;
     private volatile JwksSource keys;
@@ -32,6 +34,7 @@ final class ProviderRuntime {
         this.clock = clock;
         this.metadata = new ProviderMetadataSource(config.issuer(), config.discoveryUrl(), http, clock);
         this.usernameMapper = new UsernameMapper(config.usernameMapping());
+        this.groupRules = new GroupRules(config.provisioning().groups());
     }
 
     IdentityProviderConfig config() {
@@ -44,6 +47,10 @@ final class ProviderRuntime {
 
     UsernameMapper usernameMapper() {
         return usernameMapper;
+    }
+
+    GroupRules groupRules() {
+        return groupRules;
     }
 
     /**

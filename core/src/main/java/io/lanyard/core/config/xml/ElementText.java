@@ -2,6 +2,7 @@ package io.lanyard.core.config.xml;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -18,11 +19,23 @@ final class ElementText {
 
     private final String raw;
     private final Consumer<String> error;
+    private final List<Map<String, String>> items;
 
     /** @param error reports a message for this element's field */
     ElementText(String raw, Consumer<String> error) {
+        this(raw, error, List.of());
+    }
+
+    /** A list element: its items, each its attributes by name. */
+    ElementText(String raw, Consumer<String> error, List<Map<String, String>> items) {
         this.raw = raw;
         this.error = error;
+        this.items = List.copyOf(items);
+    }
+
+    /** The items of a list element, in file order, each its attributes by name; none for a text element. */
+    List<Map<String, String>> items() {
+        return items;
     }
 
     /** Exactly as written: secrets keep their text. */
