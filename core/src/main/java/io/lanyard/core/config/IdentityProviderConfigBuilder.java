@@ -192,7 +192,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
      * OIDC Discovery 1.0 §3: the issuer is an https URL without query or fragment. Plain http is accepted only
      * for loopback addresses (a provider on the same machine, as in the sandbox and in tests).
      */
-    private static URI parseProviderUrl(List<FieldError> errors, String field, String value, boolean required) {
+    static URI parseProviderUrl(List<FieldError> errors, String field, String value, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
                 errors.add(new FieldError(field, "must be given"));

@@ -165,6 +165,42 @@ public enum ErrorCode {
     /** Graph lists more groups for the user than Lanyard reads for one login. */
     OVERAGE_TOO_MANY_GROUPS("LNY-726", Kind.PROVIDER_UNAVAILABLE),
 
+    // --- API access (issue 16): bearer tokens that scripts and servers present to the REST API. ---
+    /** Not a well-formed JWT of a configured issuer (parts, base64url, JSON, size). Answered 401 invalid_token. */
+    BEARER_TOKEN_MALFORMED("LNY-900", Kind.RESPONSE_REJECTED),
+    /** Unsigned ({@code alg: none}), HMAC-signed, signed with an algorithm not allowed, or with {@code crit}. */
+    BEARER_ALGORITHM_REJECTED("LNY-901", Kind.RESPONSE_REJECTED),
+    /** No key of the issuer matches the token's {@code kid} and algorithm (keys refetched at most every 10 s). */
+    BEARER_KEY_NOT_FOUND("LNY-902", Kind.RESPONSE_REJECTED),
+    BEARER_SIGNATURE_INVALID("LNY-903", Kind.RESPONSE_REJECTED),
+    /** RFC 9068 §4: {@code typ} is not {@code at+jwt} (nor {@code JWT} where the issuer allows it). */
+    BEARER_TYPE_REJECTED("LNY-904", Kind.RESPONSE_REJECTED),
+    /** {@code aud} does not contain the configured audience. */
+    BEARER_AUDIENCE_MISMATCH("LNY-905", Kind.RESPONSE_REJECTED),
+    BEARER_EXPIRED("LNY-906", Kind.RESPONSE_REJECTED),
+    /** {@code nbf} or {@code iat} lies in the future (beyond the clock skew). */
+    BEARER_NOT_YET_VALID("LNY-907", Kind.RESPONSE_REJECTED),
+    /** {@code exp} or {@code iat} missing, or a claim of the wrong JSON type. */
+    BEARER_CLAIM_INVALID("LNY-908", Kind.RESPONSE_REJECTED),
+    /** Older (by {@code iat}) than the client's maximum token age. */
+    BEARER_TOO_OLD("LNY-909", Kind.RESPONSE_REJECTED),
+    /** Neither {@code client_id} nor {@code azp}: the calling client cannot be told. */
+    BEARER_CLIENT_MISSING("LNY-910", Kind.RESPONSE_REJECTED),
+    /** The client is not on the issuer's allow-list (and the token maps to no user either). */
+    BEARER_CLIENT_NOT_ALLOWED("LNY-911", Kind.USER_MAPPING),
+    /** RFC 6750 §3.1 insufficient_scope: the token lacks the required scopes. Answered 403. */
+    BEARER_INSUFFICIENT_SCOPE("LNY-912", Kind.USER_MAPPING),
+    /** The client is read-only and the request is not GET or HEAD. Answered 403. */
+    BEARER_READ_ONLY("LNY-913", Kind.USER_MAPPING),
+    /** The request comes from an address outside the client's ranges. Answered 403. */
+    BEARER_SOURCE_ADDRESS_REFUSED("LNY-914", Kind.USER_MAPPING),
+    /** RFC 7662 §2.2: the introspection endpoint says the token is not active (revoked, expired, unknown). */
+    BEARER_INACTIVE("LNY-915", Kind.PROVIDER_REFUSED),
+    /** The introspection endpoint could not be reached, refused Lanyard's client, or answered unusably. */
+    INTROSPECTION_FAILED("LNY-916", Kind.PROVIDER_UNAVAILABLE),
+    /** The mapped service account (or delegated user) is missing and cannot be created, or is inactive. */
+    BEARER_ACCOUNT_UNAVAILABLE("LNY-917", Kind.USER_MAPPING),
+
     INTERNAL_ERROR("LNY-999", Kind.HOST);
 
     /**
@@ -210,10 +246,15 @@ public enum ErrorCode {
             case STATE_MISSING, STATE_UNKNOWN, LOGIN_EXPIRED, AUTHORIZATION_CODE_MISSING, RESPONSE_ISSUER_MISMATCH,
                     RESPONSE_ISSUER_MISSING, CALLBACK_IDP_MISMATCH, PENDING_LOGIN_UNREADABLE, ADMIN_REQUEST_MALFORMED,
                     ADMIN_IMPORT_REFUSED -> 400;
-            case ADMIN_LOGIN_REQUIRED -> 401;
+            case ADMIN_LOGIN_REQUIRED, BEARER_TOKEN_MALFORMED, BEARER_ALGORITHM_REJECTED, BEARER_KEY_NOT_FOUND,
+                    BEARER_SIGNATURE_INVALID, BEARER_TYPE_REJECTED, BEARER_AUDIENCE_MISMATCH, BEARER_EXPIRED,
+                    BEARER_NOT_YET_VALID, BEARER_CLAIM_INVALID, BEARER_TOO_OLD, BEARER_CLIENT_MISSING,
+                    BEARER_INACTIVE -> 401;
             case USERNAME_CLAIM_MISSING, USERNAME_TRANSFORM_NO_MATCH, USER_NOT_FOUND, USER_AMBIGUOUS, USER_INACTIVE,
                     USER_NOT_PERMITTED, ACCOUNT_EMAIL_MISSING, ACCOUNT_BOUND_TO_ANOTHER_IDENTITY,
-                    ADMIN_NOT_SYSTEM_ADMINISTRATOR, ADMIN_XSRF_REFUSED -> 403;
+                    ADMIN_NOT_SYSTEM_ADMINISTRATOR, ADMIN_XSRF_REFUSED, BEARER_CLIENT_NOT_ALLOWED,
+                    BEARER_INSUFFICIENT_SCOPE, BEARER_READ_ONLY, BEARER_SOURCE_ADDRESS_REFUSED,
+                    BEARER_ACCOUNT_UNAVAILABLE -> 403;
             case IDP_UNKNOWN, IDP_DISABLED, ADMIN_NOT_FOUND -> 404;
             case ADMIN_METHOD_NOT_ALLOWED -> 405;
             case ADMIN_REQUEST_TOO_LARGE -> 413;
@@ -238,7 +279,7 @@ public enum ErrorCode {
                     OVERAGE_GRAPH_REFUSED, OVERAGE_GRAPH_ANSWER_INVALID, OVERAGE_USER_UNKNOWN,
                     OVERAGE_TOO_MANY_GROUPS -> 502;
             case DISCOVERY_UNREACHABLE, JWKS_UNREACHABLE, TOKEN_ENDPOINT_UNREACHABLE, USERINFO_UNREACHABLE,
-                    ENTRA_UNREACHABLE, OVERAGE_GRAPH_UNREACHABLE, OVERAGE_GRAPH_THROTTLED -> 503;
+                    ENTRA_UNREACHABLE, OVERAGE_GRAPH_UNREACHABLE, OVERAGE_GRAPH_THROTTLED, INTROSPECTION_FAILED -> 503;
         };
     }
 

@@ -38,6 +38,11 @@ final class ElementText {
         return items;
     }
 
+    /** Reports what cannot even be parsed (e.g. one item of a list), for this element's field. */
+    void report(String message) {
+        error.accept(message);
+    }
+
     /** Exactly as written: secrets keep their text. */
     String raw() {
         return raw;
@@ -62,7 +67,13 @@ final class ElementText {
 
     /** Space-separated values; none when empty. */
     List<String> words() {
-        return value().isEmpty() ? List.of() : List.of(WHITESPACE.split(value()));
+        return words(raw);
+    }
+
+    /** Space-separated values of {@code text} (e.g. an item's attribute); none when blank. */
+    static List<String> words(String text) {
+        String value = text == null ? "" : text.strip();
+        return value.isEmpty() ? List.of() : List.of(WHITESPACE.split(value));
     }
 
     void ifBoolean(Consumer<Boolean> apply) {
