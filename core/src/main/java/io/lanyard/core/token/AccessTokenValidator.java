@@ -86,6 +86,11 @@ public final class AccessTokenValidator {
             throw AccessTokenClaims.rejected(WHAT, ErrorCode.BEARER_TOKEN_MALFORMED,
                     "is longer than " + MAX_TOKEN_LENGTH + " characters");
         }
+        // RFC 7515 §4.1.11: a crit parameter Lanyard does not understand (it understands none) makes the token invalid.
+        if (unverifiedPart(token, 0).map(header -> header.containsKey("crit")).orElse(false)) {
+            throw AccessTokenClaims.rejected(WHAT, ErrorCode.BEARER_ALGORITHM_REJECTED,
+                    "has critical header parameters Lanyard does not understand");
+        }
         CompactJws jws;
         try {
             jws = TokenSignatureVerifier.verify(token, ASYMMETRIC_ALGORITHMS, keys, Optional.empty(), WHAT,
@@ -93,11 +98,6 @@ public final class AccessTokenValidator {
         } catch (TokenRejectedException e) {
             throw new TokenRejectedException(WHAT, List.of(new ValidationFailure(bearerCode(e.errorCode()),
                     e.failures().get(0).description())));
-        }
-        // RFC 7515 §4.1.11: a crit parameter Lanyard does not understand makes the token invalid.
-        if (jws.header().getCriticalParams() != null && !jws.header().getCriticalParams().isEmpty()) {
-            throw AccessTokenClaims.rejected(WHAT, ErrorCode.BEARER_ALGORITHM_REJECTED,
-                    "has critical header parameters Lanyard does not understand");
         }
         checkType(jws.header().getType(), issuer);
         Map<String, Object> claims;
