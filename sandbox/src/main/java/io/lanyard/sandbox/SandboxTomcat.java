@@ -36,7 +36,7 @@ final class SandboxTomcat {
     }
 
     /** @param botKiller the product's bot killer, which runs around everything else, as in Jira and Confluence */
-    static Tomcat start(int port, Path home, Optional<Filter> botKiller, LanyardWeb lanyard,
+    static Tomcat start(int port, Path home, Optional<Filter> botKiller, Filter bearer, LanyardWeb lanyard,
             LanyardAdministration admin, SandboxSessionLogin sessionLogin, SandboxUserDirectory directory)
             throws IOException {
         Path base = Files.createDirectories(home.resolve("tomcat"));
@@ -52,6 +52,7 @@ final class SandboxTomcat {
         StandardContext context = (StandardContext) tomcat.addContext("", docBase.toString());
         context.setManager(sessionsInMemoryOnly());
         withoutRedeployLeakChecks(context);
+        addFilter(context, "lanyard-bearer", bearer);
         botKiller.ifPresent(filter -> addFilter(context, "bot-killer", filter));
         addFilter(context, "lanyard-login", lanyard.loginFilter());
         addServlet(context, "pages", new ProtectedPageServlet(sessionLogin, directory), "", "/pages/*");
