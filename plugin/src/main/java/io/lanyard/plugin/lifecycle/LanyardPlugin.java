@@ -2,18 +2,23 @@ package io.lanyard.plugin.lifecycle;
 
 import io.lanyard.core.audit.AuditSink;
 import io.lanyard.core.audit.LoggingAuditSink;
+import io.lanyard.core.bearer.BearerAuthenticator;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.config.xml.ConfigurationFiles;
+import io.lanyard.core.host.AccountWrites;
 import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.host.HomeDirectory;
 import io.lanyard.core.host.HostProduct;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.host.UserDirectory;
+import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.login.LoginService;
 import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.plugin.session.RequestLogin;
 import io.lanyard.plugin.session.SessionLogin;
+import io.lanyard.plugin.web.BearerFilter;
 import io.lanyard.plugin.web.CallbackServlet;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.plugin.web.LoginFilter;
@@ -45,6 +50,7 @@ public final class LanyardPlugin {
     private final LoginService loginService;
     private final LanyardWeb web;
     private final AuditSink audit = new LoggingAuditSink();
+    private final BearerAuthenticator bearer;
 
     public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
             SessionLogin sessionLogin, LoginPage loginPage) {
@@ -58,6 +64,10 @@ public final class LanyardPlugin {
         this.changes = lanyardDirectory.map(directory -> new ConfigurationService(configuration,
                 new ConfigurationFiles(directory), clientSecrets));
         this.loginService = LoginService.create(configuration, clientSecrets, users, baseUrl, clock);
+        // API access: existing service accounts work; creating missing ones waits for the products' account writes.
+        this.bearer = new BearerAuthenticator(configuration, clientSecrets, users,
+                AccountWrites.unavailable("this product's account writes are not wired to API access yet"), audit, clock,
+                HttpLimits.DEFAULT);
         // Sealed under the key in the shared home, so that any node opens what another sealed.
         this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, baseUrl,
                 lanyardDirectory.map(PendingLoginSeal::inFolder).orElseGet(PendingLoginSeal::inMemory));
@@ -77,6 +87,15 @@ public final class LanyardPlugin {
 
     public LoginServlet loginServlet() {
         return web.loginServlet();
+    }
+
+    /**
+     * API access (issue 16): the filter that authenticates one request by Lanyard's bearer token.
+     *
+     * @param requestLogin how this product runs one request as a user without a lingering session
+     */
+    public BearerFilter bearerFilter(RequestLogin requestLogin) {
+        return new BearerFilter(bearer, requestLogin);
     }
 
     public CallbackServlet callbackServlet() {
