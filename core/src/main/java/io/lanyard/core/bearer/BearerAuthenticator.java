@@ -89,8 +89,9 @@ public final class BearerAuthenticator {
 
     /**
      * @param authorization the request's {@code Authorization} header, or null
+     * @param reader        reads {@code request}; stateless, one for all requests
      */
-    public BearerOutcome authenticate(String authorization, BearerRequest request) {
+    public <R> BearerOutcome authenticate(String authorization, R request, BearerRequest<R> reader) {
         if (!isBearer(authorization)) {
             return BearerOutcome.NOT_OURS;
         }
@@ -102,9 +103,9 @@ public final class BearerAuthenticator {
         }
         Entry entry = cache.get(authorization);
         if (entry == null) {
-            entry = cache.load(authorization, header -> decide(header, request, config));
+            entry = cache.load(authorization, header -> decide(header, request, reader, config));
         }
-        return perRequest(entry.outcome(), request);
+        return perRequest(entry.outcome(), request, reader);
     }
 
     /** The decisions held now (tests, the admin page). */
@@ -118,7 +119,7 @@ public final class BearerAuthenticator {
         return source == null ? 0 : source.fetchCount();
     }
 
-    private Entry decide(String header, BearerRequest request, LanyardConfiguration config) {
+    private <R> Entry decide(String header, R request, BearerRequest<R> reader, LanyardConfiguration config) {
         List<TokenIssuerConfig> issuers = config.enabledTokenIssuers();
         String token = header.substring(BEARER_PREFIX.length()).strip();
         if (issuers.isEmpty() || token.isEmpty()) {
@@ -138,13 +139,14 @@ public final class BearerAuthenticator {
         }
         if (named.isEmpty()) {
             if (AccessTokenValidator.looksLikeAsymmetricJwt(token) && issuers.stream().anyMatch(i -> i.tokenCheck().local())) {
-                return refusal(Optional.empty(), request, new Refused(ErrorCode.BEARER_TOKEN_MALFORMED,
+                return refusal(Optional.empty(), request, reader, new Refused(ErrorCode.BEARER_TOKEN_MALFORMED,
                         "a signed JWT whose payload cannot be read"));
             }
             if (ProductTokens.isPersonalAccessToken(token)) {
                 return Entry.once(BearerOutcome.NOT_OURS);
             }
-            named = issuers.stream().filter(issuer -> issuer.introspectsOpaqueTokensOn(request.path())).findFirst();
+            String path = reader.path(request);
+            named = issuers.stream().filter(issuer -> issuer.introspectsOpaqueTokensOn(path)).findFirst();
             if (named.isEmpty()) {
                 return Entry.once(BearerOutcome.NOT_OURS);
             }
@@ -154,9 +156,9 @@ public final class BearerAuthenticator {
         try {
             VerifiedAccessToken verified = local ? validator.validate(token, issuer, keySource(issuer))
                     : introspection.introspect(token, issuer, introspectionSecret(issuer));
-            return grant(issuer, verified, local, request);
+            return grant(issuer, verified, local, request, reader);
         } catch (TokenRejectedException e) {
-            return refusal(Optional.of(issuer), request, new Refused(e.errorCode(), e.getMessage()));
+            return refusal(Optional.of(issuer), request, reader, new Refused(e.errorCode(), e.getMessage()));
         } catch (LanyardException e) {
             Refused refused = new Refused(e.errorCode() == ErrorCode.BEARER_ACCOUNT_UNAVAILABLE
                     ? ErrorCode.BEARER_ACCOUNT_UNAVAILABLE : ErrorCode.INTROSPECTION_FAILED, e.getMessage());
@@ -167,8 +169,8 @@ public final class BearerAuthenticator {
         }
     }
 
-    private Entry grant(TokenIssuerConfig issuer, VerifiedAccessToken verified, boolean local,
-            BearerRequest request) {
+    private <R> Entry grant(TokenIssuerConfig issuer, VerifiedAccessToken verified, boolean local, R request,
+            BearerRequest<R> reader) {
         Optional<ClientMapping> mapping = issuer.mappingFor(verified.clientId());
         String username;
         if (mapping.isPresent()) {
@@ -176,13 +178,13 @@ public final class BearerAuthenticator {
         } else {
             Optional<String> delegated = delegatedUser(issuer, verified);
             if (delegated.isEmpty()) {
-                return refusal(Optional.of(issuer), request, new Refused(ErrorCode.BEARER_CLIENT_NOT_ALLOWED,
+                return refusal(Optional.of(issuer), request, reader, new Refused(ErrorCode.BEARER_CLIENT_NOT_ALLOWED,
                         "client " + verified.clientId() + " is not on the allow-list of token issuer " + issuer.id()));
             }
             username = delegated.get();
         }
         if (!hasRequiredScopes(issuer, verified.scopes())) {
-            return refusal(Optional.of(issuer), request, new Refused(ErrorCode.BEARER_INSUFFICIENT_SCOPE,
+            return refusal(Optional.of(issuer), request, reader, new Refused(ErrorCode.BEARER_INSUFFICIENT_SCOPE,
                     "the token of client " + verified.clientId() + " lacks " + (issuer.allScopesRequired() ? "all" : "any")
                     + " of the scopes " + issuer.requiredScopes(), issuer.requiredScopes()));
         }
@@ -193,7 +195,7 @@ public final class BearerAuthenticator {
                 expiresAt, verified.issuedAt().map(java.time.Instant::toEpochMilli).orElse(Long.MIN_VALUE),
                 issuer.trustedProxies());
         audit.record(AuditEvent.of(AuditEventType.MACHINE_TOKEN_GRANTED, clock.instant()).user(username)
-                .integration(issuer.id()).sourceAddress(describedAddress(request, issuer))
+                .integration(issuer.id()).sourceAddress(describedAddress(request, reader, issuer))
                 .detail("client", verified.clientId()).detail("scopes", String.join(" ", verified.scopes()))
                 .detail("check", local ? "jwt" : "introspection").build());
         return new Entry(new Granted(username, grant), validUntil);
@@ -226,9 +228,10 @@ public final class BearerAuthenticator {
         return issuer.allScopesRequired() ? scopes.containsAll(required) : required.stream().anyMatch(scopes::contains);
     }
 
-    private Entry refusal(Optional<TokenIssuerConfig> issuer, BearerRequest request, Refused refused) {
+    private <R> Entry refusal(Optional<TokenIssuerConfig> issuer, R request, BearerRequest<R> reader,
+            Refused refused) {
         AuditEvent.Builder event = AuditEvent.of(AuditEventType.MACHINE_TOKEN_REFUSED, clock.instant())
-                .code(refused.code()).sourceAddress(describedAddress(request, issuer.orElse(null)));
+                .code(refused.code()).sourceAddress(describedAddress(request, reader, issuer.orElse(null)));
         issuer.ifPresent(value -> event.integration(value.id()));
         audit.record(event.build());
         return new Entry(refused, clock.millis() + REFUSAL_CACHE_TIME.toMillis());
@@ -238,7 +241,7 @@ public final class BearerAuthenticator {
      * The checks that depend on the request, on every request: the token's age, the method, the source address.
      * Allocation-free for a grant without address ranges.
      */
-    private BearerOutcome perRequest(BearerOutcome outcome, BearerRequest request) {
+    private <R> BearerOutcome perRequest(BearerOutcome outcome, R request, BearerRequest<R> reader) {
         if (!(outcome instanceof Granted granted) || granted.grant().mapping().isEmpty()) {
             return outcome;
         }
@@ -254,11 +257,12 @@ public final class BearerAuthenticator {
                         + grant.clientId());
             }
         }
-        if (mapping.readOnly() && !isReadOnly(request.method())) {
+        if (mapping.readOnly() && !isReadOnly(reader.method(request))) {
             return new Refused(ErrorCode.BEARER_READ_ONLY, "client " + grant.clientId() + " is read-only");
         }
         if (!mapping.sourceRanges().isEmpty()) {
-            Optional<byte[]> address = ClientAddress.of(request, grant.trustedProxies());
+            Optional<byte[]> address = ClientAddress.of(reader.remoteAddress(request), reader.forwardedFor(request),
+                    grant.trustedProxies());
             if (address.isEmpty() || !mapping.allowsAddress(address.get())) {
                 return new Refused(ErrorCode.BEARER_SOURCE_ADDRESS_REFUSED, "client " + grant.clientId()
                         + " may not call from " + address.map(BearerAuthenticator::text).orElse("an unreadable address"));
@@ -281,9 +285,11 @@ public final class BearerAuthenticator {
                 "token issuer " + issuer.id() + " has no client secret for introspection"));
     }
 
-    private static String describedAddress(BearerRequest request, TokenIssuerConfig issuer) {
-        Optional<byte[]> address = issuer == null ? Optional.empty() : ClientAddress.of(request, issuer.trustedProxies());
-        return address.map(BearerAuthenticator::text).orElse(String.valueOf(request.remoteAddress()));
+    private static <R> String describedAddress(R request, BearerRequest<R> reader, TokenIssuerConfig issuer) {
+        String remote = reader.remoteAddress(request);
+        Optional<byte[]> address = issuer == null ? Optional.empty()
+                : ClientAddress.of(remote, reader.forwardedFor(request), issuer.trustedProxies());
+        return address.map(BearerAuthenticator::text).orElse(String.valueOf(remote));
     }
 
     private static String text(byte[] address) {

@@ -16,12 +16,12 @@ final class ClientAddress {
     }
 
     /** Empty when the address cannot be told (a malformed hop): whoever checks ranges then refuses. */
-    static Optional<byte[]> of(BearerRequest request, List<AddressRange> trustedProxies) {
-        Optional<byte[]> remote = AddressRange.literal(request.remoteAddress());
+    static Optional<byte[]> of(String remoteAddress, String forwardedFor, List<AddressRange> trustedProxies) {
+        Optional<byte[]> remote = AddressRange.literal(remoteAddress);
         if (remote.isEmpty() || !isTrusted(remote.get(), trustedProxies)) {
             return remote;
         }
-        String forwarded = request.forwardedFor();
+        String forwarded = forwardedFor;
         if (forwarded == null || forwarded.isBlank()) {
             return remote;
         }

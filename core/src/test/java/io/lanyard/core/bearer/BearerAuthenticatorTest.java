@@ -52,7 +52,7 @@ class BearerAuthenticatorTest {
 
     private static final String CLIENT = "ci-deployer";
     private static final String ACCOUNT = "svc-deployer";
-    private static final BearerRequest GET = request("GET", "/rest/api/2/myself", "192.0.2.10", null);
+    private static final TestRequest GET = request("GET", "/rest/api/2/myself", "192.0.2.10", null);
 
     private final MutableClock clock = new MutableClock(Instant.now());
     private final InMemoryHost host = new InMemoryHost();
@@ -96,13 +96,12 @@ class BearerAuthenticatorTest {
         }
     }
 
-    static BearerRequest request(String method, String path, String remote, String forwardedFor) {
-        return new BearerRequest() {
-            public String method() { return method; }
-            public String path() { return path; }
-            public String remoteAddress() { return remote; }
-            public String forwardedFor() { return forwardedFor; }
-        };
+    static TestRequest request(String method, String path, String remote, String forwardedFor) {
+        return new TestRequest(method, path, remote, forwardedFor);
+    }
+
+    private BearerOutcome authenticate(String authorization, TestRequest request) {
+        return authenticator.authenticate(authorization, request, TestRequest.READER);
     }
 
     private Map<String, Object> claims() {
@@ -114,7 +113,7 @@ class BearerAuthenticatorTest {
     }
 
     private BearerOutcome call(String token) {
-        return authenticator.authenticate("Bearer " + token, GET);
+        return authenticate("Bearer " + token, GET);
     }
 
     private static ErrorCode refusedWith(BearerOutcome outcome) {
@@ -147,8 +146,8 @@ class BearerAuthenticatorTest {
 
     @Test
     void everythingElsePassesUntouched() throws Exception {
-        assertThat(authenticator.authenticate(null, GET)).isSameAs(BearerOutcome.NOT_OURS);
-        assertThat(authenticator.authenticate("Basic YWxpY2U6c2VjcmV0", GET)).isSameAs(BearerOutcome.NOT_OURS);
+        assertThat(authenticate(null, GET)).isSameAs(BearerOutcome.NOT_OURS);
+        assertThat(authenticate("Basic YWxpY2U6c2VjcmV0", GET)).isSameAs(BearerOutcome.NOT_OURS);
         // A Jira/Confluence personal access token: 12 digits, ':', 20 bytes, Base64 (host-evidence 5.2).
         byte[] pat = new byte[33];
         System.arraycopy("123456789012:".getBytes(), 0, pat, 0, 13);
@@ -320,10 +319,10 @@ class BearerAuthenticatorTest {
     void aReadOnlyClientMayOnlyGetAndHead() {
         configure(b -> b.clientMappings(List.of(mapping(true, List.of(), Optional.empty()))));
         String token = token(c -> c);
-        assertThat(authenticator.authenticate("Bearer " + token, GET)).isInstanceOf(Granted.class);
-        assertThat(authenticator.authenticate("Bearer " + token, request("HEAD", "/rest/x", "192.0.2.10", null)))
+        assertThat(authenticate("Bearer " + token, GET)).isInstanceOf(Granted.class);
+        assertThat(authenticate("Bearer " + token, request("HEAD", "/rest/x", "192.0.2.10", null)))
                 .isInstanceOf(Granted.class);
-        BearerOutcome post = authenticator.authenticate("Bearer " + token, request("POST", "/rest/x", "192.0.2.10", null));
+        BearerOutcome post = authenticate("Bearer " + token, request("POST", "/rest/x", "192.0.2.10", null));
         assertThat(refusedWith(post)).isEqualTo(ErrorCode.BEARER_READ_ONLY);
         assertThat(((Refused) post).httpStatus()).isEqualTo(403);
     }
@@ -333,20 +332,20 @@ class BearerAuthenticatorTest {
         configure(b -> b.clientMappings(List.of(mapping(false, List.of(AddressRange.parse("10.1.0.0/16").orElseThrow()),
                 Optional.empty()))).trustedProxies(List.of("192.0.2.1")));
         String token = "Bearer " + token(c -> c);
-        assertThat(authenticator.authenticate(token, request("GET", "/rest/x", "10.1.2.3", null)))
+        assertThat(authenticate(token, request("GET", "/rest/x", "10.1.2.3", null)))
                 .isInstanceOf(Granted.class);
-        assertThat(refusedWith(authenticator.authenticate(token, request("GET", "/rest/x", "10.2.0.1", null))))
+        assertThat(refusedWith(authenticate(token, request("GET", "/rest/x", "10.2.0.1", null))))
                 .isEqualTo(ErrorCode.BEARER_SOURCE_ADDRESS_REFUSED);
         // A client that is not a trusted proxy writes X-Forwarded-For itself: it is not read.
-        assertThat(refusedWith(authenticator.authenticate(token, request("GET", "/rest/x", "203.0.113.9", "10.1.2.3"))))
+        assertThat(refusedWith(authenticate(token, request("GET", "/rest/x", "203.0.113.9", "10.1.2.3"))))
                 .isEqualTo(ErrorCode.BEARER_SOURCE_ADDRESS_REFUSED);
         // Through the trusted proxy: the hop it vouches for, not what the client put in front.
-        assertThat(authenticator.authenticate(token, request("GET", "/rest/x", "192.0.2.1", "10.1.2.3")))
+        assertThat(authenticate(token, request("GET", "/rest/x", "192.0.2.1", "10.1.2.3")))
                 .isInstanceOf(Granted.class);
-        assertThat(refusedWith(authenticator.authenticate(token,
+        assertThat(refusedWith(authenticate(token,
                 request("GET", "/rest/x", "192.0.2.1", "10.1.2.3, 203.0.113.9"))))
                 .isEqualTo(ErrorCode.BEARER_SOURCE_ADDRESS_REFUSED);
-        assertThat(refusedWith(authenticator.authenticate(token, request("GET", "/rest/x", "192.0.2.1", "not-an-ip"))))
+        assertThat(refusedWith(authenticate(token, request("GET", "/rest/x", "192.0.2.1", "not-an-ip"))))
                 .isEqualTo(ErrorCode.BEARER_SOURCE_ADDRESS_REFUSED);
     }
 
@@ -392,7 +391,7 @@ class BearerAuthenticatorTest {
     void anOpaqueTokenIsIntrospectedOnlyOnTheConfiguredPaths() {
         configure(b -> b.tokenCheck(TokenCheck.BOTH).opaqueTokenPaths(List.of("/rest/api/")));
         issuer.introspection = token -> token.equals("opaque-1") ? activeAnswer() : Map.of("active", false);
-        assertThat(authenticator.authenticate("Bearer opaque-1", request("GET", "/rest/other", "192.0.2.10", null)))
+        assertThat(authenticate("Bearer opaque-1", request("GET", "/rest/other", "192.0.2.10", null)))
                 .isSameAs(BearerOutcome.NOT_OURS);
         assertThat(issuer.introspectionRequests).hasValue(0);
         assertThat(call("opaque-1")).isInstanceOf(Granted.class);

@@ -88,13 +88,13 @@ class MockOAuth2ServerBearerTest {
         return body.substring(open + 1, body.indexOf('"', open + 1));
     }
 
-    private static final BearerRequest GET = BearerAuthenticatorTest.request("GET", "/rest/api/2/myself", "127.0.0.1",
+    private static final TestRequest GET = BearerAuthenticatorTest.request("GET", "/rest/api/2/myself", "127.0.0.1",
             null);
 
     @Test
     void aClientCredentialsTokenIsCheckedLocally() throws Exception {
         BearerOutcome outcome = authenticator(TokenCheck.JWT)
-                .authenticate("Bearer " + clientCredentialsToken(CLIENT, AUDIENCE), GET);
+                .authenticate("Bearer " + clientCredentialsToken(CLIENT, AUDIENCE), GET, TestRequest.READER);
         assertThat(outcome).isInstanceOf(Granted.class);
         assertThat(((Granted) outcome).username()).isEqualTo("svc-deploy");
         assertThat(host.user("svc-deploy")).isPresent();
@@ -103,16 +103,16 @@ class MockOAuth2ServerBearerTest {
     @Test
     void aClientCredentialsTokenIsCheckedByIntrospection() throws Exception {
         BearerOutcome outcome = authenticator(TokenCheck.INTROSPECTION)
-                .authenticate("Bearer " + clientCredentialsToken(CLIENT, AUDIENCE), GET);
+                .authenticate("Bearer " + clientCredentialsToken(CLIENT, AUDIENCE), GET, TestRequest.READER);
         assertThat(outcome).isInstanceOf(Granted.class);
     }
 
     @Test
     void anotherAudienceAndAnotherClientAreRefused() throws Exception {
         BearerAuthenticator authenticator = authenticator(TokenCheck.JWT);
-        assertThat(((Refused) authenticator.authenticate("Bearer " + clientCredentialsToken(CLIENT, "api://other"), GET))
+        assertThat(((Refused) authenticator.authenticate("Bearer " + clientCredentialsToken(CLIENT, "api://other"), GET, TestRequest.READER))
                 .code()).isEqualTo(ErrorCode.BEARER_AUDIENCE_MISMATCH);
-        assertThat(((Refused) authenticator.authenticate("Bearer " + clientCredentialsToken("intruder", AUDIENCE), GET))
+        assertThat(((Refused) authenticator.authenticate("Bearer " + clientCredentialsToken("intruder", AUDIENCE), GET, TestRequest.READER))
                 .code()).isEqualTo(ErrorCode.BEARER_CLIENT_NOT_ALLOWED);
     }
 
@@ -120,6 +120,6 @@ class MockOAuth2ServerBearerTest {
     void aTokenThatNamesItsClientOnlyAsSubjectIsRefused() throws Exception {
         // What the server issues by default: sub is the client, no client_id or azp (RFC 9700 §4.15: sub alone never).
         assertThat(((Refused) authenticator(TokenCheck.JWT).authenticate("Bearer "
-                + plainClientCredentialsToken(CLIENT, AUDIENCE), GET)).code()).isEqualTo(ErrorCode.BEARER_CLIENT_MISSING);
+                + plainClientCredentialsToken(CLIENT, AUDIENCE), GET, TestRequest.READER)).code()).isEqualTo(ErrorCode.BEARER_CLIENT_MISSING);
     }
 }

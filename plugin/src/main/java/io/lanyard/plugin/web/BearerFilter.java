@@ -50,7 +50,7 @@ public final class BearerFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        BearerOutcome outcome = authenticator.authenticate(authorization, new ServletBearerRequest(httpRequest));
+        BearerOutcome outcome = authenticator.authenticate(authorization, httpRequest, ServletBearerRequest.READER);
         HttpServletResponse httpResponse = (HttpServletResponse) response;
         if (outcome instanceof Granted granted) {
             try {

@@ -3,35 +3,34 @@ package io.lanyard.plugin.web;
 import io.lanyard.core.bearer.BearerRequest;
 import javax.servlet.http.HttpServletRequest;
 
-/** The servlet request as the bearer check reads it; made only for requests that carry a bearer token. */
-final class ServletBearerRequest implements BearerRequest {
+/** Reads the servlet request for the bearer check: stateless, one for all requests, so nothing is allocated. */
+final class ServletBearerRequest implements BearerRequest<HttpServletRequest> {
 
-    private final HttpServletRequest request;
+    static final ServletBearerRequest READER = new ServletBearerRequest();
 
-    ServletBearerRequest(HttpServletRequest request) {
-        this.request = request;
+    private ServletBearerRequest() {
     }
 
     @Override
-    public String method() {
+    public String method(HttpServletRequest request) {
         return request.getMethod();
     }
 
     /** The path the container resolved (as {@link RequestPaths} reads it), however the URI spells it. */
     @Override
-    public String path() {
+    public String path(HttpServletRequest request) {
         String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
         String pathInfo = request.getPathInfo();
         return pathInfo == null ? servletPath : servletPath + pathInfo;
     }
 
     @Override
-    public String remoteAddress() {
+    public String remoteAddress(HttpServletRequest request) {
         return request.getRemoteAddr();
     }
 
     @Override
-    public String forwardedFor() {
+    public String forwardedFor(HttpServletRequest request) {
         return request.getHeader("X-Forwarded-For");
     }
 }
