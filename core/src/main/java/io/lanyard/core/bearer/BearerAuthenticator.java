@@ -220,7 +220,8 @@ public final class BearerAuthenticator {
         return Optional.of(user.username());
     }
 
-    private static boolean hasRequiredScopes(TokenIssuerConfig issuer, List<String> scopes) {
+    /** Whether {@code scopes} hold the issuer's required scopes, all or any as configured (also "Test"'s rule). */
+    public static boolean hasRequiredScopes(TokenIssuerConfig issuer, List<String> scopes) {
         List<String> required = issuer.requiredScopes();
         if (required.isEmpty()) {
             return true;

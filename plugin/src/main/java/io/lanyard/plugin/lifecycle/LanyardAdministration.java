@@ -4,6 +4,7 @@ import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.diagnostics.EntraConnectorCheck;
 import io.lanyard.core.diagnostics.IdentityProviderCheck;
+import io.lanyard.core.diagnostics.TokenIssuerCheck;
 import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.host.BaseUrl;
@@ -85,7 +86,8 @@ public final class LanyardAdministration {
         AdminView view = new AdminView(new AdminTemplates(text.asMap()), layout, guard, text, loginPage);
         ProviderHttpClient http = new ProviderHttpClient(limits);
         IntegrationAdmins integrations = new IntegrationAdmins(new IdentityProviderCheck(http, secrets, clock),
-                new EntraConnectorCheck(http, secrets, entraEndpoints), baseUrl);
+                new EntraConnectorCheck(http, secrets, entraEndpoints), new TokenIssuerCheck(http, secrets, clock),
+                baseUrl);
         this.adminServlet = new AdminServlet(guard, view, integrations.pages(changes.get(), secrets, view, guard),
                 new StaticResources(), loginPage);
         this.apiServlet = new ApiServlet(guard, changes.get(), integrations, secrets, text);
