@@ -3,6 +3,7 @@ package io.lanyard.core.config;
 import io.lanyard.core.secret.StoredSecret;
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +23,8 @@ import java.util.Optional;
  * @param tokenEndpoint         where "Test" fetches a token by client credentials
  * @param clientId              Lanyard's client at the issuer, for introspection and "Test"
  * @param clientSecret          its secret, resolved like every other client secret
+ * @param nextClientSecret      the next secret of a rotation ({@code CLIENT_SECRET_NEXT}), or none
+ * @param clientSecretExpiresOn when the current secret expires, as entered
  * @param audience              what {@code aud} must contain
  * @param requiredScopes        scopes a token must carry
  * @param allScopesRequired     all of {@code requiredScopes}, or any one of them
@@ -45,6 +48,8 @@ public record TokenIssuerConfig(
         Optional<URI> tokenEndpoint,
         String clientId,
         StoredSecret clientSecret,
+        StoredSecret nextClientSecret,
+        Optional<LocalDate> clientSecretExpiresOn,
         String audience,
         List<String> requiredScopes,
         boolean allScopesRequired,
@@ -87,6 +92,8 @@ public record TokenIssuerConfig(
         Objects.requireNonNull(tokenEndpoint, "tokenEndpoint");
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(clientSecret, "clientSecret");
+        Objects.requireNonNull(nextClientSecret, "nextClientSecret");
+        Objects.requireNonNull(clientSecretExpiresOn, "clientSecretExpiresOn");
         Objects.requireNonNull(audience, "audience");
         requiredScopes = List.copyOf(requiredScopes);
         Objects.requireNonNull(clockSkew, "clockSkew");
@@ -140,6 +147,6 @@ public record TokenIssuerConfig(
     public String toString() {
         return "TokenIssuerConfig[id=" + id + ", displayName=" + displayName + ", enabled=" + enabled + ", issuer="
                 + issuer + ", tokenCheck=" + tokenCheck + ", clientId=" + clientId + ", clientSecret=" + clientSecret
-                + ", audience=" + audience + ", clients=" + clientMappings.size() + "]";
+                + ", nextClientSecret=" + nextClientSecret + ", audience=" + audience + ", clients=" + clientMappings.size() + "]";
     }
 }

@@ -4,6 +4,7 @@ import io.lanyard.core.config.TokenIssuerConfig.TokenCheck;
 import io.lanyard.core.secret.StoredSecret;
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +39,8 @@ public final class TokenIssuerConfigBuilder implements IntegrationBuilder<TokenI
     private String tokenEndpoint;
     private String clientId = "";
     private StoredSecret clientSecret = StoredSecret.none();
+    private StoredSecret nextClientSecret = StoredSecret.none();
+    private LocalDate clientSecretExpiresOn;
     private String audience;
     private List<String> requiredScopes = List.of();
     private boolean allScopesRequired = true;
@@ -66,6 +69,8 @@ public final class TokenIssuerConfigBuilder implements IntegrationBuilder<TokenI
         b.tokenEndpoint = c.tokenEndpoint().map(URI::toString).orElse(null);
         b.clientId = c.clientId();
         b.clientSecret = c.clientSecret();
+        b.nextClientSecret = c.nextClientSecret();
+        b.clientSecretExpiresOn = c.clientSecretExpiresOn().orElse(null);
         b.audience = c.audience();
         b.requiredScopes = c.requiredScopes();
         b.allScopesRequired = c.allScopesRequired();
@@ -83,6 +88,8 @@ public final class TokenIssuerConfigBuilder implements IntegrationBuilder<TokenI
     public TokenIssuerConfigBuilder displayName(String value) { this.displayName = value; return this; }
     public TokenIssuerConfigBuilder enabled(boolean value) { this.enabled = value; return this; }
     public TokenIssuerConfigBuilder clientSecret(StoredSecret value) { this.clientSecret = value; return this; }
+    public TokenIssuerConfigBuilder nextClientSecret(StoredSecret value) { this.nextClientSecret = value; return this; }
+    public TokenIssuerConfigBuilder clientSecretExpiresOn(LocalDate value) { this.clientSecretExpiresOn = value; return this; }
     public TokenIssuerConfigBuilder issuer(String value) { this.issuer = value; return this; }
     public TokenIssuerConfigBuilder tokenCheck(TokenCheck value) { this.tokenCheck = value; return this; }
     public TokenIssuerConfigBuilder acceptJwtType(boolean value) { this.acceptJwtType = value; return this; }
@@ -123,9 +130,7 @@ public final class TokenIssuerConfigBuilder implements IntegrationBuilder<TokenI
         if (check.remote() && client.isEmpty()) {
             errors.add(new FieldError("clientId", "must be given: introspection authenticates as this client"));
         }
-        if (clientSecret == null) {
-            errors.add(new FieldError("clientSecret", "must be given (it may be empty)"));
-        }
+        FieldChecks.requireSecrets(errors, clientSecret, nextClientSecret);
         String checkedAudience = FieldChecks.requireText(errors, "audience", audience, 500);
         List<String> scopes = checkedScopes(errors);
         checkDuration(errors, "clockSkew", clockSkew, MAX_CLOCK_SKEW);
@@ -146,7 +151,7 @@ public final class TokenIssuerConfigBuilder implements IntegrationBuilder<TokenI
         }
         return new TokenIssuerConfig(checkedId, name, enabled, issuerUri.toString(), check, acceptJwtType,
                 Optional.ofNullable(jwks), Optional.ofNullable(introspection), Optional.ofNullable(token), client,
-                clientSecret, checkedAudience, scopes, allScopesRequired, clockSkew, introspectionCacheTime, paths,
+                clientSecret, nextClientSecret, Optional.ofNullable(clientSecretExpiresOn), checkedAudience, scopes, allScopesRequired, clockSkew, introspectionCacheTime, paths,
                 optionalText(serviceAccountDirectory), mappings, userClaim, proxies);
     }
 

@@ -45,6 +45,8 @@ public final class TokenIssuerXml {
                     c -> url(c.tokenEndpoint())),
             optional("CLIENT_ID", "clientId", (b, text) -> b.clientId(text.value()), TokenIssuerConfig::clientId),
             IntegrationXmlFormat.clientSecret(),
+            IntegrationXmlFormat.nextClientSecret(),
+            IntegrationXmlFormat.clientSecretExpiresOn(),
             required("AUDIENCE", "audience", (b, text) -> b.audience(text.value()), TokenIssuerConfig::audience),
             optional("REQUIRED_SCOPES", "requiredScopes", (b, text) -> b.requiredScopes(text.words()),
                     c -> XmlText.words(c.requiredScopes())),

@@ -37,8 +37,11 @@ public record TokenIssuerJson(
         List<String> trustedProxies,
         Long clockSkewSeconds,
         Long introspectionCacheSeconds,
+        String clientSecretExpiresOn,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String clientSecret,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) Boolean clearClientSecret,
+        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String nextClientSecret,
+        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) Boolean clearNextClientSecret,
         @JsonProperty(access = JsonProperty.Access.READ_ONLY) SecretSection.Json secret)
         implements IntegrationJson<TokenIssuerConfig> {
 
@@ -55,7 +58,9 @@ public record TokenIssuerJson(
                         m.maxTokenAge().map(Duration::toSeconds).orElse(null))).toList(),
                 c.serviceAccountDirectory().orElse(null), c.delegatedUserClaim().orElse(null), c.opaqueTokenPaths(),
                 c.trustedProxies().stream().map(AddressRange::toString).toList(), c.clockSkew().toSeconds(),
-                c.introspectionCacheTime().toSeconds(), null, null, secret.toJson());
+                c.introspectionCacheTime().toSeconds(),
+                c.clientSecretExpiresOn().map(java.time.LocalDate::toString).orElse(null), null, null, null, null,
+                secret.toJson());
     }
 
     private static String url(Optional<URI> uri) {
