@@ -4,6 +4,7 @@ import static io.lanyard.core.config.IdentityProviderConfigBuilder.WELL_KNOWN_SU
 
 import io.lanyard.core.config.IdGenerator;
 import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.LogoutSettings;
 import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.secret.Secret;
@@ -36,6 +37,8 @@ final class SandboxProviders {
                 .discoveryUrl(builtInIssuer + WELL_KNOWN_SUFFIX)
                 .clientId(BuiltInProvider.CLIENT_ID)
                 .clientSecret(StoredSecret.plaintext(clientSecret))
+                // the sandbox's /logout signs out at the provider too, which tells every node (back-channel)
+                .logout(LogoutSettings.defaults().toBuilder().mode(LogoutSettings.LogoutMode.ALSO_AT_PROVIDER).build())
                 .build();
         return new LanyardConfiguration(List.of(provider));
     }
