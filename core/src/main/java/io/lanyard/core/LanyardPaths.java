@@ -15,6 +15,8 @@ public final class LanyardPaths {
     public static final String LOGIN = PREFIX + "/login";
     /** Shows an error by code and correlation id. */
     public static final String ERROR = PREFIX + "/error";
+    /** The page a person sees after logging out (rendered by the sign-in pages; the logout flow redirects to it). */
+    public static final String LOGGED_OUT = PREFIX + "/logged-out";
     /** Administration pages. */
     public static final String ADMIN = PREFIX + "/admin";
     /** The JSON API for automation (same authorization as the admin pages). */
