@@ -124,6 +124,32 @@ public enum ErrorCode {
     GRAPH_REQUEST_REFUSED("LNY-712", Kind.PROVIDER_REFUSED),
     ENTRA_RESPONSE_INVALID("LNY-713", Kind.PROVIDER_UNAVAILABLE),
 
+    // --- The sign-in experience (issue 14): several providers, e-mail routing, emergency access, re-authentication. ---
+    /** One browser started more logins in a short time than a person does: the loop breaker stopped redirecting it. */
+    LOGIN_LOOP_DETECTED("LNY-800", Kind.HOST),
+    /** A password login on the product's form while SSO is enforced, by someone outside the emergency groups. */
+    EMERGENCY_LOGIN_REFUSED("LNY-801", Kind.USER_MAPPING),
+    /** Password logins on the product's form are switched off while SSO is enforced. */
+    PASSWORD_LOGIN_OFF("LNY-802", Kind.USER_MAPPING),
+    /** The account does not match the username pattern or directory this provider is restricted to. */
+    ACCOUNT_NOT_ALLOWED_FOR_PROVIDER("LNY-803", Kind.USER_MAPPING),
+    /** The account belongs to another provider (it matches that provider's restriction), not to this one. */
+    ACCOUNT_OWNED_BY_OTHER_PROVIDER("LNY-804", Kind.USER_MAPPING),
+    /** A provider is restricted to a directory, and the host cannot say which directory the account is in. */
+    ACCOUNT_DIRECTORY_UNKNOWN("LNY-805", Kind.HOST),
+    /** The e-mail address typed on the chooser has a domain no provider signs in, and there is no default provider. */
+    EMAIL_DOMAIN_UNKNOWN("LNY-806", Kind.CONFIGURATION),
+    /** What was typed on the chooser is not an e-mail address. */
+    EMAIL_INVALID("LNY-807", Kind.RESPONSE_REJECTED),
+    /** Re-authentication (WebSudo) at the provider came back as another person than the one signed in. */
+    REAUTHENTICATION_USER_MISMATCH("LNY-808", Kind.USER_MAPPING),
+    /** The product's re-authentication (WebSudo) session could not be started after the provider confirmed the person. */
+    REAUTHENTICATION_UNAVAILABLE("LNY-809", Kind.HOST),
+    /** An administrator's own page template cannot be used (refused at save; at display the built-in page is shown). */
+    CUSTOM_TEMPLATE_INVALID("LNY-810", Kind.CONFIGURATION),
+    /** The emergency file in Lanyard's folder cannot be read as what it should hold (it still opens access). */
+    EMERGENCY_FILE_INVALID("LNY-811", Kind.CONFIGURATION),
+
     INTERNAL_ERROR("LNY-999", Kind.HOST);
 
     /**
@@ -168,16 +194,20 @@ public enum ErrorCode {
         return switch (this) {
             case STATE_MISSING, STATE_UNKNOWN, LOGIN_EXPIRED, AUTHORIZATION_CODE_MISSING, RESPONSE_ISSUER_MISMATCH,
                     RESPONSE_ISSUER_MISSING, CALLBACK_IDP_MISMATCH, PENDING_LOGIN_UNREADABLE, ADMIN_REQUEST_MALFORMED,
-                    ADMIN_IMPORT_REFUSED -> 400;
+                    ADMIN_IMPORT_REFUSED, EMAIL_INVALID, CUSTOM_TEMPLATE_INVALID -> 400;
             case ADMIN_LOGIN_REQUIRED -> 401;
             case USERNAME_CLAIM_MISSING, USERNAME_TRANSFORM_NO_MATCH, USER_NOT_FOUND, USER_AMBIGUOUS, USER_INACTIVE,
-                    USER_NOT_PERMITTED, ADMIN_NOT_SYSTEM_ADMINISTRATOR, ADMIN_XSRF_REFUSED -> 403;
-            case IDP_UNKNOWN, IDP_DISABLED, ADMIN_NOT_FOUND -> 404;
+                    USER_NOT_PERMITTED, ADMIN_NOT_SYSTEM_ADMINISTRATOR, ADMIN_XSRF_REFUSED, EMERGENCY_LOGIN_REFUSED,
+                    PASSWORD_LOGIN_OFF, ACCOUNT_NOT_ALLOWED_FOR_PROVIDER, ACCOUNT_OWNED_BY_OTHER_PROVIDER,
+                    REAUTHENTICATION_USER_MISMATCH -> 403;
+            case IDP_UNKNOWN, IDP_DISABLED, ADMIN_NOT_FOUND, EMAIL_DOMAIN_UNKNOWN -> 404;
             case ADMIN_METHOD_NOT_ALLOWED -> 405;
             case ADMIN_REQUEST_TOO_LARGE -> 413;
+            case LOGIN_LOOP_DETECTED -> 429;
             case CONFIG_INVALID, CONFIG_UNREADABLE, CONFIG_WRITE_FAILED, CLIENT_SECRET_MISSING, NO_IDP_CONFIGURED,
                     SECURED_PROPERTY_UNREADABLE, CONFIG_LOCK_UNAVAILABLE, LOGIN_STATE_KEY_UNAVAILABLE,
-                    HOST_LOGIN_FAILED, HOST_API_UNAVAILABLE, INTERNAL_ERROR -> 500;
+                    HOST_LOGIN_FAILED, HOST_API_UNAVAILABLE, ACCOUNT_DIRECTORY_UNKNOWN, REAUTHENTICATION_UNAVAILABLE,
+                    EMERGENCY_FILE_INVALID, INTERNAL_ERROR -> 500;
             case DISCOVERY_INVALID, DISCOVERY_ISSUER_MISMATCH, JWKS_INVALID, HTTP_RESPONSE_TOO_LARGE,
                     IDP_ERROR_RESPONSE, TOKEN_REQUEST_REJECTED, CLIENT_AUTHENTICATION_FAILED, USERINFO_REJECTED,
                     TOKEN_RESPONSE_INVALID, ID_TOKEN_MISSING, ID_TOKEN_MALFORMED, ID_TOKEN_ALGORITHM_REJECTED,
