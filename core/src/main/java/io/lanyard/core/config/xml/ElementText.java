@@ -25,6 +25,11 @@ final class ElementText {
         this.error = error;
     }
 
+    /** Reports {@code message} for this element's field (what cannot be parsed). */
+    void report(String message) {
+        error.accept(message);
+    }
+
     /** Exactly as written: secrets keep their text. */
     String raw() {
         return raw;
