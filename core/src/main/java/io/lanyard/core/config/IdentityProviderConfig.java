@@ -29,6 +29,7 @@ import java.util.Set;
  * @param trustedAudiences     audiences besides our client id that may appear in {@code aud}
  * @param maxAuthenticationAge when present, sent as {@code max_age} and enforced on {@code auth_time}
  * @param acrValues            when non-empty, requested and enforced on the {@code acr} claim
+ * @param signIn               its place on the sign-in page and the accounts it may log in (every account, by default)
  */
 public record IdentityProviderConfig(
         String id,
@@ -46,7 +47,8 @@ public record IdentityProviderConfig(
         Set<String> allowedAlgorithms,
         Set<String> trustedAudiences,
         Optional<Duration> maxAuthenticationAge,
-        List<String> acrValues) implements Integration {
+        List<String> acrValues,
+        SignInSettings signIn) implements Integration {
 
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
     public static final List<String> DEFAULT_SCOPES = List.of("openid", "profile", "email");
@@ -67,6 +69,7 @@ public record IdentityProviderConfig(
         trustedAudiences = Set.copyOf(trustedAudiences);
         Objects.requireNonNull(maxAuthenticationAge, "maxAuthenticationAge");
         acrValues = List.copyOf(acrValues);
+        Objects.requireNonNull(signIn, "signIn");
     }
 
     public static IdentityProviderConfigBuilder builder() {

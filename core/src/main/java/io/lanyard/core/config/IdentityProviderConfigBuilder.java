@@ -54,6 +54,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
     private Collection<String> trustedAudiences = List.of();
     private Duration maxAuthenticationAge;
     private List<String> acrValues = List.of();
+    private SignInSettingsBuilder signIn = SignInSettings.builder();
 
     IdentityProviderConfigBuilder() {
     }
@@ -81,6 +82,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
         builder.trustedAudiences = config.trustedAudiences();
         builder.maxAuthenticationAge = config.maxAuthenticationAge().orElse(null);
         builder.acrValues = config.acrValues();
+        builder.signIn = config.signIn().toBuilder();
         return builder;
     }
 
@@ -108,6 +110,12 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
     public IdentityProviderConfigBuilder trustedAudiences(Collection<String> value) { this.trustedAudiences = value; return this; }
     public IdentityProviderConfigBuilder maxAuthenticationAge(Duration value) { this.maxAuthenticationAge = value; return this; }
     public IdentityProviderConfigBuilder acrValues(List<String> value) { this.acrValues = value; return this; }
+    public IdentityProviderConfigBuilder signIn(SignInSettings value) { this.signIn = value.toBuilder(); return this; }
+
+    /** The sign-in part (chooser, e-mail domains, accounts), to set its fields one by one; built with the provider. */
+    public SignInSettingsBuilder signIn() {
+        return signIn;
+    }
 
     /**
      * @throws ConfigurationException listing every invalid field
@@ -125,6 +133,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
         Set<String> audiences = nonBlankSet(errors, "trustedAudiences", trustedAudiences);
         Optional<Duration> maxAge = checkedMaxAuthenticationAge(errors);
         List<String> acr = List.copyOf(nonBlankSet(errors, "acrValues", acrValues));
+        SignInSettings checkedSignIn = signIn.build(errors);
         if (clientSecret == null) {
             errors.add(new FieldError("clientSecret", "must be given (it may be empty)"));
         }
@@ -136,7 +145,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
         }
         return new IdentityProviderConfig(checkedId, checkedName, enabled, endpoints.issuer, endpoints.discovery,
                 checkedClientId, clientSecret, clientAuthMethod, checkedScopes, mapping, useUserInfo, checkedSkew,
-                algorithms, audiences, maxAge, acr);
+                algorithms, audiences, maxAge, acr, checkedSignIn);
     }
 
     /**

@@ -24,7 +24,7 @@ public final class ProviderXml {
 
     static final IntegrationXmlFormat<IdentityProviderConfig, IdentityProviderConfigBuilder> FORMAT =
             new IntegrationXmlFormat<>(IntegrationKind.IDENTITY_PROVIDER, FILE_NAME, "lanyard-providers", "provider",
-                    "providers", IdentityProviderConfig::builder, List.of(
+                    "providers", IdentityProviderConfig::builder, IntegrationXmlFormat.concat(List.of(
                     IntegrationXmlFormat.displayName(),
                     required("DISCOVERY_URL", "discoveryUrl", (b, text) -> b.discoveryUrl(text.value()),
                             p -> p.discoveryUrl().toString()),
@@ -63,7 +63,8 @@ public final class ProviderXml {
                             (b, text) -> text.ifSeconds(b::maxAuthenticationAge),
                             p -> p.maxAuthenticationAge().map(Duration::toSeconds).map(String::valueOf).orElse("")),
                     optional("ACR_VALUES", "acrValues", (b, text) -> b.acrValues(text.words()),
-                            p -> XmlText.words(p.acrValues()))));
+                            p -> XmlText.words(p.acrValues()))),
+                    SignInXml.ELEMENTS));
 
     private ProviderXml() {
     }

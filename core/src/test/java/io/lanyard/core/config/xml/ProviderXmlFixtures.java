@@ -47,6 +47,9 @@ final class ProviderXmlFixtures {
                 .trustedAudiences(List.of("api://other", "second-audience"))
                 .maxAuthenticationAge(Duration.ofSeconds(3600))
                 .acrValues(List.of("urn:mace:incommon:iap:silver", "mfa"))
+                .signIn(io.lanyard.core.config.SignInSettings.builder().logoUrl("https://cdn.example.com/logo.png?a=1&b=2")
+                        .order(7).showOnChooser(false).emailDomains(List.of("example.com", "*.Example.ORG"))
+                        .allowedUsernames("^(?!ext-).*<&>$").allowedDirectory("Corporate LDAP & co").build())
                 .build();
     }
 

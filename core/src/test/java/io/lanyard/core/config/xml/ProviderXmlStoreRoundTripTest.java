@@ -106,6 +106,12 @@ class ProviderXmlStoreRoundTripTest {
                     <TRUSTED_AUDIENCES></TRUSTED_AUDIENCES>
                     <MAX_AUTHENTICATION_AGE_SECONDS></MAX_AUTHENTICATION_AGE_SECONDS>
                     <ACR_VALUES></ACR_VALUES>
+                    <LOGO_URL></LOGO_URL>
+                    <CHOOSER_ORDER>100</CHOOSER_ORDER>
+                    <SHOW_ON_CHOOSER>true</SHOW_ON_CHOOSER>
+                    <EMAIL_DOMAINS></EMAIL_DOMAINS>
+                    <ALLOWED_USERNAMES></ALLOWED_USERNAMES>
+                    <ALLOWED_DIRECTORY></ALLOWED_DIRECTORY>
                   </provider>
                 </lanyard-providers>
                 """);
@@ -186,7 +192,7 @@ class ProviderXmlStoreRoundTripTest {
                 valid.issuer(), valid.discoveryUrl(), valid.clientId(), valid.clientSecret(),
                 valid.clientAuthMethod(), valid.scopes(), valid.usernameMapping(), valid.useUserInfo(),
                 valid.clockSkew(), valid.allowedAlgorithms(), Set.of("my app"), valid.maxAuthenticationAge(),
-                valid.acrValues());
+                valid.acrValues(), valid.signIn());
 
         LanyardException thrown = thrownBy(() -> store().save(new LanyardConfiguration(List.of(provider))));
 
