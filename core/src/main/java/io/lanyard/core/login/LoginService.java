@@ -8,15 +8,18 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.Prompt;
 import com.nimbusds.openid.connect.sdk.claims.ACR;
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.IntegrationKind;
+import io.lanyard.core.config.NationalCloud;
 import io.lanyard.core.discovery.ProviderMetadata;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LogText;
 import io.lanyard.core.error.LoginFailedException;
+import io.lanyard.core.host.AccountDirectories;
 import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.host.HostUser;
 import io.lanyard.core.host.SeenLoginStates;
@@ -26,6 +29,7 @@ import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.mapping.UserResolver;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.signin.AccountOwnership;
 import io.lanyard.core.token.IdTokenExpectations;
 import io.lanyard.core.token.IdTokenValidator;
 import io.lanyard.core.token.TokenClient;
@@ -38,6 +42,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,9 +69,10 @@ public final class LoginService {
     private final UserInfoClient userInfo;
     private final IdTokenValidator idTokens;
     private final SeenLoginStates seenStates;
+    private final AccountOwnership ownership;
 
     LoginService(ConfigurationHolder configuration, ClientSecretResolver secrets, UserDirectory users, BaseUrl baseUrl,
-            Clock clock, ProviderHttpClient http, SeenLoginStates seenStates) {
+            Clock clock, ProviderHttpClient http, SeenLoginStates seenStates, AccountDirectories directories) {
         this.configuration = configuration;
         this.runtimes = new ProviderRuntimes(secrets, http, clock);
         this.users = new UserResolver(users);
@@ -76,6 +82,7 @@ public final class LoginService {
         this.userInfo = new UserInfoClient(http);
         this.idTokens = new IdTokenValidator(clock);
         this.seenStates = seenStates;
+        this.ownership = new AccountOwnership(directories);
     }
 
     public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
@@ -91,8 +98,18 @@ public final class LoginService {
     /** @param seenStates where the states of the logins that came back are remembered (single use) */
     public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
             UserDirectory users, BaseUrl baseUrl, Clock clock, HttpLimits limits, SeenLoginStates seenStates) {
+        return create(configuration, secrets, users, baseUrl, clock, limits, seenStates, AccountDirectories.unknown());
+    }
+
+    /**
+     * @param directories which user directory an account is in, for providers restricted to one directory (a host
+     *                    that cannot say refuses such logins with {@code ACCOUNT_DIRECTORY_UNKNOWN})
+     */
+    public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
+            UserDirectory users, BaseUrl baseUrl, Clock clock, HttpLimits limits, SeenLoginStates seenStates,
+            AccountDirectories directories) {
         return new LoginService(configuration, secrets, users, baseUrl, clock, new ProviderHttpClient(limits),
-                Objects.requireNonNull(seenStates, "seenStates"));
+                Objects.requireNonNull(seenStates, "seenStates"), Objects.requireNonNull(directories, "directories"));
     }
 
     /**
@@ -104,6 +121,16 @@ public final class LoginService {
      *         {@code DISCOVERY_UNREACHABLE}
      */
     public LoginRedirect startLogin(String identityProviderId, String requestedReturn) {
+        return startLogin(identityProviderId, requestedReturn, LoginOptions.none());
+    }
+
+    /**
+     * Starts a login at one provider, with what else is known: an e-mail address typed on the chooser, or that this is
+     * the re-authentication of the person signed in.
+     *
+     * @see #startLogin(String, String)
+     */
+    public LoginRedirect startLogin(String identityProviderId, String requestedReturn, LoginOptions options) {
         ProviderRuntime runtime = runtimeOf(identityProviderId);
         IdentityProviderConfig config = runtime.config();
         runtime.requireClientSecret(); // refuse before sending anyone to a provider we could not finish with
@@ -123,9 +150,18 @@ public final class LoginService {
         if (!config.acrValues().isEmpty()) {
             request.acrValues(config.acrValues().stream().map(ACR::new).toList());
         }
+        // OIDC Core §3.1.2.1: the address the person typed saves them typing it again at the provider.
+        options.loginHint().ifPresent(request::loginHint);
+        options.domainHint().filter(hint -> isEntraId(metadata.issuer()))
+                .ifPresent(hint -> request.customParameter("domain_hint", hint));
+        if (options.reauthenticationOf().isPresent()) {
+            // OIDC Core §3.1.2.1: prompt=login asks the provider to authenticate the person again, max_age=0 to say
+            // when (auth_time), which the callback then requires to be now.
+            request.prompt(new Prompt(Prompt.Type.LOGIN)).maxAge(0);
+        }
         PendingLogin pending = new PendingLogin(config.id(), metadata.issuer(), state.getValue(), nonce.getValue(),
                 verifier.getValue(), redirectUri, ReturnPathPolicy.sanitize(requestedReturn, baseUrl.baseUrl()),
-                clock.instant().plus(LOGIN_TIMEOUT));
+                clock.instant().plus(LOGIN_TIMEOUT), options.reauthenticationOf());
         return new LoginRedirect(pending, request.build().toURI());
     }
 
@@ -151,12 +187,53 @@ public final class LoginService {
         IdentityProviderConfig config = runtime.config();
         TokenResult tokenResult = tokens.exchange(new TokenClient.CodeExchange(metadata.tokenEndpoint(),
                 config.clientId(), secret, config.clientAuthMethod(), code, pending.redirectUri(), pending.codeVerifier()));
-        IdTokenExpectations expected = IdTokenExpectations.of(config, pending.nonce(), Optional.of(secret));
+        IdTokenExpectations expected = expectations(config, pending, secret);
         ValidatedIdToken idToken = idTokens.validate(tokenResult.idToken(), expected, provider.keys());
         Map<String, Object> claims = claimsFor(config, provider, tokenResult, idToken, expected);
         HostUser user = users.resolve(claims, runtime.usernameMapper());
+        ownership.check(config, user, configuration.current().identityProviders());
+        if (pending.reauthenticationOf().isPresent()) {
+            requireSamePerson(pending.reauthenticationOf().get(), user, config);
+            LOG.info("{} re-authenticated at identity provider {} ({})", user.username(), config.id(),
+                    config.displayName());
+            return new LoginSuccess(user, config.id(), idToken.subject(), pending.returnPath(), idToken.raw(), claims,
+                    true);
+        }
         LOG.info("{} logged in through identity provider {} ({})", user.username(), config.id(), config.displayName());
         return new LoginSuccess(user, config.id(), idToken.subject(), pending.returnPath(), idToken.raw(), claims);
+    }
+
+    /**
+     * The provider's rules, and for a re-authentication OIDC Core §3.1.3.7 step 13 with the max_age of 0 that was sent:
+     * auth_time must be present and no older than the clock skew, i.e. the person signed in again just now.
+     */
+    private static IdTokenExpectations expectations(IdentityProviderConfig config, PendingLogin pending, Secret secret) {
+        IdTokenExpectations expected = IdTokenExpectations.of(config, pending.nonce(), Optional.of(secret));
+        if (pending.reauthenticationOf().isEmpty()) {
+            return expected;
+        }
+        return new IdTokenExpectations(expected.issuer(), expected.clientId(), expected.trustedAudiences(),
+                expected.nonce(), expected.allowedAlgorithms(), expected.clockSkew(), Optional.of(Duration.ZERO),
+                expected.acrValues(), expected.clientSecret());
+    }
+
+    /** A re-authentication must come back as the person who asked for it (usernames compare as the products do). */
+    private static void requireSamePerson(String signedIn, HostUser user, IdentityProviderConfig config) {
+        if (!signedIn.toLowerCase(Locale.ROOT).equals(user.username().toLowerCase(Locale.ROOT))) {
+            throw new LoginFailedException(ErrorCode.REAUTHENTICATION_USER_MISMATCH, "the re-authentication of "
+                    + signedIn + " at identity provider " + config.id() + " came back as " + user.username());
+        }
+    }
+
+    /** Microsoft Entra ID's issuers live on its national clouds' sign-in authorities; only they take domain_hint. */
+    static boolean isEntraId(String issuer) {
+        URI uri = URI.create(issuer);
+        for (NationalCloud cloud : NationalCloud.values()) {
+            if (cloud.authority().getHost().equalsIgnoreCase(uri.getHost())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

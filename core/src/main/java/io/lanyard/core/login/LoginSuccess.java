@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param idToken            the raw ID token, kept only for a later {@code id_token_hint}; never logged
  * @param claims             the validated claims the user was mapped from: the ID token's, overlaid with userinfo's
  *                           when configured (for the host's use, such as group membership); unmodifiable
+ * @param reauthentication   whether this was the re-authentication (WebSudo) of the person already signed in, who
+ *                           must not be logged in again but have the product's WebSudo session started
  */
 public record LoginSuccess(HostUser user, String identityProviderId, String subject, String returnPath, String idToken,
-        Map<String, Object> claims) {
+        Map<String, Object> claims, boolean reauthentication) {
 
     public LoginSuccess {
         Objects.requireNonNull(user, "user");
@@ -29,6 +31,12 @@ public record LoginSuccess(HostUser user, String identityProviderId, String subj
         Objects.requireNonNull(idToken, "idToken");
         // a copy that keeps null values (userinfo may send "claim": null), which Map.copyOf refuses
         claims = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(claims, "claims")));
+    }
+
+    /** A login (not a re-authentication). */
+    public LoginSuccess(HostUser user, String identityProviderId, String subject, String returnPath, String idToken,
+            Map<String, Object> claims) {
+        this(user, identityProviderId, subject, returnPath, idToken, claims, false);
     }
 
     @Override

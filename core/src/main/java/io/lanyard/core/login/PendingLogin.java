@@ -3,6 +3,7 @@ package io.lanyard.core.login;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One login in progress: everything the callback needs to check the response, created when the login starts
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param redirectUri        the exact redirect URI sent in the authorization request
  * @param returnPath         where to go after login, relative to the host's base URL, already validated
  * @param expiresAt          after this instant the login is refused as expired
+ * @param reauthenticationOf for a re-authentication (WebSudo), the username that must come back; empty for a login
  */
 public record PendingLogin(
         String identityProviderId,
@@ -27,7 +29,8 @@ public record PendingLogin(
         String codeVerifier,
         URI redirectUri,
         String returnPath,
-        Instant expiresAt) {
+        Instant expiresAt,
+        Optional<String> reauthenticationOf) {
 
     public PendingLogin {
         Objects.requireNonNull(identityProviderId, "identityProviderId");
@@ -38,6 +41,14 @@ public record PendingLogin(
         Objects.requireNonNull(redirectUri, "redirectUri");
         Objects.requireNonNull(returnPath, "returnPath");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(reauthenticationOf, "reauthenticationOf");
+    }
+
+    /** A login (not a re-authentication). */
+    public PendingLogin(String identityProviderId, String expectedIssuer, String state, String nonce,
+            String codeVerifier, URI redirectUri, String returnPath, Instant expiresAt) {
+        this(identityProviderId, expectedIssuer, state, nonce, codeVerifier, redirectUri, returnPath, expiresAt,
+                Optional.empty());
     }
 
     public boolean isExpired(Instant now) {
@@ -47,6 +58,7 @@ public record PendingLogin(
     /** Leaves out the nonce and the PKCE verifier. */
     @Override
     public String toString() {
-        return "PendingLogin[idp=" + identityProviderId + ", returnPath=" + returnPath + ", expiresAt=" + expiresAt + "]";
+        return "PendingLogin[idp=" + identityProviderId + ", returnPath=" + returnPath + ", expiresAt=" + expiresAt
+                + (reauthenticationOf.isPresent() ? ", reauthentication" : "") + "]";
     }
 }

@@ -128,6 +128,10 @@ public final class PendingLoginSeal {
             out.writeUTF(login.redirectUri().toString());
             out.writeUTF(login.returnPath());
             out.writeLong(login.expiresAt().getEpochSecond());
+            // Appended after the fields of the first format, which a login started before an upgrade still has.
+            if (login.reauthenticationOf().isPresent()) {
+                out.writeUTF(login.reauthenticationOf().get());
+            }
         } catch (IOException e) {
             throw new IllegalStateException("a pending login cannot be written to memory", e);
         }
@@ -137,8 +141,11 @@ public final class PendingLoginSeal {
     /** Only ever given what {@link #serialize} wrote and the key authenticated. */
     private static PendingLogin deserialize(byte[] plaintext) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(plaintext))) {
-            PendingLogin login = new PendingLogin(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(),
+            PendingLogin base = new PendingLogin(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(),
                     URI.create(in.readUTF()), in.readUTF(), Instant.ofEpochSecond(in.readLong()));
+            PendingLogin login = in.available() == 0 ? base : new PendingLogin(base.identityProviderId(),
+                    base.expectedIssuer(), base.state(), base.nonce(), base.codeVerifier(), base.redirectUri(),
+                    base.returnPath(), base.expiresAt(), java.util.Optional.of(in.readUTF()));
             if (in.available() != 0) {
                 throw unreadable("it has more than one login in it");
             }
