@@ -63,6 +63,43 @@ class LoginFilterAllocationTest {
         assertThat(allocated).as("bytes allocated for %d requests", MEASURED).isLessThan(TOLERATED_BYTES);
     }
 
+    @Test
+    void theEmergencyAccessFilterPassesEverythingButAFormPostWithoutAllocating() throws Exception {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assumeThat(threads.isThreadAllocatedMemorySupported()).isTrue();
+        io.lanyard.core.config.change.SettingsService settings =
+                new io.lanyard.core.config.change.SettingsService(java.util.Optional.empty());
+        EmergencyAccessFilter filter = EmergencyAccessFilter.create(LoginPage.JIRA, settings,
+                new io.lanyard.core.signin.EmergencyAccessPolicy(
+                        new io.lanyard.core.signin.EmergencyAccessFile(java.util.Optional.empty()),
+                        unusable(io.lanyard.core.host.GroupMembership.class), java.time.Clock.systemUTC()),
+                unusable(io.lanyard.plugin.session.AdminAccess.class), event -> {
+                    throw new AssertionError("audited " + event);
+                }, java.time.Clock.systemUTC());
+        HttpServletRequest[] requests = {
+            new StubRequest("GET", "/login.jsp", null),
+            new StubRequest("GET", "/s", "/abc/_/download/batch/app.css"),
+            new StubRequest("POST", "", "/rest/api/2/issue"),
+            new StubRequest("POST", "/scm", "/project/repo.git/git-receive-pack"),
+        };
+        HttpServletResponse response = unusable(HttpServletResponse.class);
+        int[] passed = {0};
+        FilterChain chain = (req, res) -> passed[0]++;
+
+        for (int i = 0; i < WARM_UP; i++) {
+            filter.doFilter(requests[i & 3], response, chain);
+        }
+        long threadId = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(threadId);
+        for (int i = 0; i < MEASURED; i++) {
+            filter.doFilter(requests[i & 3], response, chain);
+        }
+        long allocated = threads.getThreadAllocatedBytes(threadId) - before;
+
+        assertThat(passed[0]).isEqualTo(WARM_UP + MEASURED);
+        assertThat(allocated).as("bytes allocated for %d requests", MEASURED).isLessThan(TOLERATED_BYTES);
+    }
+
     /** Answers the few calls the filter may make on its common path without allocating; anything else fails. */
     private static final class StubRequest extends HttpServletRequestWrapper {
         private final String method;
