@@ -1,25 +1,31 @@
 package io.lanyard.sandbox;
 
 import io.lanyard.core.LanyardPaths;
+import io.lanyard.core.audit.LoggingAuditSink;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.change.ClientSecretAdministration;
 import io.lanyard.core.config.change.ConfigurationService;
+import io.lanyard.core.config.change.SettingsService;
 import io.lanyard.core.config.xml.ConfigurationFiles;
 import io.lanyard.core.config.xml.IntegrationXmlStore;
 import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.http.HttpLimits;
+import io.lanyard.core.login.InMemorySeenLoginStates;
 import io.lanyard.core.login.LoginService;
 import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.SecretStatus;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.signin.EmergencyAccessFile;
+import io.lanyard.core.signin.EmergencyAccessPolicy;
 import io.lanyard.plugin.admin.AdminPageLayout;
 import io.lanyard.plugin.lifecycle.LanyardAdministration;
 import io.lanyard.plugin.lifecycle.StartupConfiguration;
+import io.lanyard.plugin.web.EmergencyAccessFilter;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.app.AuiResourcesServlet;
 import io.lanyard.sandbox.host.BotKillerStandIn;
@@ -112,7 +118,11 @@ public final class Sandbox {
                 LOG.info("No identity provider in {} is the built-in one: not starting it{}", store.file(),
                         options.identityProviderPortGiven() ? " (--idp-port not used)" : "");
             }
+            SettingsService settings = new SettingsService(Optional.of(lanyardDirectory));
             LanyardConfiguration providers = stored.isPresent() ? stored.get() : firstStart(store, builtIn, clientSecret);
+            if (stored.isEmpty() && settings.file().filter(Files::exists).isEmpty()) {
+                enforceSso(settings);
+            }
             ConfigurationHolder holder = new ConfigurationHolder(
                     StartupConfiguration.withFileOf(providers, files.store(IntegrationKind.ENTRA_CONNECTOR)));
             ConfigurationService changes = new ConfigurationService(holder, files, secretResolver);
@@ -120,7 +130,8 @@ public final class Sandbox {
                 moveBuiltInProvider(changes, builtIn.port(), store);
             }
             logSecretSources(holder.current(), secretResolver);
-            Tomcat tomcat = startTomcat(options, host, lanyardDirectory, holder, changes, secretResolver, baseUrl);
+            Tomcat tomcat = startTomcat(options, host, lanyardDirectory, holder, changes, settings, secretResolver,
+                    baseUrl);
             return new RunningSandbox(tomcat, builtIn, baseUrl.get(), home, lanyardDirectory, holder);
         } catch (IOException | RuntimeException e) {
             if (builtIn != null) {
@@ -133,10 +144,22 @@ public final class Sandbox {
     /** A new sandbox: {@code provider.xml} with the built-in provider under a new id. */
     private static LanyardConfiguration firstStart(IntegrationXmlStore<IdentityProviderConfig> store, BuiltInProvider builtIn,
             Secret clientSecret) {
-        LanyardConfiguration providers = SandboxProviders.initial(builtIn.issuer(), clientSecret);
+        LanyardConfiguration providers = SandboxProviders.initial(builtIn.issuer(), builtIn.contractorsIssuer(),
+                clientSecret);
         store.save(providers);
-        LOG.info("Wrote {} with the built-in identity provider", store.file());
+        LOG.info("Wrote {} with the built-in identity provider's two issuers", store.file());
         return providers;
+    }
+
+    /**
+     * A new sandbox enforces single sign-on, with emergency access for system administrators (the defaults of
+     * {@code settings.xml}'s emergency-access section): admin/admin gets in through the password form, alice/alice
+     * is logged out again with LNY-801.
+     */
+    private static void enforceSso(SettingsService settings) {
+        settings.change(current -> current.toBuilder().ssoEnforced(true).build());
+        LOG.info("Wrote {}: single sign-on enforced, password logins for system administrators only",
+                settings.file().orElseThrow());
     }
 
     /**
@@ -187,23 +210,29 @@ public final class Sandbox {
     }
 
     private static Tomcat startTomcat(SandboxOptions options, SandboxHost host, Path lanyardDirectory,
-            ConfigurationHolder configuration, ConfigurationService changes, ClientSecretResolver secrets,
-            AtomicReference<URI> baseUrl) throws IOException {
+            ConfigurationHolder configuration, ConfigurationService changes, SettingsService settings,
+            ClientSecretResolver secrets, AtomicReference<URI> baseUrl) throws IOException {
         SandboxUserDirectory directory = new SandboxUserDirectory();
         SandboxSessionLogin sessionLogin = new SandboxSessionLogin();
+        Clock clock = host.clock();
         // The base URL is known once Tomcat has its port; the core reads it per login, after that.
-        LoginService loginService = LoginService.create(configuration, secrets, directory, baseUrl::get, host.clock());
+        LoginService loginService = LoginService.create(configuration, secrets, directory, baseUrl::get, clock,
+                HttpLimits.DEFAULT, new InMemorySeenLoginStates(clock), directory);
         // As in a product: pending logins sealed under the key in Lanyard's folder, which every node shares.
         LanyardWeb lanyard = LanyardWeb.create(loginService, configuration, sessionLogin, LoginPage.SANDBOX,
-                baseUrl::get, PendingLoginSeal.inFolder(lanyardDirectory));
+                baseUrl::get, PendingLoginSeal.inFolder(lanyardDirectory), settings, clock);
+        SandboxAdminAccess adminAccess = new SandboxAdminAccess(sessionLogin, directory);
+        EmergencyAccessFilter emergencyAccess = EmergencyAccessFilter.create(LoginPage.SANDBOX, settings,
+                new EmergencyAccessPolicy(new EmergencyAccessFile(Optional.of(lanyardDirectory)), directory, clock),
+                adminAccess, new LoggingAuditSink(), clock);
         // The same admin pages as in the products; AUI comes from the sandbox itself instead of a host decorator.
         LanyardAdministration admin = new LanyardAdministration(Optional.of(changes),
-                new SandboxAdminAccess(sessionLogin, directory), secrets, baseUrl::get, LoginPage.SANDBOX,
+                adminAccess, secrets, baseUrl::get, LoginPage.SANDBOX,
                 AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT,
                 entraEndpoints(options), Clock.systemUTC());
         Optional<Filter> botKiller = host.botKillerCut().map(cut -> new BotKillerStandIn(sessionLogin, cut));
-        Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, lanyard, admin, sessionLogin,
-                directory);
+        Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, lanyard, emergencyAccess, admin,
+                sessionLogin, directory);
         int port = tomcat.getConnector().getLocalPort();
         baseUrl.set(host.baseUrl().orElse(URI.create("http://localhost:" + port)));
         LOG.info("Sandbox listening at http://localhost:{}{}", port,

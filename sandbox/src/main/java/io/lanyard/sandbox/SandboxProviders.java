@@ -17,20 +17,34 @@ import java.util.OptionalInt;
 final class SandboxProviders {
 
     static final String DISPLAY_NAME = "Sandbox identity provider";
+    static final String CONTRACTORS_DISPLAY_NAME = "Contractors";
+    /** E-mail domains of the two providers, for home-realm discovery (the accounts are name@example.com). */
+    static final List<String> CORPORATE_DOMAINS = List.of("example.com");
+    static final List<String> CONTRACTORS_DOMAINS = List.of("contractors.example.com");
 
     private SandboxProviders() {
     }
 
-    /** One provider: the built-in one, under a new id. */
-    static LanyardConfiguration initial(URI builtInIssuer, Secret clientSecret) {
-        IdentityProviderConfig provider = IdentityProviderConfig.builder()
+    /**
+     * Two providers, both built in: the sandbox's own issuer (e-mail domain example.com) and "Contractors" under its
+     * own issuer (contractors.example.com), each under a new id.
+     */
+    static LanyardConfiguration initial(URI builtInIssuer, URI contractorsIssuer, Secret clientSecret) {
+        var corporate = IdentityProviderConfig.builder()
                 .id(IdGenerator.newIdentityProviderId())
                 .displayName(DISPLAY_NAME)
                 .discoveryUrl(builtInIssuer + WELL_KNOWN_SUFFIX)
                 .clientId(BuiltInProvider.CLIENT_ID)
-                .clientSecret(StoredSecret.plaintext(clientSecret))
-                .build();
-        return new LanyardConfiguration(List.of(provider));
+                .clientSecret(StoredSecret.plaintext(clientSecret));
+        corporate.signIn().order(10).emailDomains(CORPORATE_DOMAINS);
+        var contractors = IdentityProviderConfig.builder()
+                .id(IdGenerator.newIdentityProviderId())
+                .displayName(CONTRACTORS_DISPLAY_NAME)
+                .discoveryUrl(contractorsIssuer + WELL_KNOWN_SUFFIX)
+                .clientId(BuiltInProvider.CLIENT_ID)
+                .clientSecret(StoredSecret.plaintext(clientSecret));
+        contractors.signIn().order(20).emailDomains(CONTRACTORS_DOMAINS);
+        return new LanyardConfiguration(List.of(corporate.build(), contractors.build()));
     }
 
     /**
@@ -38,12 +52,14 @@ final class SandboxProviders {
      * provider's gets that port's issuer and discovery URL; everything else stays as it was.
      */
     static LanyardConfiguration withBuiltInProviderAt(LanyardConfiguration configuration, int port) {
-        String issuer = BuiltInProvider.issuerAt(port).toString();
         return configuration.with(IntegrationKind.IDENTITY_PROVIDER, configuration.identityProviders().stream()
-                .map(provider -> BuiltInProvider.portOfIssuer(provider.issuer()) > 0
-                        ? provider.toBuilder().issuer(issuer).discoveryUrl(issuer + WELL_KNOWN_SUFFIX).build()
-                        : provider)
+                .map(provider -> BuiltInProvider.portOfIssuer(provider.issuer()) > 0 ? moved(provider, port) : provider)
                 .toList());
+    }
+
+    private static IdentityProviderConfig moved(IdentityProviderConfig provider, int port) {
+        String issuer = BuiltInProvider.movedTo(provider.issuer(), port).toString();
+        return provider.toBuilder().issuer(issuer).discoveryUrl(issuer + WELL_KNOWN_SUFFIX).build();
     }
 
     /** The port of the first provider whose issuer is the built-in provider's, if any. */

@@ -36,7 +36,7 @@ final class SandboxTomcat {
     }
 
     /** @param botKiller the product's bot killer, which runs around everything else, as in Jira and Confluence */
-    static Tomcat start(int port, Path home, Optional<Filter> botKiller, LanyardWeb lanyard,
+    static Tomcat start(int port, Path home, Optional<Filter> botKiller, LanyardWeb lanyard, Filter emergencyAccess,
             LanyardAdministration admin, SandboxSessionLogin sessionLogin, SandboxUserDirectory directory)
             throws IOException {
         Path base = Files.createDirectories(home.resolve("tomcat"));
@@ -54,14 +54,15 @@ final class SandboxTomcat {
         withoutRedeployLeakChecks(context);
         botKiller.ifPresent(filter -> addFilter(context, "bot-killer", filter));
         addFilter(context, "lanyard-login", lanyard.loginFilter());
+        addFilter(context, "lanyard-emergency-access", emergencyAccess);
         addServlet(context, "pages", new ProtectedPageServlet(sessionLogin, directory), "", "/pages/*");
         addServlet(context, "aui", new AuiResourcesServlet(), AuiResourcesServlet.PATH + "/*");
-        addServlet(context, "local-login", new LocalLoginServlet(sessionLogin, directory), "/login");
+        addServlet(context, "local-login", new LocalLoginServlet(sessionLogin, directory, lanyard), "/login");
         addServlet(context, "logout", new LogoutServlet(), "/logout");
         addServlet(context, "whoami", new WhoAmIServlet(sessionLogin), WhoAmIServlet.PATH);
         addServlet(context, "claims", new ClaimsServlet(sessionLogin), ClaimsServlet.PATH);
         addServlet(context, "session", new SessionServlet(), SessionServlet.PATH);
-        addServlet(context, "lanyard-login", lanyard.loginServlet(), LanyardWeb.LOGIN_SERVLET_MAPPING);
+        addServlet(context, "lanyard-login", lanyard.loginServlet(), LanyardWeb.LOGIN_SERVLET_MAPPINGS);
         addServlet(context, "lanyard-callback", lanyard.callbackServlet(), LanyardWeb.CALLBACK_SERVLET_MAPPING);
         addServlet(context, "lanyard-admin", admin.adminServlet(), LanyardAdministration.ADMIN_SERVLET_MAPPINGS);
         addServlet(context, "lanyard-api", admin.apiServlet(), LanyardAdministration.API_SERVLET_MAPPING);
