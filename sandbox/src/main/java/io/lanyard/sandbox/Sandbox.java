@@ -119,8 +119,9 @@ public final class Sandbox {
                         options.identityProviderPortGiven() ? " (--idp-port not used)" : "");
             }
             SettingsService settings = new SettingsService(Optional.of(lanyardDirectory));
-            LanyardConfiguration providers = stored.isPresent() ? stored.get() : firstStart(store, builtIn, clientSecret);
-            if (stored.isEmpty() && settings.file().filter(Files::exists).isEmpty()) {
+            LanyardConfiguration providers = stored.isPresent() ? stored.get()
+                    : firstStart(store, builtIn, clientSecret, options.signInDemo());
+            if (stored.isEmpty() && options.signInDemo() && settings.file().filter(Files::exists).isEmpty()) {
                 enforceSso(settings);
             }
             ConfigurationHolder holder = new ConfigurationHolder(
@@ -141,13 +142,18 @@ public final class Sandbox {
         }
     }
 
-    /** A new sandbox: {@code provider.xml} with the built-in provider under a new id. */
+    /**
+     * A new sandbox: {@code provider.xml} with the built-in provider under a new id; with the sign-in demo, its two
+     * issuers.
+     */
     private static LanyardConfiguration firstStart(IntegrationXmlStore<IdentityProviderConfig> store, BuiltInProvider builtIn,
-            Secret clientSecret) {
-        LanyardConfiguration providers = SandboxProviders.initial(builtIn.issuer(), builtIn.contractorsIssuer(),
-                clientSecret);
+            Secret clientSecret, boolean signInDemo) {
+        LanyardConfiguration providers = signInDemo
+                ? SandboxProviders.initial(builtIn.issuer(), builtIn.contractorsIssuer(), clientSecret)
+                : SandboxProviders.initial(builtIn.issuer(), clientSecret);
         store.save(providers);
-        LOG.info("Wrote {} with the built-in identity provider's two issuers", store.file());
+        LOG.info("Wrote {} with the built-in identity provider{}", store.file(),
+                signInDemo ? "'s two issuers (the sign-in demo)" : "");
         return providers;
     }
 

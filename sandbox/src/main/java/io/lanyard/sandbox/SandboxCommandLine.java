@@ -113,7 +113,7 @@ final class SandboxCommandLine {
                 values.product == null ? SandboxOptions.DEFAULT_PRODUCT.platformId() : values.product,
                 values.productVersion == null ? SandboxOptions.DEFAULT_PRODUCT.version() : values.productVersion);
         SandboxOptions options = new SandboxOptions(port, home.toAbsolutePath().normalize(), identityProviderPort,
-                values.identityProviderPort != null, product, Optional.empty());
+                values.identityProviderPort != null, product, Optional.empty(), true);
         return values.entraStandIn == null ? options : options.withEntraStandIn(values.entraStandIn);
     }
 

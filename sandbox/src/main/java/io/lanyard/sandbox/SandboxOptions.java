@@ -23,9 +23,13 @@ import java.util.Optional;
  *                             Cloud integration page's "Test" calls instead of Microsoft: the token endpoint at
  *                             {@code <url>/<tenant>/oauth2/v2.0/token}, Graph at {@code <url>/v1.0/...}; loopback
  *                             only. A sandbox option: the products always call Microsoft.
+ * @param signInDemo           a new home starts with the sign-in experience to try (the command line's default): two
+ *                             built-in providers (the second, "Contractors", under its own issuer) and single sign-on
+ *                             enforced with emergency access for system administrators; otherwise one provider and
+ *                             Lanyard's defaults (what most tests and the benchmarks use)
  */
 public record SandboxOptions(int port, Path home, int identityProviderPort, boolean identityProviderPortGiven,
-        HostProduct product, Optional<URI> entraStandIn) {
+        HostProduct product, Optional<URI> entraStandIn, boolean signInDemo) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final HostProduct DEFAULT_PRODUCT = HostProduct.of(HostProduct.JIRA, "10.3.0");
@@ -42,6 +46,12 @@ public record SandboxOptions(int port, Path home, int identityProviderPort, bool
         }
     }
 
+    /** Without the sign-in demo. */
+    public SandboxOptions(int port, Path home, int identityProviderPort, boolean identityProviderPortGiven,
+            HostProduct product, Optional<URI> entraStandIn) {
+        this(port, home, identityProviderPort, identityProviderPortGiven, product, entraStandIn, false);
+    }
+
     /** Connector tests call Microsoft; a stored built-in provider keeps its port. */
     public SandboxOptions(int port, Path home, int identityProviderPort, HostProduct product) {
         this(port, home, identityProviderPort, false, product, Optional.empty());
@@ -55,13 +65,19 @@ public record SandboxOptions(int port, Path home, int identityProviderPort, bool
     /** The same options, pretending to be another product (e.g. Bitbucket 9 in tests of secured properties). */
     public SandboxOptions as(HostProduct otherProduct) {
         return new SandboxOptions(port, home, identityProviderPort, identityProviderPortGiven, otherProduct,
-                entraStandIn);
+                entraStandIn, signInDemo);
+    }
+
+    /** The same options, with the sign-in demo on a new home. */
+    public SandboxOptions withSignInDemo() {
+        return new SandboxOptions(port, home, identityProviderPort, identityProviderPortGiven, product, entraStandIn,
+                true);
     }
 
     /** The same options, with Entra ID connector tests sent to a local stand-in at {@code url}. */
     public SandboxOptions withEntraStandIn(URI url) {
         return new SandboxOptions(port, home, identityProviderPort, identityProviderPortGiven, product,
-                Optional.of(url));
+                Optional.of(url), signInDemo);
     }
 
     /** A connector's client secret goes to the stand-in: it must be on this machine. */

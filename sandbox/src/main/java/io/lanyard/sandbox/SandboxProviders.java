@@ -4,6 +4,7 @@ import static io.lanyard.core.config.IdentityProviderConfigBuilder.WELL_KNOWN_SU
 
 import io.lanyard.core.config.IdGenerator;
 import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.IdentityProviderConfigBuilder;
 import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.secret.Secret;
@@ -25,24 +26,28 @@ final class SandboxProviders {
     private SandboxProviders() {
     }
 
+    /** One provider: the built-in one, under a new id. */
+    static LanyardConfiguration initial(URI builtInIssuer, Secret clientSecret) {
+        return new LanyardConfiguration(List.of(builtIn(DISPLAY_NAME, builtInIssuer, clientSecret).build()));
+    }
+
+    private static IdentityProviderConfigBuilder builtIn(String displayName, URI issuer, Secret clientSecret) {
+        return IdentityProviderConfig.builder()
+                .id(IdGenerator.newIdentityProviderId())
+                .displayName(displayName)
+                .discoveryUrl(issuer + WELL_KNOWN_SUFFIX)
+                .clientId(BuiltInProvider.CLIENT_ID)
+                .clientSecret(StoredSecret.plaintext(clientSecret));
+    }
+
     /**
      * Two providers, both built in: the sandbox's own issuer (e-mail domain example.com) and "Contractors" under its
      * own issuer (contractors.example.com), each under a new id.
      */
     static LanyardConfiguration initial(URI builtInIssuer, URI contractorsIssuer, Secret clientSecret) {
-        var corporate = IdentityProviderConfig.builder()
-                .id(IdGenerator.newIdentityProviderId())
-                .displayName(DISPLAY_NAME)
-                .discoveryUrl(builtInIssuer + WELL_KNOWN_SUFFIX)
-                .clientId(BuiltInProvider.CLIENT_ID)
-                .clientSecret(StoredSecret.plaintext(clientSecret));
+        IdentityProviderConfigBuilder corporate = builtIn(DISPLAY_NAME, builtInIssuer, clientSecret);
         corporate.signIn().order(10).emailDomains(CORPORATE_DOMAINS);
-        var contractors = IdentityProviderConfig.builder()
-                .id(IdGenerator.newIdentityProviderId())
-                .displayName(CONTRACTORS_DISPLAY_NAME)
-                .discoveryUrl(contractorsIssuer + WELL_KNOWN_SUFFIX)
-                .clientId(BuiltInProvider.CLIENT_ID)
-                .clientSecret(StoredSecret.plaintext(clientSecret));
+        IdentityProviderConfigBuilder contractors = builtIn(CONTRACTORS_DISPLAY_NAME, contractorsIssuer, clientSecret);
         contractors.signIn().order(20).emailDomains(CONTRACTORS_DOMAINS);
         return new LanyardConfiguration(List.of(corporate.build(), contractors.build()));
     }
