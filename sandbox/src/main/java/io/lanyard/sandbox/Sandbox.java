@@ -228,14 +228,15 @@ public final class Sandbox {
         LanyardWeb lanyard = LanyardWeb.create(loginService, configuration, sessionLogin, LoginPage.SANDBOX,
                 baseUrl::get, PendingLoginSeal.inFolder(lanyardDirectory), settings, clock);
         SandboxAdminAccess adminAccess = new SandboxAdminAccess(sessionLogin, directory);
+        EmergencyAccessFile emergencyFile = new EmergencyAccessFile(Optional.of(lanyardDirectory));
+        LoggingAuditSink audit = new LoggingAuditSink();
         EmergencyAccessFilter emergencyAccess = EmergencyAccessFilter.create(LoginPage.SANDBOX, settings,
-                new EmergencyAccessPolicy(new EmergencyAccessFile(Optional.of(lanyardDirectory)), directory, clock),
-                adminAccess, new LoggingAuditSink(), clock);
+                new EmergencyAccessPolicy(emergencyFile, directory, clock), adminAccess, audit, clock);
         // The same admin pages as in the products; AUI comes from the sandbox itself instead of a host decorator.
         LanyardAdministration admin = new LanyardAdministration(Optional.of(changes),
                 adminAccess, secrets, baseUrl::get, LoginPage.SANDBOX,
                 AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT,
-                entraEndpoints(options), Clock.systemUTC());
+                entraEndpoints(options), Clock.systemUTC(), settings, emergencyFile, audit);
         Optional<Filter> botKiller = host.botKillerCut().map(cut -> new BotKillerStandIn(sessionLogin, cut));
         Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, lanyard, emergencyAccess, admin,
                 sessionLogin, directory);

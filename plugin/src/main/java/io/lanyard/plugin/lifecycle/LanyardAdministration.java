@@ -1,7 +1,9 @@
 package io.lanyard.plugin.lifecycle;
 
 import io.lanyard.core.LanyardPaths;
+import io.lanyard.core.audit.AuditSink;
 import io.lanyard.core.config.change.ConfigurationService;
+import io.lanyard.core.config.change.SettingsService;
 import io.lanyard.core.diagnostics.EntraConnectorCheck;
 import io.lanyard.core.diagnostics.IdentityProviderCheck;
 import io.lanyard.core.entra.EntraEndpoints;
@@ -11,6 +13,7 @@ import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.signin.EmergencyAccessFile;
 import io.lanyard.plugin.admin.AdminGuard;
 import io.lanyard.plugin.admin.AdminPageLayout;
 import io.lanyard.plugin.admin.AdminServlet;
@@ -55,7 +58,16 @@ public final class LanyardAdministration {
      */
     public LanyardAdministration(LanyardPlugin plugin, AdminAccess access, BaseUrl baseUrl, LoginPage loginPage) {
         this(plugin.configurationService(), access, plugin.clientSecrets(), baseUrl, loginPage,
-                AdminPageLayout.hostDecorated(), HttpLimits.DEFAULT, EntraEndpoints.NATIONAL_CLOUDS, Clock.systemUTC());
+                AdminPageLayout.hostDecorated(), HttpLimits.DEFAULT, EntraEndpoints.NATIONAL_CLOUDS, Clock.systemUTC(),
+                plugin.settings(), plugin.emergencyFile(), plugin.audit());
+    }
+
+    /** Without Lanyard's settings file: {@code settings.xml}'s defaults, which the API then cannot change. */
+    public LanyardAdministration(Optional<ConfigurationService> changes, AdminAccess access,
+            ClientSecretResolver secrets, BaseUrl baseUrl, LoginPage loginPage, AdminPageLayout layout,
+            HttpLimits limits, EntraEndpoints entraEndpoints, Clock clock) {
+        this(changes, access, secrets, baseUrl, loginPage, layout, limits, entraEndpoints, clock,
+                new SettingsService(Optional.empty()), new EmergencyAccessFile(Optional.empty()), AuditSink.none());
     }
 
     /**
@@ -69,10 +81,14 @@ public final class LanyardAdministration {
      * @param limits         bounds of the "Fetch" and "Test" calls to providers, Entra ID and Microsoft Graph
      * @param entraEndpoints where a connector's "Test" sends its requests: {@link EntraEndpoints#NATIONAL_CLOUDS}
      *                       in every product; the sandbox may route them to a local stand-in
+     * @param settings       {@code settings.xml}, which the API shows and changes
+     * @param emergencyFile  the emergency file of Lanyard's folder, shown with the settings
+     * @param audit          where changes of the settings are reported
      */
     public LanyardAdministration(Optional<ConfigurationService> changes, AdminAccess access,
             ClientSecretResolver secrets, BaseUrl baseUrl, LoginPage loginPage, AdminPageLayout layout,
-            HttpLimits limits, EntraEndpoints entraEndpoints, Clock clock) {
+            HttpLimits limits, EntraEndpoints entraEndpoints, Clock clock, SettingsService settings,
+            EmergencyAccessFile emergencyFile, AuditSink audit) {
         Objects.requireNonNull(access, "access");
         if (changes.isEmpty()) {
             this.adminServlet = new UnavailableServlet();
@@ -88,7 +104,8 @@ public final class LanyardAdministration {
                 new EntraConnectorCheck(http, secrets, entraEndpoints), baseUrl);
         this.adminServlet = new AdminServlet(guard, view, integrations.pages(changes.get(), secrets, view, guard),
                 new StaticResources(), loginPage);
-        this.apiServlet = new ApiServlet(guard, changes.get(), integrations, secrets, text);
+        this.apiServlet = new ApiServlet(guard, changes.get(), integrations, secrets, text, settings, emergencyFile,
+                audit, clock);
     }
 
     public HttpServlet adminServlet() {

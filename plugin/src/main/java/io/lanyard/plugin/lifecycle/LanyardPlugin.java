@@ -4,6 +4,7 @@ import io.lanyard.core.audit.AuditSink;
 import io.lanyard.core.audit.LoggingAuditSink;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.change.ConfigurationService;
+import io.lanyard.core.config.change.SettingsService;
 import io.lanyard.core.config.xml.ConfigurationFiles;
 import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.host.HomeDirectory;
@@ -13,6 +14,7 @@ import io.lanyard.core.host.UserDirectory;
 import io.lanyard.core.login.LoginService;
 import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.signin.EmergencyAccessFile;
 import io.lanyard.plugin.session.SessionLogin;
 import io.lanyard.plugin.web.CallbackServlet;
 import io.lanyard.plugin.web.LanyardWeb;
@@ -45,6 +47,8 @@ public final class LanyardPlugin {
     private final LoginService loginService;
     private final LanyardWeb web;
     private final AuditSink audit = new LoggingAuditSink();
+    private final SettingsService settings;
+    private final EmergencyAccessFile emergencyFile;
 
     public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
             SessionLogin sessionLogin, LoginPage loginPage) {
@@ -58,9 +62,13 @@ public final class LanyardPlugin {
         this.changes = lanyardDirectory.map(directory -> new ConfigurationService(configuration,
                 new ConfigurationFiles(directory), clientSecrets));
         this.loginService = LoginService.create(configuration, clientSecrets, users, baseUrl, clock);
+        // settings.xml: never fails the start (a bad file is logged, the defaults hold)
+        this.settings = new SettingsService(lanyardDirectory);
+        this.emergencyFile = new EmergencyAccessFile(lanyardDirectory);
         // Sealed under the key in the shared home, so that any node opens what another sealed.
         this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, baseUrl,
-                lanyardDirectory.map(PendingLoginSeal::inFolder).orElseGet(PendingLoginSeal::inMemory));
+                lanyardDirectory.map(PendingLoginSeal::inFolder).orElseGet(PendingLoginSeal::inMemory), settings,
+                clock);
     }
 
     private static String describe(HostProduct product) {
@@ -103,6 +111,16 @@ public final class LanyardPlugin {
 
     public LoginService loginService() {
         return loginService;
+    }
+
+    /** Lanyard's settings ({@code settings.xml}) in force, and the one way to change them. */
+    public SettingsService settings() {
+        return settings;
+    }
+
+    /** The emergency file of Lanyard's folder, which opens the product's password form for a while. */
+    public EmergencyAccessFile emergencyFile() {
+        return emergencyFile;
     }
 
     /** Where audit events go (the log today; the product's audit log and Lanyard's event store where they exist). */

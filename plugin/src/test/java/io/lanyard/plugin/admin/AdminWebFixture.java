@@ -42,6 +42,10 @@ final class AdminWebFixture {
     final HttpServlet api;
     final HttpSession session = AdminHttp.session();
     String user = "admin";
+    /** {@code settings.xml} of the Lanyard folder, as the API changes it. */
+    final io.lanyard.core.config.change.SettingsService settings;
+    /** What the admin API reported to the audit trail. */
+    final java.util.List<io.lanyard.core.audit.AuditEvent> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
     boolean administrator = true;
 
     private final AdminAccess access = new AdminAccess() {
@@ -64,10 +68,12 @@ final class AdminWebFixture {
     AdminWebFixture(Path home, LanyardConfiguration initial, ClientSecretResolver secrets, EntraEndpoints endpoints) {
         this.home = home;
         this.holder = new ConfigurationHolder(initial);
+        this.settings = new io.lanyard.core.config.change.SettingsService(Optional.of(home));
         ConfigurationService service = new ConfigurationService(holder, new ConfigurationFiles(home), secrets);
         LanyardAdministration web = new LanyardAdministration(Optional.of(service), access, secrets,
                 () -> URI.create("https://jira.example.com/jira"), LoginPage.JIRA, AdminPageLayout.hostDecorated(),
-                new HttpLimits(Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024), endpoints, Clock.systemUTC());
+                new HttpLimits(Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024), endpoints, Clock.systemUTC(),
+                settings, new io.lanyard.core.signin.EmergencyAccessFile(Optional.of(home)), audited::add);
         this.pages = web.adminServlet();
         this.api = web.apiServlet();
     }

@@ -172,8 +172,9 @@ public final class IntegrationPages<C extends Integration, F extends Integration
         try {
             requireNewIdFree(isNew, id);
             SecretUpdate update = secretUpdate(request);
-            config = ClientSecretAdministration.afterEdit(existing, form.toConfig(update.applyTo(
-                    existing.map(Integration::clientSecret).orElse(StoredSecret.none()))), update);
+            config = admin.keepUneditedParts(ClientSecretAdministration.afterEdit(existing, form.toConfig(
+                    update.applyTo(existing.map(Integration::clientSecret).orElse(StoredSecret.none()))), update),
+                    existing);
         } catch (ConfigurationException e) {
             // A refused "Test" says so where it was pressed, too: the page opens there.
             showForm(request, response, HttpServletResponse.SC_BAD_REQUEST, form, isNew,
