@@ -2,6 +2,7 @@ package io.lanyard.sandbox;
 
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.LanyardConfiguration;
+import io.lanyard.plugin.lifecycle.LanyardSecrets;
 import io.lanyard.sandbox.idp.BuiltInProvider;
 import java.net.URI;
 import java.nio.file.Path;
@@ -22,16 +23,23 @@ public final class RunningSandbox implements AutoCloseable {
     private final Path home;
     private final Path lanyardDirectory;
     private final ConfigurationHolder configuration;
+    private final LanyardSecrets secrets;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     RunningSandbox(Tomcat tomcat, BuiltInProvider builtInProvider, URI baseUrl, Path home, Path lanyardDirectory,
-            ConfigurationHolder configuration) {
+            ConfigurationHolder configuration, LanyardSecrets secrets) {
         this.tomcat = tomcat;
         this.builtInProvider = builtInProvider;
         this.baseUrl = baseUrl;
         this.home = home;
         this.lanyardDirectory = lanyardDirectory;
         this.configuration = configuration;
+        this.secrets = secrets;
+    }
+
+    /** Its secrets and keys: signing keys (the JWKS), expiry, this node's report. */
+    public LanyardSecrets secrets() {
+        return secrets;
     }
 
     /** The configuration in force (the admin pages replace it after a validated save). */
@@ -72,6 +80,7 @@ public final class RunningSandbox implements AutoCloseable {
             return;
         }
         SandboxTomcat.stopQuietly(tomcat);
+        secrets.close();
         if (builtInProvider != null) {
             builtInProvider.close();
         }

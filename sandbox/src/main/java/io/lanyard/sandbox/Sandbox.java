@@ -24,8 +24,10 @@ import io.lanyard.core.signin.EmergencyAccessFile;
 import io.lanyard.core.signin.EmergencyAccessPolicy;
 import io.lanyard.plugin.admin.AdminPageLayout;
 import io.lanyard.plugin.lifecycle.LanyardAdministration;
+import io.lanyard.plugin.lifecycle.LanyardSecrets;
 import io.lanyard.plugin.lifecycle.StartupConfiguration;
 import io.lanyard.plugin.web.EmergencyAccessFilter;
+import io.lanyard.plugin.web.JwksServlet;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.app.AuiResourcesServlet;
 import io.lanyard.sandbox.host.BotKillerStandIn;
@@ -109,6 +111,7 @@ public final class Sandbox {
         Secret clientSecret = ClientSecretFile.loadOrCreate(home);
         AtomicReference<URI> baseUrl = new AtomicReference<>();
         BuiltInProvider builtIn = null;
+        LanyardSecrets lanyardSecrets = null;
         try {
             if (builtInPort.isPresent()) {
                 builtIn = startBuiltIn(builtInPort.get(), clientSecret, baseUrl);
@@ -131,12 +134,17 @@ public final class Sandbox {
                 moveBuiltInProvider(changes, builtIn.port(), store);
             }
             logSecretSources(holder.current(), secretResolver);
-            Tomcat tomcat = startTomcat(options, host, lanyardDirectory, holder, changes, settings, secretResolver,
+            lanyardSecrets = new LanyardSecrets(holder, secretResolver, Optional.of(lanyardDirectory),
+                    "Lanyard sandbox", entraEndpoints(options), HttpLimits.DEFAULT, Clock.systemUTC()).startBackground();
+            Tomcat tomcat = startTomcat(options, host, lanyardDirectory, holder, changes, settings, lanyardSecrets,
                     baseUrl);
-            return new RunningSandbox(tomcat, builtIn, baseUrl.get(), home, lanyardDirectory, holder);
+            return new RunningSandbox(tomcat, builtIn, baseUrl.get(), home, lanyardDirectory, holder, lanyardSecrets);
         } catch (IOException | RuntimeException e) {
             if (builtIn != null) {
                 builtIn.close(); // do not leave the provider's port taken behind a failed start
+            }
+            if (lanyardSecrets != null) {
+                lanyardSecrets.close();
             }
             throw e;
         }
@@ -217,13 +225,13 @@ public final class Sandbox {
 
     private static Tomcat startTomcat(SandboxOptions options, SandboxHost host, Path lanyardDirectory,
             ConfigurationHolder configuration, ConfigurationService changes, SettingsService settings,
-            ClientSecretResolver secrets, AtomicReference<URI> baseUrl) throws IOException {
+            LanyardSecrets secrets, AtomicReference<URI> baseUrl) throws IOException {
         SandboxUserDirectory directory = new SandboxUserDirectory();
         SandboxSessionLogin sessionLogin = new SandboxSessionLogin();
         Clock clock = host.clock();
         // The base URL is known once Tomcat has its port; the core reads it per login, after that.
-        LoginService loginService = LoginService.create(configuration, secrets, directory, baseUrl::get, clock,
-                HttpLimits.DEFAULT, new InMemorySeenLoginStates(clock), directory);
+        LoginService loginService = LoginService.create(configuration, secrets.resolver(), secrets.signingKeys(),
+                directory, baseUrl::get, clock, HttpLimits.DEFAULT, new InMemorySeenLoginStates(clock), directory);
         // As in a product: pending logins sealed under the key in Lanyard's folder, which every node shares.
         LanyardWeb lanyard = LanyardWeb.create(loginService, configuration, sessionLogin, LoginPage.SANDBOX,
                 baseUrl::get, PendingLoginSeal.inFolder(lanyardDirectory), settings, clock);
@@ -236,10 +244,10 @@ public final class Sandbox {
         LanyardAdministration admin = new LanyardAdministration(Optional.of(changes),
                 adminAccess, secrets, baseUrl::get, LoginPage.SANDBOX,
                 AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT,
-                entraEndpoints(options), Clock.systemUTC(), settings, emergencyFile, audit);
+                Clock.systemUTC(), settings, emergencyFile, audit);
         Optional<Filter> botKiller = host.botKillerCut().map(cut -> new BotKillerStandIn(sessionLogin, cut));
         Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, lanyard, emergencyAccess, admin,
-                sessionLogin, directory);
+                new JwksServlet(secrets.signingKeys()), sessionLogin, directory);
         int port = tomcat.getConnector().getLocalPort();
         baseUrl.set(host.baseUrl().orElse(URI.create("http://localhost:" + port)));
         LOG.info("Sandbox listening at http://localhost:{}{}", port,

@@ -11,6 +11,7 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.Prompt;
 import com.nimbusds.openid.connect.sdk.claims.ACR;
 import io.lanyard.core.LanyardPaths;
+import io.lanyard.core.config.ClientAssertionAudience;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.IntegrationKind;
@@ -30,6 +31,8 @@ import io.lanyard.core.mapping.UserResolver;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.signin.AccountOwnership;
+import io.lanyard.core.signing.SigningKeys;
+import io.lanyard.core.token.ClientCredential;
 import io.lanyard.core.token.IdTokenExpectations;
 import io.lanyard.core.token.IdTokenValidator;
 import io.lanyard.core.token.TokenClient;
@@ -61,6 +64,8 @@ public final class LoginService {
     public static final Duration LOGIN_TIMEOUT = Duration.ofMinutes(10);
 
     private final ConfigurationHolder configuration;
+    private final ClientSecretResolver secrets;
+    private final SigningKeys signingKeys;
     private final ProviderRuntimes runtimes;
     private final UserResolver users;
     private final BaseUrl baseUrl;
@@ -71,9 +76,12 @@ public final class LoginService {
     private final SeenLoginStates seenStates;
     private final AccountOwnership ownership;
 
-    LoginService(ConfigurationHolder configuration, ClientSecretResolver secrets, UserDirectory users, BaseUrl baseUrl,
-            Clock clock, ProviderHttpClient http, SeenLoginStates seenStates, AccountDirectories directories) {
+    LoginService(ConfigurationHolder configuration, ClientSecretResolver secrets, SigningKeys signingKeys,
+            UserDirectory users, BaseUrl baseUrl, Clock clock, ProviderHttpClient http, SeenLoginStates seenStates,
+            AccountDirectories directories) {
         this.configuration = configuration;
+        this.secrets = secrets;
+        this.signingKeys = signingKeys;
         this.runtimes = new ProviderRuntimes(secrets, http, clock);
         this.users = new UserResolver(users);
         this.baseUrl = baseUrl;
@@ -85,20 +93,44 @@ public final class LoginService {
         this.ownership = new AccountOwnership(directories);
     }
 
+    /** Without signing keys: providers with {@code private_key_jwt} fail with {@code SIGNING_KEY_UNUSABLE}. */
     public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
             UserDirectory users, BaseUrl baseUrl, Clock clock) {
-        return create(configuration, secrets, users, baseUrl, clock, HttpLimits.DEFAULT);
+        return create(configuration, secrets, SigningKeys.unavailable("no signing keys were given"), users, baseUrl,
+                clock, HttpLimits.DEFAULT);
     }
 
     public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
             UserDirectory users, BaseUrl baseUrl, Clock clock, HttpLimits limits) {
-        return create(configuration, secrets, users, baseUrl, clock, limits, new InMemorySeenLoginStates(clock));
+        return create(configuration, secrets, SigningKeys.unavailable("no signing keys were given"), users, baseUrl,
+                clock, limits);
+    }
+
+    /**
+     * @param signingKeys Lanyard's own keys, for providers that authenticate it with {@code private_key_jwt}
+     */
+    public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
+            SigningKeys signingKeys, UserDirectory users, BaseUrl baseUrl, Clock clock, HttpLimits limits) {
+        return create(configuration, secrets, signingKeys, users, baseUrl, clock, limits,
+                new InMemorySeenLoginStates(clock));
     }
 
     /** @param seenStates where the states of the logins that came back are remembered (single use) */
     public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
             UserDirectory users, BaseUrl baseUrl, Clock clock, HttpLimits limits, SeenLoginStates seenStates) {
-        return create(configuration, secrets, users, baseUrl, clock, limits, seenStates, AccountDirectories.unknown());
+        return create(configuration, secrets, SigningKeys.unavailable("no signing keys were given"), users, baseUrl,
+                clock, limits, seenStates);
+    }
+
+    /**
+     * @param signingKeys Lanyard's own keys, for providers that authenticate it with {@code private_key_jwt}
+     * @param seenStates  where the states of the logins that came back are remembered (single use)
+     */
+    public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
+            SigningKeys signingKeys, UserDirectory users, BaseUrl baseUrl, Clock clock, HttpLimits limits,
+            SeenLoginStates seenStates) {
+        return create(configuration, secrets, signingKeys, users, baseUrl, clock, limits, seenStates,
+                AccountDirectories.unknown());
     }
 
     /**
@@ -106,10 +138,11 @@ public final class LoginService {
      *                    that cannot say refuses such logins with {@code ACCOUNT_DIRECTORY_UNKNOWN})
      */
     public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
-            UserDirectory users, BaseUrl baseUrl, Clock clock, HttpLimits limits, SeenLoginStates seenStates,
-            AccountDirectories directories) {
-        return new LoginService(configuration, secrets, users, baseUrl, clock, new ProviderHttpClient(limits),
-                Objects.requireNonNull(seenStates, "seenStates"), Objects.requireNonNull(directories, "directories"));
+            SigningKeys signingKeys, UserDirectory users, BaseUrl baseUrl, Clock clock, HttpLimits limits,
+            SeenLoginStates seenStates, AccountDirectories directories) {
+        return new LoginService(configuration, secrets, signingKeys, users, baseUrl, clock,
+                new ProviderHttpClient(limits), Objects.requireNonNull(seenStates, "seenStates"),
+                Objects.requireNonNull(directories, "directories"));
     }
 
     /**
@@ -133,7 +166,7 @@ public final class LoginService {
     public LoginRedirect startLogin(String identityProviderId, String requestedReturn, LoginOptions options) {
         ProviderRuntime runtime = runtimeOf(identityProviderId);
         IdentityProviderConfig config = runtime.config();
-        runtime.requireClientSecret(); // refuse before sending anyone to a provider we could not finish with
+        runtime.requireCredential(signingKeys); // refuse before sending anyone to a provider we could not finish with
         ProviderMetadata metadata = runtime.metadata();
         URI redirectUri = redirectUri(config.id());
         // RFC 6749 §10.12, OIDC Core §3.1.2.1, RFC 7636 §4.1: fresh, unguessable values for every login.
@@ -183,11 +216,11 @@ public final class LoginService {
         ProviderMetadata metadata = provider.metadata();
         checkResponseIssuer(pending, response, metadata);
         String code = requireCode(response);
-        Secret secret = runtime.requireClientSecret();
+        runtime.requireCredential(signingKeys);
         IdentityProviderConfig config = runtime.config();
-        TokenResult tokenResult = tokens.exchange(new TokenClient.CodeExchange(metadata.tokenEndpoint(),
-                config.clientId(), secret, config.clientAuthMethod(), code, pending.redirectUri(), pending.codeVerifier()));
-        IdTokenExpectations expected = expectations(config, pending, secret);
+        Exchanged exchanged = exchange(runtime, metadata, code, pending);
+        TokenResult tokenResult = exchanged.tokens();
+        IdTokenExpectations expected = expectations(config, pending, exchanged.secret());
         ValidatedIdToken idToken = idTokens.validate(tokenResult.idToken(), expected, provider.keys());
         Map<String, Object> claims = claimsFor(config, provider, tokenResult, idToken, expected);
         HostUser user = users.resolve(claims, runtime.usernameMapper());
@@ -203,12 +236,44 @@ public final class LoginService {
         return new LoginSuccess(user, config.id(), idToken.subject(), pending.returnPath(), idToken.raw(), claims);
     }
 
+    /** What the token endpoint gave, and the client secret it accepted (HS* ID tokens are signed with it). */
+    private record Exchanged(TokenResult tokens, Optional<Secret> secret) {
+    }
+
+    /**
+     * OIDC Core §3.1.3.1 and §9: exchanges the code, authenticating as the provider's configuration says. With a
+     * client secret, the one the provider accepted last is sent; if the provider answers {@code invalid_client} and
+     * a second secret is given (a rotation under way), that one is tried once ({@code ClientSecretRotation}).
+     */
+    private Exchanged exchange(ProviderRuntime runtime, ProviderMetadata metadata, String code, PendingLogin pending) {
+        IdentityProviderConfig config = runtime.config();
+        if (!config.clientAuthMethod().usesClientSecret()) {
+            // RFC 7523 §3 rule 3, OIDC Core §9: the audience is the token endpoint, or the issuer where it wants that.
+            URI audience = config.clientAssertionAudience() == ClientAssertionAudience.ISSUER
+                    ? URI.create(metadata.issuer()) : metadata.tokenEndpoint();
+            return new ClientCredential.SignedAssertion(signingKeys, audience).authenticate(config.clientId(),
+                    LoginFailedException.class, credential -> new Exchanged(tokens.exchange(new TokenClient.CodeExchange(
+                            metadata.tokenEndpoint(), config.clientId(), credential, code, pending.redirectUri(),
+                            pending.codeVerifier())), Optional.empty()),
+                    refusal -> refusal.errorCode() == ErrorCode.CLIENT_ASSERTION_REFUSED);
+        }
+        return secrets.rotation().authenticate(runtime.clientSecrets(), LoginFailedException.class,
+                candidate -> new Exchanged(tokens.exchange(new TokenClient.CodeExchange(metadata.tokenEndpoint(),
+                        config.clientId(), new ClientCredential.SharedSecret(candidate.secret(), config.clientAuthMethod()),
+                        code, pending.redirectUri(), pending.codeVerifier())), Optional.of(candidate.secret())),
+                refusal -> refusal.errorCode() == ErrorCode.CLIENT_AUTHENTICATION_FAILED,
+                (first, second) -> new LoginFailedException(ErrorCode.CLIENT_SECRETS_BOTH_REFUSED, "identity provider "
+                        + config.id() + " refused both its current and its next client secret: " + second.getMessage(),
+                        second.providerError().orElse(null)));
+    }
+
     /**
      * The provider's rules, and for a re-authentication OIDC Core §3.1.3.7 step 13 with the max_age of 0 that was sent:
      * auth_time must be present and no older than the clock skew, i.e. the person signed in again just now.
      */
-    private static IdTokenExpectations expectations(IdentityProviderConfig config, PendingLogin pending, Secret secret) {
-        IdTokenExpectations expected = IdTokenExpectations.of(config, pending.nonce(), Optional.of(secret));
+    private static IdTokenExpectations expectations(IdentityProviderConfig config, PendingLogin pending,
+            Optional<Secret> secret) {
+        IdTokenExpectations expected = IdTokenExpectations.of(config, pending.nonce(), secret);
         if (pending.reauthenticationOf().isEmpty()) {
             return expected;
         }

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -63,6 +64,31 @@ public final class JsonHttp {
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + bearer)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), uri, expectedStatus);
+    }
+
+    /** PUT JSON with a bearer token; expects {@code expectedStatus}. */
+    public static void putJson(URI uri, String bearer, String json, int expectedStatus) {
+        send(HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + bearer)
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), uri, expectedStatus);
+    }
+
+    /** GET a JSON array of objects with a bearer token. */
+    public static List<Map<String, Object>> getArray(URI uri, String bearer) {
+        String body = send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json")
+                .header("Authorization", "Bearer " + bearer).GET().build(), uri, 200);
+        try {
+            List<Map<String, Object>> objects = new java.util.ArrayList<>();
+            for (Object item : com.nimbusds.oauth2.sdk.util.JSONArrayUtils.parse(body)) {
+                if (item instanceof net.minidev.json.JSONObject object) {
+                    objects.add(object);
+                }
+            }
+            return objects;
+        } catch (ParseException e) {
+            throw new IllegalStateException("not a JSON array: " + e.getMessage(), e);
+        }
     }
 
     private static String send(HttpRequest request, URI uri, int expectedStatus) {

@@ -6,20 +6,24 @@ import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.config.change.SettingsService;
 import io.lanyard.core.config.xml.ConfigurationFiles;
+import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.host.HomeDirectory;
 import io.lanyard.core.host.HostProduct;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.host.UserDirectory;
+import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.login.LoginService;
 import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.signin.EmergencyAccessFile;
 import io.lanyard.plugin.session.SessionLogin;
 import io.lanyard.plugin.web.CallbackServlet;
+import io.lanyard.plugin.web.JwksServlet;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.plugin.web.LoginFilter;
 import io.lanyard.plugin.web.LoginServlet;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -31,18 +35,20 @@ import org.slf4j.LoggerFactory;
  * The plugin as a whole, as each product's Spring XML creates it from the host's services and the product's
  * adapters: reads the configuration files of Lanyard's folder, resolves the client secrets once
  * ({@link ClientSecretResolver#atStart}), builds the {@link LoginService} and the servlet edge, and hands the filter
- * and servlets to the descriptor ({@code class="bean:…"}) through its factory methods.
+ * and servlets to the descriptor ({@code class="bean:…"}) through its factory methods. Its secrets and keys
+ * ({@link LanyardSecrets}) keep a background thread, which {@link #close()} (the bean's destroy method) stops.
  *
  * <p>Creating it never fails because of the configuration (see {@link StartupConfiguration}): a product whose
  * Lanyard configuration is broken still starts, with its own login.
  */
-public final class LanyardPlugin {
+public final class LanyardPlugin implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LanyardPlugin.class);
 
     private final ConfigurationHolder configuration;
     private final Optional<Path> lanyardDirectory;
     private final ClientSecretResolver clientSecrets;
+    private final LanyardSecrets secrets;
     private final Optional<ConfigurationService> changes;
     private final LoginService loginService;
     private final LanyardWeb web;
@@ -58,10 +64,14 @@ public final class LanyardPlugin {
         this.lanyardDirectory = StartupConfiguration.locate(home);
         this.configuration = new ConfigurationHolder(StartupConfiguration.load(lanyardDirectory));
         this.clientSecrets = ClientSecretResolver.atStart(product, lanyardDirectory);
+        this.secrets = new LanyardSecrets(configuration, clientSecrets, lanyardDirectory,
+                certificateName(product, baseUrl), EntraEndpoints.NATIONAL_CLOUDS, HttpLimits.DEFAULT, clock)
+                .startBackground();
         // one per plugin: it keeps the configuration in step with the files other nodes change
         this.changes = lanyardDirectory.map(directory -> new ConfigurationService(configuration,
                 new ConfigurationFiles(directory), clientSecrets));
-        this.loginService = LoginService.create(configuration, clientSecrets, users, baseUrl, clock);
+        this.loginService = LoginService.create(configuration, clientSecrets, secrets.signingKeys(), users, baseUrl,
+                clock, HttpLimits.DEFAULT);
         // settings.xml: never fails the start (a bad file is logged, the defaults hold)
         this.settings = new SettingsService(lanyardDirectory);
         this.emergencyFile = new EmergencyAccessFile(lanyardDirectory);
@@ -69,6 +79,18 @@ public final class LanyardPlugin {
         this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, baseUrl,
                 lanyardDirectory.map(PendingLoginSeal::inFolder).orElseGet(PendingLoginSeal::inMemory), settings,
                 clock);
+    }
+
+    /** The subject of Lanyard's certificate, so that an administrator tells two installations' certificates apart. */
+    static String certificateName(HostProduct product, BaseUrl baseUrl) {
+        String name = "Lanyard";
+        try {
+            name += " " + product.platformId();
+            String host = URI.create(String.valueOf(baseUrl.baseUrl())).getHost();
+            return host == null ? name : name + " " + host;
+        } catch (RuntimeException notKnownYet) {
+            return name;
+        }
     }
 
     private static String describe(HostProduct product) {
@@ -89,6 +111,22 @@ public final class LanyardPlugin {
 
     public CallbackServlet callbackServlet() {
         return web.callbackServlet();
+    }
+
+    /** Lanyard's public signing keys, at {@code /plugins/servlet/lanyard/jwks}. */
+    public JwksServlet jwksServlet() {
+        return new JwksServlet(secrets.signingKeys());
+    }
+
+    /** The secrets and keys: signing keys, expiry, node reports. */
+    public LanyardSecrets secrets() {
+        return secrets;
+    }
+
+    /** Stops the background thread (the plugin is disabled or uninstalled). */
+    @Override
+    public void close() {
+        secrets.close();
     }
 
     /** The configuration in force, for the admin UI (which replaces it after a validated save). */

@@ -9,13 +9,13 @@ import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.config.change.SettingsService;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
-import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.signin.EmergencyAccessFile;
 import io.lanyard.plugin.admin.AdminGuard;
 import io.lanyard.plugin.admin.AdminPaths;
 import io.lanyard.plugin.admin.XsrfTokens;
 import io.lanyard.plugin.admin.integration.IntegrationAdmin;
 import io.lanyard.plugin.admin.integration.IntegrationAdmins;
+import io.lanyard.plugin.admin.integration.SecretSections;
 import io.lanyard.plugin.web.LanyardText;
 import java.io.IOException;
 import java.time.Clock;
@@ -56,7 +56,7 @@ public final class ApiServlet extends HttpServlet {
      * @param audit           where changes of the settings are reported
      */
     public ApiServlet(AdminGuard guard, ConfigurationService configuration, IntegrationAdmins integrations,
-            ClientSecretResolver secrets, LanyardText text, SettingsService settings, EmergencyAccessFile emergencyFile,
+            SecretSections secrets, LanyardText text, SettingsService settings, EmergencyAccessFile emergencyFile,
             AuditSink audit, Clock clock) {
         this.guard = guard;
         this.resources = new ApiResources(configuration, integrations, secrets, guard);
