@@ -13,9 +13,10 @@ import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.signin.EmergencyAccessFile;
+import io.lanyard.core.signin.EmergencyTimeBox;
 import io.lanyard.plugin.admin.AdminGuard;
-import io.lanyard.plugin.admin.AdminPages;
 import io.lanyard.plugin.admin.AdminPageLayout;
+import io.lanyard.plugin.admin.AdminPages;
 import io.lanyard.plugin.admin.AdminServlet;
 import io.lanyard.plugin.admin.AdminTemplates;
 import io.lanyard.plugin.admin.AdminView;
@@ -25,6 +26,7 @@ import io.lanyard.plugin.admin.api.ApiServlet;
 import io.lanyard.plugin.admin.integration.IntegrationAdmins;
 import io.lanyard.plugin.admin.integration.SecretSections;
 import io.lanyard.plugin.admin.keys.KeysPages;
+import io.lanyard.plugin.admin.signin.SignInPages;
 import io.lanyard.plugin.session.AdminAccess;
 import io.lanyard.plugin.web.LanyardText;
 import java.io.IOException;
@@ -111,6 +113,7 @@ public final class LanyardAdministration {
         List<AdminPages> pages = new ArrayList<>(integrations.pages(changes.get(), sections, view, guard));
         pages.add(new KeysPages(secrets.signingKeys(), resolver.securedStoreKeys(), sections, changes.get(), view,
                 guard, baseUrl));
+        pages.add(new SignInPages(settings, emergencyFile, new EmergencyTimeBox(settings, audit, clock), view, guard));
         this.adminServlet = new AdminServlet(guard, view, pages, new StaticResources(), loginPage);
         this.apiServlet = new ApiServlet(guard, changes.get(), integrations, sections, text, settings, emergencyFile,
                 audit, clock);

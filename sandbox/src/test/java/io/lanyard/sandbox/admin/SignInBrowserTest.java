@@ -160,6 +160,30 @@ class SignInBrowserTest {
     }
 
     @Test
+    void anAdministratorOpensTheFormForAWhileFromTheAdminPageAndAliceGetsIn() {
+        logInLocally("admin");
+        browser.open("/plugins/servlet/lanyard/admin/signin");
+        browser.find(By.id("open-minutes")).clear();
+        browser.find(By.id("open-minutes")).sendKeys("15");
+        browser.clickToLoad(By.id("open-time-box"));
+        assertThat(browser.exists(By.id("open-until"))).isTrue();
+        browser.screenshot("signin-04-time-box");
+
+        browser.driver().manage().deleteAllCookies();
+        logInLocally("alice");
+        browser.open("/rest/sandbox/1/whoami");
+        assertThat(browser.find(By.tagName("body")).getText()).contains("alice");
+
+        browser.driver().manage().deleteAllCookies();
+        logInLocally("admin");
+        browser.open("/plugins/servlet/lanyard/admin/signin");
+        browser.clickToLoad(By.id("close-time-box"));
+        browser.driver().manage().deleteAllCookies();
+        logInLocally("alice");
+        assertThat(browser.find(By.tagName("body")).getText()).contains("LNY-801");
+    }
+
+    @Test
     void aBrowserThatKeepsStartingLoginsIsStoppedWithAPage() {
         for (int i = 0; i < 5; i++) {
             browser.open("/plugins/servlet/lanyard/login?idp=" + sandbox.configuration().identityProviders().get(0).id());

@@ -12,6 +12,7 @@ import io.lanyard.core.config.SignInPolicy;
 import io.lanyard.core.config.change.SettingsService;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.signin.EmergencyAccessFile;
+import io.lanyard.core.signin.EmergencyTimeBox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +29,6 @@ import javax.servlet.http.HttpServletResponse;
  * {@code DELETE settings/emergency-access/open}. Each change is an audit event with its author.
  */
 final class SettingsApi {
-
-    static final int MAX_OPEN_MINUTES = EmergencyAccessFile.MAX_MINUTES;
 
     /** The document of {@code GET}/{@code PUT settings}; {@code emergencyFile} is read-only (ignored on PUT). */
     record SettingsJson(SignInJson signIn, EmergencyAccessJson emergencyAccess, EmergencyFileJson emergencyFile) {
@@ -54,12 +53,14 @@ final class SettingsApi {
     private final EmergencyAccessFile file;
     private final AuditSink audit;
     private final Clock clock;
+    private final EmergencyTimeBox timeBox;
 
     SettingsApi(SettingsService settings, EmergencyAccessFile file, AuditSink audit, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.file = Objects.requireNonNull(file, "file");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.timeBox = new EmergencyTimeBox(settings, audit, clock);
     }
 
     ApiResources.Result get() {
@@ -73,23 +74,18 @@ final class SettingsApi {
     }
 
     ApiResources.Result open(String who, OpenRequest body) {
-        Integer minutes = body.minutes();
-        if (minutes == null || minutes < 1 || minutes > MAX_OPEN_MINUTES) {
+        try {
+            timeBox.open(who, body.minutes());
+        } catch (ConfigurationException e) {
             throw new ApiException(HttpServletResponse.SC_BAD_REQUEST, ErrorCode.CONFIG_INVALID, "nothing changed",
-                    List.of(new FieldError("minutes", "must be a whole number from 1 to " + MAX_OPEN_MINUTES)));
+                    e.fieldErrors());
         }
-        Instant until = clock.instant().plus(Duration.ofMinutes(minutes));
-        LanyardSettings changed = change(current -> current.toBuilder().openToEveryoneUntil(until).build());
-        audit.record(AuditEvent.of(AuditEventType.EMERGENCY_ACCESS_CHANGED, clock.instant()).actor(who)
-                .detail("openToEveryoneUntil", until).build());
-        return ok(json(changed));
+        return ok(json(settings.current()));
     }
 
     ApiResources.Result close(String who) {
-        LanyardSettings changed = change(current -> current.toBuilder().openToEveryoneUntil(null).build());
-        audit.record(AuditEvent.of(AuditEventType.EMERGENCY_ACCESS_CHANGED, clock.instant()).actor(who)
-                .detail("openToEveryoneUntil", "closed").build());
-        return ok(json(changed));
+        timeBox.close(who);
+        return ok(json(settings.current()));
     }
 
     private LanyardSettings change(java.util.function.UnaryOperator<LanyardSettings> change) {
