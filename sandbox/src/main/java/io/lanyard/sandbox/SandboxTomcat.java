@@ -66,6 +66,7 @@ final class SandboxTomcat {
         addServlet(context, "session", new SessionServlet(), SessionServlet.PATH);
         addServlet(context, "lanyard-login", lanyard.loginServlet(), LanyardWeb.LOGIN_SERVLET_MAPPINGS);
         addServlet(context, "lanyard-callback", lanyard.callbackServlet(), LanyardWeb.CALLBACK_SERVLET_MAPPING);
+        addServlet(context, "lanyard-logged-out", lanyard.loggedOutServlet(), LanyardWeb.LOGGED_OUT_SERVLET_MAPPING);
         addServlet(context, "lanyard-jwks", jwks, LanyardPaths.JWKS);
         addServlet(context, "lanyard-admin", admin.adminServlet(), LanyardAdministration.ADMIN_SERVLET_MAPPINGS);
         addServlet(context, "lanyard-api", admin.apiServlet(), LanyardAdministration.API_SERVLET_MAPPING);

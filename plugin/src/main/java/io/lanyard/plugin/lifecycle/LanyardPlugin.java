@@ -21,6 +21,7 @@ import io.lanyard.plugin.session.SessionLogin;
 import io.lanyard.plugin.web.CallbackServlet;
 import io.lanyard.plugin.web.JwksServlet;
 import io.lanyard.plugin.web.LanyardWeb;
+import io.lanyard.plugin.web.LoggedOutServlet;
 import io.lanyard.plugin.web.LoginFilter;
 import io.lanyard.plugin.web.LoginServlet;
 import java.net.URI;
@@ -111,6 +112,10 @@ public final class LanyardPlugin implements AutoCloseable {
 
     public CallbackServlet callbackServlet() {
         return web.callbackServlet();
+    }
+
+    public LoggedOutServlet loggedOutServlet() {
+        return web.loggedOutServlet();
     }
 
     /** Lanyard's public signing keys, at {@code /plugins/servlet/lanyard/jwks}. */

@@ -32,17 +32,6 @@ final class ChooserPage {
             String typedEmail, Optional<String> problem) {
     }
 
-    private static final String STYLE = "body{font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,"
-            + "'Helvetica Neue',Arial,sans-serif;color:#172b4d;background:#f4f5f7;margin:0}"
-            + "main{max-width:400px;margin:40px auto;background:#fff;padding:32px;border-radius:3px;"
-            + "box-shadow:0 1px 3px rgba(9,30,66,.25)}h1{font-size:24px;margin-top:0}"
-            + ".providers button,.email button{display:flex;align-items:center;gap:8px;width:100%;margin:8px 0;"
-            + "padding:10px;font-size:14px;border:1px solid #dfe1e6;border-radius:3px;background:#fafbfc;cursor:pointer}"
-            + ".email button{background:#0052cc;color:#fff;justify-content:center}"
-            + ".email input{width:100%;box-sizing:border-box;padding:8px;font-size:14px}"
-            + ".providers img{max-height:24px;max-width:48px}#chooser-problem{color:#de350b}"
-            + "@media (max-width:480px){main{margin:0;border-radius:0;box-shadow:none}}";
-
     private final LanyardText text;
     private final LoginPage loginPage;
 
@@ -55,11 +44,7 @@ final class ChooserPage {
         List<IdentityProviderConfig> shown = ChooserProviders.of(view.enabled());
         String action = escape(contextPath + LanyardPaths.LOGIN);
         String title = escape(text.get(PageText.CHOOSER_TITLE));
-        StringBuilder html = new StringBuilder(2048);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>").append(title)
-                .append("</title><style>").append(STYLE).append("</style></head>\n<body>\n<main class=\"aui-page-panel\">\n<h1>")
-                .append(title).append("</h1>\n");
+        StringBuilder html = new StringBuilder(2048).append(SignInPageFrame.open(title));
         view.problem().ifPresent(problem -> html.append("<p id=\"chooser-problem\" class=\"aui-message aui-message-error\">")
                 .append(escape(problem)).append("</p>\n"));
         if (view.enabled().isEmpty()) {
@@ -99,7 +84,7 @@ final class ChooserPage {
         }
         String localLogin = contextPath + loginPage.primaryPath() + "?" + ErrorPage.NATIVE_LOGIN_PARAMETER + "=1";
         html.append("<p><a id=\"local-login\" href=\"").append(escape(localLogin)).append("\">")
-                .append(escape(text.get(PageText.LOCAL_LOGIN))).append("</a></p>\n</main>\n</body></html>\n");
+                .append(escape(text.get(PageText.LOCAL_LOGIN))).append("</a></p>\n").append(SignInPageFrame.CLOSE);
         return html.toString();
     }
 
@@ -121,6 +106,10 @@ final class ChooserPage {
                     .append(escape(provider.displayName())).append("</a></p>\n");
         }
         return html.append("</div>\n").toString();
+    }
+
+    LoginPage loginPage() {
+        return loginPage;
     }
 
     private static String hiddenReturn(String requestedReturn) {

@@ -19,13 +19,16 @@ import java.util.Optional;
  * <ul>
  *   <li>{@link #loginFilter()} on all paths, before the host's own login handling (REQUEST and FORWARD);</li>
  *   <li>{@link #loginServlet()} at {@link #LOGIN_SERVLET_MAPPINGS};</li>
- *   <li>{@link #callbackServlet()} at {@link #CALLBACK_SERVLET_MAPPING}.</li>
+ *   <li>{@link #callbackServlet()} at {@link #CALLBACK_SERVLET_MAPPING};</li>
+ *   <li>{@link #loggedOutServlet()} at {@link #LOGGED_OUT_SERVLET_MAPPING}.</li>
  * </ul>
  */
 public final class LanyardWeb {
 
     /** The chooser and the direct links {@code …/login/<id>}. */
     public static final String[] LOGIN_SERVLET_MAPPINGS = {LanyardPaths.LOGIN, LanyardPaths.LOGIN + "/*"};
+    /** Where a logout ends: {@link #loggedOutServlet()}. */
+    public static final String LOGGED_OUT_SERVLET_MAPPING = LanyardPaths.LOGGED_OUT;
     public static final String CALLBACK_SERVLET_MAPPING = LanyardPaths.CALLBACK_PREFIX + "*";
 
     private final LoginFilter loginFilter;
@@ -34,6 +37,7 @@ public final class LanyardWeb {
     private final ConfigurationHolder configuration;
     private final SettingsService settings;
     private final ChooserPage chooserPage;
+    private final LoggedOutServlet loggedOutServlet;
 
     private LanyardWeb(LoginFilter loginFilter, LoginServlet loginServlet, CallbackServlet callbackServlet,
             ConfigurationHolder configuration, SettingsService settings, ChooserPage chooserPage) {
@@ -43,6 +47,7 @@ public final class LanyardWeb {
         this.configuration = configuration;
         this.settings = settings;
         this.chooserPage = chooserPage;
+        this.loggedOutServlet = new LoggedOutServlet(LanyardText.english(), chooserPage.loginPage());
     }
 
     /**
@@ -100,6 +105,10 @@ public final class LanyardWeb {
 
     public LoginServlet loginServlet() {
         return loginServlet;
+    }
+
+    public LoggedOutServlet loggedOutServlet() {
+        return loggedOutServlet;
     }
 
     public CallbackServlet callbackServlet() {

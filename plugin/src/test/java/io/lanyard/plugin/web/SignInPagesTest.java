@@ -191,6 +191,21 @@ class SignInPagesTest {
         assertThat(web.loginFormButtons("", null)).isEmpty();
     }
 
+    // --- the logged-out page ---
+
+    @Test
+    void theLoggedOutPageSaysSoAndOffersToSignInAgainWithoutASession() throws Exception {
+        FakeHttp.Request request = new FakeHttp.Request("GET", "/jira", "/plugins/servlet/lanyard/logged-out");
+
+        web.loggedOutServlet().doGet(request.mock, response.mock);
+
+        assertThat(response.body()).contains("You are signed out").contains("href=\"/jira/login.jsp\"")
+                .contains("<meta name=\"viewport\"");
+        verify(response.mock).setHeader("Cache-Control", "no-store");
+        assertThat(request.currentSession()).isNull();
+        verifyNoInteractions(loginService);
+    }
+
     // --- the loop breaker ---
 
     @Test
