@@ -1,5 +1,7 @@
 package io.lanyard.sandbox;
 
+import io.lanyard.core.host.ClusterState;
+import io.lanyard.sandbox.cluster.HazelcastClusterState;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.plugin.lifecycle.LanyardSecrets;
@@ -25,9 +27,11 @@ public final class RunningSandbox implements AutoCloseable {
     private final ConfigurationHolder configuration;
     private final LanyardSecrets secrets;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ClusterState cluster;
 
     RunningSandbox(Tomcat tomcat, BuiltInProvider builtInProvider, URI baseUrl, Path home, Path lanyardDirectory,
-            ConfigurationHolder configuration, LanyardSecrets secrets) {
+            ConfigurationHolder configuration, LanyardSecrets secrets, ClusterState cluster) {
+        this.cluster = cluster;
         this.tomcat = tomcat;
         this.builtInProvider = builtInProvider;
         this.baseUrl = baseUrl;
@@ -69,6 +73,11 @@ public final class RunningSandbox implements AutoCloseable {
         return lanyardDirectory;
     }
 
+    /** What this node shares with the other nodes of its cluster (a lone sandbox: nobody). */
+    public ClusterState cluster() {
+        return cluster;
+    }
+
     /** The built-in provider's issuer, when this sandbox runs it. */
     public Optional<URI> builtInIssuer() {
         return Optional.ofNullable(builtInProvider).map(BuiltInProvider::issuer);
@@ -83,6 +92,9 @@ public final class RunningSandbox implements AutoCloseable {
         secrets.close();
         if (builtInProvider != null) {
             builtInProvider.close();
+        }
+        if (cluster instanceof HazelcastClusterState member) {
+            member.close();
         }
         LOG.info("Sandbox at {} stopped", baseUrl);
     }

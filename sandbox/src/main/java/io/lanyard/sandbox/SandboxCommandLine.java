@@ -26,6 +26,7 @@ final class SandboxCommandLine {
         String product;
         String productVersion;
         URI entraStandIn;
+        URI cluster;
     }
 
     private static final List<String> PRODUCTS =
@@ -58,6 +59,9 @@ final class SandboxCommandLine {
         OPTIONS.put("--entra-stand-in", new Option("URL", "send the Cloud integration page's Test to a stand-in for "
                 + "Entra ID and Graph on this machine (e.g. WireMock) instead of Microsoft: token at "
                 + "URL/<tenant>/oauth2/v2.0/token, Graph at URL/v1.0/...", (v, a) -> v.entraStandIn = standIn(a)));
+        OPTIONS.put("--cluster", new Option("URL", "run as a node of a cluster whose load balancer is at URL (e.g. "
+                + "http://localhost:9080): that is the base URL, and an embedded Hazelcast member joins the other "
+                + "sandboxes of the same --home on this machine", (v, a) -> v.cluster = loopbackUrl("--cluster", a)));
     }
 
     private SandboxCommandLine() {
@@ -113,7 +117,8 @@ final class SandboxCommandLine {
                 values.product == null ? SandboxOptions.DEFAULT_PRODUCT.platformId() : values.product,
                 values.productVersion == null ? SandboxOptions.DEFAULT_PRODUCT.version() : values.productVersion);
         SandboxOptions options = new SandboxOptions(port, home.toAbsolutePath().normalize(), identityProviderPort,
-                values.identityProviderPort != null, product, Optional.empty(), true);
+                values.identityProviderPort != null, product, Optional.empty(), Optional.empty(), true);
+        options = values.cluster == null ? options : options.inCluster(values.cluster);
         return values.entraStandIn == null ? options : options.withEntraStandIn(values.entraStandIn);
     }
 
@@ -146,7 +151,11 @@ final class SandboxCommandLine {
     }
 
     private static URI standIn(String text) throws UsageException {
-        String problem = "--entra-stand-in expects an http(s) URL on this machine, e.g. http://localhost:9999, not \""
+        return loopbackUrl("--entra-stand-in", text);
+    }
+
+    private static URI loopbackUrl(String option, String text) throws UsageException {
+        String problem = option + " expects an http(s) URL on this machine, e.g. http://localhost:9999, not \""
                 + text + "\"";
         URI url;
         try {

@@ -1,5 +1,6 @@
 package io.lanyard.sandbox;
 
+import io.lanyard.sandbox.cluster.HazelcastClusterState;
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.xml.ProviderXml;
 import io.lanyard.core.config.xml.SettingsXml;
@@ -65,6 +66,11 @@ public final class SandboxMain {
                         ? "  Sign in:       no identity provider is enabled (see the log above): use the local login"
                                 + " and repair it at " + base + LanyardPaths.ADMIN
                         : "  Sign in:       at the identity provider(s) of provider.xml."));
+        if (sandbox.cluster() instanceof HazelcastClusterState member) {
+            out.println("  Cluster:       node " + member.nodeName() + ", " + member.memberCount() + " node(s) now"
+                    + " (embedded Hazelcast); Open is the load balancer");
+        }
+        out.println("  Log out:       " + base + "/logout  (also at the identity provider, as provider.xml says)");
         out.println("  Chooser:       two providers; type alice@example.com or bob@contractors.example.com to be routed"
                 + " by e-mail domain");
         out.println("  Local login:   " + base + "/login?lanyard_native=1  (each sandbox password is the username;"

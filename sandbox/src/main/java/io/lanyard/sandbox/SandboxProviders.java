@@ -4,6 +4,7 @@ import static io.lanyard.core.config.IdentityProviderConfigBuilder.WELL_KNOWN_SU
 
 import io.lanyard.core.config.IdGenerator;
 import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.LogoutSettings;
 import io.lanyard.core.config.IdentityProviderConfigBuilder;
 import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
@@ -37,7 +38,9 @@ final class SandboxProviders {
                 .displayName(displayName)
                 .discoveryUrl(issuer + WELL_KNOWN_SUFFIX)
                 .clientId(BuiltInProvider.CLIENT_ID)
-                .clientSecret(StoredSecret.plaintext(clientSecret));
+                .clientSecret(StoredSecret.plaintext(clientSecret))
+                // the sandbox's /logout signs out at the provider too, which tells every node (back-channel)
+                .logout(LogoutSettings.defaults().toBuilder().mode(LogoutSettings.LogoutMode.ALSO_AT_PROVIDER).build());
     }
 
     /**

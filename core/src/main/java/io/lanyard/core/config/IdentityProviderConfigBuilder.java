@@ -58,6 +58,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
     private Collection<String> trustedAudiences = List.of();
     private Duration maxAuthenticationAge;
     private List<String> acrValues = List.of();
+    private LogoutSettingsBuilder logout = LogoutSettings.builder();
     private SignInSettingsBuilder signIn = SignInSettings.builder();
 
     IdentityProviderConfigBuilder() {
@@ -89,6 +90,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
         builder.trustedAudiences = config.trustedAudiences();
         builder.maxAuthenticationAge = config.maxAuthenticationAge().orElse(null);
         builder.acrValues = config.acrValues();
+        builder.logout = config.logout().toBuilder();
         builder.signIn = config.signIn().toBuilder();
         return builder;
     }
@@ -120,6 +122,9 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
     public IdentityProviderConfigBuilder trustedAudiences(Collection<String> value) { this.trustedAudiences = value; return this; }
     public IdentityProviderConfigBuilder maxAuthenticationAge(Duration value) { this.maxAuthenticationAge = value; return this; }
     public IdentityProviderConfigBuilder acrValues(List<String> value) { this.acrValues = value; return this; }
+    /** The logout settings' own builder part, to set them one by one. */
+    public LogoutSettingsBuilder logout() { return logout; }
+    public IdentityProviderConfigBuilder logout(LogoutSettings value) { this.logout = value.toBuilder(); return this; }
     public IdentityProviderConfigBuilder signIn(SignInSettings value) { this.signIn = value.toBuilder(); return this; }
 
     /** The sign-in part (chooser, e-mail domains, accounts), to set its fields one by one; built with the provider. */
@@ -143,6 +148,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
         Set<String> audiences = nonBlankSet(errors, "trustedAudiences", trustedAudiences);
         Optional<Duration> maxAge = checkedMaxAuthenticationAge(errors);
         List<String> acr = List.copyOf(nonBlankSet(errors, "acrValues", acrValues));
+        LogoutSettings logoutSettings = logout.build(errors);
         SignInSettings checkedSignIn = signIn.build(errors);
         FieldChecks.requireSecrets(errors, clientSecret, nextClientSecret);
         if (clientAuthMethod == null) {
@@ -159,7 +165,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
         return new IdentityProviderConfig(checkedId, checkedName, enabled, endpoints.issuer, endpoints.discovery,
                 checkedClientId, clientSecret, nextClientSecret, Optional.ofNullable(clientSecretExpiresOn),
                 clientAuthMethod, clientAssertionAudience, checkedScopes, mapping, useUserInfo, checkedSkew,
-                algorithms, audiences, maxAge, acr, checkedSignIn);
+                algorithms, audiences, maxAge, acr, logoutSettings, checkedSignIn);
     }
 
     /**

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param redirectUri        the exact redirect URI sent in the authorization request
  * @param returnPath         where to go after login, relative to the host's base URL, already validated
  * @param expiresAt          after this instant the login is refused as expired
+ * @param silent             sent with {@code prompt=none} (a session renewed at the end of its lifetime): when the
+ *                           provider needs the person, the normal login follows instead of an error
  * @param reauthenticationOf for a re-authentication (WebSudo), the username that must come back; empty for a login
  */
 public record PendingLogin(
@@ -30,6 +32,7 @@ public record PendingLogin(
         URI redirectUri,
         String returnPath,
         Instant expiresAt,
+        boolean silent,
         Optional<String> reauthenticationOf) {
 
     public PendingLogin {
@@ -44,10 +47,16 @@ public record PendingLogin(
         Objects.requireNonNull(reauthenticationOf, "reauthenticationOf");
     }
 
-    /** A login (not a re-authentication). */
+    /** A login that may ask the person (not {@code prompt=none}), not a re-authentication. */
     public PendingLogin(String identityProviderId, String expectedIssuer, String state, String nonce,
             String codeVerifier, URI redirectUri, String returnPath, Instant expiresAt) {
-        this(identityProviderId, expectedIssuer, state, nonce, codeVerifier, redirectUri, returnPath, expiresAt,
+        this(identityProviderId, expectedIssuer, state, nonce, codeVerifier, redirectUri, returnPath, expiresAt, false);
+    }
+
+    /** Not a re-authentication. */
+    public PendingLogin(String identityProviderId, String expectedIssuer, String state, String nonce,
+            String codeVerifier, URI redirectUri, String returnPath, Instant expiresAt, boolean silent) {
+        this(identityProviderId, expectedIssuer, state, nonce, codeVerifier, redirectUri, returnPath, expiresAt, silent,
                 Optional.empty());
     }
 
@@ -59,6 +68,6 @@ public record PendingLogin(
     @Override
     public String toString() {
         return "PendingLogin[idp=" + identityProviderId + ", returnPath=" + returnPath + ", expiresAt=" + expiresAt
-                + (reauthenticationOf.isPresent() ? ", reauthentication" : "") + "]";
+                + (silent ? ", silent" : "") + (reauthenticationOf.isPresent() ? ", reauthentication" : "") + "]";
     }
 }

@@ -128,7 +128,8 @@ public final class PendingLoginSeal {
             out.writeUTF(login.redirectUri().toString());
             out.writeUTF(login.returnPath());
             out.writeLong(login.expiresAt().getEpochSecond());
-            // Appended after the fields of the first format, which a login started before an upgrade still has.
+            out.writeBoolean(login.silent());
+            // Appended after the fields of the earlier formats, which a login started before an upgrade still has.
             if (login.reauthenticationOf().isPresent()) {
                 out.writeUTF(login.reauthenticationOf().get());
             }
@@ -141,11 +142,10 @@ public final class PendingLoginSeal {
     /** Only ever given what {@link #serialize} wrote and the key authenticated. */
     private static PendingLogin deserialize(byte[] plaintext) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(plaintext))) {
-            PendingLogin base = new PendingLogin(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(),
-                    URI.create(in.readUTF()), in.readUTF(), Instant.ofEpochSecond(in.readLong()));
-            PendingLogin login = in.available() == 0 ? base : new PendingLogin(base.identityProviderId(),
-                    base.expectedIssuer(), base.state(), base.nonce(), base.codeVerifier(), base.redirectUri(),
-                    base.returnPath(), base.expiresAt(), java.util.Optional.of(in.readUTF()));
+            PendingLogin login = new PendingLogin(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(),
+                    URI.create(in.readUTF()), in.readUTF(), Instant.ofEpochSecond(in.readLong()),
+                    in.available() > 0 && in.readBoolean(), // sealed before silent logins existed: not silent
+                    in.available() > 0 ? java.util.Optional.of(in.readUTF()) : java.util.Optional.empty());
             if (in.available() != 0) {
                 throw unreadable("it has more than one login in it");
             }

@@ -2,23 +2,30 @@ package io.lanyard.plugin.lifecycle;
 
 import io.lanyard.core.audit.AuditSink;
 import io.lanyard.core.audit.LoggingAuditSink;
+import io.lanyard.core.cluster.ClusterSeenLoginStates;
+import io.lanyard.core.cluster.LocalClusterState;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.config.change.SettingsService;
 import io.lanyard.core.config.xml.ConfigurationFiles;
 import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.host.BaseUrl;
+import io.lanyard.core.host.ClusterState;
 import io.lanyard.core.host.HomeDirectory;
 import io.lanyard.core.host.HostProduct;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.host.UserDirectory;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.login.LoginService;
+import io.lanyard.core.login.LogoutService;
 import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.signin.EmergencyAccessFile;
+import io.lanyard.core.session.SessionRevocations;
+import io.lanyard.plugin.session.RememberMe;
 import io.lanyard.plugin.session.SessionLogin;
 import io.lanyard.plugin.web.CallbackServlet;
+import io.lanyard.plugin.web.LanyardLogoutWeb;
 import io.lanyard.plugin.web.JwksServlet;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.plugin.web.LoggedOutServlet;
@@ -54,13 +61,21 @@ public final class LanyardPlugin implements AutoCloseable {
     private final LoginService loginService;
     private final LanyardWeb web;
     private final AuditSink audit = new LoggingAuditSink();
+    private final Clock clock = Clock.systemUTC();
+    /**
+     * This node's memory of what the cluster shares. The products' own cluster services (atlassian-cache, their
+     * cluster lock and messages) are not adapted yet: each node keeps its own, and the shared home's files and lock
+     * keep the configuration consistent.
+     */
+    private final ClusterState cluster = new LocalClusterState(clock);
+    private final SessionRevocations revocations = SessionRevocations.of(cluster, clock);
+    private final LogoutService logouts;
     private final SettingsService settings;
     private final EmergencyAccessFile emergencyFile;
 
     public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
             SessionLogin sessionLogin, LoginPage loginPage) {
         Objects.requireNonNull(home, "home");
-        Clock clock = Clock.systemUTC();
         LOG.info("Lanyard starting in {}", describe(product));
         this.lanyardDirectory = StartupConfiguration.locate(home);
         this.configuration = new ConfigurationHolder(StartupConfiguration.load(lanyardDirectory));
@@ -70,9 +85,10 @@ public final class LanyardPlugin implements AutoCloseable {
                 .startBackground();
         // one per plugin: it keeps the configuration in step with the files other nodes change
         this.changes = lanyardDirectory.map(directory -> new ConfigurationService(configuration,
-                new ConfigurationFiles(directory), clientSecrets));
+                new ConfigurationFiles(directory), clientSecrets, cluster));
         this.loginService = LoginService.create(configuration, clientSecrets, secrets.signingKeys(), users, baseUrl,
-                clock, HttpLimits.DEFAULT);
+                clock, HttpLimits.DEFAULT, new ClusterSeenLoginStates(cluster));
+        this.logouts = LogoutService.create(loginService, cluster, revocations, audit);
         // settings.xml: never fails the start (a bad file is logged, the defaults hold)
         this.settings = new SettingsService(lanyardDirectory);
         this.emergencyFile = new EmergencyAccessFile(lanyardDirectory);
@@ -116,6 +132,14 @@ public final class LanyardPlugin implements AutoCloseable {
 
     public LoggedOutServlet loggedOutServlet() {
         return web.loggedOutServlet();
+    }
+
+    /**
+     * The logout edge (back-, front-channel and post-logout servlets, the revocation filter, the logout filter), with
+     * the host's remember-me cookie; the Spring context calls it once.
+     */
+    public LanyardLogoutWeb logoutWeb(RememberMe rememberMe) {
+        return LanyardLogoutWeb.create(web, logouts, revocations, rememberMe, clock);
     }
 
     /** Lanyard's public signing keys, at {@code /plugins/servlet/lanyard/jwks}. */

@@ -39,8 +39,14 @@ public final class LanyardWeb {
     private final ChooserPage chooserPage;
     private final LoggedOutServlet loggedOutServlet;
 
+    private final ErrorPage errorPage;
+    private final BaseUrl baseUrl;
+
     private LanyardWeb(LoginFilter loginFilter, LoginServlet loginServlet, CallbackServlet callbackServlet,
-            ConfigurationHolder configuration, SettingsService settings, ChooserPage chooserPage) {
+            ErrorPage errorPage, BaseUrl baseUrl, ConfigurationHolder configuration, SettingsService settings,
+            ChooserPage chooserPage) {
+        this.errorPage = errorPage;
+        this.baseUrl = baseUrl;
         this.loginFilter = loginFilter;
         this.loginServlet = loginServlet;
         this.callbackServlet = callbackServlet;
@@ -80,8 +86,8 @@ public final class LanyardWeb {
                 new BaseUrlRedirect(baseUrl), errorPage, settings, signInCookies);
         ChooserPage chooser = new ChooserPage(text, loginPage);
         return new LanyardWeb(filter, new LoginServlet(configuration, filter, chooser, settings, signInCookies, text),
-                new CallbackServlet(loginService, pendingLogins, sessionLogin, errorPage), configuration, settings,
-                chooser);
+                new CallbackServlet(loginService, pendingLogins, sessionLogin, errorPage, filter), errorPage, baseUrl,
+                configuration, settings, chooser);
     }
 
     /**
@@ -113,5 +119,14 @@ public final class LanyardWeb {
 
     public CallbackServlet callbackServlet() {
         return callbackServlet;
+    }
+
+    /** For the logout edge ({@link LanyardLogoutWeb}), which shows its failures the same way. */
+    ErrorPage errorPage() {
+        return errorPage;
+    }
+
+    BaseUrl baseUrl() {
+        return baseUrl;
     }
 }

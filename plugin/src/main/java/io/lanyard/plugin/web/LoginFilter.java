@@ -115,6 +115,23 @@ public final class LoginFilter implements Filter {
      */
     void start(HttpServletRequest request, HttpServletResponse response, String identityProviderId,
             String requestedReturn, LoginOptions options) throws IOException {
+        start(request, response, identityProviderId, requestedReturn, false, options);
+    }
+
+    /** A normal login, e.g. after a silent one came back needing the person. */
+    void start(HttpServletRequest request, HttpServletResponse response, String identityProviderId,
+            String requestedReturn) throws IOException {
+        start(request, response, identityProviderId, requestedReturn, false, LoginOptions.none());
+    }
+
+    /** @param silent with {@code prompt=none}: the renewal of a session at the end of its lifetime */
+    void start(HttpServletRequest request, HttpServletResponse response, String identityProviderId,
+            String requestedReturn, boolean silent) throws IOException {
+        start(request, response, identityProviderId, requestedReturn, silent, LoginOptions.none());
+    }
+
+    private void start(HttpServletRequest request, HttpServletResponse response, String identityProviderId,
+            String requestedReturn, boolean silent, LoginOptions options) throws IOException {
         if (baseUrlRedirect.sendToBaseUrlIfElsewhere(request, response)) {
             return;
         }
@@ -128,7 +145,8 @@ public final class LoginFilter implements Filter {
         }
         LoginRedirect redirect;
         try {
-            redirect = loginService.startLogin(identityProviderId, requestedReturn, options);
+            redirect = silent ? loginService.startLogin(identityProviderId, requestedReturn, true)
+                    : loginService.startLogin(identityProviderId, requestedReturn, options);
         } catch (LanyardException failure) {
             errorPage.show(request, response, failure, identityProviderId);
             return;

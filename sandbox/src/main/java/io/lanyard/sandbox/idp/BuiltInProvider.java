@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -42,13 +43,25 @@ public final class BuiltInProvider implements AutoCloseable {
      */
     public static BuiltInProvider start(int port, Secret clientSecret, Supplier<String> redirectUriPrefix)
             throws IOException {
+        return start(port, clientSecret, redirectUriPrefix, () -> null, Optional::empty);
+    }
+
+    /**
+     * @param postLogoutRedirectUri the one return address its end-session endpoint sends browsers to (Lanyard's)
+     * @param backChannelLogoutUri  where its end-session endpoint sends logout tokens, once known
+     */
+    public static BuiltInProvider start(int port, Secret clientSecret, Supplier<String> redirectUriPrefix,
+            Supplier<String> postLogoutRedirectUri, Supplier<Optional<URI>> backChannelLogoutUri) throws IOException {
         Objects.requireNonNull(clientSecret, "clientSecret");
-        OAuth2Config config = new OAuth2Config(true, null, null, false, new OAuth2TokenProvider(), Set.of());
+        OAuth2TokenProvider tokens = new OAuth2TokenProvider();
+        OAuth2Config config = new OAuth2Config(true, null, null, false, tokens, Set.of());
         Route library = new OAuth2HttpRequestHandler(config).getAuthorizationServer();
         Route router = OAuth2HttpRouterKt.routes(
                 new ClientAuthenticationRoute(CLIENT_ID, clientSecret),
                 new PkceTokenRoute(),
                 new AuthorizationRoute(library, CLIENT_ID, redirectUriPrefix),
+                new DiscoveryRoute(library),
+                new EndSessionRoute(tokens, CLIENT_ID, postLogoutRedirectUri, backChannelLogoutUri),
                 library);
         OAuth2HttpServer server = config.getHttpServer().start(InetAddress.getByName("127.0.0.1"), port, router);
         return new BuiltInProvider(server);

@@ -70,12 +70,6 @@ record IntegrationXmlFormat<C extends Integration, B extends IntegrationBuilder<
         return new Element<>(name, field, false, read, write);
     }
 
-    /** The elements of several parts of a kind (e.g. a provider's own, then its sign-in part), in order. */
-    @SafeVarargs
-    static <C, B> List<Element<C, B>> concat(List<Element<C, B>>... parts) {
-        return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
-    }
-
     /** {@code DISPLAY_NAME}, which every kind has. */
     static <C extends Integration, B extends IntegrationBuilder<C>> Element<C, B> displayName() {
         return required("DISPLAY_NAME", "displayName", (builder, text) -> builder.displayName(text.value()),

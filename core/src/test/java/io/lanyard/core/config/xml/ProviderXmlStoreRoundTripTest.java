@@ -141,6 +141,11 @@ class ProviderXmlStoreRoundTripTest {
                     <TRUSTED_AUDIENCES></TRUSTED_AUDIENCES>
                     <MAX_AUTHENTICATION_AGE_SECONDS></MAX_AUTHENTICATION_AGE_SECONDS>
                     <ACR_VALUES></ACR_VALUES>
+                    <LOGOUT_MODE>LOCAL_ONLY</LOGOUT_MODE>
+                    <AFTER_LOGOUT>LOGGED_OUT_PAGE</AFTER_LOGOUT>
+                    <BACKCHANNEL_LOGOUT>true</BACKCHANNEL_LOGOUT>
+                    <FRONTCHANNEL_LOGOUT>true</FRONTCHANNEL_LOGOUT>
+                    <SESSION_LIFETIME_SECONDS></SESSION_LIFETIME_SECONDS>
                     <LOGO_URL></LOGO_URL>
                     <CHOOSER_ORDER>100</CHOOSER_ORDER>
                     <SHOW_ON_CHOOSER>true</SHOW_ON_CHOOSER>
@@ -227,7 +232,7 @@ class ProviderXmlStoreRoundTripTest {
                 valid.issuer(), valid.discoveryUrl(), valid.clientId(), valid.clientSecret(), valid.nextClientSecret(),
                 valid.clientSecretExpiresOn(), valid.clientAuthMethod(), valid.clientAssertionAudience(), valid.scopes(), valid.usernameMapping(), valid.useUserInfo(),
                 valid.clockSkew(), valid.allowedAlgorithms(), Set.of("my app"), valid.maxAuthenticationAge(),
-                valid.acrValues(), valid.signIn());
+                valid.acrValues(), valid.logout(), valid.signIn());
 
         LanyardException thrown = thrownBy(() -> store().save(new LanyardConfiguration(List.of(provider))));
 

@@ -11,6 +11,7 @@ import io.lanyard.core.host.BaseUrl;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * "IdP integration": OpenID Connect identity providers. Besides what every kind has: the issuer in the list, the
@@ -113,5 +114,16 @@ public final class IdentityProviderAdmin implements IntegrationAdmin<IdentityPro
         report.metadata().ifPresent(metadata -> result.put("metadata", CheckViews.metadata(metadata)));
         report.failure().ifPresent(failure -> result.put("failure", CheckViews.failure(failure)));
         return result;
+    }
+
+    /**
+     * The logout settings have no form fields yet (the JSON API and provider.xml set them), nor do the sign-in settings
+     * (provider.xml only): both kept as stored.
+     */
+    @Override
+    public IdentityProviderConfig withWhatTheFormDoesNotShow(Optional<IdentityProviderConfig> stored,
+            IdentityProviderConfig edited) {
+        return stored.map(config -> edited.toBuilder().logout(config.logout()).signIn(config.signIn()).build())
+                .orElse(edited);
     }
 }

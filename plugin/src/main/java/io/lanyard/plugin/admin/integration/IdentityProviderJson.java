@@ -41,6 +41,7 @@ public record IdentityProviderJson(
         List<String> trustedAudiences,
         Long maxAuthenticationAgeSeconds,
         List<String> acrValues,
+        LogoutJson logout,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String clientSecret,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) Boolean clearClientSecret,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String nextClientSecret,
@@ -59,8 +60,8 @@ public record IdentityProviderJson(
                 config.useUserInfo(), config.clockSkew().toSeconds(),
                 config.allowedAlgorithms().stream().sorted().toList(),
                 config.trustedAudiences().stream().sorted().toList(),
-                config.maxAuthenticationAge().map(Duration::toSeconds).orElse(null), config.acrValues(), null, null,
-                null, null,
+                config.maxAuthenticationAge().map(Duration::toSeconds).orElse(null), config.acrValues(),
+                LogoutJson.of(config.logout()), null, null, null, null,
                 baseUrl + LanyardPaths.callbackPath(config.id()),
                 secret.toJson());
     }
@@ -82,6 +83,9 @@ public record IdentityProviderJson(
         Optional.ofNullable(allowedAlgorithms).ifPresent(builder::allowedAlgorithms);
         Optional.ofNullable(trustedAudiences).ifPresent(builder::trustedAudiences);
         Optional.ofNullable(acrValues).ifPresent(builder::acrValues);
+        if (logout != null) {
+            logout.applyTo(builder.logout(), errors);
+        }
         Optional.ofNullable(clockSkewSeconds).map(Duration::ofSeconds).ifPresent(builder::clockSkew);
         Optional.ofNullable(maxAuthenticationAgeSeconds).map(Duration::ofSeconds).ifPresent(builder::maxAuthenticationAge);
         if (clientAuthMethod != null) {
