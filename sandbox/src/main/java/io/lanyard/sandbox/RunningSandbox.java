@@ -2,6 +2,8 @@ package io.lanyard.sandbox;
 
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.LanyardConfiguration;
+import io.lanyard.sandbox.graph.GraphStandIn;
+import io.lanyard.sandbox.host.SandboxUserDirectory;
 import io.lanyard.sandbox.idp.BuiltInProvider;
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,20 +20,29 @@ public final class RunningSandbox implements AutoCloseable {
 
     private final Tomcat tomcat;
     private final BuiltInProvider builtInProvider;
+    private final GraphStandIn graphStandIn;
     private final URI baseUrl;
     private final Path home;
     private final Path lanyardDirectory;
     private final ConfigurationHolder configuration;
+    private final SandboxUserDirectory directory;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    RunningSandbox(Tomcat tomcat, BuiltInProvider builtInProvider, URI baseUrl, Path home, Path lanyardDirectory,
-            ConfigurationHolder configuration) {
+    RunningSandbox(Tomcat tomcat, BuiltInProvider builtInProvider, GraphStandIn graphStandIn, URI baseUrl, Path home,
+            Path lanyardDirectory, ConfigurationHolder configuration, SandboxUserDirectory directory) {
         this.tomcat = tomcat;
         this.builtInProvider = builtInProvider;
+        this.graphStandIn = graphStandIn;
         this.baseUrl = baseUrl;
         this.home = home;
         this.lanyardDirectory = lanyardDirectory;
         this.configuration = configuration;
+        this.directory = directory;
+    }
+
+    /** The sandbox's users and groups, as its own administration would see and change them. */
+    public SandboxUserDirectory directory() {
+        return directory;
     }
 
     /** The configuration in force (the admin pages replace it after a validated save). */
@@ -53,6 +64,11 @@ public final class RunningSandbox implements AutoCloseable {
         return lanyardDirectory;
     }
 
+    /** The sandbox's own Entra ID and Graph stand-in, when it runs ({@code --entra-stand-in built-in}). */
+    public Optional<URI> graphStandIn() {
+        return Optional.ofNullable(graphStandIn).map(GraphStandIn::url);
+    }
+
     /** The built-in provider's issuer, when this sandbox runs it. */
     public Optional<URI> builtInIssuer() {
         return Optional.ofNullable(builtInProvider).map(BuiltInProvider::issuer);
@@ -66,6 +82,9 @@ public final class RunningSandbox implements AutoCloseable {
         SandboxTomcat.stopQuietly(tomcat);
         if (builtInProvider != null) {
             builtInProvider.close();
+        }
+        if (graphStandIn != null) {
+            graphStandIn.close();
         }
         LOG.info("Sandbox at {} stopped", baseUrl);
     }

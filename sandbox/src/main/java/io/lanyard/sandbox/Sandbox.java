@@ -1,6 +1,7 @@
 package io.lanyard.sandbox;
 
 import io.lanyard.core.LanyardPaths;
+import io.lanyard.core.audit.LoggingAuditSink;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.IntegrationKind;
@@ -21,6 +22,8 @@ import io.lanyard.plugin.lifecycle.LanyardAdministration;
 import io.lanyard.plugin.lifecycle.StartupConfiguration;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.app.AuiResourcesServlet;
+import io.lanyard.sandbox.graph.GraphStandIn;
+import io.lanyard.sandbox.graph.StandInTenant;
 import io.lanyard.sandbox.host.SandboxAdminAccess;
 import io.lanyard.sandbox.host.SandboxSessionLogin;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
@@ -93,9 +96,11 @@ public final class Sandbox {
         Secret clientSecret = ClientSecretFile.loadOrCreate(home);
         AtomicReference<URI> baseUrl = new AtomicReference<>();
         BuiltInProvider builtIn = null;
+        GraphStandIn graphStandIn = null;
+        StandInTenant tenant = new StandInTenant();
         try {
             if (builtInPort.isPresent()) {
-                builtIn = startBuiltIn(builtInPort.get(), clientSecret, baseUrl);
+                builtIn = startBuiltIn(builtInPort.get(), clientSecret, baseUrl, tenant);
             } else {
                 LOG.info("No identity provider in {} is the built-in one: not starting it{}", store.file(),
                         options.identityProviderPortGiven() ? " (--idp-port not used)" : "");
@@ -107,12 +112,22 @@ public final class Sandbox {
             if (builtIn != null && stored.isPresent()) {
                 moveBuiltInProvider(changes, builtIn.port(), store);
             }
+            if (options.builtInEntraStandIn()) {
+                graphStandIn = GraphStandIn.start(clientSecret, tenant);
+                SandboxGraph.connect(changes, clientSecret, graphStandIn.url());
+            }
             logSecretSources(holder.current(), secretResolver);
-            Tomcat tomcat = startTomcat(options, home, holder, changes, secretResolver, baseUrl);
-            return new RunningSandbox(tomcat, builtIn, baseUrl.get(), home, lanyardDirectory, holder);
+            SandboxUserDirectory directory = new SandboxUserDirectory();
+            Tomcat tomcat = startTomcat(options, home, holder, changes, secretResolver, baseUrl, directory,
+                    entraEndpoints(options, Optional.ofNullable(graphStandIn)));
+            return new RunningSandbox(tomcat, builtIn, graphStandIn, baseUrl.get(), home, lanyardDirectory, holder,
+                    directory);
         } catch (IOException | RuntimeException e) {
             if (builtIn != null) {
                 builtIn.close(); // do not leave the provider's port taken behind a failed start
+            }
+            if (graphStandIn != null) {
+                graphStandIn.close();
             }
             throw e;
         }
@@ -146,13 +161,13 @@ public final class Sandbox {
     }
 
     private static BuiltInProvider startBuiltIn(SandboxPorts.Use port, Secret clientSecret,
-            AtomicReference<URI> baseUrl) throws IOException {
+            AtomicReference<URI> baseUrl, StandInTenant tenant) throws IOException {
         BuiltInProvider provider;
         try {
             provider = BuiltInProvider.start(port.port(), clientSecret, () -> {
                 URI base = baseUrl.get();
                 return base == null ? null : base + LanyardPaths.CALLBACK_PREFIX;
-            });
+            }, tenant);
         } catch (BindException e) {
             // taken since SandboxPorts checked it
             throw new BindException("port " + port.port() + " of " + port.whose() + ": " + e.getMessage() + ": "
@@ -175,20 +190,20 @@ public final class Sandbox {
     }
 
     private static Tomcat startTomcat(SandboxOptions options, Path home, ConfigurationHolder configuration,
-            ConfigurationService changes, ClientSecretResolver secrets, AtomicReference<URI> baseUrl)
-            throws IOException {
-        SandboxUserDirectory directory = new SandboxUserDirectory();
-        SandboxSessionLogin sessionLogin = new SandboxSessionLogin();
+            ConfigurationService changes, ClientSecretResolver secrets, AtomicReference<URI> baseUrl,
+            SandboxUserDirectory directory, EntraEndpoints entra) throws IOException {
+        SandboxSessionLogin sessionLogin = new SandboxSessionLogin(directory);
         // The base URL is known once Tomcat has its port; the core reads it per login, after that.
-        LoginService loginService = LoginService.create(configuration, secrets, directory, baseUrl::get,
-                Clock.systemUTC());
+        LoginService loginService = LoginService.builder(configuration, secrets, directory, baseUrl::get,
+                Clock.systemUTC()).writes(directory, directory).audit(new LoggingAuditSink()).entraEndpoints(entra)
+                .build();
         LanyardWeb lanyard = LanyardWeb.create(loginService, configuration, sessionLogin, LoginPage.SANDBOX,
                 Clock.systemUTC());
         // The same admin pages as in the products; AUI comes from the sandbox itself instead of a host decorator.
         LanyardAdministration admin = new LanyardAdministration(Optional.of(changes),
                 new SandboxAdminAccess(sessionLogin, directory), secrets, baseUrl::get, LoginPage.SANDBOX,
                 AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT,
-                entraEndpoints(options), Clock.systemUTC());
+                entra, Clock.systemUTC());
         Tomcat tomcat = SandboxTomcat.start(options.port(), home, lanyard, admin, sessionLogin, directory);
         URI base = URI.create("http://localhost:" + tomcat.getConnector().getLocalPort());
         baseUrl.set(base);
@@ -196,10 +211,11 @@ public final class Sandbox {
         return tomcat;
     }
 
-    /** Microsoft's endpoints, unless {@code --entra-stand-in} names a local stand-in. */
-    private static EntraEndpoints entraEndpoints(SandboxOptions options) {
-        return options.entraStandIn().<EntraEndpoints>map(url -> {
-            LOG.warn("Entra ID connector tests go to the stand-in at {}, not to Microsoft (--entra-stand-in)", url);
+    /** Microsoft's endpoints, unless {@code --entra-stand-in} names a local stand-in or the built-in one runs. */
+    private static EntraEndpoints entraEndpoints(SandboxOptions options, Optional<GraphStandIn> builtIn) {
+        return builtIn.map(GraphStandIn::url).or(options::entraStandIn).<EntraEndpoints>map(url -> {
+            LOG.warn("Entra ID and Graph calls (connector tests, group overage) go to the stand-in at {}, not to "
+                    + "Microsoft (--entra-stand-in)", url);
             return new EntraStandIn(url);
         }).orElse(EntraEndpoints.NATIONAL_CLOUDS);
     }

@@ -26,8 +26,11 @@ final class SandboxCommandLine {
         String product;
         String productVersion;
         URI entraStandIn;
+        boolean builtInEntraStandIn;
     }
 
+    /** The value of {@code --entra-stand-in} for the sandbox's own stand-in. */
+    static final String BUILT_IN = "built-in";
     private static final List<String> PRODUCTS =
             List.of(HostProduct.JIRA, HostProduct.CONFLUENCE, HostProduct.BITBUCKET, HostProduct.BAMBOO);
     private static final Pattern VERSION = Pattern.compile("\\d{1,4}(\\.\\d{1,4}){0,3}");
@@ -55,9 +58,17 @@ final class SandboxCommandLine {
         OPTIONS.put("--product-version", new Option("X.Y.Z", "its version (default "
                 + SandboxOptions.DEFAULT_PRODUCT.version() + "); e.g. --product bitbucket --product-version 9.4.2 "
                 + "for secured properties", (v, a) -> v.productVersion = version(a)));
-        OPTIONS.put("--entra-stand-in", new Option("URL", "send the Cloud integration page's Test to a stand-in for "
-                + "Entra ID and Graph on this machine (e.g. WireMock) instead of Microsoft: token at "
-                + "URL/<tenant>/oauth2/v2.0/token, Graph at URL/v1.0/...", (v, a) -> v.entraStandIn = standIn(a)));
+        OPTIONS.put("--entra-stand-in", new Option("URL", "send Entra ID and Graph calls (the Cloud integration page's "
+                + "Test, group overage) to a stand-in on this machine (e.g. WireMock) instead of Microsoft: token at "
+                + "URL/<tenant>/oauth2/v2.0/token, Graph at URL/v1.0/...; or built-in: the sandbox's own, with a "
+                + "connector for it and the built-in provider's group overage read through it",
+                (v, a) -> {
+                    if (a.strip().equals(BUILT_IN)) {
+                        v.builtInEntraStandIn = true;
+                    } else {
+                        v.entraStandIn = standIn(a);
+                    }
+                }));
     }
 
     private SandboxCommandLine() {
@@ -113,7 +124,10 @@ final class SandboxCommandLine {
                 values.product == null ? SandboxOptions.DEFAULT_PRODUCT.platformId() : values.product,
                 values.productVersion == null ? SandboxOptions.DEFAULT_PRODUCT.version() : values.productVersion);
         SandboxOptions options = new SandboxOptions(port, home.toAbsolutePath().normalize(), identityProviderPort,
-                values.identityProviderPort != null, product, Optional.empty());
+                values.identityProviderPort != null, product, Optional.empty(), false);
+        if (values.builtInEntraStandIn) {
+            return options.withBuiltInEntraStandIn();
+        }
         return values.entraStandIn == null ? options : options.withEntraStandIn(values.entraStandIn);
     }
 

@@ -3,6 +3,7 @@ package io.lanyard.sandbox;
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.xml.ProviderXml;
 import io.lanyard.core.error.LanyardException;
+import io.lanyard.sandbox.app.WhoAmIServlet;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -63,6 +64,9 @@ public final class SandboxMain {
                         ? "  Sign in:       no identity provider is enabled (see the log above): use the local login"
                                 + " and repair it at " + base + LanyardPaths.ADMIN
                         : "  Sign in:       at the identity provider(s) of provider.xml."));
+        sandbox.graphStandIn().ifPresent(url -> out.println("  Entra stand-in: " + url + "  (Graph for connector Tests"
+                + " and group overage: tick \"Entra ID group overage\" on the sign-in page)"));
+        out.println("  Your account:  " + base + WhoAmIServlet.PATH + "  (username, display name, e-mail, groups)");
         out.println("  Local login:   " + base + "/login?lanyard_native=1  (each sandbox password is the username,"
                 + " e.g. admin/admin)");
         out.println("  Home folder:   " + sandbox.home() + "  (Lanyard's configuration: "

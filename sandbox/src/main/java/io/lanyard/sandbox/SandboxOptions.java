@@ -23,9 +23,13 @@ import java.util.Optional;
  *                             Cloud integration page's "Test" calls instead of Microsoft: the token endpoint at
  *                             {@code <url>/<tenant>/oauth2/v2.0/token}, Graph at {@code <url>/v1.0/...}; loopback
  *                             only. A sandbox option: the products always call Microsoft.
+ * @param builtInEntraStandIn  whether the sandbox runs its own stand-in for Entra ID and Graph
+ *                             ({@code --entra-stand-in built-in}): a connector for it in {@code connector.xml}, the
+ *                             built-in provider's group overage read through it, the Cloud integration page's Test
+ *                             sent to it
  */
 public record SandboxOptions(int port, Path home, int identityProviderPort, boolean identityProviderPortGiven,
-        HostProduct product, Optional<URI> entraStandIn) {
+        HostProduct product, Optional<URI> entraStandIn, boolean builtInEntraStandIn) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final HostProduct DEFAULT_PRODUCT = HostProduct.of(HostProduct.JIRA, "10.3.0");
@@ -35,6 +39,9 @@ public record SandboxOptions(int port, Path home, int identityProviderPort, bool
         Objects.requireNonNull(product, "product");
         Objects.requireNonNull(entraStandIn, "entraStandIn");
         entraStandIn.ifPresent(SandboxOptions::checkStandIn);
+        if (entraStandIn.isPresent() && builtInEntraStandIn) {
+            throw new IllegalArgumentException("one Entra ID stand-in: the built-in one or the one at a URL");
+        }
         checkPort(port);
         checkPort(identityProviderPort);
         if (port != 0 && port == identityProviderPort) {
@@ -44,7 +51,7 @@ public record SandboxOptions(int port, Path home, int identityProviderPort, bool
 
     /** Connector tests call Microsoft; a stored built-in provider keeps its port. */
     public SandboxOptions(int port, Path home, int identityProviderPort, HostProduct product) {
-        this(port, home, identityProviderPort, false, product, Optional.empty());
+        this(port, home, identityProviderPort, false, product, Optional.empty(), false);
     }
 
     /** Pretending to be the default product, {@link #DEFAULT_PRODUCT}. */
@@ -55,13 +62,19 @@ public record SandboxOptions(int port, Path home, int identityProviderPort, bool
     /** The same options, pretending to be another product (e.g. Bitbucket 9 in tests of secured properties). */
     public SandboxOptions as(HostProduct otherProduct) {
         return new SandboxOptions(port, home, identityProviderPort, identityProviderPortGiven, otherProduct,
-                entraStandIn);
+                entraStandIn, builtInEntraStandIn);
     }
 
     /** The same options, with Entra ID connector tests sent to a local stand-in at {@code url}. */
     public SandboxOptions withEntraStandIn(URI url) {
         return new SandboxOptions(port, home, identityProviderPort, identityProviderPortGiven, product,
-                Optional.of(url));
+                Optional.of(url), false);
+    }
+
+    /** The same options, with the sandbox's own stand-in for Entra ID and Graph. */
+    public SandboxOptions withBuiltInEntraStandIn() {
+        return new SandboxOptions(port, home, identityProviderPort, identityProviderPortGiven, product,
+                Optional.empty(), true);
     }
 
     /** A connector's client secret goes to the stand-in: it must be on this machine. */

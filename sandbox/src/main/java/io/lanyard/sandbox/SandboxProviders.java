@@ -3,11 +3,14 @@ package io.lanyard.sandbox;
 import static io.lanyard.core.config.IdentityProviderConfigBuilder.WELL_KNOWN_SUFFIX;
 
 import io.lanyard.core.config.IdGenerator;
+import io.lanyard.core.config.GroupSyncSettings.GroupMapping;
 import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.IdentityProviderConfigBuilder;
 import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.StoredSecret;
+import io.lanyard.sandbox.host.SandboxUserDirectory;
 import io.lanyard.sandbox.idp.BuiltInProvider;
 import java.net.URI;
 import java.util.List;
@@ -21,16 +24,25 @@ final class SandboxProviders {
     private SandboxProviders() {
     }
 
-    /** One provider: the built-in one, under a new id. */
+    /** The provider group the built-in provider's people may type, mapped to a sandbox group. */
+    static final String MAPPED_PROVIDER_GROUP = "engineering";
+
+    /**
+     * One provider: the built-in one, under a new id, creating accounts just in time and synchronising groups: the
+     * product-access group {@value SandboxUserDirectory#USERS_GROUP} for every new account, and the provider group
+     * {@value #MAPPED_PROVIDER_GROUP} as {@value SandboxUserDirectory#DEVELOPERS_GROUP}.
+     */
     static LanyardConfiguration initial(URI builtInIssuer, Secret clientSecret) {
-        IdentityProviderConfig provider = IdentityProviderConfig.builder()
+        IdentityProviderConfigBuilder builder = IdentityProviderConfig.builder()
                 .id(IdGenerator.newIdentityProviderId())
                 .displayName(DISPLAY_NAME)
                 .discoveryUrl(builtInIssuer + WELL_KNOWN_SUFFIX)
                 .clientId(BuiltInProvider.CLIENT_ID)
-                .clientSecret(StoredSecret.plaintext(clientSecret))
-                .build();
-        return new LanyardConfiguration(List.of(provider));
+                .clientSecret(StoredSecret.plaintext(clientSecret));
+        builder.provisioning().createUsers(true).updateUsers(true).syncGroups(true)
+                .groupMappings(List.of(new GroupMapping(MAPPED_PROVIDER_GROUP, SandboxUserDirectory.DEVELOPERS_GROUP)))
+                .defaultGroups(List.of(SandboxUserDirectory.USERS_GROUP));
+        return new LanyardConfiguration(List.of(builder.build()));
     }
 
     /**

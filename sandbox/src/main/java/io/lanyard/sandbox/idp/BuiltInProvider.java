@@ -1,6 +1,7 @@
 package io.lanyard.sandbox.idp;
 
 import io.lanyard.core.secret.Secret;
+import io.lanyard.sandbox.graph.StandInTenant;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -41,13 +42,19 @@ public final class BuiltInProvider implements AutoCloseable {
      */
     public static BuiltInProvider start(int port, Secret clientSecret, Supplier<String> redirectUriPrefix)
             throws IOException {
+        return start(port, clientSecret, redirectUriPrefix, new StandInTenant());
+    }
+
+    /** @param tenant where a sign-in with Entra-style group overage leaves its groups for the Graph stand-in */
+    public static BuiltInProvider start(int port, Secret clientSecret, Supplier<String> redirectUriPrefix,
+            StandInTenant tenant) throws IOException {
         Objects.requireNonNull(clientSecret, "clientSecret");
         OAuth2Config config = new OAuth2Config(true, null, null, false, new OAuth2TokenProvider(), Set.of());
         Route library = new OAuth2HttpRequestHandler(config).getAuthorizationServer();
         Route router = OAuth2HttpRouterKt.routes(
                 new ClientAuthenticationRoute(CLIENT_ID, clientSecret),
                 new PkceTokenRoute(),
-                new AuthorizationRoute(library, CLIENT_ID, redirectUriPrefix),
+                new AuthorizationRoute(library, CLIENT_ID, redirectUriPrefix, tenant),
                 library);
         OAuth2HttpServer server = config.getHttpServer().start(InetAddress.getByName("127.0.0.1"), port, router);
         return new BuiltInProvider(server);
