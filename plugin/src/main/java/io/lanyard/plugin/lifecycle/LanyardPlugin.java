@@ -5,7 +5,9 @@ import io.lanyard.core.audit.LoggingAuditSink;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.config.xml.ConfigurationFiles;
+import io.lanyard.core.host.AccountWrites;
 import io.lanyard.core.host.BaseUrl;
+import io.lanyard.core.host.GroupWrites;
 import io.lanyard.core.host.HomeDirectory;
 import io.lanyard.core.host.HostProduct;
 import io.lanyard.core.host.LoginPage;
@@ -36,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class LanyardPlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger(LanyardPlugin.class);
+    private static final String NO_WRITES = "this product's adapter offers no writes to users and groups";
 
     private final ConfigurationHolder configuration;
     private final Optional<Path> lanyardDirectory;
@@ -44,15 +47,27 @@ public final class LanyardPlugin {
     private final LanyardWeb web;
     private final AuditSink audit = new LoggingAuditSink();
 
+    /** Without writes to the host's users and groups: just-in-time creation and group sync fail with LNY-617. */
     public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
             SessionLogin sessionLogin, LoginPage loginPage) {
+        this(product, home, baseUrl, users, AccountWrites.unavailable(NO_WRITES), GroupWrites.unavailable(NO_WRITES),
+                sessionLogin, loginPage);
+    }
+
+    /**
+     * @param accounts the product's account writes (just-in-time creation, updates, the remembered identity)
+     * @param groups   the product's group memberships (group sync, default groups)
+     */
+    public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
+            AccountWrites accounts, GroupWrites groups, SessionLogin sessionLogin, LoginPage loginPage) {
         Objects.requireNonNull(home, "home");
         Clock clock = Clock.systemUTC();
         LOG.info("Lanyard starting in {}", describe(product));
         this.lanyardDirectory = StartupConfiguration.locate(home);
         this.configuration = new ConfigurationHolder(StartupConfiguration.load(lanyardDirectory));
         this.clientSecrets = ClientSecretResolver.atStart(product, lanyardDirectory);
-        this.loginService = LoginService.create(configuration, clientSecrets, users, baseUrl, clock);
+        this.loginService = LoginService.builder(configuration, clientSecrets, users, baseUrl, clock)
+                .writes(accounts, groups).audit(audit).build();
         this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, clock);
     }
 
