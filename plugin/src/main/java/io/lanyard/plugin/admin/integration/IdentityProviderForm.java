@@ -13,6 +13,7 @@ import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.FieldError;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.IdentityProviderConfigBuilder;
+import io.lanyard.core.config.ProvisioningSettings;
 import io.lanyard.core.config.UserLookup;
 import io.lanyard.core.config.UsernameMapping;
 import io.lanyard.core.secret.StoredSecret;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The identity provider form as the administrator typed it: plain strings, so that a refused form is shown again
@@ -46,7 +48,8 @@ public record IdentityProviderForm(
         String allowedAlgorithms,
         String trustedAudiences,
         String maxAuthenticationAge,
-        String acrValues) implements IntegrationForm<IdentityProviderConfig> {
+        String acrValues,
+        ProvisioningForm provisioning) implements IntegrationForm<IdentityProviderConfig> {
 
     /**
      * The form as a person thinks about a provider: the provider, this application at the provider, its client
@@ -67,15 +70,16 @@ public record IdentityProviderForm(
                             .toList(), "lanyard.admin.option."),
                     text("scopes")),
             FormLayout.CLIENT_SECRET,
-            section("users",
+            section("users", Stream.concat(Stream.of(
                     text("usernameClaim").asRequired(),
                     select("userLookup", Arrays.stream(UserLookup.values()).map(UserLookup::name).toList(),
                             "lanyard.admin.option."),
                     checkbox("useUserInfo"),
                     text("fallbackClaims").asAdvanced(),
                     text("usernamePattern").asAdvanced(),
-                    checkbox("lowerCaseUsername").asAdvanced()).withIntro(),
-            section("groups").withIntro(),
+                    checkbox("lowerCaseUsername").asAdvanced()), ProvisioningForm.ACCOUNT_FIELDS.stream())
+                    .toArray(FormLayout.Field[]::new)).withIntro(),
+            section("groups", ProvisioningForm.GROUP_FIELDS.toArray(FormLayout.Field[]::new)).withIntro(),
             section("tokens",
                     text("allowedAlgorithms"),
                     number("clockSkew").asAdvanced(),
@@ -90,7 +94,8 @@ public record IdentityProviderForm(
         return new IdentityProviderForm(id, "", true, "", "", "", ClientAuthMethod.CLIENT_SECRET_BASIC.wireName(),
                 String.join(" ", IdentityProviderConfig.DEFAULT_SCOPES), UsernameMapping.DEFAULT_CLAIM, "", "", false,
                 UserLookup.USERNAME.name(), false, Long.toString(IdentityProviderConfig.DEFAULT_CLOCK_SKEW.toSeconds()),
-                String.join(" ", IdentityProviderConfig.DEFAULT_ALGORITHMS), "", "", "");
+                String.join(" ", IdentityProviderConfig.DEFAULT_ALGORITHMS), "", "", "",
+                ProvisioningForm.of(ProvisioningSettings.DEFAULT));
     }
 
     public static IdentityProviderForm of(IdentityProviderConfig config) {
@@ -102,14 +107,14 @@ public record IdentityProviderForm(
                 Long.toString(config.clockSkew().toSeconds()), String.join(" ", config.allowedAlgorithms().stream().sorted().toList()),
                 String.join(" ", config.trustedAudiences().stream().sorted().toList()),
                 config.maxAuthenticationAge().map(age -> Long.toString(age.toSeconds())).orElse(""),
-                String.join(" ", config.acrValues()));
+                String.join(" ", config.acrValues()), ProvisioningForm.of(config.provisioning()));
     }
 
     /** The same form with the issuer field set, e.g. to what "Fetch" found. */
     IdentityProviderForm withIssuer(String value) {
         return new IdentityProviderForm(id, displayName, enabled, discoveryUrl, value, clientId, clientAuthMethod, scopes,
                 usernameClaim, fallbackClaims, usernamePattern, lowerCaseUsername, userLookup, useUserInfo, clockSkew,
-                allowedAlgorithms, trustedAudiences, maxAuthenticationAge, acrValues);
+                allowedAlgorithms, trustedAudiences, maxAuthenticationAge, acrValues, provisioning);
     }
 
     /**
@@ -137,6 +142,7 @@ public record IdentityProviderForm(
         parseUserLookup(errors, builder);
         seconds(errors, "clockSkew", clockSkew, true, builder::clockSkew);
         seconds(errors, "maxAuthenticationAge", maxAuthenticationAge, false, builder::maxAuthenticationAge);
+        provisioning.applyTo(builder.provisioning(), errors);
         return IntegrationForm.build(builder::build, errors, "identity provider");
     }
 

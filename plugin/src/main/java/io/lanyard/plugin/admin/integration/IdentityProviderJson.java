@@ -37,6 +37,7 @@ public record IdentityProviderJson(
         List<String> trustedAudiences,
         Long maxAuthenticationAgeSeconds,
         List<String> acrValues,
+        ProvisioningJson provisioning,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String clientSecret,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) Boolean clearClientSecret,
         @JsonProperty(access = JsonProperty.Access.READ_ONLY) String callbackUrl,
@@ -51,7 +52,8 @@ public record IdentityProviderJson(
                 config.usernameMapping().lookup().name(), config.useUserInfo(), config.clockSkew().toSeconds(),
                 config.allowedAlgorithms().stream().sorted().toList(),
                 config.trustedAudiences().stream().sorted().toList(),
-                config.maxAuthenticationAge().map(Duration::toSeconds).orElse(null), config.acrValues(), null, null,
+                config.maxAuthenticationAge().map(Duration::toSeconds).orElse(null), config.acrValues(),
+                ProvisioningJson.of(config.provisioning()), null, null,
                 baseUrl + LanyardPaths.callbackPath(config.id()),
                 secret.toJson());
     }
@@ -77,6 +79,9 @@ public record IdentityProviderJson(
         if (clientAuthMethod != null) {
             ClientAuthMethod.fromWireName(clientAuthMethod).ifPresentOrElse(builder::clientAuthMethod, () -> errors.add(
                     new FieldError("clientAuthMethod", "must be client_secret_basic or client_secret_post")));
+        }
+        if (provisioning != null) {
+            provisioning.applyTo(builder.provisioning(), errors);
         }
         if (userLookup != null) {
             lookup(userLookup).ifPresentOrElse(builder::userLookup,
