@@ -453,23 +453,23 @@ abstract class InteropContract {
 
     // --- helpers --------------------------------------------------------------------------------------------------
 
-    private LanyardSandbox sandbox(IdentityProviderConfigBuilder config) throws IOException {
+    protected LanyardSandbox sandbox(IdentityProviderConfigBuilder config) throws IOException {
         return LanyardSandbox.start(Files.createTempDirectory(homes, "home"), sandboxPort, config.build());
     }
 
-    private Browser browser(String name) {
+    protected Browser browser(String name) {
         return new Browser(SCREENSHOTS, provider.slug() + "-" + name);
     }
 
     /** A person's whole login: opens {@code path}, logs in at the provider's page, ends back at the sandbox. */
-    private void logIn(Browser browser, LanyardSandbox sandbox, String path, TestAccount account) {
+    protected void logIn(Browser browser, LanyardSandbox sandbox, String path, TestAccount account) {
         browser.open(sandbox.at(path));
         browser.awaitLoginPage(provider);
         browser.submitLogin(provider, account);
         browser.awaitBackAt(sandbox);
     }
 
-    private static void assertLoggedIn(Browser browser, LanyardSandbox sandbox, String path, TestAccount account) {
+    protected static void assertLoggedIn(Browser browser, LanyardSandbox sandbox, String path, TestAccount account) {
         assertThat(browser.errorCode()).as("Lanyard error code").isEmpty();
         assertThat(browser.url()).isEqualTo(sandbox.at(path));
         assertThat(browser.text()).contains("Logged in as " + account.username());

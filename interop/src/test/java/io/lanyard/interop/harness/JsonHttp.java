@@ -1,6 +1,7 @@
 package io.lanyard.interop.harness;
 
 import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.util.JSONArrayUtils;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import java.io.IOException;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -44,6 +46,23 @@ public final class JsonHttp {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json").GET();
         bearer.ifPresent(token -> request.header("Authorization", "Bearer " + token));
         return json(send(request.build(), uri, 200));
+    }
+
+    /** GET a JSON array (Keycloak's admin API lists), with a bearer token. */
+    public static List<Object> getArray(URI uri, String bearer) {
+        String text = send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json")
+                .header("Authorization", "Bearer " + bearer).GET().build(), uri, 200);
+        try {
+            return JSONArrayUtils.parse(text);
+        } catch (ParseException e) {
+            throw new IllegalStateException("not a JSON array: " + e.getMessage(), e);
+        }
+    }
+
+    /** DELETE with a bearer token; expects {@code expectedStatus}. */
+    public static void delete(URI uri, String bearer, int expectedStatus) {
+        send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Authorization", "Bearer " + bearer).DELETE().build(),
+                uri, expectedStatus);
     }
 
     /** POST a form; the answer's JSON object. Values may be secrets: they go only into the request body. */

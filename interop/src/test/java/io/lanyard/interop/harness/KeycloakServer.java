@@ -162,10 +162,8 @@ public final class KeycloakServer implements ProviderUnderTest {
      */
     @Override
     public List<String> rotateSigningKeys() {
-        URI base = URI.create("http://127.0.0.1:" + port);
-        String token = (String) JsonHttp.postForm(URI.create(base + "/realms/master/protocol/openid-connect/token"), Map.of(
-                "grant_type", "password", "client_id", "admin-cli", "username", "admin",
-                "password", adminPassword.reveal())).get("access_token");
+        URI base = adminBase();
+        String token = adminToken();
         Map<String, Object> realm = JsonHttp.get(URI.create(base + "/admin/realms/" + REALM), Optional.of(token));
         String component = "{\"name\":\"rsa-rs256-rotated-" + System.currentTimeMillis() + "\","
                 + "\"providerId\":\"rsa-generated\",\"providerType\":\"org.keycloak.keys.KeyProvider\","
@@ -174,6 +172,39 @@ public final class KeycloakServer implements ProviderUnderTest {
                 + "\"keySize\":[\"2048\"],\"active\":[\"true\"],\"enabled\":[\"true\"]}}";
         JsonHttp.postJson(URI.create(base + "/admin/realms/" + REALM + "/components"), token, component, 201);
         return keyIds(base);
+    }
+
+    /**
+     * Removes a person from a group of the realm through the admin REST API, as an administrator does in the admin
+     * console; their next login's token no longer names the group.
+     */
+    public void removeFromGroup(String username, String group) {
+        URI base = adminBase();
+        String token = adminToken();
+        String realm = base + "/admin/realms/" + REALM;
+        String userId = idOfOnly(JsonHttp.getArray(URI.create(realm + "/users?exact=true&username=" + username), token),
+                "user " + username);
+        String groupId = idOfOnly(JsonHttp.getArray(URI.create(realm + "/users/" + userId + "/groups?search=" + group),
+                token), "group " + group + " of " + username);
+        JsonHttp.delete(URI.create(realm + "/users/" + userId + "/groups/" + groupId), token, 204);
+    }
+
+    private static String idOfOnly(List<Object> found, String what) {
+        if (found.size() != 1) {
+            throw new IllegalStateException("Keycloak has " + found.size() + " matches for " + what + ", not one");
+        }
+        return String.valueOf(((Map<?, ?>) found.get(0)).get("id"));
+    }
+
+    private URI adminBase() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** A token of the bootstrap administrator (master realm, admin-cli). */
+    private String adminToken() {
+        return (String) JsonHttp.postForm(URI.create(adminBase() + "/realms/master/protocol/openid-connect/token"),
+                Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
+                        "password", adminPassword.reveal())).get("access_token");
     }
 
     private static List<String> keyIds(URI base) {
