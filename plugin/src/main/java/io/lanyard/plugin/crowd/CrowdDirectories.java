@@ -15,9 +15,6 @@ import io.lanyard.core.host.HostProduct;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What the Crowd adapters share: the product's directories and the directory that holds a user, and how a Crowd
@@ -26,18 +23,17 @@ import org.slf4j.LoggerFactory;
  * embedded {@code CrowdService} would write to the first writable directory, not the one chosen.
  *
  * <p>{@code DirectoryManager} is not a published API and is UNCONFIRMED on Platform 8: a product without it (or with
- * other signatures) fails the writes with {@code HOST_WRITES_UNAVAILABLE}, logged once with one warning; reading and
- * logging in stay as they are.
+ * other signatures, or without the OSGi service) fails the writes with {@code HOST_WRITES_UNAVAILABLE}, logged once
+ * with one warning ({@link MissingWriteApi}); reading and logging in stay as they are.
  */
 final class CrowdDirectories {
-
-    private static final Logger LOG = LoggerFactory.getLogger(CrowdDirectories.class);
 
     private final HostProduct host;
     private final DirectoryManager directoryManager;
     private final CrowdDirectoryService directoryService;
     private final CrowdService crowdService;
-    private final AtomicBoolean warned = new AtomicBoolean();
+    private final MissingWriteApi missing = new MissingWriteApi("Crowd's directory API (DirectoryManager, "
+            + "CrowdDirectoryService)");
 
     CrowdDirectories(HostProduct host, DirectoryManager directoryManager, CrowdDirectoryService directoryService,
             CrowdService crowdService) {
@@ -96,19 +92,23 @@ final class CrowdDirectories {
         T call() throws CrowdException, PermissionException;
     }
 
-    /** Runs a Crowd operation; any failure is {@code code}, a missing API {@code HOST_WRITES_UNAVAILABLE}. */
+    /** Runs a Crowd operation; any failure is {@code code}, a missing API or service {@code HOST_WRITES_UNAVAILABLE}. */
     <T> T call(String what, ErrorCode code, CrowdCall<T> operation) {
         try {
             return operation.call();
-        } catch (CrowdException | PermissionException | RuntimeException e) {
-            throw new LanyardException(code, product() + " could not " + what + ": " + e, e);
-        } catch (LinkageError e) {
-            if (warned.compareAndSet(false, true)) {
-                LOG.warn("{}'s Crowd directory API is not the one Lanyard knows ({}); just-in-time accounts and group "
-                        + "sync are unavailable (LNY-617)", product(), e.toString());
+        } catch (RuntimeException e) {
+            if (MissingWriteApi.isServiceMissing(e)) {
+                throw missing.failure(product(), e);
             }
-            throw new LanyardException(ErrorCode.HOST_WRITES_UNAVAILABLE, product() + " lacks Crowd's directory API as "
-                    + "Lanyard knows it: " + e, e);
+            throw failed(what, code, e);
+        } catch (CrowdException | PermissionException e) {
+            throw failed(what, code, e);
+        } catch (LinkageError e) {
+            throw missing.failure(product(), e);
         }
+    }
+
+    private LanyardException failed(String what, ErrorCode code, Exception e) {
+        return new LanyardException(code, product() + " could not " + what + ": " + e, e);
     }
 }

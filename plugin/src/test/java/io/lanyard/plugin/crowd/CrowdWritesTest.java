@@ -224,4 +224,23 @@ class CrowdWritesTest {
 
         assertFails(() -> groups.of("alice").exists("g"), ErrorCode.HOST_WRITES_UNAVAILABLE);
     }
+
+    /** Gemini Blueprint's proxy of an optional reference whose service is not published ({@code timeout="0"}). */
+    static final class ServiceUnavailableException extends RuntimeException {
+        ServiceUnavailableException() {
+            super("service matching filter=[(objectClass=com.atlassian.crowd.manager.directory.DirectoryManager)] "
+                    + "unavailable");
+        }
+    }
+
+    @Test
+    void aProductThatDoesNotPublishTheDirectoryManagerIsLny617ButAnyOtherRuntimeFailureIsTheOperationsCode()
+            throws Exception {
+        userIn("alice", INTERNAL);
+        when(manager.findGroupByName(INTERNAL, "g")).thenThrow(new ServiceUnavailableException());
+        doThrow(new IllegalStateException("database down")).when(manager).addUserToGroup(INTERNAL, "alice", "g");
+
+        assertFails(() -> groups.of("alice").exists("g"), ErrorCode.HOST_WRITES_UNAVAILABLE);
+        assertFails(() -> groups.of("alice").add("g"), ErrorCode.HOST_MEMBERSHIP_CHANGE_FAILED);
+    }
 }

@@ -6,6 +6,7 @@ import com.atlassian.bitbucket.user.UserAdminService;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.host.GroupWrites;
+import io.lanyard.plugin.crowd.MissingWriteApi;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -17,7 +18,7 @@ import java.util.function.Supplier;
  * as Atlassian's own provisioning reads them on Bitbucket). A login has no administrator in its security context,
  * and those methods need the ADMIN permission (they throw {@code ForbiddenException} otherwise): each runs in
  * {@code SecurityService.withPermission(ADMIN, reason)}. Any failure is the operation's code; a Bitbucket whose API
- * differs is {@code HOST_WRITES_UNAVAILABLE}.
+ * differs (or that does not publish them) is {@code HOST_WRITES_UNAVAILABLE}, warned once.
  */
 public final class BitbucketGroupWrites implements GroupWrites {
 
@@ -26,6 +27,7 @@ public final class BitbucketGroupWrites implements GroupWrites {
     private final GroupWrites crowd;
     private final UserAdminService userAdminService;
     private final SecurityService securityService;
+    private final MissingWriteApi missing = new MissingWriteApi("UserAdminService and SecurityService.withPermission");
 
     /** @param crowd reads the memberships where Crowd keeps them */
     public BitbucketGroupWrites(GroupWrites crowd, UserAdminService userAdminService, SecurityService securityService) {
@@ -77,10 +79,12 @@ public final class BitbucketGroupWrites implements GroupWrites {
         try {
             securityService.withPermission(Permission.ADMIN, REASON).call(operation::get);
         } catch (RuntimeException e) {
+            if (MissingWriteApi.isServiceMissing(e)) {
+                throw missing.failure("Bitbucket", e);
+            }
             throw new LanyardException(code, "Bitbucket could not " + what + ": " + e, e);
         } catch (LinkageError e) {
-            throw new LanyardException(ErrorCode.HOST_WRITES_UNAVAILABLE, "Bitbucket lacks UserAdminService or "
-                    + "SecurityService as Lanyard knows them: " + e, e);
+            throw missing.failure("Bitbucket", e);
         }
     }
 }

@@ -77,4 +77,16 @@ class BitbucketGroupWritesTest {
                 .extracting(e -> ((LanyardException) e).errorCode()).isEqualTo(ErrorCode.HOST_WRITES_UNAVAILABLE);
         verify(crowd, org.mockito.Mockito.times(2)).of("alice");
     }
+
+    /** Gemini Blueprint's proxy of the optional reference when Bitbucket does not publish the service. */
+    static final class ServiceUnavailableException extends RuntimeException {
+    }
+
+    @Test
+    void aBitbucketThatDoesNotPublishUserAdminServiceIsLny617() {
+        doThrow(new ServiceUnavailableException()).when(userAdminService).removeUserFromGroup("g", "alice");
+
+        assertThatThrownBy(() -> groups.of("alice").remove("g")).isInstanceOf(LanyardException.class)
+                .extracting(e -> ((LanyardException) e).errorCode()).isEqualTo(ErrorCode.HOST_WRITES_UNAVAILABLE);
+    }
 }
