@@ -1,8 +1,7 @@
 package io.lanyard.osgi;
 
+import io.lanyard.testing.BrowserCookies;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +17,7 @@ final class Browser {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final HttpClient client = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .cookieHandler(new BrowserCookies())
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(TIMEOUT)
             .build();

@@ -50,9 +50,17 @@ public final class RunningSandbox implements AutoCloseable {
         return configuration.current();
     }
 
-    /** {@code http://localhost:<port>}, without a trailing slash. */
+    /**
+     * The base URL Lanyard uses, without a trailing slash: {@code http://localhost:<port>}, or the cluster's address for
+     * a second node.
+     */
     public URI baseUrl() {
         return baseUrl;
+    }
+
+    /** The port this sandbox's Tomcat listens on, on 127.0.0.1. */
+    public int tomcatPort() {
+        return tomcat.getConnector().getLocalPort();
     }
 
     public Path home() {

@@ -14,6 +14,7 @@ import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.login.LoginService;
+import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.SecretStatus;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
@@ -24,6 +25,7 @@ import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.app.AuiResourcesServlet;
 import io.lanyard.sandbox.graph.GraphStandIn;
 import io.lanyard.sandbox.graph.StandInTenant;
+import io.lanyard.sandbox.host.BotKillerStandIn;
 import io.lanyard.sandbox.host.SandboxAdminAccess;
 import io.lanyard.sandbox.host.SandboxSessionLogin;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
@@ -41,6 +43,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import javax.servlet.Filter;
 import org.apache.catalina.startup.Tomcat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +76,12 @@ public final class Sandbox {
      */
     static RunningSandbox start(SandboxOptions options, Function<Path, ClientSecretResolver> secrets)
             throws IOException {
+        return start(options, secrets, SandboxHost.standalone(options.product()));
+    }
+
+    /** @param host how the host behaves beyond the options: a second node of a cluster, a shorter bot killer */
+    static RunningSandbox start(SandboxOptions options, Function<Path, ClientSecretResolver> secrets, SandboxHost host)
+            throws IOException {
         routeJavaUtilLoggingToSlf4j();
         SandboxPorts.Use sandboxPort = SandboxPorts.sandbox(options);
         SandboxPorts.requireFree(List.of(sandboxPort)); // the usual conflict, said before anything else
@@ -86,7 +95,8 @@ public final class Sandbox {
         Optional<LanyardConfiguration> stored = store.exists()
                 ? Optional.of(StartupConfiguration.withFileOf(LanyardConfiguration.empty(), store))
                 : Optional.empty();
-        Optional<SandboxPorts.Use> builtInPort = SandboxPorts.builtInProvider(options, stored, store.file());
+        Optional<SandboxPorts.Use> builtInPort = host.runsBuiltInProvider()
+                ? SandboxPorts.builtInProvider(options, stored, store.file()) : Optional.empty();
         List<SandboxPorts.Use> ports = new ArrayList<>(List.of(sandboxPort));
         builtInPort.ifPresent(ports::add);
         SandboxPorts.requireFree(ports); // before anything starts or is written
@@ -101,6 +111,8 @@ public final class Sandbox {
         try {
             if (builtInPort.isPresent()) {
                 builtIn = startBuiltIn(builtInPort.get(), clientSecret, baseUrl, tenant);
+            } else if (!host.runsBuiltInProvider()) {
+                LOG.info("The built-in identity provider in {} runs on the cluster's first node", store.file());
             } else {
                 LOG.info("No identity provider in {} is the built-in one: not starting it{}", store.file(),
                         options.identityProviderPortGiven() ? " (--idp-port not used)" : "");
@@ -118,8 +130,8 @@ public final class Sandbox {
             }
             logSecretSources(holder.current(), secretResolver);
             SandboxUserDirectory directory = new SandboxUserDirectory();
-            Tomcat tomcat = startTomcat(options, home, holder, changes, secretResolver, baseUrl, directory,
-                    entraEndpoints(options, Optional.ofNullable(graphStandIn)));
+            Tomcat tomcat = startTomcat(options, host, lanyardDirectory, holder, changes, secretResolver, baseUrl,
+                    directory, entraEndpoints(options, Optional.ofNullable(graphStandIn)));
             return new RunningSandbox(tomcat, builtIn, graphStandIn, baseUrl.get(), home, lanyardDirectory, holder,
                     directory);
         } catch (IOException | RuntimeException e) {
@@ -189,25 +201,30 @@ public final class Sandbox {
                 status.propertyNameForThisId());
     }
 
-    private static Tomcat startTomcat(SandboxOptions options, Path home, ConfigurationHolder configuration,
-            ConfigurationService changes, ClientSecretResolver secrets, AtomicReference<URI> baseUrl,
-            SandboxUserDirectory directory, EntraEndpoints entra) throws IOException {
+    private static Tomcat startTomcat(SandboxOptions options, SandboxHost host, Path lanyardDirectory,
+            ConfigurationHolder configuration, ConfigurationService changes, ClientSecretResolver secrets,
+            AtomicReference<URI> baseUrl, SandboxUserDirectory directory, EntraEndpoints entra) throws IOException {
         SandboxSessionLogin sessionLogin = new SandboxSessionLogin(directory);
         // The base URL is known once Tomcat has its port; the core reads it per login, after that.
-        LoginService loginService = LoginService.builder(configuration, secrets, directory, baseUrl::get,
-                Clock.systemUTC()).writes(directory, directory).audit(new LoggingAuditSink()).entraEndpoints(entra)
-                .build();
+        LoginService loginService = LoginService.builder(configuration, secrets, directory, baseUrl::get, host.clock())
+                .writes(directory, directory).audit(new LoggingAuditSink()).entraEndpoints(entra).build();
+        // As in a product: pending logins sealed under the key in Lanyard's folder, which every node shares.
         LanyardWeb lanyard = LanyardWeb.create(loginService, configuration, sessionLogin, LoginPage.SANDBOX,
-                Clock.systemUTC());
+                baseUrl::get, PendingLoginSeal.inFolder(lanyardDirectory));
         // The same admin pages as in the products; AUI comes from the sandbox itself instead of a host decorator.
         LanyardAdministration admin = new LanyardAdministration(Optional.of(changes),
                 new SandboxAdminAccess(sessionLogin, directory), secrets, baseUrl::get, LoginPage.SANDBOX,
                 AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT,
                 entra, Clock.systemUTC());
-        Tomcat tomcat = SandboxTomcat.start(options.port(), home, lanyard, admin, sessionLogin, directory);
-        URI base = URI.create("http://localhost:" + tomcat.getConnector().getLocalPort());
-        baseUrl.set(base);
-        LOG.info("Sandbox listening at {}", base);
+        Optional<Filter> botKiller = host.botKillerCut().map(cut -> new BotKillerStandIn(sessionLogin, cut));
+        Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, lanyard, admin, sessionLogin,
+                directory);
+        int port = tomcat.getConnector().getLocalPort();
+        baseUrl.set(host.baseUrl().orElse(URI.create("http://localhost:" + port)));
+        LOG.info("Sandbox listening at http://localhost:{}{}", port,
+                host.baseUrl().map(cluster -> ", a node of the cluster at " + cluster).orElse(""));
+        botKiller.ifPresent(filter -> LOG.info("As {} does, new sessions are cut to {} s after their first request "
+                + "(the product's bot killer)", options.product().platformId(), host.botKillerCut().get().toSeconds()));
         return tomcat;
     }
 

@@ -7,12 +7,14 @@ import io.lanyard.sandbox.app.ClaimsServlet;
 import io.lanyard.sandbox.app.LocalLoginServlet;
 import io.lanyard.sandbox.app.LogoutServlet;
 import io.lanyard.sandbox.app.ProtectedPageServlet;
+import io.lanyard.sandbox.app.SessionServlet;
 import io.lanyard.sandbox.app.WhoAmIServlet;
 import io.lanyard.sandbox.host.SandboxSessionLogin;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import javax.servlet.DispatcherType;
 import javax.servlet.Filter;
 import javax.servlet.Servlet;
@@ -33,9 +35,10 @@ final class SandboxTomcat {
     private SandboxTomcat() {
     }
 
-    static Tomcat start(int port, Path home, LanyardWeb lanyard, LanyardAdministration admin,
-            SandboxSessionLogin sessionLogin,
-            SandboxUserDirectory directory) throws IOException {
+    /** @param botKiller the product's bot killer, which runs around everything else, as in Jira and Confluence */
+    static Tomcat start(int port, Path home, Optional<Filter> botKiller, LanyardWeb lanyard,
+            LanyardAdministration admin, SandboxSessionLogin sessionLogin, SandboxUserDirectory directory)
+            throws IOException {
         Path base = Files.createDirectories(home.resolve("tomcat"));
         Path docBase = Files.createDirectories(base.resolve("webapp"));
         Tomcat tomcat = new Tomcat();
@@ -49,6 +52,7 @@ final class SandboxTomcat {
         StandardContext context = (StandardContext) tomcat.addContext("", docBase.toString());
         context.setManager(sessionsInMemoryOnly());
         withoutRedeployLeakChecks(context);
+        botKiller.ifPresent(filter -> addFilter(context, "bot-killer", filter));
         addFilter(context, "lanyard-login", lanyard.loginFilter());
         addServlet(context, "pages", new ProtectedPageServlet(sessionLogin, directory), "", "/pages/*");
         addServlet(context, "aui", new AuiResourcesServlet(), AuiResourcesServlet.PATH + "/*");
@@ -56,6 +60,7 @@ final class SandboxTomcat {
         addServlet(context, "logout", new LogoutServlet(), "/logout");
         addServlet(context, "whoami", new WhoAmIServlet(sessionLogin, directory), WhoAmIServlet.PATH);
         addServlet(context, "claims", new ClaimsServlet(sessionLogin), ClaimsServlet.PATH);
+        addServlet(context, "session", new SessionServlet(), SessionServlet.PATH);
         addServlet(context, "lanyard-login", lanyard.loginServlet(), LanyardWeb.LOGIN_SERVLET_MAPPING);
         addServlet(context, "lanyard-callback", lanyard.callbackServlet(), LanyardWeb.CALLBACK_SERVLET_MAPPING);
         addServlet(context, "lanyard-admin", admin.adminServlet(), LanyardAdministration.ADMIN_SERVLET_MAPPINGS);

@@ -1,8 +1,10 @@
 package io.lanyard.sandbox;
 
+import io.lanyard.testing.BrowserCookies;
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.CookiePolicy;
+import java.net.CookieStore;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -27,8 +29,9 @@ final class Browser {
 
     private static final int MAX_REDIRECTS = 20;
 
+    private final CookieManager cookieManager = new BrowserCookies();
     private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .cookieHandler(cookieManager)
             .followRedirects(HttpClient.Redirect.NEVER)
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -56,12 +59,39 @@ final class Browser {
 
     /** POST a form, then follow redirects to the end. */
     Page submit(URI uri, Map<String, String> form) throws IOException, InterruptedException {
+        return follow(post(uri, form));
+    }
+
+    /** POST a form without following redirects. */
+    Page post(URI uri, Map<String, String> form) throws IOException, InterruptedException {
         String body = form.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return follow(send(HttpRequest.newBuilder(uri)
+        return send(HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))));
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Fills the built-in provider's sign-in form and stops at its redirect back (the callback URL, not yet visited). */
+    URI signInAtProviderUntilTheCallback(Page signInPage, String username) throws IOException, InterruptedException {
+        requireSignInPage(signInPage);
+        Page answer = post(signInPage.uri(), Map.of("username", username));
+        String location = answer.header("Location").orElseThrow(() -> new AssertionError("no redirect back: " + answer));
+        return signInPage.uri().resolve(location);
+    }
+
+    /** The cookies the browser holds now (copies, to put back with {@link #keep}). */
+    List<HttpCookie> cookies() {
+        return cookieStore().getCookies().stream().map(cookie -> (HttpCookie) cookie.clone()).toList();
+    }
+
+    /** Puts cookies back into the browser, e.g. a copy of one the site has cleared since. */
+    void keep(URI site, List<HttpCookie> cookies) {
+        cookies.forEach(cookie -> cookieStore().add(site, cookie));
+    }
+
+    private CookieStore cookieStore() {
+        return cookieManager.getCookieStore();
     }
 
     /**

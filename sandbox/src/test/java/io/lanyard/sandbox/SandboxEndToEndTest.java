@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The sandbox over real HTTP, as a browser uses it: demo app, Lanyard's filter and servlets, the core, and the
@@ -212,6 +214,25 @@ class SandboxEndToEndTest {
         assertThat(page.status()).isEqualTo(403);
         assertThat(page.body()).contains("LNY-504");
         assertThat(browser.get(at("/rest/sandbox/1/whoami")).status()).isEqualTo(401);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"//login", "/./login", "/%6cogin", "/pages/../login", "/login;x=y"})
+    void theLoginPageIsTheLoginPageHoweverTheUriSpellsIt(String path) throws Exception {
+        // Tomcat serves its login page for each of these: the filter must see them as Tomcat does
+        Browser.Page page = new Browser().get(at(path + "?os_destination=%2F"));
+
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.header("Location")).hasValueSatisfying(location ->
+                assertThat(location).startsWith(sandbox.builtInIssuer().orElseThrow() + "/authorize?"));
+    }
+
+    @Test
+    void anUnknownProviderIsNotFoundWithoutItsValueInThePage() throws Exception {
+        Browser.Page page = new Browser().get(at("/plugins/servlet/lanyard/login?idp=%C2%85evil%E2%80%A8%3Cb%3E"));
+
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.body()).contains("LNY-103").doesNotContain("evil").doesNotContain("<b>");
     }
 
     @Test

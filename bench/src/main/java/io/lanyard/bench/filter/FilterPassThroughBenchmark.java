@@ -4,6 +4,7 @@ import io.lanyard.bench.BenchConfiguration;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.login.LoginService;
+import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
@@ -62,7 +63,7 @@ public class FilterPassThroughBenchmark {
         LoginService loginService = LoginService.create(configuration, ClientSecretResolver.fileOnly(),
                 new SandboxUserDirectory(), () -> URI.create("http://localhost:2990/jira"), Clock.systemUTC());
         lanyardFilter = LanyardWeb.create(loginService, configuration, new SeraphStyleSessionLogin(), LoginPage.JIRA,
-                Clock.systemUTC()).loginFilter();
+                () -> URI.create("http://localhost:2990/jira"), PendingLoginSeal.inMemory()).loginFilter();
         noOpFilter = new NoOpFilter();
         request = requestFor(scenario);
         response = Unusable.of(HttpServletResponse.class);
@@ -73,16 +74,18 @@ public class FilterPassThroughBenchmark {
         StubSession loggedIn = new StubSession(Map.of(SeraphStyleSessionLogin.USER_ATTRIBUTE, "alice"));
         switch (scenario) {
             case "loggedInPage":
-                return new StubRequest("GET", "/jira", "/jira/secure/Dashboard.jspa", Map.of(), loggedIn);
+                return new StubRequest("GET", "/jira", "/jira/secure/Dashboard.jspa", "/secure/Dashboard.jspa", null,
+                        Map.of(), loggedIn);
             case "staticResource":
-                return new StubRequest("GET", "/jira", "/jira/s/d41d8cd98f00b204e9800998ecf8427e-CDN/-1w3p3x/940003/"
-                        + "_/download/contextbatch/css/_super/batch.css", Map.of(), null);
+                String resource = "/s/d41d8cd98f00b204e9800998ecf8427e-CDN/-1w3p3x/940003/"
+                        + "_/download/contextbatch/css/_super/batch.css";
+                return new StubRequest("GET", "/jira", "/jira" + resource, "/s", resource.substring(2), Map.of(), null);
             case "restNoSession":
-                return new StubRequest("GET", "/jira", "/jira/rest/api/2/issue/PROJ-123", Map.of("fields", "summary"),
-                        null);
+                return new StubRequest("GET", "/jira", "/jira/rest/api/2/issue/PROJ-123", "/rest", "/api/2/issue/PROJ-123",
+                        Map.of("fields", "summary"), null);
             case "loginPageLoggedIn":
-                return new StubRequest("GET", "/jira", "/jira/login.jsp", Map.of("os_destination", "/browse/PROJ-1"),
-                        loggedIn);
+                return new StubRequest("GET", "/jira", "/jira/login.jsp", "/login.jsp", null,
+                        Map.of("os_destination", "/browse/PROJ-1"), loggedIn);
             default:
                 throw new IllegalArgumentException("unknown scenario " + scenario);
         }

@@ -16,16 +16,25 @@ public final class StubRequest extends HttpServletRequestWrapper {
     private final String method;
     private final String requestUri;
     private final String contextPath;
+    private final String servletPath;
+    private final String pathInfo;
     private final Map<String, String> parameters;
     private final HttpSession session;
     private final ServletContext servletContext;
 
-    public StubRequest(String method, String contextPath, String requestUri, Map<String, String> parameters,
-            HttpSession session) {
+    /**
+     * @param servletPath what the container resolved the URI to, after the context path (Jira maps {@code *.jsp},
+     *                    {@code *.jspa} and its resources at whole paths)
+     * @param pathInfo    the rest, for a servlet mapped at a prefix; null otherwise
+     */
+    public StubRequest(String method, String contextPath, String requestUri, String servletPath, String pathInfo,
+            Map<String, String> parameters, HttpSession session) {
         super(Unusable.of(HttpServletRequest.class));
         this.method = method;
         this.contextPath = contextPath;
         this.requestUri = requestUri;
+        this.servletPath = servletPath;
+        this.pathInfo = pathInfo;
         this.parameters = Map.copyOf(parameters);
         this.session = session;
         this.servletContext = new StubServletContext(contextPath);
@@ -39,6 +48,16 @@ public final class StubRequest extends HttpServletRequestWrapper {
     @Override
     public String getRequestURI() {
         return requestUri;
+    }
+
+    @Override
+    public String getServletPath() {
+        return servletPath;
+    }
+
+    @Override
+    public String getPathInfo() {
+        return pathInfo;
     }
 
     @Override

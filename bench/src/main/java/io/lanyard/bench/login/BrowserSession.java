@@ -1,8 +1,8 @@
 package io.lanyard.bench.login;
 
+import io.lanyard.testing.BrowserCookies;
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,7 +20,8 @@ final class BrowserSession {
 
     private static final int MAX_REDIRECTS = 10;
 
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    /** As a browser keeps them: Lanyard's pending-login cookie is set by the login page for the callback's path. */
+    private final CookieManager cookies = new BrowserCookies();
     private final HttpClient http;
 
     BrowserSession() {

@@ -9,8 +9,10 @@ import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.xml.IntegrationXmlStore;
 import io.lanyard.core.config.xml.ProviderXml;
+import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.login.LoginService;
+import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
@@ -54,7 +56,8 @@ public final class StartupProbe {
         // The host's logging is running long before it starts a plugin: not Lanyard's cost.
         org.slf4j.LoggerFactory.getLogger(StartupProbe.class).debug("logging initialised");
         // The host's request objects exist before any filter sees them: not Lanyard's cost either.
-        StubRequest request = new StubRequest("GET", "/jira", "/jira/secure/Dashboard.jspa", Map.of(), null);
+        StubRequest request = new StubRequest("GET", "/jira", "/jira/secure/Dashboard.jspa", "/secure/Dashboard.jspa", null,
+                Map.of(), null);
         HttpServletResponse response = Unusable.of(HttpServletResponse.class);
         long loggingReadyMs = ManagementFactory.getRuntimeMXBean().getUptime();
         long start = System.nanoTime();
@@ -64,12 +67,14 @@ public final class StartupProbe {
         long configured = System.nanoTime();
 
         ConfigurationHolder configuration = new ConfigurationHolder(loaded);
+        BaseUrl baseUrl = () -> URI.create("http://localhost:2990/jira");
         LoginService loginService = LoginService.create(configuration, ClientSecretResolver.fileOnly(),
-                new SandboxUserDirectory(), () -> URI.create("http://localhost:2990/jira"), Clock.systemUTC());
+                new SandboxUserDirectory(), baseUrl, Clock.systemUTC());
         long serviceBuilt = System.nanoTime();
 
+        // as LanyardPlugin: the key is read or created at the first login, not at start
         LanyardWeb web = LanyardWeb.create(loginService, configuration, new SeraphStyleSessionLogin(), LoginPage.JIRA,
-                Clock.systemUTC());
+                baseUrl, PendingLoginSeal.inFolder(Path.of(args[0])));
         long webBuilt = System.nanoTime();
 
         boolean[] passed = {false};

@@ -100,6 +100,8 @@ public final class CheckMatrix {
         cases.add(refused("`nbf` 1 h in the future", signed(c -> c.notBeforeTime(Date.from(now.plusSeconds(3600)))),
                 ErrorCode.ID_TOKEN_NOT_YET_VALID));
         cases.add(refused("`sub` missing", signed(c -> c.subject(null)), ErrorCode.ID_TOKEN_SUBJECT_MISSING));
+        cases.add(refused("`sub` a number, not a string", signed(c -> c.claim("sub", 248289761001L)),
+                ErrorCode.ID_TOKEN_CLAIM_TYPE_INVALID));
         cases.add(refused("`nonce` missing", signed(c -> c.claim("nonce", null)), ErrorCode.ID_TOKEN_NONCE_MISSING));
         cases.add(refused("`nonce` of another login", signed(c -> c.claim("nonce", "another-login-nonce")),
                 ErrorCode.ID_TOKEN_NONCE_MISMATCH));

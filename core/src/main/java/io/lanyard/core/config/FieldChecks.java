@@ -1,13 +1,14 @@
 package io.lanyard.core.config;
 
+import io.lanyard.core.error.LogText;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /** Checks the configuration builders share, so a field means the same in every kind of configuration. */
 final class FieldChecks {
 
-    /** Control characters would break log lines, XML attributes and the admin pages' layout. */
-    static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    /** Control characters and line separators would break log lines, XML attributes and the admin pages' layout. */
+    static final Pattern CONTROL = LogText.LINE_BREAKING;
 
     private FieldChecks() {
     }

@@ -47,6 +47,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
     private String usernamePattern;
     private boolean lowerCaseUsername;
     private UserLookup userLookup = UserLookup.USERNAME;
+    private boolean trustUnverifiedEmail;
     private boolean useUserInfo;
     private Duration clockSkew = IdentityProviderConfig.DEFAULT_CLOCK_SKEW;
     private Collection<String> allowedAlgorithms = IdentityProviderConfig.DEFAULT_ALGORITHMS;
@@ -74,6 +75,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
         builder.usernamePattern = config.usernameMapping().pattern().orElse(null);
         builder.lowerCaseUsername = config.usernameMapping().lowerCase();
         builder.userLookup = config.usernameMapping().lookup();
+        builder.trustUnverifiedEmail = config.usernameMapping().trustUnverifiedEmail();
         builder.useUserInfo = config.useUserInfo();
         builder.clockSkew = config.clockSkew();
         builder.allowedAlgorithms = config.allowedAlgorithms();
@@ -100,6 +102,8 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
     public IdentityProviderConfigBuilder usernamePattern(String value) { this.usernamePattern = value; return this; }
     public IdentityProviderConfigBuilder lowerCaseUsername(boolean value) { this.lowerCaseUsername = value; return this; }
     public IdentityProviderConfigBuilder userLookup(UserLookup value) { this.userLookup = value; return this; }
+    /** Weakens USERNAME_THEN_EMAIL: see {@link UsernameMapping#trustUnverifiedEmail()}. */
+    public IdentityProviderConfigBuilder trustUnverifiedEmail(boolean value) { this.trustUnverifiedEmail = value; return this; }
     public IdentityProviderConfigBuilder useUserInfo(boolean value) { this.useUserInfo = value; return this; }
     public IdentityProviderConfigBuilder clockSkew(Duration value) { this.clockSkew = value; return this; }
     public IdentityProviderConfigBuilder allowedAlgorithms(Collection<String> value) { this.allowedAlgorithms = value; return this; }
@@ -261,7 +265,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
         if (claim == null || userLookup == null) {
             return null;
         }
-        return new UsernameMapping(claim, fallbacks, pattern, lowerCaseUsername, userLookup);
+        return new UsernameMapping(claim, fallbacks, pattern, lowerCaseUsername, userLookup, trustUnverifiedEmail);
     }
 
     private Duration checkedClockSkew(List<FieldError> errors) {

@@ -20,12 +20,16 @@ public final class IntegrationKind<C extends Integration> {
     /** OpenID Connect identity providers, in {@code provider.xml}; ids of 1 to 64 letters and digits. */
     public static final IntegrationKind<IdentityProviderConfig> IDENTITY_PROVIDER = new IntegrationKind<>(
             "identity provider", IdentityProviderConfig.class, "[A-Za-z0-9]{1,64}", IdGenerator::newIdentityProviderId,
-            IdentityProviderConfig::builder, IdentityProviderConfig::toBuilder, SecretOwner.Kind.IDENTITY_PROVIDER);
+            IdentityProviderConfig::builder, IdentityProviderConfig::toBuilder, SecretOwner.Kind.IDENTITY_PROVIDER,
+            // the secret goes to the token endpoint of the discovery document at this URL, for this issuer
+            provider -> List.of(provider.discoveryUrl().toString(), provider.issuer()));
 
     /** Microsoft Entra ID connectors, in {@code connector.xml}; ids of 12 lower-case letters and digits. */
     public static final IntegrationKind<EntraConnectorConfig> ENTRA_CONNECTOR = new IntegrationKind<>(
             "Entra ID connector", EntraConnectorConfig.class, "[a-z0-9]{12}", IdGenerator::newConnectorId,
-            EntraConnectorConfig::builder, EntraConnectorConfig::toBuilder, SecretOwner.Kind.CONNECTOR);
+            EntraConnectorConfig::builder, EntraConnectorConfig::toBuilder, SecretOwner.Kind.CONNECTOR,
+            // the secret goes to the token endpoint of this tenant at this cloud's sign-in authority
+            connector -> List.of(connector.nationalCloud().name(), connector.tenantId()));
 
     /** Every kind, in the order the configuration holds, stores and exports them. */
     public static final List<IntegrationKind<?>> ALL = List.of(IDENTITY_PROVIDER, ENTRA_CONNECTOR);
@@ -37,13 +41,15 @@ public final class IntegrationKind<C extends Integration> {
     private final Supplier<? extends IntegrationBuilder<C>> builder;
     private final Function<C, ? extends IntegrationBuilder<C>> toBuilder;
     private final SecretOwner.Kind secretOwnerKind;
+    private final Function<C, List<String>> secretRecipient;
 
     /**
      * @param secretOwnerKind whose names the kind's client secret is resolved under; null for a kind that owns none
+     * @param secretRecipient the settings that say where the client secret is sent; null for a kind that owns none
      */
     private IntegrationKind(String label, Class<C> type, String idPattern, Supplier<String> newId,
             Supplier<? extends IntegrationBuilder<C>> builder, Function<C, ? extends IntegrationBuilder<C>> toBuilder,
-            SecretOwner.Kind secretOwnerKind) {
+            SecretOwner.Kind secretOwnerKind, Function<C, List<String>> secretRecipient) {
         this.label = Objects.requireNonNull(label, "label");
         this.type = Objects.requireNonNull(type, "type");
         this.id = Pattern.compile(idPattern);
@@ -51,6 +57,10 @@ public final class IntegrationKind<C extends Integration> {
         this.builder = Objects.requireNonNull(builder, "builder");
         this.toBuilder = Objects.requireNonNull(toBuilder, "toBuilder");
         this.secretOwnerKind = secretOwnerKind;
+        this.secretRecipient = secretRecipient;
+        if ((secretOwnerKind == null) != (secretRecipient == null)) {
+            throw new IllegalArgumentException("a kind that owns a secret says where it is sent, and only such a kind");
+        }
     }
 
     /** The kind of {@code integration}. */
@@ -111,6 +121,20 @@ public final class IntegrationKind<C extends Integration> {
     /** Whose client secret the integration {@code id} holds; empty for a kind that owns none. */
     public Optional<SecretOwner> secretOwner(String integrationId) {
         return Optional.ofNullable(secretOwnerKind).map(kind -> new SecretOwner(kind, integrationId));
+    }
+
+    /**
+     * Whether {@code before} and {@code after} send their client secret to the same place (for an identity provider:
+     * the same discovery URL and issuer). A secret stored for one place must not follow a change to another, where
+     * someone else's token endpoint would receive it.
+     *
+     * @throws IllegalArgumentException if this kind owns no secret
+     */
+    public boolean sameSecretRecipient(C before, C after) {
+        if (secretRecipient == null) {
+            throw new IllegalArgumentException(label + "s own no client secret");
+        }
+        return secretRecipient.apply(before).equals(secretRecipient.apply(after));
     }
 
     @Override

@@ -14,13 +14,17 @@ import java.util.stream.Stream;
  *                       expression has groups) becomes the username. Validated when the configuration is built.
  * @param lowerCase      whether the result is lower-cased (Locale.ROOT)
  * @param lookup         how the result is matched to an account
+ * @param trustUnverifiedEmail whether {@link UserLookup#USERNAME_THEN_EMAIL} may select an account by an e-mail address
+ *                       the provider does not say it verified ({@code email_verified} absent): off by default, because
+ *                       whoever can put that address on their account at the provider would log in as its owner here
  */
 public record UsernameMapping(
         String claim,
         List<String> fallbackClaims,
         Optional<String> pattern,
         boolean lowerCase,
-        UserLookup lookup) {
+        UserLookup lookup,
+        boolean trustUnverifiedEmail) {
 
     public static final String DEFAULT_CLAIM = "preferred_username";
     public static final List<String> DEFAULT_FALLBACK_CLAIMS = List.of();
@@ -30,6 +34,12 @@ public record UsernameMapping(
         fallbackClaims = List.copyOf(fallbackClaims);
         Objects.requireNonNull(pattern, "pattern");
         Objects.requireNonNull(lookup, "lookup");
+    }
+
+    /** E-mail addresses must be verified by the provider to select an account. */
+    public UsernameMapping(String claim, List<String> fallbackClaims, Optional<String> pattern, boolean lowerCase,
+            UserLookup lookup) {
+        this(claim, fallbackClaims, pattern, lowerCase, lookup, false);
     }
 
     public static UsernameMapping defaults() {

@@ -12,7 +12,8 @@ import java.time.Duration;
 
 /**
  * A provider's metadata, fetched from its discovery URL on first use, checked, and kept (see
- * {@link RefreshingValue} for refresh and failure behaviour).
+ * {@link RefreshingValue} for refresh and failure behaviour: a login start never waits longer than one bounded fetch,
+ * and not at all while a copy is held).
  */
 public final class ProviderMetadataSource {
 
@@ -23,7 +24,8 @@ public final class ProviderMetadataSource {
 
     public ProviderMetadataSource(String expectedIssuer, URI discoveryUrl, ProviderHttpClient http, Clock clock) {
         this.metadata = new RefreshingValue<>("metadata of " + expectedIssuer,
-                () -> fetch(expectedIssuer, discoveryUrl, http), clock, TIME_TO_LIVE, MIN_FETCH_INTERVAL);
+                () -> fetch(expectedIssuer, discoveryUrl, http), clock, TIME_TO_LIVE, MIN_FETCH_INTERVAL,
+                http.limits().responseTimeout(), ErrorCode.DISCOVERY_UNREACHABLE);
     }
 
     /**

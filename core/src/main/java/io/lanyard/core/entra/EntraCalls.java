@@ -6,16 +6,15 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import io.lanyard.core.entra.EntraCallException.Reason;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
+import io.lanyard.core.error.LogText;
 import io.lanyard.core.http.ProviderHttpClient;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** What every call to Entra ID or Microsoft Graph shares: sending within the HTTP limits, JSON, Graph's errors. */
 final class EntraCalls {
 
     /** Entra's descriptions carry trace and correlation ids and a timestamp: enough to quote, capped all the same. */
     private static final int MAX_REMOTE_TEXT = 600;
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}+");
 
     private EntraCalls() {
     }
@@ -76,7 +75,7 @@ final class EntraCalls {
 
     /** Remote text for a log line and a page: one line, capped. The page escapes it. */
     static String quotable(String text) {
-        String oneLine = CONTROL.matcher(text).replaceAll(" ").strip();
+        String oneLine = LogText.oneLine(text).strip();
         return oneLine.length() > MAX_REMOTE_TEXT ? oneLine.substring(0, MAX_REMOTE_TEXT) + "…" : oneLine;
     }
 }

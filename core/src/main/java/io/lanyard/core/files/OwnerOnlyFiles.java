@@ -2,12 +2,15 @@ package io.lanyard.core.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Set;
 
 /**
@@ -63,5 +66,56 @@ public final class OwnerOnlyFiles {
 
     public static boolean isPosix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    /**
+     * Writes a new key, base64 on one line, to {@code file}, readable by its owner only from the moment it exists, and
+     * only if there is no such file yet ({@link #publishWithoutReplacing}): a key is never replaced.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException when the file exists: read that key instead
+     */
+    public static void createKeyFile(Path file, byte[] key) throws IOException {
+        Path temp = null;
+        byte[] encoded = (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII);
+        try {
+            Files.createDirectories(file.getParent());
+            temp = createTempFile(file.getParent(), "." + file.getFileName() + ".");
+            writeAndForce(temp, encoded);
+            publishWithoutReplacing(temp, file);
+        } finally {
+            Arrays.fill(encoded, (byte) 0);
+            deleteIfLeftBehind(temp);
+        }
+    }
+
+    /**
+     * Publishes a temporary file under {@code target}, unless something is there already: a hard link appears whole
+     * or not at all and fails if the name exists, so no reader ever sees a half-written file, and no file (a key) is
+     * ever overwritten, even by another cluster node creating it at the same moment. Where links are not supported, a
+     * move without REPLACE_EXISTING refuses an existing file too (checked just before the move, good enough there).
+     *
+     * @throws java.nio.file.FileAlreadyExistsException when {@code target} exists: someone else was first
+     */
+    public static void publishWithoutReplacing(Path temp, Path target) throws IOException {
+        try {
+            Files.createLink(target, temp);
+        } catch (UnsupportedOperationException linksNotSupported) {
+            Files.move(temp, target);
+        }
+    }
+
+    /**
+     * Makes {@code file} readable by its owner only again if someone loosened it (e.g. a copy made with other
+     * permissions).
+     *
+     * @return whether the permissions had to be changed
+     * @throws IOException when they cannot be read or changed
+     */
+    public static boolean restrictToOwner(Path file) throws IOException {
+        if (!isPosix(file) || Files.getPosixFilePermissions(file).equals(OWNER_READ_WRITE)) {
+            return false;
+        }
+        Files.setPosixFilePermissions(file, OWNER_READ_WRITE);
+        return true;
     }
 }

@@ -19,9 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * A provider's signing keys, fetched from the {@code jwks_uri} of its metadata (never from a token header:
  * {@code jku}, {@code x5u} and embedded {@code jwk} are ignored) and kept.
  *
- * <p>Keys rotate: when a token names a key id that is not held, the set is fetched again, at most once per
- * {@link #MIN_FETCH_INTERVAL}, so a flood of tokens with bogus key ids cannot hammer the provider. When the
- * provider cannot be reached, the keys held keep verifying.
+ * <p>Keys rotate: when a token names a key id that is not held, the set is fetched again, at once for a token from
+ * the provider's own token endpoint, at most once per {@link #MIN_FETCH_INTERVAL} for a token a client presents
+ * ({@link KeyRefetch}), so a flood of tokens with bogus key ids cannot hammer the provider. When the provider cannot
+ * be reached, the keys held keep verifying; see {@link RefreshingValue} for how waiting requests share one fetch.
  */
 public final class JwksSource implements KeySource {
 
@@ -37,18 +38,18 @@ public final class JwksSource implements KeySource {
     public JwksSource(URI jwksUri, ProviderHttpClient http, Clock clock) {
         this.jwksUri = jwksUri;
         this.keys = new RefreshingValue<>("signing keys at " + jwksUri, () -> fetch(jwksUri, http), clock,
-                TIME_TO_LIVE, MIN_FETCH_INTERVAL);
+                TIME_TO_LIVE, MIN_FETCH_INTERVAL, http.limits().responseTimeout(), ErrorCode.JWKS_UNREACHABLE);
     }
 
     /**
      * @throws LoginFailedException {@code JWKS_UNREACHABLE} or {@code JWKS_INVALID} when no keys are held at all
      */
     @Override
-    public List<VerificationKey> candidatesFor(JWSHeader header) {
+    public List<VerificationKey> candidatesFor(JWSHeader header, KeyRefetch refetch) {
         VerificationKeys held = keys.get();
         String keyId = header.getKeyID();
         if (keyId != null && !held.hasKeyId(keyId)) {
-            held = keys.refreshIfAllowed();
+            held = refetch == KeyRefetch.AT_ONCE ? keys.refreshNow() : keys.refreshIfAllowed();
         }
         return held.candidatesFor(header);
     }

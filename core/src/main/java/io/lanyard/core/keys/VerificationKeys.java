@@ -18,8 +18,11 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The usable signing keys of one fetched key set, with their verifiers. Immutable. */
-public final class VerificationKeys {
+/**
+ * The usable signing keys of one fetched key set, with their verifiers. Immutable; as a {@link KeySource} it never
+ * fetches anything.
+ */
+public final class VerificationKeys implements KeySource {
 
     private static final Logger LOG = LoggerFactory.getLogger(VerificationKeys.class);
     /** RFC 7518 §3.3: RSA keys of 2048 bits or more. Smaller keys are skipped. */
@@ -83,7 +86,13 @@ public final class VerificationKeys {
         return keys.stream().anyMatch(k -> Objects.equals(k.keyId(), keyId));
     }
 
-    /** See {@link KeySource#candidatesFor(JWSHeader)}. */
+    /** These keys hold all there is: nothing to fetch again, whatever {@code refetch} allows. */
+    @Override
+    public List<VerificationKey> candidatesFor(JWSHeader header, KeyRefetch refetch) {
+        return candidatesFor(header);
+    }
+
+    /** See {@link KeySource#candidatesFor(JWSHeader, KeyRefetch)}. */
     public List<VerificationKey> candidatesFor(JWSHeader header) {
         String keyId = header.getKeyID();
         JWSAlgorithm alg = header.getAlgorithm();

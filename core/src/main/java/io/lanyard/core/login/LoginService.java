@@ -12,8 +12,10 @@ import com.nimbusds.openid.connect.sdk.claims.ACR;
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.discovery.ProviderMetadata;
 import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.error.LogText;
 import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.audit.AuditSink;
 import io.lanyard.core.entra.EntraEndpoints;
@@ -22,6 +24,7 @@ import io.lanyard.core.host.AccountWrites;
 import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.host.GroupWrites;
 import io.lanyard.core.host.HostUser;
+import io.lanyard.core.host.SeenLoginStates;
 import io.lanyard.core.host.UserDirectory;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.http.ProviderHttpClient;
@@ -67,6 +70,7 @@ public final class LoginService {
     private final TokenClient tokens;
     private final UserInfoClient userInfo;
     private final IdTokenValidator idTokens;
+    private final SeenLoginStates seenStates;
 
     private LoginService(Builder builder) {
         ProviderHttpClient http = new ProviderHttpClient(builder.limits);
@@ -81,6 +85,7 @@ public final class LoginService {
         this.tokens = new TokenClient(http);
         this.userInfo = new UserInfoClient(http);
         this.idTokens = new IdTokenValidator(clock);
+        this.seenStates = builder.seenStates != null ? builder.seenStates : new InMemorySeenLoginStates(builder.clock);
     }
 
     /** A login service that finds accounts and never writes to the host (no just-in-time creation, no group sync). */
@@ -93,6 +98,12 @@ public final class LoginService {
     public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
             UserDirectory users, BaseUrl baseUrl, Clock clock, HttpLimits limits) {
         return builder(configuration, secrets, users, baseUrl, clock).limits(limits).build();
+    }
+
+    /** @param seenStates where the states of the logins that came back are remembered (single use) */
+    public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
+            UserDirectory users, BaseUrl baseUrl, Clock clock, HttpLimits limits, SeenLoginStates seenStates) {
+        return builder(configuration, secrets, users, baseUrl, clock).limits(limits).seenStates(seenStates).build();
     }
 
     /** A login service with what the host offers besides reading users: account and group writes, audit, Graph. */
@@ -113,6 +124,7 @@ public final class LoginService {
         private GroupWrites groupWrites = GroupWrites.unavailable(NO_WRITES);
         private AuditSink audit = AuditSink.none();
         private EntraEndpoints entraEndpoints = EntraEndpoints.NATIONAL_CLOUDS;
+        private SeenLoginStates seenStates;
 
         private static final String NO_WRITES = "this host has no adapter for writing users and groups";
 
@@ -147,6 +159,12 @@ public final class LoginService {
         /** Where Entra ID and Graph are reached for group overage (a product: Microsoft's; the sandbox: a stand-in). */
         public Builder entraEndpoints(EntraEndpoints value) {
             this.entraEndpoints = Objects.requireNonNull(value, "entraEndpoints");
+            return this;
+        }
+
+        /** Where the states of the logins that came back are remembered (single use); default: in this node's memory. */
+        public Builder seenStates(SeenLoginStates value) {
+            this.seenStates = Objects.requireNonNull(value, "seenStates");
             return this;
         }
 
@@ -194,13 +212,14 @@ public final class LoginService {
      * configured, and maps the identity to a host account.
      *
      * @param callbackIdentityProviderId the provider id in the callback URL the browser came back to
-     * @param pending                    the pending login found under the response's {@code state} and removed
+     * @param pending                    the pending login the browser brought back for the response's {@code state}
      * @param response                   the parameters of the callback
      * @throws LoginFailedException with the code of the first rule the response broke
      */
     public LoginSuccess completeLogin(String callbackIdentityProviderId, PendingLogin pending,
             AuthorizationResponse response) {
         checkBinding(callbackIdentityProviderId, pending, response);
+        checkFirstUse(pending);
         ProviderRuntime runtime = runtimeOf(pending.identityProviderId());
         ProviderRuntime.Current provider = runtime.current();
         ProviderMetadata metadata = provider.metadata();
@@ -240,9 +259,11 @@ public final class LoginService {
     }
 
     private IdentityProviderConfig enabledProvider(String identityProviderId) {
-        IdentityProviderConfig config = configuration.current().identityProvider(identityProviderId)
-                .orElseThrow(() -> new LoginFailedException(ErrorCode.IDP_UNKNOWN,
-                        "no identity provider with id \"" + identityProviderId + "\""));
+        // The id comes from a URL: it is named in the log only when it has the shape of an id.
+        IdentityProviderConfig config = configuration.refreshed().identityProvider(identityProviderId)
+                .orElseThrow(() -> new LoginFailedException(ErrorCode.IDP_UNKNOWN, "no identity provider with "
+                        + (IntegrationKind.IDENTITY_PROVIDER.isWellFormedId(identityProviderId)
+                                ? "id " + identityProviderId : "such an id (not a well-formed id)")));
         if (!config.enabled()) {
             throw new LoginFailedException(ErrorCode.IDP_DISABLED, "identity provider " + config.id() + " is disabled");
         }
@@ -268,12 +289,24 @@ public final class LoginService {
         }
     }
 
+    /**
+     * RFC 6749 §10.12, RFC 9700 §4.7: a pending login is used once. The browser carries it, so it could bring it back
+     * twice (a replayed callback with a copied cookie); the state of every login that came back is remembered until
+     * the login expires.
+     */
+    private void checkFirstUse(PendingLogin pending) {
+        if (!seenStates.firstUse(pending.state(), pending.expiresAt())) {
+            throw new LoginFailedException(ErrorCode.STATE_UNKNOWN, "this login came back before: a replayed callback");
+        }
+    }
+
     /** RFC 9207 §2.4, checked before the response is used, error responses included. */
     private static void checkResponseIssuer(PendingLogin pending, AuthorizationResponse response, ProviderMetadata metadata) {
         Optional<String> issuer = response.issuer();
         if (issuer.isPresent() && !issuer.get().equals(pending.expectedIssuer())) {
-            throw new LoginFailedException(ErrorCode.RESPONSE_ISSUER_MISMATCH, "authorization response iss \""
-                    + issuer.get() + "\" is not the issuer \"" + pending.expectedIssuer() + "\" the login was sent to");
+            throw new LoginFailedException(ErrorCode.RESPONSE_ISSUER_MISMATCH, "authorization response iss "
+                    + LogText.quoted(issuer.get()) + " is not the issuer \"" + pending.expectedIssuer()
+                    + "\" the login was sent to");
         }
         if (issuer.isEmpty() && metadata.issuerParameterSupported()) {
             throw new LoginFailedException(ErrorCode.RESPONSE_ISSUER_MISSING, "authorization response has no iss although "
@@ -282,7 +315,7 @@ public final class LoginService {
         // RFC 6749 §4.1.2.1: the provider said no. Shown with its error code; its error_uri is never followed.
         if (response.error().isPresent()) {
             throw new LoginFailedException(ErrorCode.IDP_ERROR_RESPONSE, "identity provider " + pending.identityProviderId()
-                    + " answered error=" + response.error().get(), response.error().get());
+                    + " answered error=" + LogText.quoted(response.error().get()), response.error().get());
         }
     }
 

@@ -1,14 +1,14 @@
 package io.lanyard.core.login;
 
-import java.io.Serializable;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * One login in progress: everything the callback needs to check the response, created when the login starts
- * and consumed exactly once when the browser returns. The caller (the servlet edge) keeps it bound to the
- * browser that started the login (in that browser's session) and removes it before completing the login.
+ * and consumed exactly once when the browser returns. The servlet edge keeps it with the browser that started the
+ * login, sealed ({@link PendingLoginSeal}) in a cookie that only the callback receives, and clears it when the
+ * browser comes back; the flow refuses a second use ({@link LoginService#completeLogin}).
  *
  * @param identityProviderId the provider the login was sent to (mix-up defence: the callback must match)
  * @param expectedIssuer     that provider's issuer when the login started (RFC 9207 {@code iss} check)
@@ -27,7 +27,7 @@ public record PendingLogin(
         String codeVerifier,
         URI redirectUri,
         String returnPath,
-        Instant expiresAt) implements Serializable {
+        Instant expiresAt) {
 
     public PendingLogin {
         Objects.requireNonNull(identityProviderId, "identityProviderId");

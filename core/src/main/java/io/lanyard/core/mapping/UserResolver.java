@@ -8,6 +8,8 @@ import io.lanyard.core.host.UserDirectory;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds the existing host account of a verified identity: by the mapped username, or (when the provider's lookup
@@ -15,6 +17,8 @@ import java.util.Optional;
  * its business ({@code core.provisioning} does that).
  */
 public final class UserResolver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UserResolver.class);
 
     private final UserDirectory directory;
 
@@ -37,14 +41,14 @@ public final class UserResolver {
 
     /**
      * The account of {@code username} (the mapped username of {@code claims}), active or not; or the one active
-     * account with the token's verified e-mail address, when the lookup allows it.
+     * account with the token's e-mail address, when the lookup allows it and the provider vouches for the address.
      *
      * @throws LoginFailedException {@code USER_AMBIGUOUS} when several active accounts have that address
      */
     public Optional<HostUser> find(String username, Map<String, Object> claims, UsernameMapper mapper) {
         Optional<HostUser> user = directory.findByUsername(username);
         if (user.isEmpty() && mapper.mapping().lookup() == UserLookup.USERNAME_THEN_EMAIL) {
-            user = byVerifiedEmail(claims);
+            user = byEmail(claims, mapper.mapping().trustUnverifiedEmail());
         }
         return user;
     }
@@ -57,16 +61,42 @@ public final class UserResolver {
     }
 
     /**
-     * OIDC Core §5.1: email_verified false means the provider does not vouch for the address, so it must not
-     * select an account; absent is taken as the provider's usual practice (Entra ID omits it).
+     * OIDC Core §5.1 and §5.7: an e-mail address selects an account only when the provider vouches for it,
+     * {@code email_verified} true. Absent is not enough: Microsoft Entra ID and AD FS never send the claim, and
+     * Entra's {@code email} is whatever a user may set, so an address there could name someone else's account here.
+     * An administrator who trusts a provider's addresses anyway switches that on for that provider (an absent claim is
+     * then accepted, never a false one), and each login it decides is logged.
      */
-    private Optional<HostUser> byVerifiedEmail(Map<String, Object> claims) {
+    private Optional<HostUser> byEmail(Map<String, Object> claims, boolean trustUnverified) {
         Object email = claims.get("email");
-        if (!(email instanceof String address) || address.isBlank() || Boolean.FALSE.equals(claims.get("email_verified"))) {
+        if (!(email instanceof String address) || address.isBlank()) {
             return Optional.empty();
         }
+        Object emailVerified = claims.get("email_verified");
+        boolean verified = isVerified(emailVerified);
+        // A provider that says "not verified" is never overruled; only its silence can be trusted.
+        boolean refusedByProvider = Boolean.FALSE.equals(emailVerified) || "false".equals(emailVerified);
+        if (!verified && (!trustUnverified || refusedByProvider)) {
+            LOG.info("The token's e-mail address was not used to find an account: the provider does not say it verified"
+                    + " it (email_verified is {})", emailVerified == null ? "absent" : "not true");
+            return Optional.empty();
+        }
+        Optional<HostUser> match = uniqueByEmail(address.strip());
+        if (!verified && match.isPresent()) {
+            LOG.warn("{} selected by an e-mail address the provider did not verify (trusted unverified e-mail is on "
+                    + "for this provider)", match.get().username());
+        }
+        return match;
+    }
+
+    /** {@code true}; also the string {@code "true"}, which some providers (Amazon Cognito) send instead. */
+    private static boolean isVerified(Object emailVerified) {
+        return Boolean.TRUE.equals(emailVerified) || "true".equals(emailVerified);
+    }
+
+    private Optional<HostUser> uniqueByEmail(String address) {
         // Only active accounts count: a deactivated namesake neither blocks nor takes the login.
-        List<HostUser> matches = directory.findByEmail(address.strip()).stream().filter(HostUser::active).toList();
+        List<HostUser> matches = directory.findByEmail(address).stream().filter(HostUser::active).toList();
         if (matches.size() > 1) {
             throw new LoginFailedException(ErrorCode.USER_AMBIGUOUS,
                     matches.size() + " active users share the token's e-mail address; refusing to pick one");

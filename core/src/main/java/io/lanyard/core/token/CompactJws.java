@@ -73,9 +73,18 @@ record CompactJws(JWSHeader header, byte[] token, int signingInputLength, int pa
 
     /** The claims, parsed only after the signature over them was verified. */
     JWTClaimsSet claims(String what) {
-        ByteBuffer payload = ByteBuffer.wrap(token, payloadStart, signingInputLength - payloadStart);
+        return claimsOf(claimsObject(what), what);
+    }
+
+    /** The payload's JSON members as received, before any claim is given a type: for checks of the types. */
+    Map<String, Object> claimsObject(String what) {
+        return json(ByteBuffer.wrap(token, payloadStart, signingInputLength - payloadStart), what, "payload");
+    }
+
+    /** The claims of a payload read with {@link #claimsObject}. */
+    static JWTClaimsSet claimsOf(Map<String, Object> members, String what) {
         try {
-            return JWTClaimsSet.parse(json(payload, what, "payload"));
+            return JWTClaimsSet.parse(members);
         } catch (ParseException e) {
             throw malformed(what, "payload is not a JSON object of claims: " + e.getMessage());
         }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The claim checks of OpenID Connect Core 1.0 §3.1.3.7 on an ID token whose signature was verified.
@@ -21,6 +22,66 @@ final class IdTokenClaimsValidator {
     private static final int MAX_SUBJECT_LENGTH = 255;
 
     private IdTokenClaimsValidator() {
+    }
+
+    /** OIDC Core §2 and RFC 7519 §4.1: the claims that are JSON strings in every valid ID token. */
+    private static final List<String> STRING_CLAIMS = List.of("iss", "sub", "azp", "nonce");
+    /** OIDC Core §2 and RFC 7519 §4.1.4 to §4.1.6: NumericDate claims, JSON numbers of seconds. */
+    private static final List<String> NUMBER_CLAIMS = List.of("exp", "iat", "nbf", "auth_time");
+
+    /**
+     * Step 0, before any other: each claim the steps read has the JSON type OIDC Core §2 gives it. A claim of another
+     * type is refused, never read as absent (which would skip its rule) nor converted (a numeric {@code sub} is not
+     * the text of its digits to every provider).
+     *
+     * @param members the payload as received
+     */
+    static List<ValidationFailure> checkTypes(Map<String, Object> members) {
+        List<ValidationFailure> failures = new ArrayList<>();
+        for (String name : STRING_CLAIMS) {
+            Object value = members.get(name);
+            if (members.containsKey(name) && !(value instanceof String)) {
+                failures.add(wrongType(name, "a string", value));
+            }
+        }
+        // OIDC Core §2: aud is an array of case-sensitive strings, or a single one.
+        Object audience = members.get("aud");
+        if (members.containsKey("aud") && !(audience instanceof String) && !isListOfStrings(audience)) {
+            failures.add(wrongType("aud", "a string or an array of strings", audience));
+        }
+        for (String name : NUMBER_CLAIMS) {
+            Object value = members.get(name);
+            if (members.containsKey(name) && !(value instanceof Number)) {
+                failures.add(wrongType(name, "a number", value));
+            }
+        }
+        return failures;
+    }
+
+    private static boolean isListOfStrings(Object value) {
+        return value instanceof List<?> list && list.stream().allMatch(String.class::isInstance);
+    }
+
+    /** Names the type received, never the value: the log must not carry a token's content. */
+    private static ValidationFailure wrongType(String name, String expectedType, Object value) {
+        return new ValidationFailure(ErrorCode.ID_TOKEN_CLAIM_TYPE_INVALID,
+                name + " must be " + expectedType + " but is " + jsonType(value));
+    }
+
+    private static String jsonType(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof Number) {
+            return "a number";
+        }
+        if (value instanceof Boolean) {
+            return "a boolean";
+        }
+        if (value instanceof String) {
+            return "a string";
+        }
+        return value instanceof List ? "an array" : "an object";
     }
 
     static List<ValidationFailure> validate(JWTClaimsSet claims, IdTokenExpectations expected, Instant now) {

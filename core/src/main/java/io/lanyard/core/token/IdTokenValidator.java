@@ -3,10 +3,12 @@ package io.lanyard.core.token;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.keys.KeyRefetch;
 import io.lanyard.core.keys.KeySource;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,13 +29,22 @@ public final class IdTokenValidator {
     }
 
     /**
+     * @param rawIdToken an ID token from the provider's token endpoint (the back channel): an unknown key id in it
+     *                   makes the keys be fetched again at once ({@link KeyRefetch#AT_ONCE})
      * @throws TokenRejectedException listing every failed rule; signature failures stop before the claims
      */
     public ValidatedIdToken validate(String rawIdToken, IdTokenExpectations expected, KeySource keys) {
         CompactJws jws = TokenSignatureVerifier.verify(rawIdToken, expected.allowedAlgorithms(), keys,
-                expected.clientSecret(), "ID token");
+                expected.clientSecret(), "ID token", KeyRefetch.AT_ONCE);
         checkType(jws.header().getType());
-        JWTClaimsSet claims = jws.claims("ID token");
+        Map<String, Object> members = jws.claimsObject("ID token");
+        List<ValidationFailure> typeFailures = IdTokenClaimsValidator.checkTypes(members);
+        if (!typeFailures.isEmpty()) {
+            // Before any claim is read: Nimbus would turn a numeric sub into text, and a check that reads a claim of
+            // the wrong type as absent would skip a rule.
+            throw new TokenRejectedException("ID token", typeFailures);
+        }
+        JWTClaimsSet claims = CompactJws.claimsOf(members, "ID token");
         List<ValidationFailure> failures = IdTokenClaimsValidator.validate(claims, expected, clock.instant());
         if (!failures.isEmpty()) {
             throw new TokenRejectedException("ID token", failures);

@@ -7,6 +7,7 @@ import com.nimbusds.jose.KeyLengthException;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.util.Base64URL;
 import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.keys.KeyRefetch;
 import io.lanyard.core.keys.KeySource;
 import io.lanyard.core.keys.VerificationKey;
 import io.lanyard.core.secret.Secret;
@@ -24,12 +25,13 @@ final class TokenSignatureVerifier {
     }
 
     /**
-     * @param what for messages: "ID token", "userinfo response"
+     * @param what    for messages: "ID token", "userinfo response"
+     * @param refetch how soon an unknown key id may make the provider's keys be fetched again (where it came from)
      * @return the token, its signature verified
      * @throws TokenRejectedException with exactly one failure
      */
     static CompactJws verify(String raw, Set<String> allowedAlgorithms, KeySource keys, Optional<Secret> clientSecret,
-            String what) {
+            String what, KeyRefetch refetch) {
         CompactJws jws = CompactJws.parse(raw, what);
         JWSHeader header = jws.header();
         JWSAlgorithm alg = header.getAlgorithm();
@@ -44,7 +46,7 @@ final class TokenSignatureVerifier {
             return jws;
         }
         // Step 6: the signature must verify with a key from the provider's jwks_uri.
-        List<VerificationKey> candidates = keys.candidatesFor(header);
+        List<VerificationKey> candidates = keys.candidatesFor(header, refetch);
         if (candidates.isEmpty()) {
             throw rejected(what, ErrorCode.ID_TOKEN_KEY_NOT_FOUND, "no " + alg.getName() + " key of the provider"
                     + (header.getKeyID() == null ? "" : " with kid \"" + header.getKeyID() + "\""));

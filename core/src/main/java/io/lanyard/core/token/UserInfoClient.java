@@ -9,6 +9,7 @@ import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.http.ProviderHttpClient;
+import io.lanyard.core.keys.KeyRefetch;
 import io.lanyard.core.keys.KeySource;
 import java.net.URI;
 import java.util.List;
@@ -70,8 +71,9 @@ public final class UserInfoClient {
 
     /** §5.3.2: a signed response is verified like an ID token; iss and aud, when present, must be right. */
     private static Map<String, Object> signedClaims(String body, IdTokenExpectations expected, KeySource keys, URI endpoint) {
+        // From the provider's own userinfo endpoint, like the ID token: an unknown key id is news from the provider.
         CompactJws jws = TokenSignatureVerifier.verify(body.strip(), expected.allowedAlgorithms(), keys,
-                expected.clientSecret(), "signed userinfo response");
+                expected.clientSecret(), "signed userinfo response", KeyRefetch.AT_ONCE);
         JWTClaimsSet claims = jws.claims("signed userinfo response");
         if (claims.getIssuer() != null && !claims.getIssuer().equals(expected.issuer())) {
             throw new LoginFailedException(ErrorCode.USERINFO_INVALID,

@@ -53,14 +53,14 @@ class JwksSourceLimitsTest {
     void aKeySetOfExactlyTheLimitIsUsed() {
         provider.keys = ecKeys(JwksSource.MAX_KEYS);
 
-        assertThat(keys.candidatesFor(es256("ec-" + (JwksSource.MAX_KEYS - 1)))).hasSize(1);
+        assertThat(keys.candidatesFor(es256("ec-" + (JwksSource.MAX_KEYS - 1)), KeyRefetch.RATE_LIMITED)).hasSize(1);
     }
 
     @Test
     void aKeySetOfOneKeyMoreThanTheLimitIsRefusedAsInvalid() {
         provider.keys = ecKeys(JwksSource.MAX_KEYS + 1);
 
-        assertThatThrownBy(() -> keys.candidatesFor(es256("ec-0")))
+        assertThatThrownBy(() -> keys.candidatesFor(es256("ec-0"), KeyRefetch.RATE_LIMITED))
                 .isInstanceOfSatisfying(LanyardException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.JWKS_INVALID));
     }
@@ -68,11 +68,11 @@ class JwksSourceLimitsTest {
     @Test
     void aKnownKidNeverCausesAnotherFetchWhileTheKeysAreHeld() {
         provider.keys = List.of(TestKeys.EC);
-        keys.candidatesFor(es256("ec-1"));
+        keys.candidatesFor(es256("ec-1"), KeyRefetch.RATE_LIMITED);
         clock.advance(JwksSource.MIN_FETCH_INTERVAL.plusSeconds(1));
 
-        assertThat(keys.candidatesFor(es256("ec-1"))).hasSize(1);
-        assertThat(keys.candidatesFor(es256("ec-1"))).hasSize(1);
+        assertThat(keys.candidatesFor(es256("ec-1"), KeyRefetch.RATE_LIMITED)).hasSize(1);
+        assertThat(keys.candidatesFor(es256("ec-1"), KeyRefetch.RATE_LIMITED)).hasSize(1);
 
         assertThat(provider.jwksRequests).hasValue(1);
         assertThat(keys.fetchCount()).isEqualTo(1);

@@ -38,60 +38,88 @@ class JwksSourceTest {
 
     @Test
     void candidatesWhenKeyIdKnownThenFetchedOnceAndCached() {
-        assertThat(keys.candidatesFor(rs256("rsa-1"))).hasSize(1);
-        assertThat(keys.candidatesFor(rs256("rsa-1"))).hasSize(1);
+        assertThat(keys.candidatesFor(rs256("rsa-1"), KeyRefetch.RATE_LIMITED)).hasSize(1);
+        assertThat(keys.candidatesFor(rs256("rsa-1"), KeyRefetch.RATE_LIMITED)).hasSize(1);
 
         assertThat(provider.jwksRequests).hasValue(1);
     }
 
     @Test
     void candidatesWhenKeyIdUnknownThenRefetchesOnceAndFindsRotatedKey() {
-        keys.candidatesFor(rs256("rsa-1"));
+        keys.candidatesFor(rs256("rsa-1"), KeyRefetch.RATE_LIMITED);
         provider.keys = List.of(TestKeys.OTHER_RSA);
         clock.advance(JwksSource.MIN_FETCH_INTERVAL.plusSeconds(1));
 
-        assertThat(keys.candidatesFor(rs256("rsa-2"))).hasSize(1);
+        assertThat(keys.candidatesFor(rs256("rsa-2"), KeyRefetch.RATE_LIMITED)).hasSize(1);
         assertThat(provider.jwksRequests).hasValue(2);
     }
 
     @Test
     void candidatesWhenFloodOfBogusKeyIdsThenAtMostOneFetchPerInterval() {
-        keys.candidatesFor(rs256("rsa-1"));
+        keys.candidatesFor(rs256("rsa-1"), KeyRefetch.RATE_LIMITED);
         clock.advance(JwksSource.MIN_FETCH_INTERVAL.plusSeconds(1));
 
         for (int i = 0; i < 50; i++) {
-            assertThat(keys.candidatesFor(rs256("bogus-" + i))).isEmpty();
+            assertThat(keys.candidatesFor(rs256("bogus-" + i), KeyRefetch.RATE_LIMITED)).isEmpty();
         }
 
         assertThat(provider.jwksRequests).hasValue(2);
     }
 
     @Test
-    void candidatesWhenEndpointDownAfterTimeToLiveThenKeepsServingHeldKeys() {
-        keys.candidatesFor(rs256("rsa-1"));
+    void candidatesWhenEndpointDownAfterTimeToLiveThenKeepsServingHeldKeys() throws InterruptedException {
+        keys.candidatesFor(rs256("rsa-1"), KeyRefetch.RATE_LIMITED);
         provider.jwksStatus = 503;
         clock.advance(JwksSource.TIME_TO_LIVE.plusMinutes(1));
 
-        assertThat(keys.candidatesFor(rs256("rsa-1"))).hasSize(1);
+        assertThat(keys.candidatesFor(rs256("rsa-1"), KeyRefetch.RATE_LIMITED)).hasSize(1);
+        // the refresh runs in the background, after the held keys were handed out
+        awaitRequests(2);
+        assertThat(keys.candidatesFor(rs256("rsa-1"), KeyRefetch.RATE_LIMITED)).hasSize(1);
+    }
+
+    @Test
+    void candidatesWhenTokenFromTheProviderNamesAnUnknownKidThenRefetchesAtOnceHoweverRecentTheLastFetch() {
+        keys.candidatesFor(rs256("rsa-1"), KeyRefetch.AT_ONCE);
+        provider.keys = List.of(TestKeys.OTHER_RSA); // rotated a moment after Lanyard fetched the set
+
+        assertThat(keys.candidatesFor(rs256("rsa-2"), KeyRefetch.AT_ONCE)).hasSize(1);
         assertThat(provider.jwksRequests).hasValue(2);
+    }
+
+    @Test
+    void candidatesWhenTokenAClientPresentsNamesAnUnknownKidSoonAfterAFetchThenNoRefetch() {
+        keys.candidatesFor(rs256("rsa-1"), KeyRefetch.RATE_LIMITED);
+        provider.keys = List.of(TestKeys.OTHER_RSA);
+
+        assertThat(keys.candidatesFor(rs256("rsa-2"), KeyRefetch.RATE_LIMITED)).isEmpty();
+        assertThat(provider.jwksRequests).hasValue(1);
+    }
+
+    private void awaitRequests(int expected) throws InterruptedException {
+        for (int i = 0; i < 100 && provider.jwksRequests.get() < expected; i++) {
+            Thread.sleep(20);
+        }
+        assertThat(provider.jwksRequests).hasValue(expected);
     }
 
     @Test
     void candidatesWhenEndpointBackAfterOutageThenFreshKeysWithoutRestart() {
         provider.jwksStatus = 503;
-        assertThatThrownBy(() -> keys.candidatesFor(rs256("rsa-1"))).isInstanceOf(LanyardException.class)
+        assertThatThrownBy(() -> keys.candidatesFor(rs256("rsa-1"), KeyRefetch.RATE_LIMITED))
+                .isInstanceOf(LanyardException.class)
                 .extracting(e -> ((LanyardException) e).errorCode()).isEqualTo(ErrorCode.JWKS_UNREACHABLE);
         provider.jwksStatus = 200;
         clock.advance(JwksSource.MIN_FETCH_INTERVAL.plusSeconds(1));
 
-        assertThat(keys.candidatesFor(rs256("rsa-1"))).hasSize(1);
+        assertThat(keys.candidatesFor(rs256("rsa-1"), KeyRefetch.RATE_LIMITED)).hasSize(1);
     }
 
     @Test
     void candidatesWhenNeverFetchedAndEndpointDownThenJwksUnreachable() {
         provider.close();
 
-        assertThatThrownBy(() -> keys.candidatesFor(rs256("rsa-1")))
+        assertThatThrownBy(() -> keys.candidatesFor(rs256("rsa-1"), KeyRefetch.RATE_LIMITED))
                 .extracting(e -> ((LanyardException) e).errorCode()).isEqualTo(ErrorCode.JWKS_UNREACHABLE);
     }
 
@@ -103,7 +131,7 @@ class JwksSourceTest {
         }
         provider.keys = many;
 
-        assertThatThrownBy(() -> keys.candidatesFor(rs256("rsa-1")))
+        assertThatThrownBy(() -> keys.candidatesFor(rs256("rsa-1"), KeyRefetch.RATE_LIMITED))
                 .extracting(e -> ((LanyardException) e).errorCode()).isEqualTo(ErrorCode.HTTP_RESPONSE_TOO_LARGE);
     }
 
@@ -111,13 +139,14 @@ class JwksSourceTest {
     void candidatesWhenEndpointTooSlowThenJwksUnreachable() {
         provider.delayMillis = 1500;
 
-        assertThatThrownBy(() -> keys.candidatesFor(rs256("rsa-1")))
+        assertThatThrownBy(() -> keys.candidatesFor(rs256("rsa-1"), KeyRefetch.RATE_LIMITED))
                 .extracting(e -> ((LanyardException) e).errorCode()).isEqualTo(ErrorCode.JWKS_UNREACHABLE);
     }
 
     @Test
     void candidatesWhenAlgorithmDoesNotFitKeyTypeThenNoCandidate() {
-        assertThat(keys.candidatesFor(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("rsa-1").build())).isEmpty();
+        assertThat(keys.candidatesFor(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("rsa-1").build(),
+                KeyRefetch.RATE_LIMITED)).isEmpty();
     }
 
     @Test
@@ -125,6 +154,6 @@ class JwksSourceTest {
         provider.keys = List.of(new com.nimbusds.jose.jwk.RSAKey.Builder(TestKeys.RSA.toPublicJWK())
                 .algorithm(JWSAlgorithm.PS256).build());
 
-        assertThat(keys.candidatesFor(rs256("rsa-1"))).isEmpty();
+        assertThat(keys.candidatesFor(rs256("rsa-1"), KeyRefetch.RATE_LIMITED)).isEmpty();
     }
 }

@@ -69,8 +69,13 @@ class LoginServiceTest {
 
     /** What a browser does: start, log in at the provider as {@code subject}, come back with code, state and iss. */
     private LoginSuccess logIn(String subject) {
+        return logIn(subject, Map.of());
+    }
+
+    /** The same, with these claims besides the usual ones in the ID token. */
+    private LoginSuccess logIn(String subject, Map<String, Object> extraClaims) {
         LoginRedirect redirect = service.startLogin(IDP, "/browse/ABC-1");
-        String code = provider.authorize(redirect.authorizationUri(), subject, Map.of());
+        String code = provider.authorize(redirect.authorizationUri(), subject, extraClaims);
         return service.completeLogin(IDP, redirect.pendingLogin(),
                 AuthorizationResponse.of(redirect.pendingLogin().state(), code, provider.issuer(), null, null));
     }
@@ -155,8 +160,33 @@ class LoginServiceTest {
     }
 
     @Test
+    void completeTheSameLoginTwiceThenTheReplayIsRefusedBeforeTheProviderIsAsked() {
+        LoginRedirect redirect = service.startLogin(IDP, "/");
+        String code = provider.authorize(redirect.authorizationUri(), "alice", Map.of());
+        AuthorizationResponse response = AuthorizationResponse.of(redirect.pendingLogin().state(), code,
+                provider.issuer(), null, null);
+        service.completeLogin(IDP, redirect.pendingLogin(), response);
+        int tokenRequests = provider.tokenRequests.get();
+
+        // the browser kept a copy of its sealed login and brings it back with the same callback
+        assertFails(() -> service.completeLogin(IDP, redirect.pendingLogin(), response), ErrorCode.STATE_UNKNOWN);
+        assertThat(provider.tokenRequests).hasValue(tokenRequests);
+    }
+
+    @Test
     void startWhenIdpUnknownThenRefused() {
         assertFails(() -> service.startLogin("NoSuchIdp", null), ErrorCode.IDP_UNKNOWN);
+    }
+
+    @Test
+    void startWhenIdpIsNotAnIdThenRefusedWithoutEchoingTheValue() {
+        String hostile = "x\u0085WARN forged\u2028<script>";
+
+        assertThatThrownBy(() -> service.startLogin(hostile, null)).isInstanceOfSatisfying(LoginFailedException.class,
+                e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.IDP_UNKNOWN);
+                    assertThat(e.getMessage()).doesNotContain("forged").doesNotContain("script");
+                });
     }
 
     @Test
@@ -285,13 +315,16 @@ class LoginServiceTest {
     }
 
     @Test
-    void completeWhenCodeReplayedThenProviderRefusesIt() {
+    void completeWhenCodeReplayedOnAnotherNodeThenProviderRefusesIt() {
         LoginRedirect redirect = service.startLogin(IDP, null);
         String code = provider.authorize(redirect.authorizationUri(), "alice", Map.of());
         AuthorizationResponse response = AuthorizationResponse.of(redirect.pendingLogin().state(), code, provider.issuer(), null, null);
         service.completeLogin(IDP, redirect.pendingLogin(), response);
+        // another node remembers no state of this node's (until the cluster-wide cache): the provider's code is used once
+        LoginService otherNode = LoginService.create(configuration, ClientSecretResolver.fileOnly(), users, () -> BASE,
+                clock, new HttpLimits(Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024));
 
-        assertThatThrownBy(() -> service.completeLogin(IDP, redirect.pendingLogin(), response))
+        assertThatThrownBy(() -> otherNode.completeLogin(IDP, redirect.pendingLogin(), response))
                 .isInstanceOfSatisfying(LoginFailedException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(ErrorCode.TOKEN_REQUEST_REJECTED);
                     assertThat(e.providerError()).contains("invalid_grant");
@@ -365,11 +398,29 @@ class LoginServiceTest {
     }
 
     @Test
-    void completeWhenLookupByEmailConfiguredThenFindsUserByEmail() {
+    void completeWhenLookupByEmailConfiguredThenFindsUserByVerifiedEmail() {
         users.with(new HostUser("dave.d", "Dave", "dave@example.com", true));
         reconfigure(b -> b.userLookup(UserLookup.USERNAME_THEN_EMAIL));
 
+        assertThat(logIn("dave", Map.of("email_verified", true)).user().username()).isEqualTo("dave.d");
+    }
+
+    @Test
+    void completeWhenLookupByEmailAndEmailVerifiedAbsentThenNoAccountByEmail() {
+        // Entra ID and AD FS never send email_verified, and Entra's email is set by users: not proof of the address
+        users.with(new HostUser("dave.d", "Dave", "dave@example.com", true));
+        reconfigure(b -> b.userLookup(UserLookup.USERNAME_THEN_EMAIL));
+
+        assertFails(() -> logIn("dave"), ErrorCode.USER_NOT_FOUND);
+    }
+
+    @Test
+    void completeWhenUnverifiedEmailTrustedForThisProviderThenAnAbsentEmailVerifiedFindsTheUserButAFalseOneNever() {
+        users.with(new HostUser("dave.d", "Dave", "dave@example.com", true));
+        reconfigure(b -> b.userLookup(UserLookup.USERNAME_THEN_EMAIL).trustUnverifiedEmail(true));
+
         assertThat(logIn("dave").user().username()).isEqualTo("dave.d");
+        assertFails(() -> logIn("dave", Map.of("email_verified", false)), ErrorCode.USER_NOT_FOUND);
     }
 
     @Test

@@ -92,11 +92,35 @@ class UsernameMapperTest {
     }
 
     @Test
+    void resolveWhenEmailVerifiedIsTheStringTrueThenUsedForLookup() {
+        // Amazon Cognito sends the claim as a string
+        assertThat(new UserResolver(InMemoryUsers.standard()).resolve(Map.of("preferred_username", "alice.a", "email",
+                "alice@example.com", "email_verified", "true"), mapper("preferred_username", List.of(), null, false,
+                        UserLookup.USERNAME_THEN_EMAIL)).username()).isEqualTo("alice");
+    }
+
+    @Test
+    void resolveWhenEmailVerifiedAbsentThenNotUsedForLookupUnlessTrustedAndNeverWhenFalse() {
+        Map<String, Object> silent = Map.of("preferred_username", "alice.a", "email", "alice@example.com");
+        UsernameMapping strict = new UsernameMapping("preferred_username", List.of(), Optional.empty(), false,
+                UserLookup.USERNAME_THEN_EMAIL);
+        UsernameMapping trusting = new UsernameMapping("preferred_username", List.of(), Optional.empty(), false,
+                UserLookup.USERNAME_THEN_EMAIL, true);
+        UserResolver resolver = new UserResolver(InMemoryUsers.standard());
+
+        assertFails(() -> resolver.resolve(silent, new UsernameMapper(strict)), ErrorCode.USER_NOT_FOUND);
+        assertThat(resolver.resolve(silent, new UsernameMapper(trusting)).username()).isEqualTo("alice");
+        assertFails(() -> resolver.resolve(Map.of("preferred_username", "alice.a", "email", "alice@example.com",
+                "email_verified", "false"), new UsernameMapper(trusting)), ErrorCode.USER_NOT_FOUND);
+    }
+
+    @Test
     void resolveWhenEmailSharedBySeveralUsersThenAmbiguous() {
         InMemoryUsers users = InMemoryUsers.standard().with(new HostUser("alice2", "Alice Two", "ALICE@example.com", true));
 
-        assertFails(() -> new UserResolver(users).resolve(Map.of("preferred_username", "x", "email", "alice@example.com"),
-                mapper("preferred_username", List.of(), null, false, UserLookup.USERNAME_THEN_EMAIL)), ErrorCode.USER_AMBIGUOUS);
+        assertFails(() -> new UserResolver(users).resolve(Map.of("preferred_username", "x", "email", "alice@example.com",
+                "email_verified", true), mapper("preferred_username", List.of(), null, false,
+                        UserLookup.USERNAME_THEN_EMAIL)), ErrorCode.USER_AMBIGUOUS);
     }
 
     @Test

@@ -4,7 +4,9 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -147,5 +149,17 @@ public final class TestIdTokens {
             return new RSASSASigner(rsa, Set.of(AllowWeakRSAKey.getInstance()));
         }
         return new ECDSASigner((ECKey) key);
+    }
+
+    /** Signs any payload text with the test RSA key, so that only the JSON is wrong (Nimbus' builder would fix it). */
+    public static String signJson(String payload) {
+        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(TestKeys.RSA.getKeyID()).build(),
+                new Payload(payload));
+        try {
+            jws.sign(new RSASSASigner(TestKeys.RSA));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jws.serialize();
     }
 }

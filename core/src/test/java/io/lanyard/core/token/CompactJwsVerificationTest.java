@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -133,12 +131,8 @@ class CompactJwsVerificationTest {
         }
     }
 
-    /** Signs any payload text with the test key, so only the JSON is wrong. */
-    private static String signedPayload(String json) throws Exception {
-        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(TestKeys.RSA.getKeyID()).build(),
-                new Payload(json));
-        jws.sign(new RSASSASigner(TestKeys.RSA));
-        return jws.serialize();
+    private static String signedPayload(String json) {
+        return TestIdTokens.signJson(json);
     }
 
     private static String validClaimsWith(String extraMembers) {

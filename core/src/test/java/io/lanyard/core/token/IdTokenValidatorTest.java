@@ -326,8 +326,8 @@ class IdTokenValidatorTest {
     }
 
     @Test
-    void validateWhenExpiryNotANumberThenRejectedAsMalformed() {
-        assertRejected(TestIdTokens.valid().claim("exp", "tomorrow"), ErrorCode.ID_TOKEN_MALFORMED);
+    void validateWhenExpiryNotANumberThenRejectedForItsType() {
+        assertRejected(TestIdTokens.valid().claim("exp", "tomorrow"), ErrorCode.ID_TOKEN_CLAIM_TYPE_INVALID);
     }
 
     @Test

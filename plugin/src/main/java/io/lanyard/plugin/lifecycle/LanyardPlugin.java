@@ -13,6 +13,7 @@ import io.lanyard.core.host.HostProduct;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.host.UserDirectory;
 import io.lanyard.core.login.LoginService;
+import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.session.SessionLogin;
 import io.lanyard.plugin.web.CallbackServlet;
@@ -43,6 +44,7 @@ public final class LanyardPlugin {
     private final ConfigurationHolder configuration;
     private final Optional<Path> lanyardDirectory;
     private final ClientSecretResolver clientSecrets;
+    private final Optional<ConfigurationService> changes;
     private final LoginService loginService;
     private final LanyardWeb web;
     private final AuditSink audit = new LoggingAuditSink();
@@ -66,9 +68,14 @@ public final class LanyardPlugin {
         this.lanyardDirectory = StartupConfiguration.locate(home);
         this.configuration = new ConfigurationHolder(StartupConfiguration.load(lanyardDirectory));
         this.clientSecrets = ClientSecretResolver.atStart(product, lanyardDirectory);
+        // one per plugin: it keeps the configuration in step with the files other nodes change
+        this.changes = lanyardDirectory.map(directory -> new ConfigurationService(configuration,
+                new ConfigurationFiles(directory), clientSecrets));
         this.loginService = LoginService.builder(configuration, clientSecrets, users, baseUrl, clock)
                 .writes(accounts, groups).audit(audit).build();
-        this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, clock);
+        // Sealed under the key in the shared home, so that any node opens what another sealed.
+        this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, baseUrl,
+                lanyardDirectory.map(PendingLoginSeal::inFolder).orElseGet(PendingLoginSeal::inMemory));
     }
 
     private static String describe(HostProduct product) {
@@ -106,8 +113,7 @@ public final class LanyardPlugin {
      * there is nowhere to store a change).
      */
     public Optional<ConfigurationService> configurationService() {
-        return lanyardDirectory.map(directory -> new ConfigurationService(configuration,
-                new ConfigurationFiles(directory), clientSecrets));
+        return changes;
     }
 
     public LoginService loginService() {

@@ -1,16 +1,13 @@
 package io.lanyard.plugin.lifecycle;
 
-import io.lanyard.core.config.ConfigurationException;
-import io.lanyard.core.config.FieldError;
 import io.lanyard.core.config.Integration;
 import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
+import io.lanyard.core.config.xml.ConfigurationFiles;
 import io.lanyard.core.config.xml.IntegrationXmlStore;
 import io.lanyard.core.error.ErrorCode;
-import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.host.HomeDirectory;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,44 +50,6 @@ public final class StartupConfiguration {
     /** The configuration with the integrations of {@code store}'s file; unchanged (and logged) if it is bad. */
     public static <C extends Integration> LanyardConfiguration withFileOf(LanyardConfiguration configuration,
             IntegrationXmlStore<C> store) {
-        IntegrationKind<C> kind = store.kind();
-        if (!store.exists()) {
-            if (kind == IntegrationKind.IDENTITY_PROVIDER) {
-                LOG.info("No {} yet: single sign-on is off until an identity provider is configured", store.file());
-            }
-            return configuration;
-        }
-        try {
-            List<C> loaded = store.load();
-            LOG.info("Loaded {} ({} {}(s){})", store.file(), loaded.size(), kind.label(),
-                    kind == IntegrationKind.IDENTITY_PROVIDER ? ", " + enabledCount(loaded) + " enabled" : "");
-            return configuration.with(kind, loaded);
-        } catch (ConfigurationException e) {
-            LOG.error("{} {} was refused with {} error(s); {} until it is corrected{}", e.errorCode().code(),
-                    store.file(), e.fieldErrors().size(), whatIsOff(kind), ownLoginStays(kind));
-            for (FieldError error : e.fieldErrors()) {
-                LOG.error("{} {}", e.errorCode().code(), error);
-            }
-        } catch (LanyardException e) {
-            LOG.error("{} {}; {}{}", e.errorCode().code(), e.getMessage(), whatIsOff(kind), ownLoginStays(kind));
-        } catch (RuntimeException e) {
-            // Starting the product matters more than our configuration: anything unforeseen is logged, never thrown.
-            LOG.error("{} Unexpected failure reading {}; {}", ErrorCode.INTERNAL_ERROR.code(), store.file(),
-                    whatIsOff(kind), e);
-        }
-        return configuration;
-    }
-
-    private static long enabledCount(List<? extends Integration> loaded) {
-        return loaded.stream().filter(Integration::enabled).count();
-    }
-
-    /** Without identity providers there is no single sign-on; without another kind, only that kind is off. */
-    private static String whatIsOff(IntegrationKind<?> kind) {
-        return kind == IntegrationKind.IDENTITY_PROVIDER ? "single sign-on is off" : kind.label() + "s are off";
-    }
-
-    private static String ownLoginStays(IntegrationKind<?> kind) {
-        return kind == IntegrationKind.IDENTITY_PROVIDER ? ", the application's own login stays in place" : "";
+        return ConfigurationFiles.withFileOf(configuration, store);
     }
 }

@@ -18,10 +18,11 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 /**
- * The redirect URI of every provider ({@code LanyardPaths.CALLBACK_PREFIX + id}). The edge checks only that the
- * response belongs to a login this browser started (its {@code state} is in this session, once), after the core has
- * confirmed that the URL names a provider of this configuration; every other check is the core's. On success the session id is renewed (session fixation), the host logs the user in, and the
- * browser goes to the validated return path: never to a URL the provider gave.
+ * The redirect URI of every provider ({@code LanyardPaths.CALLBACK_PREFIX + id}). The edge finds the login this
+ * browser started under the response's {@code state} (its sealed cookie, cleared here whatever happens next), after
+ * the core has confirmed that the URL names a provider of this configuration; every other check is the core's, single
+ * use included. On success the session id is renewed (session fixation), the host logs the user in, and the browser
+ * goes to the validated return path: never to a URL the provider gave.
  */
 @UnrestrictedAccess
 public final class CallbackServlet extends HttpServlet {
@@ -29,11 +30,11 @@ public final class CallbackServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient LoginService loginService;
-    private final transient PendingLoginRepository pendingLogins;
+    private final transient PendingLoginCookies pendingLogins;
     private final transient SessionLogin sessionLogin;
     private final transient ErrorPage errorPage;
 
-    CallbackServlet(LoginService loginService, PendingLoginRepository pendingLogins, SessionLogin sessionLogin,
+    CallbackServlet(LoginService loginService, PendingLoginCookies pendingLogins, SessionLogin sessionLogin,
             ErrorPage errorPage) {
         this.loginService = Objects.requireNonNull(loginService, "loginService");
         this.pendingLogins = Objects.requireNonNull(pendingLogins, "pendingLogins");
@@ -46,8 +47,10 @@ public final class CallbackServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         String identityProviderId = RequestPaths.segmentAfter(request, LanyardPaths.CALLBACK_PREFIX);
         try {
-            LoginSuccess success = complete(request, identityProviderId);
-            request.changeSessionId();
+            LoginSuccess success = complete(request, response, identityProviderId);
+            if (request.getSession(false) != null) {
+                request.changeSessionId(); // a session planted before the login is not the one logged in
+            }
             sessionLogin.logIn(request, response, success);
             response.sendRedirect(request.getContextPath() + success.returnPath());
         } catch (LanyardException failure) {
@@ -55,7 +58,7 @@ public final class CallbackServlet extends HttpServlet {
         }
     }
 
-    private LoginSuccess complete(HttpServletRequest request, String identityProviderId) {
+    private LoginSuccess complete(HttpServletRequest request, HttpServletResponse response, String identityProviderId) {
         String callbackIdentityProviderId = identityProviderId == null ? "" : identityProviderId;
         loginService.checkCallbackProvider(callbackIdentityProviderId);
         AuthorizationResponse authorizationResponse = AuthorizationResponse.of(request.getParameter("state"),
@@ -63,9 +66,10 @@ public final class CallbackServlet extends HttpServlet {
                 request.getParameter("error_description"));
         String state = authorizationResponse.state()
                 .orElseThrow(() -> new LoginFailedException(ErrorCode.STATE_MISSING, "callback without state"));
-        Optional<PendingLogin> pending = pendingLogins.take(request, state);
+        Optional<PendingLogin> pending = pendingLogins.take(request, response, state);
         PendingLogin login = pending.orElseThrow(() -> new LoginFailedException(ErrorCode.STATE_UNKNOWN,
-                "no pending login for this state in this session (replayed, forged, or the session was lost)"));
+                "this browser has no pending login for this state (replayed after use, forged, started in another "
+                        + "browser, cookies blocked, or older than ten minutes)"));
         return loginService.completeLogin(callbackIdentityProviderId, login, authorizationResponse);
     }
 }

@@ -1,14 +1,15 @@
 package io.lanyard.plugin.web;
 
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
+import io.lanyard.core.error.LogText;
 import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.host.LoginPage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -23,8 +24,6 @@ public final class ErrorPage {
 
     static final String NATIVE_LOGIN_PARAMETER = "lanyard_native";
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPage.class);
-    private static final Pattern IDENTITY_PROVIDER_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final LoginPage loginPage;
     private final LanyardText text;
@@ -77,10 +76,11 @@ public final class ErrorPage {
         if (identityProviderId == null) {
             return "-";
         }
-        return IDENTITY_PROVIDER_ID.matcher(identityProviderId).matches() ? identityProviderId : "(malformed)";
+        return IntegrationKind.IDENTITY_PROVIDER.isWellFormedId(identityProviderId) ? identityProviderId : "(malformed)";
     }
 
+    /** Messages quote what providers and requests sent: one line each, whatever characters came with it. */
     private static String loggableMessage(String message) {
-        return message == null ? "" : CONTROL.matcher(message).replaceAll(" ");
+        return LogText.oneLine(message);
     }
 }

@@ -2,10 +2,11 @@ package io.lanyard.plugin.web;
 
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.ConfigurationHolder;
+import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.login.LoginService;
+import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.plugin.session.SessionLogin;
-import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -32,14 +33,18 @@ public final class LanyardWeb {
         this.callbackServlet = callbackServlet;
     }
 
+    /**
+     * @param baseUrl the host's base URL: where logins start, and the path and security of their cookies
+     * @param seal    seals the pending logins the browsers keep; its key must be the same on every node
+     */
     public static LanyardWeb create(LoginService loginService, ConfigurationHolder configuration,
-            SessionLogin sessionLogin, LoginPage loginPage, Clock clock) {
+            SessionLogin sessionLogin, LoginPage loginPage, BaseUrl baseUrl, PendingLoginSeal seal) {
         Objects.requireNonNull(loginService, "loginService");
-        PendingLoginRepository pendingLogins = new PendingLoginRepository(clock);
+        PendingLoginCookies pendingLogins = new PendingLoginCookies(seal, baseUrl);
         LanyardText text = LanyardText.english();
         ErrorPage errorPage = new ErrorPage(loginPage, text, new ErrorPageRenderer(text));
         LoginFilter filter = new LoginFilter(loginPage, configuration, sessionLogin, loginService, pendingLogins,
-                errorPage);
+                new BaseUrlRedirect(baseUrl), errorPage);
         return new LanyardWeb(filter, new LoginServlet(configuration, filter, new ChooserPage(text, loginPage)),
                 new CallbackServlet(loginService, pendingLogins, sessionLogin, errorPage));
     }

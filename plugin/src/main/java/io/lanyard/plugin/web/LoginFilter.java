@@ -24,7 +24,8 @@ import javax.servlet.http.HttpServletResponse;
  * Replaces the host's login page with a login at the identity provider.
  *
  * <p>The host runs this filter on every request, so everything that is not a GET or HEAD of the login page passes
- * after two string comparisons, without allocating and without touching the session. The login page itself passes
+ * after a few string comparisons, without allocating and without touching the session. The login page is recognised
+ * by the path the container resolved ({@link RequestPaths#isPath}), however the URI spells it. The login page itself passes
  * when the browser asks for the native login ({@value ErrorPage#NATIVE_LOGIN_PARAMETER}{@code =1}, the way in
  * while the provider is down), is already logged in, or no provider is enabled. With one enabled provider the login
  * starts there ({@link #start}, which the chooser uses too); with several the browser goes to our chooser.
@@ -39,17 +40,20 @@ public final class LoginFilter implements Filter {
     private final ConfigurationHolder configuration;
     private final SessionLogin sessionLogin;
     private final LoginService loginService;
-    private final PendingLoginRepository pendingLogins;
+    private final PendingLoginCookies pendingLogins;
+    private final BaseUrlRedirect baseUrlRedirect;
     private final ErrorPage errorPage;
 
     LoginFilter(LoginPage loginPage, ConfigurationHolder configuration, SessionLogin sessionLogin,
-            LoginService loginService, PendingLoginRepository pendingLogins, ErrorPage errorPage) {
+            LoginService loginService, PendingLoginCookies pendingLogins, BaseUrlRedirect baseUrlRedirect,
+            ErrorPage errorPage) {
         this.loginPaths = loginPage.paths().toArray(new String[0]);
         this.returnParameter = loginPage.returnParameter();
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.sessionLogin = Objects.requireNonNull(sessionLogin, "sessionLogin");
         this.loginService = Objects.requireNonNull(loginService, "loginService");
         this.pendingLogins = Objects.requireNonNull(pendingLogins, "pendingLogins");
+        this.baseUrlRedirect = Objects.requireNonNull(baseUrlRedirect, "baseUrlRedirect");
         this.errorPage = Objects.requireNonNull(errorPage, "errorPage");
     }
 
@@ -65,7 +69,8 @@ public final class LoginFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        List<IdentityProviderConfig> enabled = configuration.current().enabledIdentityProviders();
+        // A login may start: first pick up what another node stored since (a look at the files' metadata).
+        List<IdentityProviderConfig> enabled = configuration.refreshed().enabledIdentityProviders();
         if (enabled.isEmpty()) {
             chain.doFilter(request, response);
             return;
@@ -82,12 +87,17 @@ public final class LoginFilter implements Filter {
     }
 
     /**
-     * Starts a login at one provider: asks the core for the redirect, keeps the pending login, sends the browser on.
+     * Starts a login at one provider: asks the core for the redirect, keeps the pending login in the browser (sealed
+     * in a cookie), sends the browser on. A browser on another address than the base URL's is first sent to the same
+     * page there, where its cookie will be when it comes back.
      *
      * @param requestedReturn where the user wanted to go, untrusted: the core validates it against the base URL
      */
     void start(HttpServletRequest request, HttpServletResponse response, String identityProviderId,
             String requestedReturn) throws IOException {
+        if (baseUrlRedirect.sendToBaseUrlIfElsewhere(request, response)) {
+            return;
+        }
         LoginRedirect redirect;
         try {
             redirect = loginService.startLogin(identityProviderId, requestedReturn);
@@ -95,7 +105,7 @@ public final class LoginFilter implements Filter {
             errorPage.show(request, response, failure, identityProviderId);
             return;
         }
-        pendingLogins.save(request, redirect.pendingLogin());
+        pendingLogins.save(response, redirect.pendingLogin());
         response.setHeader("Cache-Control", "no-store");
         response.sendRedirect(redirect.authorizationUri().toASCIIString());
     }

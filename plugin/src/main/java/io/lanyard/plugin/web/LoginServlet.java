@@ -39,7 +39,7 @@ public final class LoginServlet extends HttpServlet {
             return;
         }
         String html = chooserPage.render(request.getContextPath(),
-                configuration.current().enabledIdentityProviders(), requestedReturn);
+                configuration.refreshed().enabledIdentityProviders(), requestedReturn);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/html;charset=UTF-8");
         response.getWriter().write(html);

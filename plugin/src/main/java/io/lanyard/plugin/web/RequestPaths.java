@@ -3,8 +3,8 @@ package io.lanyard.plugin.web;
 import javax.servlet.http.HttpServletRequest;
 
 /**
- * Path tests on the raw request URI that allocate nothing: the login filter runs on every request of the host,
- * so it compares regions of the URI instead of building substrings or running regular expressions.
+ * Path tests that allocate nothing: the login filter runs on every request of the host, so it compares regions of
+ * strings instead of building substrings or running regular expressions.
  */
 final class RequestPaths {
 
@@ -12,30 +12,24 @@ final class RequestPaths {
     }
 
     /**
-     * Whether the request's URI, after the context path, is exactly {@code path}, optionally followed by
-     * servlet path parameters ({@code ;jsessionid=…}).
-     *
-     * <p>The context path comes from the {@code ServletContext}, not from the request: Tomcat's
-     * {@code HttpServletRequest.getContextPath()} re-derives it from the raw URI for every call in a non-root
-     * context (substrings, decoding), which is what this test must not cost. A raw URI that spells the context
-     * path differently (encoded, with path parameters) then does not match and simply passes through to the host.
+     * Whether the request is for {@code path} (relative to the context path) as the container resolved it: its
+     * servlet path followed by its path info. The container has already decoded the URI, removed dot segments and
+     * path parameters and merged slashes, so {@code //login}, {@code /./login}, {@code /%6cogin} and
+     * {@code /login;x=y} are all {@code /login} here, as they are to the page the container serves. A test of the raw
+     * URI let those spellings past the filter to the host's own login form (and would let them past the coming "SSO
+     * only" mode). Both values are the container's own strings, already made for this request.
      */
     static boolean isPath(HttpServletRequest request, String path) {
-        String uri = request.getRequestURI();
-        if (uri == null) {
+        String servletPath = request.getServletPath();
+        if (servletPath == null || !path.startsWith(servletPath)) {
             return false;
         }
-        String contextPath = request.getServletContext().getContextPath();
-        int start = contextPath == null ? 0 : contextPath.length();
-        return (start == 0 || uri.startsWith(contextPath)) && isPathAt(uri, start, path);
-    }
-
-    static boolean isPathAt(String uri, int start, String path) {
-        int end = start + path.length();
-        if (uri.length() < end || !uri.regionMatches(start, path, 0, path.length())) {
-            return false;
+        String pathInfo = request.getPathInfo();
+        int rest = path.length() - servletPath.length();
+        if (pathInfo == null || pathInfo.isEmpty()) {
+            return rest == 0;
         }
-        return uri.length() == end || uri.charAt(end) == ';';
+        return pathInfo.length() == rest && path.regionMatches(servletPath.length(), pathInfo, 0, rest);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.lanyard.plugin.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.when;
 
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.IdentityProviderConfig;
@@ -160,6 +161,26 @@ class AdminSecurityTest {
 
         AdminHttp.Response accepted = call(pages, page("POST", "/idp/abc123/delete").parameter(XsrfTokens.FORM_FIELD, good));
         assertThat(accepted.status).isEqualTo(303);
+        assertThat(holder.current().identityProviders()).isEmpty();
+    }
+
+    @Test
+    void aFormPostWithTheXsrfTokenInTheQueryStringIsRefusedWithLny702() throws Exception {
+        String good = token();
+        byte[] before = storedFile();
+        // the servlet API hands query parameters out as parameters too: the container would merge it into them
+        AdminHttp.Request inUrl = page("POST", "/idp/abc123/delete").parameter(XsrfTokens.FORM_FIELD, good);
+        when(inUrl.mock.getQueryString()).thenReturn(XsrfTokens.FORM_FIELD + "=" + good);
+        AdminHttp.Request encodedName = page("POST", "/idp/abc123/delete").parameter(XsrfTokens.FORM_FIELD, good);
+        when(encodedName.mock.getQueryString()).thenReturn("a=1&lanyard%5Fxsrf=" + good);
+
+        assertThat(call(pages, inUrl).body()).contains("LNY-702");
+        assertThat(call(pages, encodedName).status).isEqualTo(403);
+        assertThat(storedFile()).isEqualTo(before);
+
+        AdminHttp.Request inHeader = page("POST", "/idp/abc123/delete").header(XsrfTokens.HEADER, good);
+        when(inHeader.mock.getQueryString()).thenReturn("unrelated=1");
+        assertThat(call(pages, inHeader).status).isEqualTo(303);
         assertThat(holder.current().identityProviders()).isEmpty();
     }
 

@@ -142,6 +142,11 @@ class LanyardPluginTest {
             lenient().when(request.getMethod()).thenReturn("GET");
             lenient().when(request.getContextPath()).thenReturn("");
             lenient().when(request.getRequestURI()).thenReturn(path);
+            lenient().when(request.getServletPath()).thenReturn(path);
+            // at the base URL of the plugin the test starts, https://jira.example.com
+            lenient().when(request.getScheme()).thenReturn("https");
+            lenient().when(request.getServerName()).thenReturn("jira.example.com");
+            lenient().when(request.getServerPort()).thenReturn(443);
             lenient().when(request.getSession(anyBoolean())).thenReturn(session);
             lenient().when(request.getSession()).thenReturn(session);
             lenient().when(request.getParameter(anyString())).thenAnswer(call -> parameters.get(call.<String>getArgument(0)));

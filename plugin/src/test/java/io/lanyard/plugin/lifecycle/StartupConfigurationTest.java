@@ -34,7 +34,8 @@ class StartupConfigurationTest {
     Path folder;
 
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger(StartupConfiguration.class);
+    /** Lanyard's loggers: the start's own and the files' (ConfigurationFiles reads them, at start and later). */
+    private final Logger logger = (Logger) LoggerFactory.getLogger("io.lanyard");
 
     @BeforeEach
     void captureLog() {

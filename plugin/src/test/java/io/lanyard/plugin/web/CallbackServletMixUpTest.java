@@ -11,6 +11,7 @@ import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.host.UserDirectory;
 import io.lanyard.core.login.LoginService;
+import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.session.SessionLogin;
@@ -34,15 +35,15 @@ class CallbackServletMixUpTest {
     private final SessionLogin sessionLogin = mock(SessionLogin.class);
     private final LoginService loginService = LoginService.create(configuration, ClientSecretResolver.fileOnly(),
             users, () -> URI.create("https://host.example.com"), clock);
+    private final PendingLoginSeal seal = PendingLoginSeal.inMemory();
     private final CallbackServlet servlet = LanyardWeb.create(loginService, configuration, sessionLogin,
-            LoginPage.SANDBOX, clock).callbackServlet();
-    private final PendingLoginRepository pendingLogins = new PendingLoginRepository(clock);
+            LoginPage.SANDBOX, () -> URI.create("https://host.example.com"), seal).callbackServlet();
 
     @Test
     void loginSentToOneProviderBackAtAnothersCallbackShowsCallbackIdpMismatch() throws Exception {
         FakeHttp.Request request = new FakeHttp.Request("GET", "/ctx", "/plugins/servlet/lanyard/callback/idp2")
-                .parameter("state", "s1").parameter("code", "c").parameter("iss", "https://idp2.example.com");
-        pendingLogins.save(request.mock, Fixtures.pending("s1")); // sent to idp1
+                .parameter("state", "s1").parameter("code", "c").parameter("iss", "https://idp2.example.com")
+                .cookie(PendingLoginCookies.nameFor("s1"), seal.seal(Fixtures.pending("s1"))); // sent to idp1
         FakeHttp.Response response = new FakeHttp.Response();
 
         servlet.doGet(request.mock, response.mock);

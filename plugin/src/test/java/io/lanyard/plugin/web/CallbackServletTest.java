@@ -20,9 +20,10 @@ import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.login.AuthorizationResponse;
 import io.lanyard.core.login.LoginService;
 import io.lanyard.core.login.LoginSuccess;
+import io.lanyard.core.login.PendingLogin;
+import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.plugin.session.SessionLogin;
-import java.time.Clock;
-import java.time.ZoneOffset;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,14 +36,19 @@ class CallbackServletTest {
 
     private final LoginService loginService = mock(LoginService.class);
     private final SessionLogin sessionLogin = mock(SessionLogin.class);
-    private final Clock clock = Clock.fixed(Fixtures.NOW, ZoneOffset.UTC);
+    private final PendingLoginSeal seal = PendingLoginSeal.inMemory();
     private final CallbackServlet servlet = LanyardWeb.create(loginService,
-            new ConfigurationHolder(LanyardConfiguration.empty()), sessionLogin, LoginPage.SANDBOX, clock).callbackServlet();
-    private final PendingLoginRepository pendingLogins = new PendingLoginRepository(clock);
+            new ConfigurationHolder(LanyardConfiguration.empty()), sessionLogin, LoginPage.SANDBOX,
+            () -> URI.create("https://host.example.com/ctx"), seal).callbackServlet();
     private final FakeHttp.Response response = new FakeHttp.Response();
 
     private FakeHttp.Request callback(String idp) {
         return new FakeHttp.Request("GET", "/ctx", "/plugins/servlet/lanyard/callback/" + idp);
+    }
+
+    /** The browser brings back the cookie the login's start gave it. */
+    private FakeHttp.Request startedIn(FakeHttp.Request request, PendingLogin login) {
+        return request.cookie(PendingLoginCookies.nameFor(login.state()), seal.seal(login));
     }
 
     @Test
@@ -58,9 +64,9 @@ class CallbackServletTest {
     }
 
     @Test
-    void withStateUnknownToThisSessionShowsStateUnknown() throws Exception {
-        FakeHttp.Request request = callback("idp1").parameter("state", "forged").parameter("code", "c");
-        pendingLogins.save(request.mock, Fixtures.pending("s1"));
+    void withAStateThisBrowserHasNoLoginForShowsStateUnknown() throws Exception {
+        FakeHttp.Request request = startedIn(callback("idp1").parameter("state", "forged").parameter("code", "c"),
+                Fixtures.pending("s1"));
 
         servlet.doGet(request.mock, response.mock);
 
@@ -70,9 +76,47 @@ class CallbackServletTest {
     }
 
     @Test
+    void aCookieMovedToAnotherStatesNameNeverMatches() throws Exception {
+        // a login's sealed cookie presented under the name of another state: opened, but its state is not the response's
+        FakeHttp.Request request = callback("idp1").parameter("state", "s2").parameter("code", "c")
+                .cookie(PendingLoginCookies.nameFor("s2"), seal.seal(Fixtures.pending("s1")));
+        when(loginService.completeLogin(any(), any(), any())).thenThrow(
+                new LoginFailedException(ErrorCode.STATE_UNKNOWN, "state does not belong to this login"));
+
+        servlet.doGet(request.mock, response.mock);
+
+        verify(loginService).completeLogin(eq("idp1"), eq(Fixtures.pending("s1")), any());
+        assertThat(response.body()).contains("LNY-401");
+    }
+
+    @Test
+    void aTamperedCookieShowsPendingLoginUnreadable() throws Exception {
+        String sealed = seal.seal(Fixtures.pending("s1"));
+        String tampered = sealed.substring(0, 40) + (sealed.charAt(40) == 'A' ? 'B' : 'A') + sealed.substring(41);
+        FakeHttp.Request request = callback("idp1").parameter("state", "s1").parameter("code", "c")
+                .cookie(PendingLoginCookies.nameFor("s1"), tampered);
+
+        servlet.doGet(request.mock, response.mock);
+
+        assertThat(response.body()).contains("LNY-407");
+        verify(response.mock).setStatus(400);
+        verify(loginService, never()).completeLogin(any(), any(), any());
+    }
+
+    @Test
+    void aLoginSealedUnderAnotherKeyShowsPendingLoginUnreadable() throws Exception {
+        FakeHttp.Request request = callback("idp1").parameter("state", "s1").parameter("code", "c")
+                .cookie(PendingLoginCookies.nameFor("s1"), PendingLoginSeal.inMemory().seal(Fixtures.pending("s1")));
+
+        servlet.doGet(request.mock, response.mock);
+
+        assertThat(response.body()).contains("LNY-407");
+    }
+
+    @Test
     void aCallbackOfAProviderThatIsNotHereShowsIdpUnknownWith404AndKeepsThePendingLogin() throws Exception {
-        FakeHttp.Request request = callback("deletedIdp").parameter("state", "s1").parameter("code", "c");
-        pendingLogins.save(request.mock, Fixtures.pending("s1"));
+        FakeHttp.Request request = startedIn(callback("deletedIdp").parameter("state", "s1").parameter("code", "c"),
+                Fixtures.pending("s1"));
         doThrow(new LoginFailedException(ErrorCode.IDP_UNKNOWN, "no identity provider deletedIdp"))
                 .when(loginService).checkCallbackProvider("deletedIdp");
 
@@ -81,11 +125,11 @@ class CallbackServletTest {
         assertThat(response.body()).contains("LNY-103").doesNotContain("LNY-401");
         verify(response.mock).setStatus(404);
         verify(loginService, never()).completeLogin(any(), any(), any());
-        assertThat(pendingLogins.take(request.mock, "s1")).as("the login this browser started stays usable").isPresent();
+        assertThat(response.setCookies).as("the login this browser started stays usable").isEmpty();
     }
 
     @Test
-    void withoutSessionShowsStateUnknownAndCreatesNoSession() throws Exception {
+    void withoutTheCookieShowsStateUnknownAndCreatesNoSession() throws Exception {
         FakeHttp.Request request = callback("idp1").parameter("state", "s1").parameter("code", "c");
 
         servlet.doGet(request.mock, response.mock);
@@ -95,10 +139,10 @@ class CallbackServletTest {
     }
 
     @Test
-    void onSuccessRenewsSessionIdThenLogsInThenRedirectsToReturnPath() throws Exception {
-        FakeHttp.Request request = callback("idp1").parameter("state", "s1").parameter("code", "c")
-                .parameter("iss", "https://idp1.example.com");
-        pendingLogins.save(request.mock, Fixtures.pending("s1"));
+    void onSuccessClearsTheCookieRenewsSessionIdThenLogsInThenRedirectsToReturnPath() throws Exception {
+        FakeHttp.Request request = startedIn(callback("idp1").parameter("state", "s1").parameter("code", "c")
+                .parameter("iss", "https://idp1.example.com"), Fixtures.pending("s1"))
+                .withSession(FakeHttp.session());
         LoginSuccess success = new LoginSuccess(ALICE, "idp1", "sub-1", "/pages/projects?x=1", "id.token.value",
                 Map.of("sub", "sub-1", "groups", List.of("jira-users")));
         when(loginService.completeLogin(eq("idp1"), eq(Fixtures.pending("s1")), any())).thenReturn(success);
@@ -112,26 +156,39 @@ class CallbackServletTest {
         ArgumentCaptor<AuthorizationResponse> sent = ArgumentCaptor.forClass(AuthorizationResponse.class);
         verify(loginService).completeLogin(eq("idp1"), any(), sent.capture());
         assertThat(sent.getValue()).isEqualTo(AuthorizationResponse.of("s1", "c", "https://idp1.example.com", null, null));
+        assertThat(response.setCookies).containsExactly(PendingLoginCookies.nameFor("s1")
+                + "=; Max-Age=0; Path=/ctx/plugins/servlet/lanyard/callback/; Secure; HttpOnly; SameSite=Lax");
     }
 
     @Test
-    void consumesThePendingLoginSoAReplayIsRefused() throws Exception {
-        FakeHttp.Request request = callback("idp1").parameter("state", "s1").parameter("code", "c");
-        pendingLogins.save(request.mock, Fixtures.pending("s1"));
+    void withoutASessionBeforeTheLoginNoSessionIdIsRenewedAndTheHostCreatesOne() throws Exception {
+        FakeHttp.Request request = startedIn(callback("idp1").parameter("state", "s1").parameter("code", "c"),
+                Fixtures.pending("s1"));
         when(loginService.completeLogin(any(), any(), any()))
                 .thenReturn(new LoginSuccess(ALICE, "idp1", "sub-1", "/", "id.token.value", Map.of()));
+
         servlet.doGet(request.mock, response.mock);
 
-        FakeHttp.Response replay = new FakeHttp.Response();
-        servlet.doGet(request.mock, replay.mock);
+        verify(request.mock, never()).changeSessionId();
+        verify(sessionLogin).logIn(eq(request.mock), eq(response.mock), any(LoginSuccess.class));
+    }
 
-        assertThat(replay.body()).contains("LNY-401");
+    @Test
+    void aFailedCallbackClearsTheCookieToo() throws Exception {
+        FakeHttp.Request request = startedIn(callback("idp1").parameter("state", "s1").parameter("code", "c"),
+                Fixtures.pending("s1"));
+        when(loginService.completeLogin(any(), any(), any())).thenThrow(
+                new LoginFailedException(ErrorCode.TOKEN_REQUEST_REJECTED, "invalid_grant"));
+
+        servlet.doGet(request.mock, response.mock);
+
+        assertThat(response.setCookies).singleElement().asString().contains("Max-Age=0");
     }
 
     @Test
     void passesProviderIdFromPathWithoutPathParameters() throws Exception {
-        FakeHttp.Request request = callback("idp2;jsessionid=X").parameter("state", "s1").parameter("code", "c");
-        pendingLogins.save(request.mock, Fixtures.pending("s1"));
+        FakeHttp.Request request = startedIn(callback("idp2;jsessionid=X").parameter("state", "s1")
+                .parameter("code", "c"), Fixtures.pending("s1"));
         when(loginService.completeLogin(any(), any(), any()))
                 .thenReturn(new LoginSuccess(ALICE, "idp2", "sub-1", "/", "id.token.value", Map.of()));
 
@@ -142,8 +199,8 @@ class CallbackServletTest {
 
     @Test
     void providerErrorIsShownEscapedAndNobodyIsLoggedIn() throws Exception {
-        FakeHttp.Request request = callback("idp1").parameter("state", "s1").parameter("error", "access_denied");
-        pendingLogins.save(request.mock, Fixtures.pending("s1"));
+        FakeHttp.Request request = startedIn(callback("idp1").parameter("state", "s1")
+                .parameter("error", "access_denied"), Fixtures.pending("s1")).withSession(FakeHttp.session());
         when(loginService.completeLogin(any(), any(), any())).thenThrow(
                 new LoginFailedException(ErrorCode.IDP_ERROR_RESPONSE, "provider said access_denied", "access_denied<b>"));
 

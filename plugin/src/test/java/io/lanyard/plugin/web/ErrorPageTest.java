@@ -123,6 +123,16 @@ class ErrorPageTest {
     }
 
     @Test
+    void stripsUnicodeLineBreaksFromTheLoggedMessage() throws Exception {
+        // NEL (U+0085) and the line and paragraph separators break lines in log viewers as CR and LF do
+        errorPage.show(request.mock, response.mock, new LoginFailedException(ErrorCode.RESPONSE_ISSUER_MISMATCH,
+                "iss \"a\u0085WARN forged\u2028ERROR forged\u2029x\u001b[31m\""), "idp1");
+
+        assertThat(log.list.get(0).getFormattedMessage()).doesNotContainPattern("[\\u0085\\u2028\\u2029\\u001b\\r\\n]")
+                .contains("a WARN forged ERROR forged x [31m");
+    }
+
+    @Test
     void givesEachFailureItsOwnCorrelationId() throws Exception {
         FakeHttp.Response second = new FakeHttp.Response();
         errorPage.show(request.mock, response.mock, new LanyardException(ErrorCode.STATE_UNKNOWN, "x"), "idp1");

@@ -9,10 +9,13 @@ import static org.mockito.Mockito.mock;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.servlet.ServletContext;
+import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpSession;
@@ -39,6 +42,7 @@ final class FakeHttp {
     static final class Request {
         final HttpServletRequest mock = mock(HttpServletRequest.class);
         private final Map<String, String> parameters = new HashMap<>();
+        private final List<Cookie> cookies = new ArrayList<>();
         private HttpSession session;
 
         Request(String method, String contextPath, String pathAfterContext) {
@@ -48,9 +52,29 @@ final class FakeHttp {
             lenient().when(servletContext.getContextPath()).thenReturn(contextPath);
             lenient().when(mock.getServletContext()).thenReturn(servletContext);
             lenient().when(mock.getRequestURI()).thenReturn(contextPath + pathAfterContext);
+            // as a container maps a servlet at the whole path (*.jsp, "/"): no path info, no path parameters
+            int pathParameters = pathAfterContext.indexOf(';');
+            resolvedAs(pathParameters < 0 ? pathAfterContext : pathAfterContext.substring(0, pathParameters), null);
             lenient().when(mock.getParameter(anyString())).thenAnswer(call -> parameters.get(call.<String>getArgument(0)));
             lenient().when(mock.getSession()).thenAnswer(call -> session(true));
             lenient().when(mock.getSession(anyBoolean())).thenAnswer(call -> session(call.getArgument(0)));
+            lenient().when(mock.getCookies()).thenAnswer(call -> cookies.isEmpty() ? null : cookies.toArray(Cookie[]::new));
+            // as a browser reaches the host at its base URL, https://host.example.com (LoginFilterTest's)
+            lenient().when(mock.getScheme()).thenReturn("https");
+            lenient().when(mock.getServerName()).thenReturn("host.example.com");
+            lenient().when(mock.getServerPort()).thenReturn(443);
+        }
+
+        Request cookie(String name, String value) {
+            cookies.add(new Cookie(name, value));
+            return this;
+        }
+
+        /** The path the container resolved from the raw URI: its servlet path and path info. */
+        Request resolvedAs(String servletPath, String pathInfo) {
+            lenient().when(mock.getServletPath()).thenReturn(servletPath);
+            lenient().when(mock.getPathInfo()).thenReturn(pathInfo);
+            return this;
         }
 
         Request parameter(String name, String value) {
@@ -82,6 +106,8 @@ final class FakeHttp {
     static final class Response {
         final HttpServletResponse mock = mock(HttpServletResponse.class);
         final StringWriter body = new StringWriter();
+        /** Every Set-Cookie header, in order. */
+        final List<String> setCookies = new ArrayList<>();
 
         Response() {
             try {
@@ -89,6 +115,12 @@ final class FakeHttp {
             } catch (java.io.IOException e) {
                 throw new AssertionError(e);
             }
+            lenient().doAnswer(call -> {
+                if ("Set-Cookie".equalsIgnoreCase(call.getArgument(0))) {
+                    setCookies.add(call.getArgument(1));
+                }
+                return null;
+            }).when(mock).addHeader(anyString(), anyString());
         }
 
         String body() {

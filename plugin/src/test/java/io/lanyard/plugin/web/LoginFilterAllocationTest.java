@@ -8,13 +8,13 @@ import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.login.LoginService;
+import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.plugin.session.SessionLogin;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Proxy;
-import java.time.Clock;
+import java.net.URI;
 import java.util.List;
 import javax.servlet.FilterChain;
-import javax.servlet.ServletContext;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletRequestWrapper;
 import javax.servlet.http.HttpServletResponse;
@@ -37,12 +37,13 @@ class LoginFilterAllocationTest {
         assumeThat(threads.isThreadAllocatedMemorySupported()).isTrue();
         LoginFilter filter = LanyardWeb.create(mock(LoginService.class),
                 new ConfigurationHolder(new LanyardConfiguration(List.of(Fixtures.provider("idp1", "Corporate", true)))),
-                mock(SessionLogin.class), LoginPage.JIRA, Clock.systemUTC()).loginFilter();
+                mock(SessionLogin.class), LoginPage.JIRA, () -> URI.create("https://host.example.com"),
+                PendingLoginSeal.inMemory()).loginFilter();
         HttpServletRequest[] requests = {
-            new StubRequest("GET", "/jira", "/jira/secure/Dashboard.jspa"),
-            new StubRequest("GET", "/jira", "/jira/s/abc/_/download/batch/app.css"),
-            new StubRequest("POST", "/jira", "/jira/rest/api/2/issue"),
-            new StubRequest("POST", "/jira", "/jira/login.jsp"),
+            new StubRequest("GET", "/secure/Dashboard.jspa", null),
+            new StubRequest("GET", "/s", "/abc/_/download/batch/app.css"),
+            new StubRequest("GET", "", "/rest/api/2/issue"), // a servlet mapped at "/*": all of it is path info
+            new StubRequest("POST", "/login.jsp", null),
         };
         HttpServletResponse response = unusable(HttpServletResponse.class);
         int[] passed = {0};
@@ -65,20 +66,14 @@ class LoginFilterAllocationTest {
     /** Answers the few calls the filter may make on its common path without allocating; anything else fails. */
     private static final class StubRequest extends HttpServletRequestWrapper {
         private final String method;
-        private final String uri;
-        private final ServletContext servletContext;
+        private final String servletPath;
+        private final String pathInfo;
 
-        StubRequest(String method, String contextPath, String uri) {
+        StubRequest(String method, String servletPath, String pathInfo) {
             super(unusable(HttpServletRequest.class));
             this.method = method;
-            this.uri = uri;
-            this.servletContext = (ServletContext) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {ServletContext.class}, (proxy, m, args) -> {
-                        if (m.getName().equals("getContextPath")) {
-                            return contextPath;
-                        }
-                        throw new AssertionError("unexpected call " + m.getName());
-                    });
+            this.servletPath = servletPath;
+            this.pathInfo = pathInfo;
         }
 
         @Override
@@ -87,13 +82,13 @@ class LoginFilterAllocationTest {
         }
 
         @Override
-        public String getRequestURI() {
-            return uri;
+        public String getServletPath() {
+            return servletPath;
         }
 
         @Override
-        public ServletContext getServletContext() {
-            return servletContext;
+        public String getPathInfo() {
+            return pathInfo;
         }
     }
 

@@ -17,10 +17,9 @@ import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.login.LoginRedirect;
 import io.lanyard.core.login.LoginService;
+import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.plugin.session.SessionLogin;
 import java.net.URI;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import javax.servlet.FilterChain;
 import javax.servlet.http.HttpServletResponse;
@@ -39,9 +38,11 @@ class LoginFilterTest {
     private final FilterChain chain = mock(FilterChain.class);
     private final FakeHttp.Response response = new FakeHttp.Response();
 
+    private final PendingLoginSeal seal = PendingLoginSeal.inMemory();
+
     private LoginFilter filter(LoginPage loginPage) {
         return LanyardWeb.create(loginService, configuration, sessionLogin, loginPage,
-                Clock.fixed(Fixtures.NOW, ZoneOffset.UTC)).loginFilter();
+                () -> URI.create("https://host.example.com"), seal).loginFilter();
     }
 
     @ParameterizedTest
@@ -103,7 +104,7 @@ class LoginFilterTest {
     }
 
     @Test
-    void startsLoginAtTheOnlyEnabledProviderAndKeepsPendingLoginInSession() throws Exception {
+    void startsLoginAtTheOnlyEnabledProviderAndKeepsThePendingLoginSealedInTheBrowserNotInASession() throws Exception {
         FakeHttp.Request request = FakeHttp.get("/login.jsp").parameter("os_destination", "/browse/X-1");
         when(loginService.startLogin("idp1", "/browse/X-1"))
                 .thenReturn(new LoginRedirect(Fixtures.pending("s1"), AUTHORIZATION));
@@ -112,7 +113,87 @@ class LoginFilterTest {
 
         verify(response.mock).sendRedirect(AUTHORIZATION.toString());
         verify(chain, never()).doFilter(any(), any());
-        assertThat(new PendingLoginRepository(Clock.systemUTC()).take(request.mock, "s1")).isPresent();
+        assertThat(request.currentSession()).as("a session the host may cut or lose").isNull();
+        String cookie = response.setCookies.get(0);
+        String name = PendingLoginCookies.nameFor("s1");
+        assertThat(cookie).startsWith(name + "=")
+                .endsWith("; Max-Age=600; Path=/plugins/servlet/lanyard/callback/; Secure; HttpOnly; SameSite=Lax")
+                .doesNotContain("nonce-s1").doesNotContain("verifier-s1");
+        assertThat(seal.open(cookie.substring(name.length() + 1, cookie.indexOf(';')))).isEqualTo(Fixtures.pending("s1"));
+    }
+
+    @Test
+    void loginsStartedInSeveralTabsEachKeepACookieOfTheirOwn() throws Exception {
+        when(loginService.startLogin("idp1", null)).thenReturn(new LoginRedirect(Fixtures.pending("s1"), AUTHORIZATION),
+                new LoginRedirect(Fixtures.pending("s2"), AUTHORIZATION));
+
+        filter(LoginPage.JIRA).doFilter(FakeHttp.get("/login.jsp").mock, response.mock, chain);
+        filter(LoginPage.JIRA).doFilter(FakeHttp.get("/login.jsp").mock, response.mock, chain);
+
+        assertThat(response.setCookies).hasSize(2).satisfiesExactly(
+                first -> assertThat(first).startsWith(PendingLoginCookies.nameFor("s1") + "="),
+                second -> assertThat(second).startsWith(PendingLoginCookies.nameFor("s2") + "="));
+    }
+
+    @Test
+    void aBrowserOnAnotherAddressThanTheBaseUrlIsSentToTheSamePageThereBeforeALoginStarts() throws Exception {
+        FakeHttp.Request request = new FakeHttp.Request("GET", "/jira", "/login.jsp")
+                .parameter("os_destination", "/browse/X-1");
+        when(request.mock.getScheme()).thenReturn("http");
+        when(request.mock.getServerName()).thenReturn("127.0.0.1");
+        when(request.mock.getServerPort()).thenReturn(8080);
+        when(request.mock.getQueryString()).thenReturn("os_destination=%2Fbrowse%2FX-1");
+
+        filter(LoginPage.JIRA).doFilter(request.mock, response.mock, chain);
+
+        verify(response.mock).sendRedirect(
+                "https://host.example.com/login.jsp?os_destination=%2Fbrowse%2FX-1&lanyard_base_url=1");
+        verifyNoInteractions(loginService);
+        assertThat(response.setCookies).isEmpty();
+    }
+
+    @Test
+    void aRequestSentToTheBaseUrlAlreadyStartsItsLoginEvenIfAProxyHidesTheAddress() throws Exception {
+        FakeHttp.Request request = FakeHttp.get("/login.jsp").parameter(BaseUrlRedirect.MARKER, "1");
+        when(request.mock.getServerName()).thenReturn("internal-node-3");
+        when(loginService.startLogin("idp1", null)).thenReturn(new LoginRedirect(Fixtures.pending("s1"), AUTHORIZATION));
+
+        filter(LoginPage.JIRA).doFilter(request.mock, response.mock, chain);
+
+        verify(response.mock).sendRedirect(AUTHORIZATION.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"//login.jsp", "/./login.jsp", "/%6cogin.jsp", "/x/../login.jsp", "/login.jsp;a=b"})
+    void interceptsTheLoginPageHoweverTheUriSpellsItAsTheContainerResolvedIt(String rawPath) throws Exception {
+        // the security review's INFO finding: these showed the native form, past the filter
+        FakeHttp.Request request = new FakeHttp.Request("GET", "/jira", rawPath).resolvedAs("/login.jsp", null);
+        when(loginService.startLogin("idp1", null)).thenReturn(new LoginRedirect(Fixtures.pending("s1"), AUTHORIZATION));
+
+        filter(LoginPage.JIRA).doFilter(request.mock, response.mock, chain);
+
+        verify(response.mock).sendRedirect(AUTHORIZATION.toString());
+        verifyNoInteractions(chain);
+    }
+
+    @Test
+    void interceptsTheLoginPageOfAServletMappedAtAPrefixByItsPathInfo() throws Exception {
+        FakeHttp.Request request = FakeHttp.get("/login").resolvedAs("", "/login");
+        when(loginService.startLogin("idp1", null)).thenReturn(new LoginRedirect(Fixtures.pending("s1"), AUTHORIZATION));
+
+        filter(LoginPage.BITBUCKET).doFilter(request.mock, response.mock, chain);
+
+        verify(response.mock).sendRedirect(AUTHORIZATION.toString());
+    }
+
+    @Test
+    void passesAPathThatMerelyStartsWithTheLoginPathInItsServletPathAndPathInfo() throws Exception {
+        FakeHttp.Request request = FakeHttp.get("/login/x").resolvedAs("/login", "/x");
+
+        filter(LoginPage.BITBUCKET).doFilter(request.mock, response.mock, chain);
+
+        verify(chain).doFilter(request.mock, response.mock);
+        verifyNoInteractions(loginService);
     }
 
     @Test

@@ -12,9 +12,9 @@ import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.login.LoginRedirect;
 import io.lanyard.core.login.LoginService;
+import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.plugin.session.SessionLogin;
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class LoginServletTest {
     private final ConfigurationHolder configuration = new ConfigurationHolder(new LanyardConfiguration(List.of(
             provider("corp", "Corporate <SSO>", true), provider("old", "Retired", false), provider("partner", "Partners", true))));
     private final LoginServlet servlet = LanyardWeb.create(loginService, configuration, mock(SessionLogin.class),
-            LoginPage.SANDBOX, Clock.systemUTC()).loginServlet();
+            LoginPage.SANDBOX, () -> URI.create("https://host.example.com"), PendingLoginSeal.inMemory()).loginServlet();
     private final FakeHttp.Response response = new FakeHttp.Response();
 
     @Test
@@ -54,6 +54,7 @@ class LoginServletTest {
         servlet.doGet(request.mock, response.mock);
 
         verify(response.mock).sendRedirect(authorization.toString());
-        assertThat(request.currentSession()).isNotNull();
+        assertThat(response.setCookies).singleElement().asString().startsWith(PendingLoginCookies.nameFor("s1") + "=");
+        assertThat(request.currentSession()).isNull();
     }
 }

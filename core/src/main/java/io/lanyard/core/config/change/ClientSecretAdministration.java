@@ -6,6 +6,9 @@ import io.lanyard.core.secret.SecretOwner;
 import io.lanyard.core.secret.SecretStatus;
 import io.lanyard.core.secret.StoredSecret;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What administrators see of the client secret an integration owns and what saving does with it; the admin UI
@@ -15,6 +18,8 @@ import io.lanyard.core.secret.resolver.ClientSecretResolver;
  * secret comes from outside, the file must not keep (or get) a plaintext copy of it.
  */
 public final class ClientSecretAdministration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientSecretAdministration.class);
 
     private ClientSecretAdministration() {
     }
@@ -42,6 +47,28 @@ public final class ClientSecretAdministration {
         StoredSecret stored = storedSecret(edited.clientSecret(), current);
         IntegrationKind<C> kind = IntegrationKind.of(edited);
         return stored.equals(edited.clientSecret()) ? edited : kind.toBuilder(edited).clientSecret(stored).build();
+    }
+
+    /**
+     * The integration as an administrator's edit leaves it (admin form, JSON API, import by the same id), with the
+     * secret the file held only where it may still go: when the edit changes where the secret is sent
+     * ({@link IntegrationKind#sameSecretRecipient}), a kept secret is dropped, and only a secret given with the edit
+     * is stored. A secret typed for one provider must never reach another's token endpoint because someone changed
+     * the discovery URL.
+     *
+     * @param before the integration as stored, if it exists
+     * @param edited the edit, built with {@code update} applied to what {@code before} stored
+     */
+    public static <C extends Integration> C afterEdit(Optional<C> before, C edited, SecretUpdate update) {
+        IntegrationKind<C> kind = IntegrationKind.of(edited);
+        if (before.isEmpty() || !kind.ownsSecret() || update instanceof SecretUpdate.Replace
+                || edited.clientSecret().kind() == StoredSecret.Kind.NONE
+                || kind.sameSecretRecipient(before.get(), edited)) {
+            return edited;
+        }
+        LOG.warn("{} {}: the stored client secret was dropped because the edit changes where the secret is sent; "
+                + "give the secret for the new address", kind.capitalizedLabel(), edited.id());
+        return kind.toBuilder(edited).clientSecret(StoredSecret.none()).build();
     }
 
     /**

@@ -8,12 +8,15 @@ import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.xml.ConfigurationFiles;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
+import io.lanyard.core.files.DirectoryLock;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Changes the configuration the way the admin UI and the JSON API need it, for every kind of integration alike:
@@ -27,27 +30,78 @@ import java.util.function.UnaryOperator;
  * ({@link ClientSecretAdministration#forStorage}): while its secret comes from outside, the file gets
  * {@code USING_ENVIRONMENT_PROPERTY} instead of any plaintext.
  *
- * <p>Changes are serialized: two administrators saving at once cannot lose each other's change, because each
- * change is applied to the configuration the previous one left. Thread-safe.
+ * <p>Changes are serialized, on this node and across the cluster's nodes that share the home: each change takes the
+ * files' lock ({@link ConfigurationFiles#lock()}), reads again every file another node changed since this node last
+ * read or wrote it, applies the change to that, and writes. So two administrators saving at once, here or on two
+ * nodes, cannot lose each other's change, and no node writes back a copy older than the files (which had re-enabled
+ * a provider another node's administrator disabled). A change of one integration is merged into what the files hold:
+ * the others stay as another node left them.
+ *
+ * <p>Every node also picks up another node's change before its next login start ({@link ConfigurationHolder#refreshed()},
+ * which this service answers with a look at the files' metadata and a read of a changed file only) and before every
+ * admin request ({@link #current()}). Thread-safe.
  */
-public final class ConfigurationService {
+public final class ConfigurationService implements ConfigurationHolder.Refresher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigurationService.class);
 
     private final ConfigurationHolder holder;
     private final ConfigurationFiles files;
     private final ClientSecretResolver secrets;
-    private final ReentrantLock changeLock = new ReentrantLock();
+    /** Guards the holder's value together with {@link #known}; taken after the files' lock, never before it. */
+    private final ReentrantLock stateLock = new ReentrantLock();
+    /** The files as this node last read or wrote them. */
+    private volatile ConfigurationFiles.Fingerprint known;
 
     /**
+     * @param holder  the configuration in force, as read from {@code files} (at start); this service keeps it in step
+     *                with them from now on
      * @param secrets the resolver made at start, which says whether a secret comes from outside the files
      */
     public ConfigurationService(ConfigurationHolder holder, ConfigurationFiles files, ClientSecretResolver secrets) {
         this.holder = Objects.requireNonNull(holder, "holder");
         this.files = Objects.requireNonNull(files, "files");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.known = files.fingerprint();
+        holder.refreshFrom(this);
     }
 
+    /** The configuration in force, with any change another node stored since picked up. */
     public LanyardConfiguration current() {
-        return holder.current();
+        return holder.refreshed();
+    }
+
+    /**
+     * Reads again the files another node changed since this node last read or wrote them. Costs one look at each file's
+     * metadata when nothing changed.
+     */
+    @Override
+    public void refresh(ConfigurationHolder ignored) {
+        ConfigurationFiles.Fingerprint now = files.fingerprint();
+        if (now.equals(known)) {
+            return;
+        }
+        stateLock.lock();
+        try {
+            catchUp(files.fingerprint());
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
+    // under stateLock
+    private LanyardConfiguration catchUp(ConfigurationFiles.Fingerprint now) {
+        LanyardConfiguration current = holder.current();
+        if (now.equals(known)) {
+            return current;
+        }
+        LanyardConfiguration read = files.withChangedFiles(current, known, now);
+        if (!read.equals(current)) {
+            LOG.info("Picked up the configuration another node (or an editor) stored in {}", files);
+            holder.replace(read);
+        }
+        known = now;
+        return read;
     }
 
     /**
@@ -55,13 +109,49 @@ public final class ConfigurationService {
      *
      * @return the integration as stored (with the placeholder when its secret comes from outside)
      * @throws ConfigurationException if the whole configuration would be invalid
-     * @throws LanyardException       {@code CONFIG_WRITE_FAILED}; nothing changed
+     * @throws LanyardException       {@code CONFIG_WRITE_FAILED} or {@code CONFIG_LOCK_UNAVAILABLE}; nothing changed
      */
     public <C extends Integration> C save(C edited) {
         C stored = forStorage(Objects.requireNonNull(edited, "edited"));
         IntegrationKind<C> kind = IntegrationKind.of(stored);
         change(current -> current.with(kind, replaced(current.all(kind), stored)));
         return stored;
+    }
+
+    /**
+     * Replaces an existing integration, which must still exist when the files are read under their lock: an edit of
+     * one that another node (or administrator) deleted meanwhile does not bring it back.
+     *
+     * @throws LanyardException {@code ADMIN_NOT_FOUND} when it is gone; {@code CONFIG_WRITE_FAILED},
+     *                          {@code CONFIG_LOCK_UNAVAILABLE}
+     */
+    public <C extends Integration> C update(C edited) {
+        C stored = forStorage(Objects.requireNonNull(edited, "edited"));
+        IntegrationKind<C> kind = IntegrationKind.of(stored);
+        change(current -> {
+            if (current.find(kind, stored.id()).isEmpty()) {
+                throw notFound(stored.id());
+            }
+            return current.with(kind, replaced(current.all(kind), stored));
+        });
+        return stored;
+    }
+
+    /**
+     * Enables or disables an integration as the files hold it now (not as a page showed it a moment ago: only
+     * {@code enabled} changes, whatever another node changed in it meanwhile).
+     *
+     * @throws LanyardException {@code ADMIN_NOT_FOUND} when it is gone; {@code CONFIG_WRITE_FAILED},
+     *                          {@code CONFIG_LOCK_UNAVAILABLE}
+     */
+    public <C extends Integration> C setEnabled(IntegrationKind<C> kind, String id, boolean enabled) {
+        List<C> result = new ArrayList<>(1);
+        change(current -> {
+            C stored = forStorage(kind.withEnabled(current.find(kind, id).orElseThrow(() -> notFound(id)), enabled));
+            result.add(stored);
+            return current.with(kind, replaced(current.all(kind), stored));
+        });
+        return result.get(0);
     }
 
     /**
@@ -91,20 +181,28 @@ public final class ConfigurationService {
     }
 
     /**
-     * Applies {@code change} to the current configuration, stores the result and makes it current. The function
-     * may throw to refuse the change; then nothing is written. Secrets are stored exactly as {@code change} gives
-     * them.
+     * Applies {@code change} to the configuration as the files hold it now (read again under their lock if another
+     * node changed them), stores the result and makes it current. The function may throw to refuse the change; then
+     * nothing is written. Secrets are stored exactly as {@code change} gives them.
+     *
+     * @throws LanyardException {@code CONFIG_WRITE_FAILED} or {@code CONFIG_LOCK_UNAVAILABLE}; nothing changed
      */
     public LanyardConfiguration change(UnaryOperator<LanyardConfiguration> change) {
-        changeLock.lock();
+        DirectoryLock.Held acrossNodes = files.lock();
         try {
-            LanyardConfiguration current = holder.current();
-            LanyardConfiguration next = Objects.requireNonNull(change.apply(current), "next configuration");
-            files.save(current, next);
-            holder.replace(next);
-            return next;
+            stateLock.lock();
+            try {
+                LanyardConfiguration current = catchUp(files.fingerprint());
+                LanyardConfiguration next = Objects.requireNonNull(change.apply(current), "next configuration");
+                files.save(current, next);
+                holder.replace(next);
+                known = files.fingerprint();
+                return next;
+            } finally {
+                stateLock.unlock();
+            }
         } finally {
-            changeLock.unlock();
+            acrossNodes.close();
         }
     }
 

@@ -3,31 +3,27 @@ package io.lanyard.core.config.xml;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.files.AtomicFileWriter;
+import io.lanyard.core.files.DirectoryLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One configuration file in Lanyard's folder, with its backup {@code <name>.bak}. Writes replace the file atomically
- * and are serialized per folder within the JVM, across every file there ({@code provider.xml}, {@code connector.xml}),
- * so that two admin requests never interleave their backups and renames. Reads need no lock: a reader sees the old
- * file or the new one, never a mix.
+ * and are serialized per folder, across every file there ({@code provider.xml}, {@code connector.xml}), within the
+ * JVM and across the cluster's nodes ({@link DirectoryLock}), so that two admin requests never interleave their
+ * backups and renames. Reads need no lock: a reader sees the old file or the new one, never a mix.
  *
  * <p>Thread-safe.
  */
 final class ConfigFile {
 
-    private static final ConcurrentMap<Path, ReentrantLock> SAVE_LOCKS = new ConcurrentHashMap<>();
-
     private final Path file;
     private final Path backup;
-    private final ReentrantLock saveLock;
+    private final DirectoryLock saveLock;
     private final AtomicFileWriter writer;
 
     /** @param replacer the atomic rename, or in tests a stand-in for it, e.g. one that fails */
@@ -36,7 +32,7 @@ final class ConfigFile {
         Path directory = Objects.requireNonNull(lanyardDirectory, "lanyardDirectory").toAbsolutePath().normalize();
         this.file = directory.resolve(name);
         this.backup = directory.resolve(name + ".bak");
-        this.saveLock = SAVE_LOCKS.computeIfAbsent(directory, d -> new ReentrantLock());
+        this.saveLock = DirectoryLock.of(directory);
         this.writer = new AtomicFileWriter(replacer);
     }
 
@@ -51,14 +47,23 @@ final class ConfigFile {
     /**
      * Replaces the file with {@code content}, keeping the previous one as the backup; creates the folder when missing.
      *
-     * @throws LanyardException with {@link ErrorCode#CONFIG_WRITE_FAILED}; the previous file is then unchanged
+     * @throws LanyardException with {@link ErrorCode#CONFIG_WRITE_FAILED} or {@link ErrorCode#CONFIG_LOCK_UNAVAILABLE};
+     *                          the previous file is then unchanged
      */
     void replace(byte[] content) {
-        saveLock.lock();
+        DirectoryLock.Held held;
+        try {
+            held = saveLock.acquire();
+        } catch (LanyardException e) {
+            if (e.errorCode() != ErrorCode.CONFIG_WRITE_FAILED) {
+                throw e;
+            }
+            throw new LanyardException(ErrorCode.CONFIG_WRITE_FAILED, "cannot write " + file + ": " + e.getMessage(), e);
+        }
         try {
             writer.write(file, backup, content);
         } finally {
-            saveLock.unlock();
+            held.close();
         }
     }
 
@@ -68,7 +73,7 @@ final class ConfigFile {
      * @throws LanyardException with {@link ErrorCode#CONFIG_UNREADABLE}
      */
     Optional<byte[]> currentContent() {
-        saveLock.lock();
+        DirectoryLock.Held held = saveLock.acquire();
         try {
             return Optional.of(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
@@ -77,7 +82,7 @@ final class ConfigFile {
             throw new LanyardException(ErrorCode.CONFIG_UNREADABLE, "cannot read " + file + " ("
                     + e.getClass().getSimpleName() + ")", e);
         } finally {
-            saveLock.unlock();
+            held.close();
         }
     }
 
@@ -89,7 +94,7 @@ final class ConfigFile {
      */
     void restore(Optional<byte[]> content) {
         Objects.requireNonNull(content, "content");
-        saveLock.lock();
+        DirectoryLock.Held held = saveLock.acquire();
         try {
             if (content.isPresent()) {
                 writer.write(file, null, content.get());
@@ -100,7 +105,7 @@ final class ConfigFile {
             throw new LanyardException(ErrorCode.CONFIG_WRITE_FAILED, "cannot remove " + file + " ("
                     + e.getClass().getSimpleName() + ")", e);
         } finally {
-            saveLock.unlock();
+            held.close();
         }
     }
 }

@@ -48,6 +48,8 @@ public final class ProviderXml {
                     optional("USER_LOOKUP", "userLookup", (b, text) -> text.ifOneOf(ProviderXml::userLookup,
                             "must be USERNAME or USERNAME_THEN_EMAIL", b::userLookup),
                             p -> p.usernameMapping().lookup().name()),
+                    optional("TRUST_UNVERIFIED_EMAIL", "trustUnverifiedEmail", (b, text) -> text.ifBoolean(
+                            b::trustUnverifiedEmail), p -> String.valueOf(p.usernameMapping().trustUnverifiedEmail())),
                     optional("USE_USERINFO", "useUserInfo", (b, text) -> text.ifBoolean(b::useUserInfo),
                             p -> String.valueOf(p.useUserInfo())),
                     optional("CLOCK_SKEW_SECONDS", "clockSkew", (b, text) -> text.ifSeconds(b::clockSkew),

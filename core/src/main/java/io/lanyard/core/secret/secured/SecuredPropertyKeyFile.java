@@ -91,17 +91,8 @@ final class SecuredPropertyKeyFile {
      */
     byte[] create(SecureRandom random) throws SecuredStoreException {
         byte[] key = SecuredPropertyCipher.newKey(random);
-        Path temp = null;
         try {
-            Files.createDirectories(file.getParent());
-            temp = OwnerOnlyFiles.createTempFile(file.getParent(), "." + FILE_NAME + ".");
-            byte[] encoded = (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII);
-            try {
-                OwnerOnlyFiles.writeAndForce(temp, encoded);
-            } finally {
-                Arrays.fill(encoded, (byte) 0);
-            }
-            publishWithoutReplacing(temp);
+            OwnerOnlyFiles.createKeyFile(file, key);
             LOG.info("Created the key of Lanyard's secured properties: {} (readable by its owner only)", file);
             return key;
         } catch (FileAlreadyExistsException anotherNodeWasFirst) {
@@ -110,32 +101,13 @@ final class SecuredPropertyKeyFile {
         } catch (IOException e) {
             throw new SecuredStoreException("the key file " + file + " cannot be created ("
                     + e.getClass().getSimpleName() + ")", e);
-        } finally {
-            OwnerOnlyFiles.deleteIfLeftBehind(temp);
-        }
-    }
-
-    /**
-     * A hard link appears whole or not at all and fails if the name exists: no reader ever sees a half-written key,
-     * and no key is ever overwritten. Where links are not supported, a move without REPLACE_EXISTING refuses an
-     * existing file too (checked just before the move, which is good enough there).
-     */
-    private void publishWithoutReplacing(Path temp) throws IOException {
-        try {
-            Files.createLink(file, temp);
-        } catch (UnsupportedOperationException linksNotSupported) {
-            Files.move(temp, file);
         }
     }
 
     /** The key must not be readable by others; someone may have copied it with loose permissions. */
     private void restrictToOwner() {
-        if (!OwnerOnlyFiles.isPosix(file)) {
-            return;
-        }
         try {
-            if (!Files.getPosixFilePermissions(file).equals(OWNER_READ_WRITE)) {
-                Files.setPosixFilePermissions(file, OWNER_READ_WRITE);
+            if (OwnerOnlyFiles.restrictToOwner(file)) {
                 LOG.warn("{} was readable by others than its owner: it is now readable by its owner only", file);
             }
         } catch (IOException e) {

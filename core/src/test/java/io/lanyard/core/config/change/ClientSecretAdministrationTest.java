@@ -52,6 +52,51 @@ class ClientSecretAdministrationTest {
         return new ClientSecretResolver(environment, jvm, SecuredPropertyValues.none());
     }
 
+    // --- a stored secret goes where it was given for, nowhere else ---
+
+    @Test
+    void afterEditKeepsAStoredSecretWhileTheDiscoveryUrlAndIssuerStay() {
+        IdentityProviderConfig renamed = provider(PLAINTEXT).toBuilder().displayName("Renamed").build();
+
+        assertThat(ClientSecretAdministration.afterEdit(Optional.of(provider(PLAINTEXT)), renamed, SecretUpdate.keep())
+                .clientSecret()).isEqualTo(PLAINTEXT);
+    }
+
+    @Test
+    void afterEditDropsAKeptSecretWhenTheDiscoveryUrlOrIssuerChanges() {
+        IdentityProviderConfig moved = provider(PLAINTEXT).toBuilder().discoveryUrl("https://evil.example.net/r").build();
+        IdentityProviderConfig reissued = provider(PLAINTEXT).toBuilder().issuer("https://idp.example.com/realms/x")
+                .build();
+
+        for (IdentityProviderConfig edited : List.of(moved, reissued)) {
+            assertThat(ClientSecretAdministration.afterEdit(Optional.of(provider(PLAINTEXT)), edited,
+                    SecretUpdate.keep()).clientSecret()).isEqualTo(StoredSecret.none());
+        }
+    }
+
+    @Test
+    void afterEditStoresASecretGivenWithTheNewAddress() {
+        StoredSecret given = StoredSecret.plaintext(Secret.of("for-the-new-address"));
+        IdentityProviderConfig moved = provider(given).toBuilder().discoveryUrl("https://idp2.example.com/r").build();
+
+        assertThat(ClientSecretAdministration.afterEdit(Optional.of(provider(PLAINTEXT)), moved,
+                SecretUpdate.replaceWith(Secret.of("for-the-new-address"))).clientSecret()).isEqualTo(given);
+    }
+
+    @Test
+    void afterEditOfANewIntegrationChangesNothing() {
+        assertThat(ClientSecretAdministration.afterEdit(Optional.empty(), provider(PLAINTEXT), SecretUpdate.keep()))
+                .isEqualTo(provider(PLAINTEXT));
+    }
+
+    @Test
+    void afterEditDropsAConnectorsKeptSecretWhenItsTenantOrCloudChanges() {
+        EntraConnectorConfig otherTenant = connector(PLAINTEXT).toBuilder().tenantId("fabrikam.onmicrosoft.com").build();
+
+        assertThat(ClientSecretAdministration.afterEdit(Optional.of(connector(PLAINTEXT)), otherTenant,
+                SecretUpdate.keep()).clientSecret()).isEqualTo(StoredSecret.none());
+    }
+
     // --- what administrators see ---
 
     @Test

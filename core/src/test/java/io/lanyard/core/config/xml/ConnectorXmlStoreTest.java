@@ -18,6 +18,7 @@ import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.NationalCloud;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
+import io.lanyard.core.files.DirectoryLock;
 import io.lanyard.core.secret.StoredSecret;
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -210,7 +211,7 @@ class ConnectorXmlStoreTest {
         assertThat(Files.readAllBytes(store().file())).isEqualTo(before);
         try (Stream<Path> files = Files.list(directory)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("connector.xml", "connector.xml.bak");
+                    .containsExactlyInAnyOrder("connector.xml", "connector.xml.bak", DirectoryLock.FILE_NAME);
         }
     }
 

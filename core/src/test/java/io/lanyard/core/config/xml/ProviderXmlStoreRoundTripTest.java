@@ -99,6 +99,7 @@ class ProviderXmlStoreRoundTripTest {
                     <USERNAME_PATTERN></USERNAME_PATTERN>
                     <USERNAME_LOWERCASE>false</USERNAME_LOWERCASE>
                     <USER_LOOKUP>USERNAME</USER_LOOKUP>
+                    <TRUST_UNVERIFIED_EMAIL>false</TRUST_UNVERIFIED_EMAIL>
                     <USE_USERINFO>false</USE_USERINFO>
                     <CLOCK_SKEW_SECONDS>60</CLOCK_SKEW_SECONDS>
                     <ALLOWED_ALGORITHMS>RS256</ALLOWED_ALGORITHMS>

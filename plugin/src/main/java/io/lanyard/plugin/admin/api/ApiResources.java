@@ -7,7 +7,7 @@ import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.error.ErrorCode;
-import io.lanyard.core.secret.StoredSecret;
+import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.admin.AdminGuard;
 import io.lanyard.plugin.admin.XsrfTokens;
@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.servlet.http.HttpServletRequest;
@@ -72,7 +73,7 @@ final class ApiResources {
             throw new ApiException(HttpServletResponse.SC_CONFLICT, ErrorCode.CONFIG_INVALID,
                     "an " + kind.label() + " with this id exists already", List.of(new FieldError("id", "is taken")));
         }
-        C config = save(validated(() -> body.toConfig(id, StoredSecret.none())));
+        C config = save(validated(() -> body.edit(id, Optional.empty())));
         LOG.info("{} {} ({}) added through the API by {}", kind.capitalizedLabel(), config.id(), config.displayName(),
                 who);
         return new Result(HttpServletResponse.SC_CREATED, json(admin, config));
@@ -85,7 +86,7 @@ final class ApiResources {
             throw new ApiException(HttpServletResponse.SC_BAD_REQUEST, ErrorCode.CONFIG_INVALID,
                     "the id cannot be changed", List.of(new FieldError("id", "must be the id in the URL or absent")));
         }
-        C config = save(validated(() -> body.toConfig(id, current.clientSecret())));
+        C config = update(validated(() -> body.edit(id, Optional.of(current))));
         LOG.info("{} {} ({}) saved through the API by {}", admin.kind().capitalizedLabel(), config.id(),
                 config.displayName(), who);
         return ok(json(admin, config));
@@ -123,7 +124,8 @@ final class ApiResources {
 
     /**
      * Replaces the whole configuration. An integration whose id exists keeps its stored secret unless the document
-     * gives one; a new one has none stored, so its secret comes from the variables (or is set later). When a secret
+     * gives one or sends it elsewhere (another discovery URL or issuer: then it has none); a new one has none stored,
+     * so its secret comes from the variables (or is set later). When a secret
      * comes from outside, the file gets the placeholder, as on every save. A document without the list of a kind
      * added later (e.g. {@code entraConnectors}) leaves that kind as it is.
      */
@@ -177,8 +179,8 @@ final class ApiResources {
                 continue;
             }
             try {
-                built.add(item.toConfig(item.id(), current.find(kind, item.id()).map(Integration::clientSecret)
-                        .orElse(StoredSecret.none())));
+                // an existing id keeps its secret only if the document leaves where it is sent as it is
+                built.add(item.edit(item.id(), current.find(kind, item.id())));
             } catch (ConfigurationException e) {
                 e.fieldErrors().forEach(error -> errors.add(new FieldError(prefix + "." + error.field(),
                         error.message())));
@@ -197,6 +199,21 @@ final class ApiResources {
             return configuration.save(config);
         } catch (ConfigurationException e) {
             throw invalid(e);
+        }
+    }
+
+    /** An existing one: if another node deleted it meanwhile, 404 rather than bringing it back. */
+    private <C extends Integration> C update(C config) {
+        try {
+            return configuration.update(config);
+        } catch (ConfigurationException e) {
+            throw invalid(e);
+        } catch (LanyardException e) {
+            if (e.errorCode() == ErrorCode.ADMIN_NOT_FOUND) {
+                throw new ApiException(HttpServletResponse.SC_NOT_FOUND, ErrorCode.ADMIN_NOT_FOUND,
+                        "no " + IntegrationKind.of(config).label() + " with this id");
+            }
+            throw e;
         }
     }
 

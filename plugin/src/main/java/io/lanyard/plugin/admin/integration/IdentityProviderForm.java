@@ -43,6 +43,7 @@ public record IdentityProviderForm(
         String usernamePattern,
         boolean lowerCaseUsername,
         String userLookup,
+        boolean trustUnverifiedEmail,
         boolean useUserInfo,
         String clockSkew,
         String allowedAlgorithms,
@@ -77,7 +78,8 @@ public record IdentityProviderForm(
                     checkbox("useUserInfo"),
                     text("fallbackClaims").asAdvanced(),
                     text("usernamePattern").asAdvanced(),
-                    checkbox("lowerCaseUsername").asAdvanced()), ProvisioningForm.ACCOUNT_FIELDS.stream())
+                    checkbox("lowerCaseUsername").asAdvanced(),
+                    checkbox("trustUnverifiedEmail").asAdvanced()), ProvisioningForm.ACCOUNT_FIELDS.stream())
                     .toArray(FormLayout.Field[]::new)).withIntro(),
             section("groups", ProvisioningForm.GROUP_FIELDS.toArray(FormLayout.Field[]::new)).withIntro(),
             section("tokens",
@@ -93,7 +95,7 @@ public record IdentityProviderForm(
     public static IdentityProviderForm newProvider(String id) {
         return new IdentityProviderForm(id, "", true, "", "", "", ClientAuthMethod.CLIENT_SECRET_BASIC.wireName(),
                 String.join(" ", IdentityProviderConfig.DEFAULT_SCOPES), UsernameMapping.DEFAULT_CLAIM, "", "", false,
-                UserLookup.USERNAME.name(), false, Long.toString(IdentityProviderConfig.DEFAULT_CLOCK_SKEW.toSeconds()),
+                UserLookup.USERNAME.name(), false, false, Long.toString(IdentityProviderConfig.DEFAULT_CLOCK_SKEW.toSeconds()),
                 String.join(" ", IdentityProviderConfig.DEFAULT_ALGORITHMS), "", "", "",
                 ProvisioningForm.of(ProvisioningSettings.DEFAULT));
     }
@@ -103,7 +105,8 @@ public record IdentityProviderForm(
         return new IdentityProviderForm(config.id(), config.displayName(), config.enabled(),
                 config.discoveryUrl().toString(), config.issuer(), config.clientId(), config.clientAuthMethod().wireName(),
                 String.join(" ", config.scopes()), mapping.claim(), String.join(" ", mapping.fallbackClaims()),
-                mapping.pattern().orElse(""), mapping.lowerCase(), mapping.lookup().name(), config.useUserInfo(),
+                mapping.pattern().orElse(""), mapping.lowerCase(), mapping.lookup().name(),
+                mapping.trustUnverifiedEmail(), config.useUserInfo(),
                 Long.toString(config.clockSkew().toSeconds()), String.join(" ", config.allowedAlgorithms().stream().sorted().toList()),
                 String.join(" ", config.trustedAudiences().stream().sorted().toList()),
                 config.maxAuthenticationAge().map(age -> Long.toString(age.toSeconds())).orElse(""),
@@ -113,8 +116,9 @@ public record IdentityProviderForm(
     /** The same form with the issuer field set, e.g. to what "Fetch" found. */
     IdentityProviderForm withIssuer(String value) {
         return new IdentityProviderForm(id, displayName, enabled, discoveryUrl, value, clientId, clientAuthMethod, scopes,
-                usernameClaim, fallbackClaims, usernamePattern, lowerCaseUsername, userLookup, useUserInfo, clockSkew,
-                allowedAlgorithms, trustedAudiences, maxAuthenticationAge, acrValues, provisioning);
+                usernameClaim, fallbackClaims, usernamePattern, lowerCaseUsername, userLookup, trustUnverifiedEmail,
+                useUserInfo, clockSkew, allowedAlgorithms, trustedAudiences, maxAuthenticationAge, acrValues,
+                provisioning);
     }
 
     /**
@@ -133,6 +137,7 @@ public record IdentityProviderForm(
                 .fallbackClaims(words(fallbackClaims))
                 .usernamePattern(usernamePattern.isBlank() ? null : usernamePattern)
                 .lowerCaseUsername(lowerCaseUsername)
+                .trustUnverifiedEmail(trustUnverifiedEmail)
                 .useUserInfo(useUserInfo)
                 .allowedAlgorithms(words(allowedAlgorithms))
                 .trustedAudiences(words(trustedAudiences))

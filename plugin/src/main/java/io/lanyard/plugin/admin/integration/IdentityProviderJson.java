@@ -31,6 +31,7 @@ public record IdentityProviderJson(
         String usernamePattern,
         Boolean lowerCaseUsername,
         String userLookup,
+        Boolean trustUnverifiedEmail,
         Boolean useUserInfo,
         Long clockSkewSeconds,
         List<String> allowedAlgorithms,
@@ -49,7 +50,8 @@ public record IdentityProviderJson(
                 config.discoveryUrl().toString(), config.issuer(), config.clientId(), config.clientAuthMethod().wireName(),
                 config.scopes(), config.usernameMapping().claim(), config.usernameMapping().fallbackClaims(),
                 config.usernameMapping().pattern().orElse(null), config.usernameMapping().lowerCase(),
-                config.usernameMapping().lookup().name(), config.useUserInfo(), config.clockSkew().toSeconds(),
+                config.usernameMapping().lookup().name(), config.usernameMapping().trustUnverifiedEmail(),
+                config.useUserInfo(), config.clockSkew().toSeconds(),
                 config.allowedAlgorithms().stream().sorted().toList(),
                 config.trustedAudiences().stream().sorted().toList(),
                 config.maxAuthenticationAge().map(Duration::toSeconds).orElse(null), config.acrValues(),
@@ -67,6 +69,7 @@ public record IdentityProviderJson(
                 .clientId(clientId)
                 .usernamePattern(usernamePattern)
                 .lowerCaseUsername(Boolean.TRUE.equals(lowerCaseUsername))
+                .trustUnverifiedEmail(Boolean.TRUE.equals(trustUnverifiedEmail))
                 .useUserInfo(Boolean.TRUE.equals(useUserInfo));
         Optional.ofNullable(scopes).ifPresent(builder::scopes);
         Optional.ofNullable(usernameClaim).ifPresent(builder::usernameClaim);

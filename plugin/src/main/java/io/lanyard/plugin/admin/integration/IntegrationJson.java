@@ -4,11 +4,13 @@ import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.FieldError;
 import io.lanyard.core.config.Integration;
 import io.lanyard.core.config.IntegrationBuilder;
+import io.lanyard.core.config.change.ClientSecretAdministration;
 import io.lanyard.core.config.change.SecretUpdate;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.StoredSecret;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An integration in the JSON API, in both directions, as every kind's document has it: {@code id},
@@ -39,6 +41,18 @@ public interface IntegrationJson<C extends Integration> {
      * @throws ConfigurationException every field that is wrong
      */
     C toConfig(String id, StoredSecret currentSecret);
+
+    /**
+     * The integration this document makes of {@code current} (or a new one): its own fields, and the secret
+     * {@code current} stored only if the document keeps it and the secret still goes to the same place
+     * ({@link ClientSecretAdministration#afterEdit}).
+     *
+     * @throws ConfigurationException every field that is wrong
+     */
+    default C edit(String id, Optional<C> current) {
+        C edited = toConfig(id, current.map(Integration::clientSecret).orElse(StoredSecret.none()));
+        return ClientSecretAdministration.afterEdit(current, edited, secretUpdate());
+    }
 
     /** What the secret becomes: a given value replaces, {@code clearClientSecret} clears, otherwise it is kept. */
     default SecretUpdate secretUpdate() {

@@ -4,6 +4,7 @@ import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.FieldError;
 import io.lanyard.core.config.Integration;
 import io.lanyard.core.config.IntegrationKind;
+import io.lanyard.core.config.change.ClientSecretAdministration;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.config.change.SecretUpdate;
 import io.lanyard.core.error.ErrorCode;
@@ -170,8 +171,9 @@ public final class IntegrationPages<C extends Integration, F extends Integration
         C config;
         try {
             requireNewIdFree(isNew, id);
-            config = form.toConfig(secretUpdate(request).applyTo(
-                    existing.map(Integration::clientSecret).orElse(StoredSecret.none())));
+            SecretUpdate update = secretUpdate(request);
+            config = ClientSecretAdministration.afterEdit(existing, form.toConfig(update.applyTo(
+                    existing.map(Integration::clientSecret).orElse(StoredSecret.none()))), update);
         } catch (ConfigurationException e) {
             // A refused "Test" says so where it was pressed, too: the page opens there.
             showForm(request, response, HttpServletResponse.SC_BAD_REQUEST, form, isNew,
@@ -228,7 +230,7 @@ public final class IntegrationPages<C extends Integration, F extends Integration
             throws IOException {
         C stored;
         try {
-            stored = configuration.save(config);
+            stored = isNew ? configuration.save(config) : configuration.update(config);
         } catch (ConfigurationException e) {
             showErrors(request, response, form, isNew, e);
             return;
@@ -242,7 +244,7 @@ public final class IntegrationPages<C extends Integration, F extends Integration
 
     private void setEnabled(HttpServletRequest request, HttpServletResponse response, C config, boolean enabled)
             throws IOException {
-        configuration.save(kind.withEnabled(config, enabled));
+        configuration.setEnabled(kind, config.id(), enabled);
         LOG.info("{} {} ({}) {} by {}", kind.capitalizedLabel(), config.id(), config.displayName(),
                 enabled ? "enabled" : "disabled", username(request));
         view.redirect(request, response, "/" + path() + "?saved=" + config.id());

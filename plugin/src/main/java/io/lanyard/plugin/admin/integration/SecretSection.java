@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The "Client secret" section of an integration that owns one (identity providers, Entra ID connectors), as the
@@ -43,6 +44,15 @@ public record SecretSection(SecretStatus status, StoredSecret.Kind stored) {
         return new SecretSection(secrets.status(owner, StoredSecret.none()), StoredSecret.Kind.NONE);
     }
 
+    /**
+     * Whether the secret in use is the one set under the name that serves every provider (or connector): then this
+     * one, new or imported ones included, sends that secret to whatever token endpoint it names, which the
+     * administrator must know before saving a new address.
+     */
+    boolean staticNameApplies() {
+        return status.comesFromOutside() && status.propertyName().equals(Optional.of(status.staticPropertyName()));
+    }
+
     /** {@code idp} or {@code connector}: which variant of the section's texts applies. */
     String kind() {
         return status.owner().kind() == SecretOwner.Kind.IDENTITY_PROVIDER ? "idp" : "connector";
@@ -63,6 +73,7 @@ public record SecretSection(SecretStatus status, StoredSecret.Kind stored) {
         soy.put("file", status.owner().kind().fileName());
         soy.put("stored", stored.name());
         soy.put("fromOutside", status.comesFromOutside());
+        soy.put("staticNameApplies", staticNameApplies());
         soy.put("problemCode", status.problem().map(p -> p.errorCode().code()).orElse(""));
         soy.put("problemMessage", status.problem().map(SecretProblem::message).orElse(""));
         return soy;
@@ -72,8 +83,8 @@ public record SecretSection(SecretStatus status, StoredSecret.Kind stored) {
     public Json toJson() {
         return new Json(status.source().name(), status.label(), status.origin().orElse(null),
                 status.propertyName().orElse(null), status.propertyNameForThisId(), status.staticPropertyName(),
-                stored.name(), status.problem().map(p -> new Json.Problem(p.errorCode().code(), p.message()))
-                        .orElse(null));
+                staticNameApplies(), stored.name(),
+                status.problem().map(p -> new Json.Problem(p.errorCode().code(), p.message())).orElse(null));
     }
 
     /**
@@ -86,11 +97,12 @@ public record SecretSection(SecretStatus status, StoredSecret.Kind stored) {
      * @param propertyName          the name the secret in use came from
      * @param propertyNameForThisId the name to use for exactly this id
      * @param staticPropertyName    the name shared by every provider (or connector)
+     * @param staticNameApplies     whether the secret in use is the one under that shared name
      * @param stored                what the XML holds: {@code NONE}, {@code PLAINTEXT} or {@code EXTERNAL}
      * @param problem               why there is no usable secret, if there is none
      */
     public record Json(String source, String label, String origin, String propertyName, String propertyNameForThisId,
-            String staticPropertyName, String stored, Problem problem) {
+            String staticPropertyName, boolean staticNameApplies, String stored, Problem problem) {
 
         public record Problem(String code, String message) {
         }
