@@ -17,6 +17,11 @@ public final class LanyardPaths {
     public static final String ERROR = PREFIX + "/error";
     /** Administration pages. */
     public static final String ADMIN = PREFIX + "/admin";
+    /**
+     * Lanyard's public signing keys (JWKS, RFC 7517 §5) for providers that check its {@code private_key_jwt}
+     * assertions with keys they fetch: anyone may read it, it holds public keys only.
+     */
+    public static final String JWKS = PREFIX + "/jwks";
     /** The JSON API for automation (same authorization as the admin pages). */
     public static final String API = PREFIX + "/api";
 

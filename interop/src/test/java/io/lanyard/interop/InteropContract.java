@@ -62,8 +62,8 @@ abstract class InteropContract {
     private static final TestAccount BOB = TestAccount.BOB;
 
     protected ProviderUnderTest provider;
-    private ProviderProxy proxy;
-    private ProviderEndpoints endpoints;
+    protected ProviderProxy proxy;
+    protected ProviderEndpoints endpoints;
     private int sandboxPort;
     private Path homes;
 
@@ -475,7 +475,7 @@ abstract class InteropContract {
         assertThat(browser.text()).contains("Logged in as " + account.username());
     }
 
-    private List<Seen> requests(int mark, String method, String path) {
+    protected List<Seen> requests(int mark, String method, String path) {
         return proxy.since(mark).stream().filter(seen -> seen.is(method, path) && !seen.refused()).toList();
     }
 

@@ -2,23 +2,42 @@ package io.lanyard.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import io.lanyard.core.config.ClientAuthMethod;
 import io.lanyard.core.config.GroupSyncSettings.GroupMapping;
 import io.lanyard.core.config.IdentityProviderConfigBuilder;
+import io.lanyard.core.secret.Secret;
+import io.lanyard.core.secret.StoredSecret;
 import io.lanyard.interop.harness.Browser;
+import io.lanyard.interop.harness.HttpLogins;
 import io.lanyard.interop.harness.KeycloakServer;
 import io.lanyard.interop.harness.LanyardSandbox;
+import io.lanyard.interop.harness.ProviderProxy.Seen;
 import io.lanyard.interop.harness.ProviderUnderTest;
+import io.lanyard.interop.harness.RegisteredClient;
+import io.lanyard.interop.harness.SandboxAdmin;
 import io.lanyard.interop.harness.TestAccount;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
  * The interoperability contract against Keycloak's server distribution from Maven Central, in dev mode with the
  * realm of {@code src/test/resources/keycloak/}. Started once for this class (a cold start takes a minute or two
- * on two shared cores), stopped after it. Besides the contract: users and groups from Keycloak (issue 13), through
- * the realm's group membership mapper.
+ * on two shared cores), stopped after it. Besides the contract: client authentication without a secret (Keycloak's
+ * "Signed JWT" authenticator reading Lanyard's JWKS URL), a client secret rotated at Keycloak and at Lanyard while
+ * people keep logging in, and users and groups from Keycloak (issue 13) through the realm's group membership mapper.
  */
 class KeycloakInteropIT extends InteropContract {
 
@@ -30,6 +49,146 @@ class KeycloakInteropIT extends InteropContract {
         Path home = Path.of(System.getProperty("interop.keycloak.home", "target/keycloak/keycloak-" + version));
         Path javaHome = Path.of(System.getProperty("interop.keycloak.javaHome", System.getProperty("java.home")));
         return KeycloakServer.start(home, version, javaHome, work, sandboxPort);
+    }
+
+    private KeycloakServer keycloak() {
+        return (KeycloakServer) provider;
+    }
+
+    @Test
+    void privateKeyJwtLogsInWithKeycloaksSignedJwtAuthenticatorReadingLanyardsJwksUrlAndSurvivesAKeyRotation()
+            throws Exception {
+        RegisteredClient client = keycloak().signedJwtClient();
+        try (LanyardSandbox sandbox = sandbox(provider.lanyardConfig(client, ClientAuthMethod.CLIENT_SECRET_BASIC)
+                .clientSecret(StoredSecret.none()).clientAuthMethod(ClientAuthMethod.PRIVATE_KEY_JWT));
+                Browser browser = browser("jwt-login")) {
+            int mark = proxy.mark();
+
+            logIn(browser, sandbox, "/pages/signed-jwt", TestAccount.ALICE);
+
+            assertLoggedIn(browser, sandbox, "/pages/signed-jwt", TestAccount.ALICE);
+            assertThat(requests(mark, "POST", endpoints.token())).singleElement().satisfies(token -> {
+                assertThat(token.status()).isEqualTo(200);
+                assertThat(token.authorizationScheme()).as("no Basic secret").isEmpty();
+                assertThat(token.formParameters()).contains("client_assertion", "client_assertion_type")
+                        .doesNotContain("client_secret");
+            });
+
+            // Rotation with overlap: publish, then sign with the new key. Keycloak fetched the keys a moment ago and
+            // fetches again at most every ten seconds: the first assertion with the new key is refused, and Lanyard
+            // signs once more with the key it retired, which is still published. No login fails.
+            String oldKey = JWKSet.parse(sandbox.signingKeys().publicJwks()).getKeys().get(0).getKeyID();
+            sandbox.signingKeys().publishNext();
+            String newKey = sandbox.signingKeys().activateNext().keyId();
+            assertThat(newKey).isNotEqualTo(oldKey);
+            try (Browser second = browser("jwt-just-after-rotation")) {
+                int afterRotation = proxy.mark();
+                logIn(second, sandbox, "/pages/after-rotation", TestAccount.BOB);
+                assertLoggedIn(second, sandbox, "/pages/after-rotation", TestAccount.BOB);
+                assertThat(requests(afterRotation, "POST", endpoints.token())).extracting(Seen::status)
+                        .containsExactly(400, 200);
+            }
+            // Ten seconds on, Keycloak fetches the new key for its unknown kid: accepted at once.
+            Thread.sleep(11_000);
+            try (Browser third = browser("jwt-after-rotation")) {
+                int later = proxy.mark();
+                logIn(third, sandbox, "/pages/later", TestAccount.ALICE);
+                assertLoggedIn(third, sandbox, "/pages/later", TestAccount.ALICE);
+                assertThat(requests(later, "POST", endpoints.token())).extracting(Seen::status).containsExactly(200);
+            }
+        }
+    }
+
+    @Test
+    void theClientAuthenticationMustMatchKeycloaksAuthenticatorAndEachMismatchHasItsCode() throws Exception {
+        // Keycloak's "Signed JWT" client refuses a secret: LNY-302.
+        RegisteredClient signedJwt = keycloak().signedJwtClient();
+        try (LanyardSandbox sandbox = sandbox(provider.lanyardConfig(signedJwt, ClientAuthMethod.CLIENT_SECRET_BASIC));
+                Browser browser = browser("jwt-client-given-a-secret")) {
+            logIn(browser, sandbox, "/pages/jwt-secret", TestAccount.ALICE);
+            assertThat(browser.errorCode()).isEqualTo("LNY-302");
+        }
+        // A "Client Id and Secret" client refuses Lanyard's signed assertion: LNY-305.
+        RegisteredClient withSecret = provider.client("RS256", ClientAuthMethod.CLIENT_SECRET_BASIC);
+        try (LanyardSandbox sandbox = sandbox(provider.lanyardConfig(withSecret, ClientAuthMethod.CLIENT_SECRET_BASIC)
+                .clientSecret(StoredSecret.none()).clientAuthMethod(ClientAuthMethod.PRIVATE_KEY_JWT));
+                Browser browser = browser("secret-client-given-an-assertion")) {
+            int mark = proxy.mark();
+            logIn(browser, sandbox, "/pages/secret-assertion", TestAccount.ALICE);
+            assertThat(browser.errorCode()).isEqualTo("LNY-305");
+            assertThat(requests(mark, "POST", endpoints.token())).singleElement()
+                    .satisfies(token -> assertThat(token.status()).isIn(400, 401));
+        }
+    }
+
+    /**
+     * The whole rotation under load: two people log in without pause (over HTTP, Keycloak's own login form) while the
+     * administrator gives Lanyard the next secret, changes the client's secret at Keycloak (the old one stops working
+     * at once), and promotes the next secret at Lanyard. Not one login may fail.
+     */
+    @Test
+    void aClientSecretRotatedAtKeycloakAndAtLanyardWhileLoginsGoOnFailsNoLogin() throws Exception {
+        RegisteredClient client = keycloak().rotationClient();
+        Secret next = randomSecret();
+        try (LanyardSandbox sandbox = sandbox(provider.lanyardConfig(client, ClientAuthMethod.CLIENT_SECRET_BASIC))) {
+            SandboxAdmin admin = SandboxAdmin.logIn(sandbox.baseUrl());
+            int mark = proxy.mark();
+            List<String> failures = Collections.synchronizedList(new ArrayList<>());
+            List<Instant> logins = Collections.synchronizedList(new ArrayList<>());
+            AtomicBoolean running = new AtomicBoolean(true);
+            ExecutorService people = Executors.newFixedThreadPool(2);
+            for (TestAccount person : List.of(TestAccount.ALICE, TestAccount.BOB)) {
+                people.submit(() -> {
+                    while (running.get()) {
+                        HttpLogins.Outcome outcome = HttpLogins.logIn(sandbox.at("/pages/rotation"), person);
+                        if (outcome.loggedIn()) {
+                            logins.add(Instant.now());
+                        } else {
+                            failures.add(person + ": " + outcome.detail());
+                        }
+                    }
+                });
+            }
+            Instant start = Instant.now();
+            Thread.sleep(4000);
+            Instant nextGiven = Instant.now();
+            admin.giveNextSecret(client.lanyardId(), next);
+            Thread.sleep(4000);
+            Instant changedAtKeycloak = Instant.now();
+            keycloak().changeClientSecret(client, next);
+            Thread.sleep(6000);
+            Instant promoted = Instant.now();
+            admin.promote(client.lanyardId(), next);
+            Thread.sleep(4000);
+            running.set(false);
+            people.shutdown();
+            assertThat(people.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+
+            List<Seen> seenTokens = proxy.since(mark).stream()
+                    .filter(seen -> seen.is("POST", endpoints.token()) && !seen.refused()).toList();
+            System.out.printf("secret rotation under load: %d logins in %d s, %d failed, token requests %d "
+                    + "(answered 401: %d)%n", logins.size(), Duration.between(start, Instant.now()).toSeconds(),
+                    failures.size(), seenTokens.size(), seenTokens.stream().filter(seen -> seen.status() == 401).count());
+            assertThat(failures).as("failed logins").isEmpty();
+            assertThat(logins).as("logins in %s", Duration.between(start, Instant.now())).hasSizeGreaterThan(20);
+            assertThat(logins).anyMatch(at -> at.isBefore(nextGiven))
+                    .anyMatch(at -> at.isAfter(nextGiven) && at.isBefore(changedAtKeycloak))
+                    .anyMatch(at -> at.isAfter(changedAtKeycloak) && at.isBefore(promoted))
+                    .anyMatch(at -> at.isAfter(promoted));
+            List<Seen> tokenRequests = proxy.since(mark).stream()
+                    .filter(seen -> seen.is("POST", endpoints.token()) && !seen.refused()).toList();
+            assertThat(tokenRequests).as("the old secret, refused once Keycloak changed it, then tried no more")
+                    .filteredOn(seen -> seen.status() == 401).hasSizeBetween(1, 2);
+            assertThat(tokenRequests.get(tokenRequests.size() - 1).status()).isEqualTo(200);
+        } finally {
+            keycloak().changeClientSecret(client, client.secret());
+        }
+    }
+
+    private static Secret randomSecret() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Secret.of(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
     // --- 8. Users and groups from the identity provider ----------------------------------------------------------
@@ -57,7 +216,7 @@ class KeycloakInteropIT extends InteropContract {
                 assertThat(whoami.get("groups")).asList().containsExactly("sandbox-developers", "sandbox-users");
             }
             sandbox.directory().addLocalMembership(DANA.username(), "local-book-club");
-            ((KeycloakServer) provider).removeFromGroup(DANA.username(), "engineering");
+            keycloak().removeFromGroup(DANA.username(), "engineering");
 
             try (Browser browser = browser("8-next-login")) {
                 logIn(browser, sandbox, "/pages/next", DANA);

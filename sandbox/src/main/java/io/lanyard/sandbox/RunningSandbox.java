@@ -2,6 +2,7 @@ package io.lanyard.sandbox;
 
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.LanyardConfiguration;
+import io.lanyard.plugin.lifecycle.LanyardSecrets;
 import io.lanyard.sandbox.graph.GraphStandIn;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
 import io.lanyard.sandbox.idp.BuiltInProvider;
@@ -26,10 +27,12 @@ public final class RunningSandbox implements AutoCloseable {
     private final Path lanyardDirectory;
     private final ConfigurationHolder configuration;
     private final SandboxUserDirectory directory;
+    private final LanyardSecrets secrets;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     RunningSandbox(Tomcat tomcat, BuiltInProvider builtInProvider, GraphStandIn graphStandIn, URI baseUrl, Path home,
-            Path lanyardDirectory, ConfigurationHolder configuration, SandboxUserDirectory directory) {
+            Path lanyardDirectory, ConfigurationHolder configuration, SandboxUserDirectory directory,
+            LanyardSecrets secrets) {
         this.tomcat = tomcat;
         this.builtInProvider = builtInProvider;
         this.graphStandIn = graphStandIn;
@@ -38,11 +41,17 @@ public final class RunningSandbox implements AutoCloseable {
         this.lanyardDirectory = lanyardDirectory;
         this.configuration = configuration;
         this.directory = directory;
+        this.secrets = secrets;
     }
 
     /** The sandbox's users and groups, as its own administration would see and change them. */
     public SandboxUserDirectory directory() {
         return directory;
+    }
+
+    /** Its secrets and keys: signing keys (the JWKS), expiry, this node's report. */
+    public LanyardSecrets secrets() {
+        return secrets;
     }
 
     /** The configuration in force (the admin pages replace it after a validated save). */
@@ -88,6 +97,7 @@ public final class RunningSandbox implements AutoCloseable {
             return;
         }
         SandboxTomcat.stopQuietly(tomcat);
+        secrets.close();
         if (builtInProvider != null) {
             builtInProvider.close();
         }

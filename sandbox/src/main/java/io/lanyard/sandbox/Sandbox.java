@@ -20,7 +20,9 @@ import io.lanyard.core.secret.SecretStatus;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.admin.AdminPageLayout;
 import io.lanyard.plugin.lifecycle.LanyardAdministration;
+import io.lanyard.plugin.lifecycle.LanyardSecrets;
 import io.lanyard.plugin.lifecycle.StartupConfiguration;
+import io.lanyard.plugin.web.JwksServlet;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.app.AuiResourcesServlet;
 import io.lanyard.sandbox.graph.GraphStandIn;
@@ -108,6 +110,7 @@ public final class Sandbox {
         BuiltInProvider builtIn = null;
         GraphStandIn graphStandIn = null;
         StandInTenant tenant = new StandInTenant();
+        LanyardSecrets lanyardSecrets = null;
         try {
             if (builtInPort.isPresent()) {
                 builtIn = startBuiltIn(builtInPort.get(), clientSecret, baseUrl, tenant);
@@ -129,17 +132,23 @@ public final class Sandbox {
                 SandboxGraph.connect(changes, clientSecret, graphStandIn.url());
             }
             logSecretSources(holder.current(), secretResolver);
+            EntraEndpoints entra = entraEndpoints(options, Optional.ofNullable(graphStandIn));
+            lanyardSecrets = new LanyardSecrets(holder, secretResolver, Optional.of(lanyardDirectory),
+                    "Lanyard sandbox", entra, HttpLimits.DEFAULT, Clock.systemUTC()).startBackground();
             SandboxUserDirectory directory = new SandboxUserDirectory();
-            Tomcat tomcat = startTomcat(options, host, lanyardDirectory, holder, changes, secretResolver, baseUrl,
-                    directory, entraEndpoints(options, Optional.ofNullable(graphStandIn)));
+            Tomcat tomcat = startTomcat(options, host, lanyardDirectory, holder, changes, lanyardSecrets, baseUrl,
+                    directory, entra);
             return new RunningSandbox(tomcat, builtIn, graphStandIn, baseUrl.get(), home, lanyardDirectory, holder,
-                    directory);
+                    directory, lanyardSecrets);
         } catch (IOException | RuntimeException e) {
             if (builtIn != null) {
                 builtIn.close(); // do not leave the provider's port taken behind a failed start
             }
             if (graphStandIn != null) {
                 graphStandIn.close();
+            }
+            if (lanyardSecrets != null) {
+                lanyardSecrets.close();
             }
             throw e;
         }
@@ -202,12 +211,13 @@ public final class Sandbox {
     }
 
     private static Tomcat startTomcat(SandboxOptions options, SandboxHost host, Path lanyardDirectory,
-            ConfigurationHolder configuration, ConfigurationService changes, ClientSecretResolver secrets,
+            ConfigurationHolder configuration, ConfigurationService changes, LanyardSecrets secrets,
             AtomicReference<URI> baseUrl, SandboxUserDirectory directory, EntraEndpoints entra) throws IOException {
         SandboxSessionLogin sessionLogin = new SandboxSessionLogin(directory);
         // The base URL is known once Tomcat has its port; the core reads it per login, after that.
-        LoginService loginService = LoginService.builder(configuration, secrets, directory, baseUrl::get, host.clock())
-                .writes(directory, directory).audit(new LoggingAuditSink()).entraEndpoints(entra).build();
+        LoginService loginService = LoginService.builder(configuration, secrets.resolver(), directory, baseUrl::get,
+                host.clock()).signingKeys(secrets.signingKeys()).writes(directory, directory)
+                .audit(new LoggingAuditSink()).entraEndpoints(entra).build();
         // As in a product: pending logins sealed under the key in Lanyard's folder, which every node shares.
         LanyardWeb lanyard = LanyardWeb.create(loginService, configuration, sessionLogin, LoginPage.SANDBOX,
                 baseUrl::get, PendingLoginSeal.inFolder(lanyardDirectory));
@@ -215,10 +225,10 @@ public final class Sandbox {
         LanyardAdministration admin = new LanyardAdministration(Optional.of(changes),
                 new SandboxAdminAccess(sessionLogin, directory), secrets, baseUrl::get, LoginPage.SANDBOX,
                 AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT,
-                entra, Clock.systemUTC());
+                Clock.systemUTC());
         Optional<Filter> botKiller = host.botKillerCut().map(cut -> new BotKillerStandIn(sessionLogin, cut));
-        Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, lanyard, admin, sessionLogin,
-                directory);
+        Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, lanyard, admin,
+                new JwksServlet(secrets.signingKeys()), sessionLogin, directory);
         int port = tomcat.getConnector().getLocalPort();
         baseUrl.set(host.baseUrl().orElse(URI.create("http://localhost:" + port)));
         LOG.info("Sandbox listening at http://localhost:{}{}", port,

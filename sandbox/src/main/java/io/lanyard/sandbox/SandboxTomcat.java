@@ -1,6 +1,8 @@
 package io.lanyard.sandbox;
 
+import io.lanyard.core.LanyardPaths;
 import io.lanyard.plugin.lifecycle.LanyardAdministration;
+import io.lanyard.plugin.web.JwksServlet;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.app.AuiResourcesServlet;
 import io.lanyard.sandbox.app.ClaimsServlet;
@@ -37,8 +39,8 @@ final class SandboxTomcat {
 
     /** @param botKiller the product's bot killer, which runs around everything else, as in Jira and Confluence */
     static Tomcat start(int port, Path home, Optional<Filter> botKiller, LanyardWeb lanyard,
-            LanyardAdministration admin, SandboxSessionLogin sessionLogin, SandboxUserDirectory directory)
-            throws IOException {
+            LanyardAdministration admin, JwksServlet jwks, SandboxSessionLogin sessionLogin,
+            SandboxUserDirectory directory) throws IOException {
         Path base = Files.createDirectories(home.resolve("tomcat"));
         Path docBase = Files.createDirectories(base.resolve("webapp"));
         Tomcat tomcat = new Tomcat();
@@ -63,6 +65,7 @@ final class SandboxTomcat {
         addServlet(context, "session", new SessionServlet(), SessionServlet.PATH);
         addServlet(context, "lanyard-login", lanyard.loginServlet(), LanyardWeb.LOGIN_SERVLET_MAPPING);
         addServlet(context, "lanyard-callback", lanyard.callbackServlet(), LanyardWeb.CALLBACK_SERVLET_MAPPING);
+        addServlet(context, "lanyard-jwks", jwks, LanyardPaths.JWKS);
         addServlet(context, "lanyard-admin", admin.adminServlet(), LanyardAdministration.ADMIN_SERVLET_MAPPINGS);
         addServlet(context, "lanyard-api", admin.apiServlet(), LanyardAdministration.API_SERVLET_MAPPING);
 

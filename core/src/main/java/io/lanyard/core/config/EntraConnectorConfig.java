@@ -2,6 +2,7 @@ package io.lanyard.core.config;
 
 import io.lanyard.core.secret.StoredSecret;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +18,9 @@ import java.util.Optional;
  * @param tenantId     the directory (tenant) id, a GUID, or one of the tenant's verified domains
  * @param clientId     the application (client) id, a GUID
  * @param clientSecret what {@code connector.xml} holds; resolved at start by the secret resolver
+ * @param nextClientSecret the next secret of a rotation ({@code CLIENT_SECRET_NEXT}), or none
+ * @param clientSecretExpiresOn when the current secret expires, as entered (Graph says it too, see the README)
+ * @param clientAuthMethod {@code client_secret_post} (the secret) or {@code private_key_jwt} (Lanyard's certificate)
  * @param nationalCloud the cloud the tenant lives in: its sign-in authority and default Graph endpoint
  * @param graphBaseUrl an explicit Microsoft Graph base URL instead of the cloud's (e.g. US Government DoD)
  */
@@ -27,6 +31,9 @@ public record EntraConnectorConfig(
         String tenantId,
         String clientId,
         StoredSecret clientSecret,
+        StoredSecret nextClientSecret,
+        Optional<LocalDate> clientSecretExpiresOn,
+        ClientAuthMethod clientAuthMethod,
         NationalCloud nationalCloud,
         Optional<URI> graphBaseUrl) implements Integration {
 
@@ -36,6 +43,9 @@ public record EntraConnectorConfig(
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(clientSecret, "clientSecret");
+        Objects.requireNonNull(nextClientSecret, "nextClientSecret");
+        Objects.requireNonNull(clientSecretExpiresOn, "clientSecretExpiresOn");
+        Objects.requireNonNull(clientAuthMethod, "clientAuthMethod");
         Objects.requireNonNull(nationalCloud, "nationalCloud");
         Objects.requireNonNull(graphBaseUrl, "graphBaseUrl");
     }
@@ -65,6 +75,7 @@ public record EntraConnectorConfig(
     public String toString() {
         return "EntraConnectorConfig[id=" + id + ", displayName=" + displayName + ", enabled=" + enabled
                 + ", tenantId=" + tenantId + ", clientId=" + clientId + ", clientSecret=" + clientSecret
+                + ", nextClientSecret=" + nextClientSecret + ", clientAuthMethod=" + clientAuthMethod.wireName()
                 + ", nationalCloud=" + nationalCloud + ", graphBaseUrl=" + graphBaseUrl.map(URI::toString).orElse("")
                 + "]";
     }

@@ -4,6 +4,7 @@ import io.lanyard.core.http.Urls;
 import io.lanyard.core.secret.StoredSecret;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,9 @@ public final class EntraConnectorConfigBuilder implements IntegrationBuilder<Ent
     private String tenantId;
     private String clientId;
     private StoredSecret clientSecret = StoredSecret.none();
+    private StoredSecret nextClientSecret = StoredSecret.none();
+    private LocalDate clientSecretExpiresOn;
+    private ClientAuthMethod clientAuthMethod = ClientAuthMethod.CLIENT_SECRET_POST;
     private NationalCloud nationalCloud = NationalCloud.GLOBAL;
     private String graphBaseUrl;
 
@@ -46,6 +50,9 @@ public final class EntraConnectorConfigBuilder implements IntegrationBuilder<Ent
         builder.tenantId = config.tenantId();
         builder.clientId = config.clientId();
         builder.clientSecret = config.clientSecret();
+        builder.nextClientSecret = config.nextClientSecret();
+        builder.clientSecretExpiresOn = config.clientSecretExpiresOn().orElse(null);
+        builder.clientAuthMethod = config.clientAuthMethod();
         builder.nationalCloud = config.nationalCloud();
         builder.graphBaseUrl = config.graphBaseUrl().map(URI::toString).orElse(null);
         return builder;
@@ -57,6 +64,10 @@ public final class EntraConnectorConfigBuilder implements IntegrationBuilder<Ent
     public EntraConnectorConfigBuilder tenantId(String value) { this.tenantId = value; return this; }
     public EntraConnectorConfigBuilder clientId(String value) { this.clientId = value; return this; }
     public EntraConnectorConfigBuilder clientSecret(StoredSecret value) { this.clientSecret = value; return this; }
+    public EntraConnectorConfigBuilder nextClientSecret(StoredSecret value) { this.nextClientSecret = value; return this; }
+    public EntraConnectorConfigBuilder clientSecretExpiresOn(LocalDate value) { this.clientSecretExpiresOn = value; return this; }
+    /** {@code client_secret_post} (the default) or {@code private_key_jwt}. */
+    public EntraConnectorConfigBuilder clientAuthMethod(ClientAuthMethod value) { this.clientAuthMethod = value; return this; }
     public EntraConnectorConfigBuilder nationalCloud(NationalCloud value) { this.nationalCloud = value; return this; }
     /** Optional: empty means the national cloud's Graph endpoint. */
     public EntraConnectorConfigBuilder graphBaseUrl(String value) { this.graphBaseUrl = value; return this; }
@@ -71,8 +82,10 @@ public final class EntraConnectorConfigBuilder implements IntegrationBuilder<Ent
         String checkedTenant = checkedTenantId(errors);
         String checkedClientId = checkedGuid(errors, "clientId", clientId, "must be the application (client) id, a GUID");
         Optional<URI> checkedGraph = checkedGraphBaseUrl(errors);
-        if (clientSecret == null) {
-            errors.add(new FieldError("clientSecret", "must be given (it may be empty)"));
+        FieldChecks.requireSecrets(errors, clientSecret, nextClientSecret);
+        // Microsoft identity platform, client credentials flow: a secret in the body, or a certificate's assertion.
+        if (clientAuthMethod != ClientAuthMethod.CLIENT_SECRET_POST && clientAuthMethod != ClientAuthMethod.PRIVATE_KEY_JWT) {
+            errors.add(new FieldError("clientAuthMethod", "must be client_secret_post or private_key_jwt"));
         }
         if (nationalCloud == null) {
             errors.add(new FieldError("nationalCloud", "must be GLOBAL, US_GOV or CHINA"));
@@ -82,7 +95,8 @@ public final class EntraConnectorConfigBuilder implements IntegrationBuilder<Ent
                     errors);
         }
         return new EntraConnectorConfig(checkedId, checkedName, enabled, checkedTenant, checkedClientId, clientSecret,
-                nationalCloud, checkedGraph);
+                nextClientSecret, Optional.ofNullable(clientSecretExpiresOn), clientAuthMethod, nationalCloud,
+                checkedGraph);
     }
 
     /** The id is part of the per-connector secret name an administrator has put into start scripts. */

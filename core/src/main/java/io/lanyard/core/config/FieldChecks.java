@@ -1,5 +1,6 @@
 package io.lanyard.core.config;
 
+import io.lanyard.core.secret.StoredSecret;
 import io.lanyard.core.error.LogText;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -33,5 +34,15 @@ final class FieldChecks {
             return null;
         }
         return stripped;
+    }
+
+    /** The current and the next client secret must be given as values, which may be "none". */
+    static void requireSecrets(List<FieldError> errors, StoredSecret current, StoredSecret next) {
+        if (current == null) {
+            errors.add(new FieldError("clientSecret", "must be given (it may be empty)"));
+        }
+        if (next == null) {
+            errors.add(new FieldError("nextClientSecret", "must be given (it may be empty)"));
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.lanyard.core.config;
 import io.lanyard.core.secret.StoredSecret;
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +21,10 @@ import java.util.Set;
  * @param discoveryUrl         where the provider's metadata is read ({@code …/.well-known/openid-configuration})
  * @param clientId             our client id at the provider
  * @param clientSecret         what the configuration file holds; resolved at start by the secret resolver
+ * @param nextClientSecret     the next secret of a rotation ({@code CLIENT_SECRET_NEXT}), or none
+ * @param clientSecretExpiresOn when the current secret expires, as entered by the administrator
  * @param clientAuthMethod     how we authenticate at the token endpoint
+ * @param clientAssertionAudience the {@code aud} of a client assertion ({@code private_key_jwt} only)
  * @param scopes               requested scopes; always contains {@code openid}
  * @param usernameMapping      how claims become a host username
  * @param useUserInfo          whether claims are also read from the userinfo endpoint
@@ -39,7 +43,10 @@ public record IdentityProviderConfig(
         URI discoveryUrl,
         String clientId,
         StoredSecret clientSecret,
+        StoredSecret nextClientSecret,
+        Optional<LocalDate> clientSecretExpiresOn,
         ClientAuthMethod clientAuthMethod,
+        ClientAssertionAudience clientAssertionAudience,
         List<String> scopes,
         UsernameMapping usernameMapping,
         boolean useUserInfo,
@@ -61,7 +68,10 @@ public record IdentityProviderConfig(
         Objects.requireNonNull(discoveryUrl, "discoveryUrl");
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(clientSecret, "clientSecret");
+        Objects.requireNonNull(nextClientSecret, "nextClientSecret");
+        Objects.requireNonNull(clientSecretExpiresOn, "clientSecretExpiresOn");
         Objects.requireNonNull(clientAuthMethod, "clientAuthMethod");
+        Objects.requireNonNull(clientAssertionAudience, "clientAssertionAudience");
         scopes = List.copyOf(scopes);
         Objects.requireNonNull(usernameMapping, "usernameMapping");
         Objects.requireNonNull(clockSkew, "clockSkew");
@@ -85,6 +95,7 @@ public record IdentityProviderConfig(
     @Override
     public String toString() {
         return "IdentityProviderConfig[id=" + id + ", displayName=" + displayName + ", enabled=" + enabled
-                + ", issuer=" + issuer + ", clientId=" + clientId + ", clientSecret=" + clientSecret + "]";
+                + ", issuer=" + issuer + ", clientId=" + clientId + ", clientSecret=" + clientSecret
+                + ", nextClientSecret=" + nextClientSecret + ", clientAuthMethod=" + clientAuthMethod.wireName() + "]";
     }
 }

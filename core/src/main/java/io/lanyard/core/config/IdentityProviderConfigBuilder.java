@@ -5,6 +5,7 @@ import io.lanyard.core.secret.StoredSecret;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -40,7 +41,10 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
     private String discoveryUrl;
     private String clientId;
     private StoredSecret clientSecret = StoredSecret.none();
+    private StoredSecret nextClientSecret = StoredSecret.none();
+    private LocalDate clientSecretExpiresOn;
     private ClientAuthMethod clientAuthMethod = ClientAuthMethod.CLIENT_SECRET_BASIC;
+    private ClientAssertionAudience clientAssertionAudience = ClientAssertionAudience.TOKEN_ENDPOINT;
     private List<String> scopes = IdentityProviderConfig.DEFAULT_SCOPES;
     private String usernameClaim = UsernameMapping.DEFAULT_CLAIM;
     private List<String> fallbackClaims = UsernameMapping.DEFAULT_FALLBACK_CLAIMS;
@@ -68,7 +72,10 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
         builder.discoveryUrl = config.discoveryUrl().toString();
         builder.clientId = config.clientId();
         builder.clientSecret = config.clientSecret();
+        builder.nextClientSecret = config.nextClientSecret();
+        builder.clientSecretExpiresOn = config.clientSecretExpiresOn().orElse(null);
         builder.clientAuthMethod = config.clientAuthMethod();
+        builder.clientAssertionAudience = config.clientAssertionAudience();
         builder.scopes = config.scopes();
         builder.usernameClaim = config.usernameMapping().claim();
         builder.fallbackClaims = config.usernameMapping().fallbackClaims();
@@ -95,7 +102,10 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
     public IdentityProviderConfigBuilder discoveryUrl(String value) { this.discoveryUrl = value; return this; }
     public IdentityProviderConfigBuilder clientId(String value) { this.clientId = value; return this; }
     public IdentityProviderConfigBuilder clientSecret(StoredSecret value) { this.clientSecret = value; return this; }
+    public IdentityProviderConfigBuilder nextClientSecret(StoredSecret value) { this.nextClientSecret = value; return this; }
+    public IdentityProviderConfigBuilder clientSecretExpiresOn(LocalDate value) { this.clientSecretExpiresOn = value; return this; }
     public IdentityProviderConfigBuilder clientAuthMethod(ClientAuthMethod value) { this.clientAuthMethod = value; return this; }
+    public IdentityProviderConfigBuilder clientAssertionAudience(ClientAssertionAudience value) { this.clientAssertionAudience = value; return this; }
     public IdentityProviderConfigBuilder scopes(List<String> value) { this.scopes = value; return this; }
     public IdentityProviderConfigBuilder usernameClaim(String value) { this.usernameClaim = value; return this; }
     public IdentityProviderConfigBuilder fallbackClaims(List<String> value) { this.fallbackClaims = value; return this; }
@@ -134,17 +144,21 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
         Optional<Duration> maxAge = checkedMaxAuthenticationAge(errors);
         List<String> acr = List.copyOf(nonBlankSet(errors, "acrValues", acrValues));
         ProvisioningSettings checkedProvisioning = provisioning.build(errors);
-        if (clientSecret == null) {
-            errors.add(new FieldError("clientSecret", "must be given (it may be empty)"));
-        }
+        FieldChecks.requireSecrets(errors, clientSecret, nextClientSecret);
         if (clientAuthMethod == null) {
-            errors.add(new FieldError("clientAuthMethod", "must be client_secret_basic or client_secret_post"));
+            errors.add(new FieldError("clientAuthMethod",
+                    "must be client_secret_basic, client_secret_post or private_key_jwt"));
         }
+        if (clientAssertionAudience == null) {
+            errors.add(new FieldError("clientAssertionAudience", "must be token_endpoint or issuer"));
+        }
+        checkSignedWithSecret(errors, algorithms);
         if (!errors.isEmpty()) {
             throw new ConfigurationException("identity provider " + (id == null ? "(no id)" : id) + " is invalid", errors);
         }
         return new IdentityProviderConfig(checkedId, checkedName, enabled, endpoints.issuer, endpoints.discovery,
-                checkedClientId, clientSecret, clientAuthMethod, checkedScopes, mapping, useUserInfo, checkedSkew,
+                checkedClientId, clientSecret, nextClientSecret, Optional.ofNullable(clientSecretExpiresOn),
+                clientAuthMethod, clientAssertionAudience, checkedScopes, mapping, useUserInfo, checkedSkew,
                 algorithms, audiences, maxAge, acr, checkedProvisioning);
     }
 
@@ -295,6 +309,17 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
             errors.add(new FieldError("allowedAlgorithms", "must name at least one algorithm"));
         }
         return result;
+    }
+
+    /**
+     * OIDC Core §10.1: HS* ID tokens are signed with the client secret as the key. With {@code private_key_jwt}
+     * Lanyard holds no client secret, so such a token could never be checked.
+     */
+    private void checkSignedWithSecret(List<FieldError> errors, Set<String> algorithms) {
+        if (clientAuthMethod == ClientAuthMethod.PRIVATE_KEY_JWT && algorithms.stream().anyMatch(a -> a.startsWith("HS"))) {
+            errors.add(new FieldError("allowedAlgorithms", "HS256, HS384 and HS512 use the client secret as the key, "
+                    + "and private_key_jwt uses none: choose RS256 (or another public-key algorithm)"));
+        }
     }
 
     private Optional<Duration> checkedMaxAuthenticationAge(List<FieldError> errors) {

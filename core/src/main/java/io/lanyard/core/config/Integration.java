@@ -1,6 +1,8 @@
 package io.lanyard.core.config;
 
 import io.lanyard.core.secret.StoredSecret;
+import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * One configured integration, of any kind: an OpenID Connect identity provider, an Entra ID connector, and the kinds
@@ -26,4 +28,29 @@ public interface Integration {
      * {@link StoredSecret#none()} for a kind that owns no secret.
      */
     StoredSecret clientSecret();
+
+    /**
+     * How the integration authenticates at its token endpoint: with its client secret, or with Lanyard's signing key
+     * ({@code private_key_jwt}, which needs no secret). {@code client_secret_basic} for a kind that says nothing.
+     */
+    default ClientAuthMethod clientAuthMethod() {
+        return ClientAuthMethod.CLIENT_SECRET_BASIC;
+    }
+
+    /**
+     * What the configuration file holds for the next client secret of a rotation ({@code CLIENT_SECRET_NEXT}), tried
+     * when the provider refuses the current one. {@link StoredSecret#none()} when no rotation is under way, and for a
+     * kind that owns no secret.
+     */
+    default StoredSecret nextClientSecret() {
+        return StoredSecret.none();
+    }
+
+    /**
+     * When the current client secret expires, as the administrator entered it ({@code CLIENT_SECRET_EXPIRES_ON}):
+     * Lanyard warns 30, 14 and 3 days before. For Entra ID, Microsoft Graph says it without being told.
+     */
+    default Optional<LocalDate> clientSecretExpiresOn() {
+        return Optional.empty();
+    }
 }

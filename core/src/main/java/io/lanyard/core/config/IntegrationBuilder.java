@@ -1,6 +1,7 @@
 package io.lanyard.core.config;
 
 import io.lanyard.core.secret.StoredSecret;
+import java.time.LocalDate;
 
 /**
  * The builder of one kind of {@link Integration}: holds the rules of that kind, and refuses an invalid integration
@@ -18,6 +19,12 @@ public interface IntegrationBuilder<C extends Integration> {
     IntegrationBuilder<C> enabled(boolean value);
 
     IntegrationBuilder<C> clientSecret(StoredSecret value);
+
+    /** {@code CLIENT_SECRET_NEXT}: the next secret of a rotation, or none. */
+    IntegrationBuilder<C> nextClientSecret(StoredSecret value);
+
+    /** {@code CLIENT_SECRET_EXPIRES_ON}, or null for none. */
+    IntegrationBuilder<C> clientSecretExpiresOn(LocalDate value);
 
     /**
      * @throws ConfigurationException listing every invalid field

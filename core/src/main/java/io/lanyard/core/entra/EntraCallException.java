@@ -1,67 +1,74 @@
 package io.lanyard.core.entra;
 
+import io.lanyard.core.error.ErrorCode;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A call to Microsoft Entra ID or Microsoft Graph that did not give what it should, and why: each caller turns the
- * reason into its own code (the connector's "Test" into {@code LNY-710}–{@code LNY-713}, the group overage of a
- * login into {@code LNY-720}–{@code LNY-726}). The message names the request and what came back, never a secret or a
- * token; remote texts are one line and capped.
+ * A call to Entra ID or Microsoft Graph failed: a stable code, a sentence for the log and the admin pages (never a
+ * secret or a token), and the error as Entra ID or Graph worded it, when they gave one. Checked, because every caller
+ * reports it rather than letting it end a request.
  */
 public final class EntraCallException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    /** Why the call failed. */
-    public enum Reason {
-        /** No connection, no answer in time. */
-        UNREACHABLE,
-        /** Entra ID refused the credentials, or Graph refused the call, with its own error. */
-        REFUSED,
-        /** Graph answered 429 Too Many Requests. */
-        THROTTLED,
-        /** Graph does not know the object asked for (404). */
-        NOT_FOUND,
-        /** An answer that is not what these endpoints send. */
-        INVALID,
-        /** More than the caller reads in one go (e.g. more groups than a login takes). */
-        TOO_LARGE
-    }
-
-    private final Reason reason;
+    private final ErrorCode code;
+    private final int status;
     private final String remoteCode;
     private final String remoteDescription;
-    private final long retryAfterSeconds;
 
-    public EntraCallException(Reason reason, String message) {
-        this(reason, message, null, null, -1);
-    }
-
-    public EntraCallException(Reason reason, String message, String remoteCode, String remoteDescription,
-            long retryAfterSeconds) {
+    /**
+     * @param status the HTTP status of the answer, 0 when there was none
+     */
+    public EntraCallException(ErrorCode code, String message, int status, String remoteCode, String remoteDescription) {
         super(message, null, false, false);
-        this.reason = reason;
+        this.code = Objects.requireNonNull(code, "code");
+        this.status = status;
         this.remoteCode = remoteCode;
         this.remoteDescription = remoteDescription;
-        this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    public Reason reason() {
-        return reason;
+    public EntraCallException(ErrorCode code, String message) {
+        this(code, message, 0, null, null);
     }
 
-    /** Entra's OAuth {@code error} or Graph's {@code error.code}, when the service sent one. */
+    public ErrorCode code() {
+        return code;
+    }
+
+    /** The HTTP status Entra ID or Graph answered with; 0 when nothing answered. */
+    public int status() {
+        return status;
+    }
+
+    /** E.g. {@code invalid_client}, {@code Authorization_RequestDenied}. */
     public Optional<String> remoteCode() {
         return Optional.ofNullable(remoteCode);
     }
 
-    /** Entra's {@code error_description} or Graph's {@code error.message}, when the service sent one. */
+    /** E.g. {@code AADSTS7000215: Invalid client secret provided…}; one line, capped. */
     public Optional<String> remoteDescription() {
         return Optional.ofNullable(remoteDescription);
     }
 
-    /** A 429's {@code Retry-After} in seconds, or -1 when it gave none. */
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+    /** The same failure with another code and sentence, keeping what Entra ID or Graph said. */
+    public EntraCallException as(ErrorCode otherCode, String message) {
+        return new EntraCallException(otherCode, message, status, remoteCode, remoteDescription);
+    }
+
+    /** Should a remote text quote a value back, it never leaves this exception. */
+    EntraCallException without(String value) {
+        if (value.isEmpty()) {
+            return this;
+        }
+        return new EntraCallException(code, getMessage().replace(value, "[secret]"), status,
+                remoteCode == null ? null : remoteCode.replace(value, "[secret]"),
+                remoteDescription == null ? null : remoteDescription.replace(value, "[secret]"));
+    }
+
+    @Override
+    public String toString() {
+        return "EntraCallException: " + code.code() + " " + getMessage();
     }
 }

@@ -3,7 +3,7 @@ package io.lanyard.core.entra;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
-import io.lanyard.core.entra.EntraCallException.Reason;
+import io.lanyard.core.entra.GraphCallException.Reason;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.error.LogText;
@@ -20,42 +20,42 @@ final class EntraCalls {
     }
 
     /** Sends within the client's limits; redirects are never followed. */
-    static HTTPResponse send(ProviderHttpClient http, HTTPRequest request) throws EntraCallException {
+    static HTTPResponse send(ProviderHttpClient http, HTTPRequest request) throws GraphCallException {
         try {
             return http.send(request, ErrorCode.ENTRA_UNREACHABLE);
         } catch (LanyardException e) {
             if (e.errorCode() == ErrorCode.ENTRA_UNREACHABLE) {
-                throw new EntraCallException(Reason.UNREACHABLE, e.getMessage());
+                throw new GraphCallException(Reason.UNREACHABLE, e.getMessage());
             }
             // HTTP_RESPONSE_TOO_LARGE: not what a token endpoint or Graph sends.
-            throw new EntraCallException(Reason.INVALID, e.getMessage());
+            throw new GraphCallException(Reason.INVALID, e.getMessage());
         }
     }
 
-    static Map<String, Object> json(HTTPResponse response, String where) throws EntraCallException {
+    static Map<String, Object> json(HTTPResponse response, String where) throws GraphCallException {
         String body = response.getBody();
         try {
             return JSONObjectUtils.parse(body == null ? "" : body);
         } catch (java.text.ParseException e) {
-            throw new EntraCallException(Reason.INVALID, where + " answered HTTP " + response.getStatusCode()
+            throw new GraphCallException(Reason.INVALID, where + " answered HTTP " + response.getStatusCode()
                     + " with something that is not JSON");
         }
     }
 
     /** Graph's error answer ({@code {"error": {"code", "message"}}}) as a failure with its code and message. */
-    static EntraCallException graphError(HTTPResponse response, Map<String, Object> body, String where) {
+    static GraphCallException graphError(HTTPResponse response, Map<String, Object> body, String where) {
         int status = response.getStatusCode();
         if (body.get("error") instanceof Map<?, ?> error && error.get("code") instanceof String code) {
             String message = error.get("message") instanceof String text ? text : "";
             Reason reason = status == 429 ? Reason.THROTTLED : status == 404 ? Reason.NOT_FOUND : Reason.REFUSED;
-            return new EntraCallException(reason, where + " answered HTTP " + status + " " + quotable(code),
+            return new GraphCallException(reason, where + " answered HTTP " + status + " " + quotable(code),
                     quotable(code), quotable(message), retryAfter(response));
         }
         if (status == 429) {
-            return new EntraCallException(Reason.THROTTLED, where + " answered HTTP 429", null, null,
+            return new GraphCallException(Reason.THROTTLED, where + " answered HTTP 429", null, null,
                     retryAfter(response));
         }
-        return new EntraCallException(Reason.INVALID, where + " answered HTTP " + status
+        return new GraphCallException(Reason.INVALID, where + " answered HTTP " + status
                 + " without a Microsoft Graph error");
     }
 

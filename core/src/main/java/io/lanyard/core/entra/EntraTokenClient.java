@@ -11,7 +11,7 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import io.lanyard.core.config.EntraConnectorConfig;
-import io.lanyard.core.entra.EntraCallException.Reason;
+import io.lanyard.core.entra.GraphCallException.Reason;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.secret.Secret;
 import java.net.URI;
@@ -43,10 +43,10 @@ public final class EntraTokenClient {
     }
 
     /**
-     * @throws EntraCallException {@code UNREACHABLE}; {@code REFUSED} with Entra's OAuth error (RFC 6749 §5.2, its
+     * @throws GraphCallException {@code UNREACHABLE}; {@code REFUSED} with Entra's OAuth error (RFC 6749 §5.2, its
      *         {@code AADSTS…} description); {@code INVALID} for anything that is not a token response
      */
-    public AppToken request(EntraConnectorConfig connector, Secret secret) throws EntraCallException {
+    public AppToken request(EntraConnectorConfig connector, Secret secret) throws GraphCallException {
         URI tokenEndpoint = endpoints.tokenEndpoint(connector);
         TokenRequest request = new TokenRequest(tokenEndpoint,
                 new ClientSecretPost(new ClientID(connector.clientId()),
@@ -58,24 +58,24 @@ public final class EntraTokenClient {
         try {
             parsed = TokenResponse.parse(response);
         } catch (ParseException e) {
-            throw new EntraCallException(Reason.INVALID, where + " answered HTTP " + response.getStatusCode()
+            throw new GraphCallException(Reason.INVALID, where + " answered HTTP " + response.getStatusCode()
                     + " with something that is not an OAuth 2.0 token response");
         }
         if (!parsed.indicatesSuccess()) {
             ErrorObject error = parsed.toErrorResponse().getErrorObject();
             if (error == null || error.getCode() == null || error.getCode().isBlank()) {
                 // Nimbus reads any non-2xx as an error response; without an "error" it is not one from Entra ID.
-                throw new EntraCallException(Reason.INVALID, where + " answered HTTP " + response.getStatusCode()
+                throw new GraphCallException(Reason.INVALID, where + " answered HTTP " + response.getStatusCode()
                         + " without an OAuth 2.0 error");
             }
             String code = EntraCalls.quotable(error.getCode());
             String description = error.getDescription() == null ? "" : EntraCalls.quotable(error.getDescription());
-            throw new EntraCallException(Reason.REFUSED, where + " answered HTTP " + response.getStatusCode()
+            throw new GraphCallException(Reason.REFUSED, where + " answered HTTP " + response.getStatusCode()
                     + " error=" + code, code, description, -1);
         }
         AccessToken token = parsed.toSuccessResponse().getTokens().getAccessToken();
         if (token == null) {
-            throw new EntraCallException(Reason.INVALID, where + " answered without an access token");
+            throw new GraphCallException(Reason.INVALID, where + " answered without an access token");
         }
         return new AppToken(token, Math.max(0, token.getLifetime()));
     }

@@ -17,11 +17,11 @@ public final class GraphRequests {
      * {@code GET url} with the token as Bearer.
      *
      * @return the JSON body of a 200 answer
-     * @throws EntraCallException {@code UNREACHABLE}; {@code REFUSED}, {@code THROTTLED} or {@code NOT_FOUND} with
+     * @throws GraphCallException {@code UNREACHABLE}; {@code REFUSED}, {@code THROTTLED} or {@code NOT_FOUND} with
      *         Graph's error code and message; {@code INVALID} for an answer that is not Graph's
      */
     public static Map<String, Object> get(ProviderHttpClient http, URI url, AccessToken token)
-            throws EntraCallException {
+            throws GraphCallException {
         HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, url);
         request.setAuthorization(token.toAuthorizationHeader());
         request.setAccept("application/json");

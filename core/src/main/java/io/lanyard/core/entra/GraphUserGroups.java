@@ -2,7 +2,7 @@ package io.lanyard.core.entra;
 
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import io.lanyard.core.config.EntraConnectorConfig;
-import io.lanyard.core.entra.EntraCallException.Reason;
+import io.lanyard.core.entra.GraphCallException.Reason;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.secret.Secret;
 import java.net.URI;
@@ -76,12 +76,12 @@ public final class GraphUserGroups {
      * @param objectId  the user's {@code oid}
      * @param limit     more groups than this end the read ({@code TOO_LARGE})
      * @param deadline  when the read must be done ({@code UNREACHABLE} after it)
-     * @throws EntraCallException why the groups could not be read
+     * @throws GraphCallException why the groups could not be read
      */
     public List<Group> transitiveGroups(EntraConnectorConfig connector, Secret secret, String objectId, int limit,
-            Instant deadline) throws EntraCallException {
+            Instant deadline) throws GraphCallException {
         if (!OBJECT_ID.matcher(objectId).matches()) {
-            throw new EntraCallException(Reason.NOT_FOUND, "the token's oid is not an object id");
+            throw new GraphCallException(Reason.NOT_FOUND, "the token's oid is not an object id");
         }
         String graph = EntraEndpoints.withoutTrailingSlash(endpoints.graphBaseUrl(connector));
         URI next = URI.create(graph + "/v1.0/users/" + URLEncoder.encode(objectId, StandardCharsets.UTF_8)
@@ -91,7 +91,7 @@ public final class GraphUserGroups {
             Map<String, Object> page = pageWithin(connector, secret, next, deadline);
             collect(page, groups, next);
             if (groups.size() > limit) {
-                throw new EntraCallException(Reason.TOO_LARGE, "Graph lists more than " + limit + " groups");
+                throw new GraphCallException(Reason.TOO_LARGE, "Graph lists more than " + limit + " groups");
             }
             next = nextLink(page, graph);
         }
@@ -99,12 +99,12 @@ public final class GraphUserGroups {
     }
 
     private Map<String, Object> pageWithin(EntraConnectorConfig connector, Secret secret, URI url, Instant deadline)
-            throws EntraCallException {
+            throws GraphCallException {
         for (int attempt = 0; ; attempt++) {
             requireBefore(deadline, url);
             try {
                 return GraphRequests.get(http, url, token(connector, secret));
-            } catch (EntraCallException e) {
+            } catch (GraphCallException e) {
                 if (e.reason() == Reason.REFUSED && e.remoteCode().filter(code -> code.contains("Token")).isPresent()) {
                     heldTokens.remove(connector.id()); // an expired or revoked token: the next read gets a new one
                 }
@@ -119,7 +119,7 @@ public final class GraphUserGroups {
         }
     }
 
-    private AccessToken token(EntraConnectorConfig connector, Secret secret) throws EntraCallException {
+    private AccessToken token(EntraConnectorConfig connector, Secret secret) throws GraphCallException {
         HeldToken held = heldTokens.get(connector.id());
         Instant now = clock.instant();
         if (held != null && held.secret.equals(secret) && held.clientId.equals(connector.clientId())
@@ -134,9 +134,9 @@ public final class GraphUserGroups {
         return fresh.token();
     }
 
-    private static void collect(Map<String, Object> page, List<Group> groups, URI url) throws EntraCallException {
+    private static void collect(Map<String, Object> page, List<Group> groups, URI url) throws GraphCallException {
         if (!(page.get("value") instanceof List<?> values)) {
-            throw new EntraCallException(Reason.INVALID, "GET " + ProviderHttpClient.withoutQuery(url)
+            throw new GraphCallException(Reason.INVALID, "GET " + ProviderHttpClient.withoutQuery(url)
                     + " answered without a value list");
         }
         for (Object value : values) {
@@ -149,34 +149,34 @@ public final class GraphUserGroups {
     }
 
     /** Paging stays on the connector's Graph: a next link elsewhere is not followed. */
-    private static URI nextLink(Map<String, Object> page, String graph) throws EntraCallException {
+    private static URI nextLink(Map<String, Object> page, String graph) throws GraphCallException {
         Object link = page.get("@odata.nextLink");
         if (link == null) {
             return null;
         }
         if (!(link instanceof String text) || !text.startsWith(graph + "/")) {
-            throw new EntraCallException(Reason.INVALID, "Graph's next page is not on " + graph);
+            throw new GraphCallException(Reason.INVALID, "Graph's next page is not on " + graph);
         }
         try {
             return URI.create(text);
         } catch (IllegalArgumentException e) {
-            throw new EntraCallException(Reason.INVALID, "Graph's next page link is not a URL");
+            throw new GraphCallException(Reason.INVALID, "Graph's next page link is not a URL");
         }
     }
 
-    private void requireBefore(Instant deadline, URI url) throws EntraCallException {
+    private void requireBefore(Instant deadline, URI url) throws GraphCallException {
         if (!clock.instant().isBefore(deadline)) {
-            throw new EntraCallException(Reason.UNREACHABLE, "reading the groups from "
+            throw new GraphCallException(Reason.UNREACHABLE, "reading the groups from "
                     + ProviderHttpClient.withoutQuery(url) + " did not finish in time");
         }
     }
 
-    private void sleep(Duration wait) throws EntraCallException {
+    private void sleep(Duration wait) throws GraphCallException {
         try {
             sleeper.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EntraCallException(Reason.UNREACHABLE, "interrupted while waiting out Graph's Retry-After");
+            throw new GraphCallException(Reason.UNREACHABLE, "interrupted while waiting out Graph's Retry-After");
         }
     }
 }

@@ -31,6 +31,16 @@ public enum ErrorCode {
     CONFIG_LOCK_UNAVAILABLE("LNY-108", Kind.CONFIGURATION),
     /** The key that seals pending logins (in the shared home) cannot be read or created: no login can start. */
     LOGIN_STATE_KEY_UNAVAILABLE("LNY-109", Kind.CONFIGURATION),
+    /** The current client secret (or Lanyard's signing certificate) expires within 30 days: renew it now. */
+    CLIENT_SECRET_EXPIRES_SOON("LNY-110", Kind.CONFIGURATION),
+    /** The current client secret (or Lanyard's signing certificate) has expired. */
+    CLIENT_SECRET_EXPIRED("LNY-111", Kind.CONFIGURATION),
+    /** Lanyard's own signing key (for {@code private_key_jwt}) cannot be read, created or used. */
+    SIGNING_KEY_UNUSABLE("LNY-112", Kind.CONFIGURATION),
+    /** The encrypted store's old key cannot be removed yet: not every node has confirmed the new one. */
+    SECURED_KEY_ROTATION_WAITING("LNY-113", Kind.CONFIGURATION),
+    /** An Entra ID provider's secret expiry cannot be read: no Entra ID connector for its tenant. */
+    ENTRA_PROVIDER_WITHOUT_CONNECTOR("LNY-114", Kind.CONFIGURATION),
 
     // --- The identity provider could not be reached, or answered with something unusable. ---
     DISCOVERY_UNREACHABLE("LNY-200", Kind.PROVIDER_UNAVAILABLE),
@@ -47,6 +57,10 @@ public enum ErrorCode {
     TOKEN_REQUEST_REJECTED("LNY-301", Kind.PROVIDER_REFUSED),
     CLIENT_AUTHENTICATION_FAILED("LNY-302", Kind.PROVIDER_REFUSED),
     USERINFO_REJECTED("LNY-303", Kind.PROVIDER_REFUSED),
+    /** During a rotation the provider refused both the current and the next client secret. */
+    CLIENT_SECRETS_BOTH_REFUSED("LNY-304", Kind.PROVIDER_REFUSED),
+    /** The provider refused Lanyard's signed client assertion ({@code private_key_jwt}). */
+    CLIENT_ASSERTION_REFUSED("LNY-305", Kind.PROVIDER_REFUSED),
 
     // --- The response failed our checks (or was not meant for this browser). ---
     STATE_MISSING("LNY-400", Kind.RESPONSE_REJECTED),
@@ -150,6 +164,12 @@ public enum ErrorCode {
     ENTRA_TOKEN_REFUSED("LNY-711", Kind.PROVIDER_REFUSED),
     GRAPH_REQUEST_REFUSED("LNY-712", Kind.PROVIDER_REFUSED),
     ENTRA_RESPONSE_INVALID("LNY-713", Kind.PROVIDER_UNAVAILABLE),
+    /** Microsoft Graph does not know the app registration whose credentials Lanyard reads. */
+    GRAPH_APPLICATION_NOT_FOUND("LNY-714", Kind.PROVIDER_REFUSED),
+    /** Microsoft Graph refused to read app registrations: the permission Application.Read.All is missing. */
+    GRAPH_PERMISSION_MISSING("LNY-715", Kind.PROVIDER_REFUSED),
+    /** Entra ID refused Lanyard's certificate assertion: the certificate is not (or no longer) on the app. */
+    ENTRA_CLIENT_ASSERTION_REFUSED("LNY-716", Kind.PROVIDER_REFUSED),
 
     // --- Entra ID group overage: the groups of a login read from Microsoft Graph with a connector (issue 13). ---
     OVERAGE_GRAPH_UNREACHABLE("LNY-720", Kind.PROVIDER_UNAVAILABLE),
@@ -219,11 +239,12 @@ public enum ErrorCode {
             case ADMIN_REQUEST_TOO_LARGE -> 413;
             case CONFIG_INVALID, CONFIG_UNREADABLE, CONFIG_WRITE_FAILED, CLIENT_SECRET_MISSING, NO_IDP_CONFIGURED,
                     SECURED_PROPERTY_UNREADABLE, CONFIG_LOCK_UNAVAILABLE, LOGIN_STATE_KEY_UNAVAILABLE,
-                    HOST_LOGIN_FAILED, HOST_API_UNAVAILABLE, GROUP_SYNC_FAILED,
-                    GROUP_SYNC_PARTIALLY_APPLIED, HOST_DIRECTORY_UNAVAILABLE, HOST_ACCOUNT_CREATE_FAILED,
-                    HOST_ACCOUNT_UPDATE_FAILED, HOST_USER_ATTRIBUTE_FAILED, HOST_GROUPS_UNREADABLE,
-                    HOST_GROUP_CREATE_FAILED, HOST_MEMBERSHIP_CHANGE_FAILED, HOST_WRITES_UNAVAILABLE,
-                    OVERAGE_CONNECTOR_UNAVAILABLE, INTERNAL_ERROR -> 500;
+                    CLIENT_SECRET_EXPIRES_SOON, CLIENT_SECRET_EXPIRED, SIGNING_KEY_UNUSABLE,
+                    SECURED_KEY_ROTATION_WAITING, ENTRA_PROVIDER_WITHOUT_CONNECTOR, HOST_LOGIN_FAILED,
+                    HOST_API_UNAVAILABLE, GROUP_SYNC_FAILED, GROUP_SYNC_PARTIALLY_APPLIED, HOST_DIRECTORY_UNAVAILABLE,
+                    HOST_ACCOUNT_CREATE_FAILED, HOST_ACCOUNT_UPDATE_FAILED, HOST_USER_ATTRIBUTE_FAILED,
+                    HOST_GROUPS_UNREADABLE, HOST_GROUP_CREATE_FAILED, HOST_MEMBERSHIP_CHANGE_FAILED,
+                    HOST_WRITES_UNAVAILABLE, OVERAGE_CONNECTOR_UNAVAILABLE, INTERNAL_ERROR -> 500;
             case DISCOVERY_INVALID, DISCOVERY_ISSUER_MISMATCH, JWKS_INVALID, HTTP_RESPONSE_TOO_LARGE,
                     IDP_ERROR_RESPONSE, TOKEN_REQUEST_REJECTED, CLIENT_AUTHENTICATION_FAILED, USERINFO_REJECTED,
                     TOKEN_RESPONSE_INVALID, ID_TOKEN_MISSING, ID_TOKEN_MALFORMED, ID_TOKEN_ALGORITHM_REJECTED,
@@ -233,9 +254,10 @@ public enum ErrorCode {
                     ID_TOKEN_NOT_YET_VALID, ID_TOKEN_SUBJECT_MISSING, ID_TOKEN_NONCE_MISSING, ID_TOKEN_NONCE_MISMATCH,
                     ID_TOKEN_AUTH_TIME_MISSING, ID_TOKEN_AUTH_TOO_OLD, ID_TOKEN_ACR_NOT_SATISFIED,
                     USERINFO_SUBJECT_MISMATCH, USERINFO_INVALID, ID_TOKEN_TYPE_REJECTED, ID_TOKEN_CLAIM_TYPE_INVALID,
-                    ENTRA_TOKEN_REFUSED, GRAPH_REQUEST_REFUSED, ENTRA_RESPONSE_INVALID, GROUPS_CLAIM_INVALID,
-                    GROUPS_TOO_MANY, OVERAGE_GRAPH_REFUSED, OVERAGE_GRAPH_ANSWER_INVALID, OVERAGE_USER_UNKNOWN,
-                    OVERAGE_TOO_MANY_GROUPS -> 502;
+                    ENTRA_TOKEN_REFUSED, GRAPH_REQUEST_REFUSED, ENTRA_RESPONSE_INVALID, CLIENT_SECRETS_BOTH_REFUSED,
+                    CLIENT_ASSERTION_REFUSED, GRAPH_APPLICATION_NOT_FOUND, GRAPH_PERMISSION_MISSING,
+                    ENTRA_CLIENT_ASSERTION_REFUSED, GROUPS_CLAIM_INVALID, GROUPS_TOO_MANY, OVERAGE_GRAPH_REFUSED,
+                    OVERAGE_GRAPH_ANSWER_INVALID, OVERAGE_USER_UNKNOWN, OVERAGE_TOO_MANY_GROUPS -> 502;
             case DISCOVERY_UNREACHABLE, JWKS_UNREACHABLE, TOKEN_ENDPOINT_UNREACHABLE, USERINFO_UNREACHABLE,
                     ENTRA_UNREACHABLE, OVERAGE_GRAPH_UNREACHABLE, OVERAGE_GRAPH_THROTTLED -> 503;
         };

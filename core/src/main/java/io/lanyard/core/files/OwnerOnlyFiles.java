@@ -4,14 +4,20 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
+import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The steps of writing a file that holds a secret (a configuration with a plaintext client secret, the key of the
@@ -20,6 +26,7 @@ import java.util.Set;
 public final class OwnerOnlyFiles {
 
     public static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
+    private static final Logger LOG = LoggerFactory.getLogger(OwnerOnlyFiles.class);
 
     private OwnerOnlyFiles() {
     }
@@ -50,6 +57,30 @@ public final class OwnerOnlyFiles {
     }
 
     /**
+     * Creates {@code file} with {@code content}, owner-only, whole or not at all, and never over an existing file:
+     * the way to create a key that several cluster nodes (sharing the home) may create at the same moment. The
+     * content goes to a temporary file first, is forced to disk, and is published with a hard link, which appears at
+     * once and fails if the name exists; where links are not supported, with a move that refuses an existing file.
+     *
+     * @return true if this call created the file, false if it existed already (then it is left as it is)
+     * @throws IOException if the file can neither be created nor be found existing
+     */
+    public static boolean createWhole(Path file, byte[] content) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Path temp = createTempFile(directory, "." + file.getFileName() + ".");
+        try {
+            writeAndForce(temp, content);
+            publishWithoutReplacing(temp, file);
+            return true;
+        } catch (FileAlreadyExistsException anotherNodeWasFirst) {
+            return false;
+        } finally {
+            deleteIfLeftBehind(temp);
+        }
+    }
+
+    /**
      * Removes a temporary file a failed or finished write left behind, if any. The write has succeeded or reported
      * its own failure already; a stray temporary file is the lesser problem, so a failure here is ignored.
      */
@@ -61,6 +92,52 @@ public final class OwnerOnlyFiles {
             Files.deleteIfExists(temp);
         } catch (IOException e) {
             // See above.
+        }
+    }
+
+    /**
+     * Makes an existing file that holds a secret readable by its owner only again (someone may have copied it with
+     * loose permissions).
+     *
+     * @return true if its permissions had to be changed
+     * @throws IOException if they cannot be read or changed
+     */
+    public static boolean restrictToOwner(Path file) throws IOException {
+        if (!isPosix(file) || Files.getPosixFilePermissions(file).equals(OWNER_READ_WRITE)) {
+            return false;
+        }
+        Files.setPosixFilePermissions(file, OWNER_READ_WRITE);
+        return true;
+    }
+
+    /**
+     * The bytes of a file that holds a secret, at most {@code maxBytes} and one more (so that the caller can tell a
+     * file that is too large), after making it readable by its owner only again ({@link #keepOwnerOnly}).
+     *
+     * @return empty when the file does not exist
+     */
+    public static Optional<byte[]> readAtMost(Path file, int maxBytes) throws IOException {
+        byte[] content;
+        try (InputStream in = Files.newInputStream(file)) {
+            content = in.readNBytes(maxBytes + 1);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        keepOwnerOnly(file);
+        return Optional.of(content);
+    }
+
+    /**
+     * {@link #restrictToOwner}, saying in the log when it had to, or that it could not: a failure here must not keep
+     * the file from being read.
+     */
+    public static void keepOwnerOnly(Path file) {
+        try {
+            if (restrictToOwner(file)) {
+                LOG.warn("{} was readable by others than its owner: it is now readable by its owner only", file);
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot restrict {} to its owner ({}): check its permissions", file, e.getClass().getSimpleName());
         }
     }
 
@@ -102,20 +179,5 @@ public final class OwnerOnlyFiles {
         } catch (UnsupportedOperationException linksNotSupported) {
             Files.move(temp, target);
         }
-    }
-
-    /**
-     * Makes {@code file} readable by its owner only again if someone loosened it (e.g. a copy made with other
-     * permissions).
-     *
-     * @return whether the permissions had to be changed
-     * @throws IOException when they cannot be read or changed
-     */
-    public static boolean restrictToOwner(Path file) throws IOException {
-        if (!isPosix(file) || Files.getPosixFilePermissions(file).equals(OWNER_READ_WRITE)) {
-            return false;
-        }
-        Files.setPosixFilePermissions(file, OWNER_READ_WRITE);
-        return true;
     }
 }

@@ -10,6 +10,7 @@ import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.claims.ACR;
 import io.lanyard.core.LanyardPaths;
+import io.lanyard.core.config.ClientAssertionAudience;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.IntegrationKind;
@@ -33,6 +34,8 @@ import io.lanyard.core.provisioning.LoginIdentity;
 import io.lanyard.core.provisioning.OverageGroups;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.signing.SigningKeys;
+import io.lanyard.core.token.ClientCredential;
 import io.lanyard.core.token.IdTokenExpectations;
 import io.lanyard.core.token.IdTokenValidator;
 import io.lanyard.core.token.TokenClient;
@@ -63,6 +66,8 @@ public final class LoginService {
     public static final Duration LOGIN_TIMEOUT = Duration.ofMinutes(10);
 
     private final ConfigurationHolder configuration;
+    private final ClientSecretResolver secrets;
+    private final SigningKeys signingKeys;
     private final ProviderRuntimes runtimes;
     private final AccountProvisioning accounts;
     private final BaseUrl baseUrl;
@@ -75,6 +80,8 @@ public final class LoginService {
     private LoginService(Builder builder) {
         ProviderHttpClient http = new ProviderHttpClient(builder.limits);
         this.configuration = builder.configuration;
+        this.secrets = builder.secrets;
+        this.signingKeys = builder.signingKeys;
         this.runtimes = new ProviderRuntimes(builder.secrets, http, builder.clock);
         OverageGroups overage = new OverageGroups(configuration::current, builder.secrets,
                 new GraphUserGroups(http, builder.entraEndpoints, builder.clock), builder.clock);
@@ -88,7 +95,10 @@ public final class LoginService {
         this.seenStates = builder.seenStates != null ? builder.seenStates : new InMemorySeenLoginStates(builder.clock);
     }
 
-    /** A login service that finds accounts and never writes to the host (no just-in-time creation, no group sync). */
+    /**
+     * A login service that finds accounts and never writes to the host (no just-in-time creation, no group sync);
+     * without signing keys: providers with {@code private_key_jwt} fail with {@code SIGNING_KEY_UNUSABLE}.
+     */
     public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
             UserDirectory users, BaseUrl baseUrl, Clock clock) {
         return builder(configuration, secrets, users, baseUrl, clock).build();
@@ -100,10 +110,29 @@ public final class LoginService {
         return builder(configuration, secrets, users, baseUrl, clock).limits(limits).build();
     }
 
+    /**
+     * @param signingKeys Lanyard's own keys, for providers that authenticate it with {@code private_key_jwt}
+     */
+    public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
+            SigningKeys signingKeys, UserDirectory users, BaseUrl baseUrl, Clock clock, HttpLimits limits) {
+        return builder(configuration, secrets, users, baseUrl, clock).signingKeys(signingKeys).limits(limits).build();
+    }
+
     /** @param seenStates where the states of the logins that came back are remembered (single use) */
     public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
             UserDirectory users, BaseUrl baseUrl, Clock clock, HttpLimits limits, SeenLoginStates seenStates) {
         return builder(configuration, secrets, users, baseUrl, clock).limits(limits).seenStates(seenStates).build();
+    }
+
+    /**
+     * @param signingKeys Lanyard's own keys, for providers that authenticate it with {@code private_key_jwt}
+     * @param seenStates  where the states of the logins that came back are remembered (single use)
+     */
+    public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
+            SigningKeys signingKeys, UserDirectory users, BaseUrl baseUrl, Clock clock, HttpLimits limits,
+            SeenLoginStates seenStates) {
+        return builder(configuration, secrets, users, baseUrl, clock).signingKeys(signingKeys).limits(limits)
+                .seenStates(seenStates).build();
     }
 
     /** A login service with what the host offers besides reading users: account and group writes, audit, Graph. */
@@ -114,19 +143,20 @@ public final class LoginService {
 
     /** What a {@link LoginService} is made of; without writes, a login never changes the host's users or groups. */
     public static final class Builder {
+        private static final String NO_WRITES = "this host has no adapter for writing users and groups";
+
         private final ConfigurationHolder configuration;
         private final ClientSecretResolver secrets;
         private final UserDirectory users;
         private final BaseUrl baseUrl;
         private final Clock clock;
         private HttpLimits limits = HttpLimits.DEFAULT;
+        private SigningKeys signingKeys = SigningKeys.unavailable("no signing keys were given");
         private AccountWrites accountWrites = AccountWrites.unavailable(NO_WRITES);
         private GroupWrites groupWrites = GroupWrites.unavailable(NO_WRITES);
         private AuditSink audit = AuditSink.none();
         private EntraEndpoints entraEndpoints = EntraEndpoints.NATIONAL_CLOUDS;
         private SeenLoginStates seenStates;
-
-        private static final String NO_WRITES = "this host has no adapter for writing users and groups";
 
         private Builder(ConfigurationHolder configuration, ClientSecretResolver secrets, UserDirectory users,
                 BaseUrl baseUrl, Clock clock) {
@@ -140,6 +170,12 @@ public final class LoginService {
         /** Bounds of every call to a provider, Entra ID and Microsoft Graph. */
         public Builder limits(HttpLimits value) {
             this.limits = Objects.requireNonNull(value, "limits");
+            return this;
+        }
+
+        /** Lanyard's own keys, for providers that authenticate it with {@code private_key_jwt}. */
+        public Builder signingKeys(SigningKeys value) {
+            this.signingKeys = Objects.requireNonNull(value, "signingKeys");
             return this;
         }
 
@@ -184,7 +220,7 @@ public final class LoginService {
     public LoginRedirect startLogin(String identityProviderId, String requestedReturn) {
         ProviderRuntime runtime = runtimeOf(identityProviderId);
         IdentityProviderConfig config = runtime.config();
-        runtime.requireClientSecret(); // refuse before sending anyone to a provider we could not finish with
+        runtime.requireCredential(signingKeys); // refuse before sending anyone to a provider we could not finish with
         ProviderMetadata metadata = runtime.metadata();
         URI redirectUri = redirectUri(config.id());
         // RFC 6749 §10.12, OIDC Core §3.1.2.1, RFC 7636 §4.1: fresh, unguessable values for every login.
@@ -225,17 +261,48 @@ public final class LoginService {
         ProviderMetadata metadata = provider.metadata();
         checkResponseIssuer(pending, response, metadata);
         String code = requireCode(response);
-        Secret secret = runtime.requireClientSecret();
+        runtime.requireCredential(signingKeys);
         IdentityProviderConfig config = runtime.config();
-        TokenResult tokenResult = tokens.exchange(new TokenClient.CodeExchange(metadata.tokenEndpoint(),
-                config.clientId(), secret, config.clientAuthMethod(), code, pending.redirectUri(), pending.codeVerifier()));
-        IdTokenExpectations expected = IdTokenExpectations.of(config, pending.nonce(), Optional.of(secret));
+        Exchanged exchanged = exchange(runtime, metadata, code, pending);
+        TokenResult tokenResult = exchanged.tokens();
+        IdTokenExpectations expected = IdTokenExpectations.of(config, pending.nonce(), exchanged.secret());
         ValidatedIdToken idToken = idTokens.validate(tokenResult.idToken(), expected, provider.keys());
         Map<String, Object> claims = claimsFor(config, provider, tokenResult, idToken, expected);
         HostUser user = accounts.accountFor(new LoginIdentity(config, idToken.claims().getIssuer(), idToken.subject(), claims,
                 runtime.usernameMapper(), runtime.groupRules()));
         LOG.info("{} logged in through identity provider {} ({})", user.username(), config.id(), config.displayName());
         return new LoginSuccess(user, config.id(), idToken.subject(), pending.returnPath(), idToken.raw(), claims);
+    }
+
+    /** What the token endpoint gave, and the client secret it accepted (HS* ID tokens are signed with it). */
+    private record Exchanged(TokenResult tokens, Optional<Secret> secret) {
+    }
+
+    /**
+     * OIDC Core §3.1.3.1 and §9: exchanges the code, authenticating as the provider's configuration says. With a
+     * client secret, the one the provider accepted last is sent; if the provider answers {@code invalid_client} and
+     * a second secret is given (a rotation under way), that one is tried once ({@code ClientSecretRotation}).
+     */
+    private Exchanged exchange(ProviderRuntime runtime, ProviderMetadata metadata, String code, PendingLogin pending) {
+        IdentityProviderConfig config = runtime.config();
+        if (!config.clientAuthMethod().usesClientSecret()) {
+            // RFC 7523 §3 rule 3, OIDC Core §9: the audience is the token endpoint, or the issuer where it wants that.
+            URI audience = config.clientAssertionAudience() == ClientAssertionAudience.ISSUER
+                    ? URI.create(metadata.issuer()) : metadata.tokenEndpoint();
+            return new ClientCredential.SignedAssertion(signingKeys, audience).authenticate(config.clientId(),
+                    LoginFailedException.class, credential -> new Exchanged(tokens.exchange(new TokenClient.CodeExchange(
+                            metadata.tokenEndpoint(), config.clientId(), credential, code, pending.redirectUri(),
+                            pending.codeVerifier())), Optional.empty()),
+                    refusal -> refusal.errorCode() == ErrorCode.CLIENT_ASSERTION_REFUSED);
+        }
+        return secrets.rotation().authenticate(runtime.clientSecrets(), LoginFailedException.class,
+                candidate -> new Exchanged(tokens.exchange(new TokenClient.CodeExchange(metadata.tokenEndpoint(),
+                        config.clientId(), new ClientCredential.SharedSecret(candidate.secret(), config.clientAuthMethod()),
+                        code, pending.redirectUri(), pending.codeVerifier())), Optional.of(candidate.secret())),
+                refusal -> refusal.errorCode() == ErrorCode.CLIENT_AUTHENTICATION_FAILED,
+                (first, second) -> new LoginFailedException(ErrorCode.CLIENT_SECRETS_BOTH_REFUSED, "identity provider "
+                        + config.id() + " refused both its current and its next client secret: " + second.getMessage(),
+                        second.providerError().orElse(null)));
     }
 
     /**

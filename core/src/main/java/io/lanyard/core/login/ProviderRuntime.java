@@ -6,20 +6,24 @@ import io.lanyard.core.discovery.ProviderMetadataSource;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.keys.JwksSource;
 import io.lanyard.core.mapping.UsernameMapper;
+import io.lanyard.core.error.LanyardException;
+import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.provisioning.GroupRules;
-import io.lanyard.core.secret.ResolvedSecret;
-import io.lanyard.core.secret.Secret;
+import io.lanyard.core.secret.ClientSecrets;
 import io.lanyard.core.secret.SecretOwner;
+import io.lanyard.core.signing.SigningKeys;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
- * What Lanyard keeps for one provider configuration between logins: its resolved secret, cached metadata and
- * keys, its username mapper and group rules. Replaced as a whole when the provider's configuration changes.
+ * What Lanyard keeps for one provider configuration between logins: its resolved secrets (current and next), cached
+ * metadata and keys, its username mapper and group rules. Replaced as a whole when the provider's configuration
+ * changes.
  */
 final class ProviderRuntime {
 
     private final IdentityProviderConfig config;
-    private final ResolvedSecret secret;
+    private final ClientSecrets secrets;
     private final ProviderMetadataSource metadata;
     private final UsernameMapper usernameMapper;
     private final GroupRules groupRules;
@@ -27,9 +31,9 @@ final class ProviderRuntime {
     private final Clock clock;
     private volatile JwksSource keys;
 
-    ProviderRuntime(IdentityProviderConfig config, ResolvedSecret secret, ProviderHttpClient http, Clock clock) {
+    ProviderRuntime(IdentityProviderConfig config, ClientSecrets secrets, ProviderHttpClient http, Clock clock) {
         this.config = config;
-        this.secret = secret;
+        this.secrets = secrets;
         this.http = http;
         this.clock = clock;
         this.metadata = new ProviderMetadataSource(config.issuer(), config.discoveryUrl(), http, clock);
@@ -53,12 +57,28 @@ final class ProviderRuntime {
         return groupRules;
     }
 
+    ClientSecrets clientSecrets() {
+        return secrets;
+    }
+
     /**
-     * @throws LoginFailedException {@code CLIENT_SECRET_MISSING} (or {@code SECURED_PROPERTY_UNREADABLE}): this
-     *         provider cannot be used until its secret is set; other providers are not affected
+     * Refuses a provider Lanyard could not authenticate to: one that authenticates with a client secret but has none
+     * it could use (neither the current nor the next one), or one that uses {@code private_key_jwt} while Lanyard's
+     * signing key is unusable. Asked before anyone is sent to the provider.
+     *
+     * @throws LoginFailedException {@code CLIENT_SECRET_MISSING} (or {@code SECURED_PROPERTY_UNREADABLE}) or
+     *         {@code SIGNING_KEY_UNUSABLE}: this provider cannot be used until it is fixed; others are not affected
      */
-    Secret requireClientSecret() {
-        return secret.require(SecretOwner.identityProvider(config.id()));
+    void requireCredential(SigningKeys signingKeys) {
+        if (!config.clientAuthMethod().usesClientSecret()) {
+            try {
+                signingKeys.requireUsable();
+            } catch (LanyardException e) {
+                throw new LoginFailedException(e.errorCode(), e.getMessage(), e);
+            }
+        } else if (secrets.candidates(Optional.empty()).isEmpty()) {
+            secrets.current().require(SecretOwner.identityProvider(config.id()));
+        }
     }
 
     /**

@@ -32,7 +32,7 @@ final class ProviderRuntimes {
         }
         return runtimes.compute(config.id(), (id, existing) -> existing != null && existing.config().equals(config)
                 ? existing
-                : new ProviderRuntime(config, secrets.resolve(SecretOwner.identityProvider(id), config.clientSecret()),
-                        http, clock));
+                : new ProviderRuntime(config, secrets.resolveBoth(SecretOwner.identityProvider(id),
+                        config.clientSecret(), config.nextClientSecret()), http, clock));
     }
 }

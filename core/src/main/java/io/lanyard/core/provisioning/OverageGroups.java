@@ -4,7 +4,7 @@ import io.lanyard.core.cache.ExpiringCache;
 import io.lanyard.core.config.EntraConnectorConfig;
 import io.lanyard.core.config.GroupSyncSettings;
 import io.lanyard.core.config.LanyardConfiguration;
-import io.lanyard.core.entra.EntraCallException;
+import io.lanyard.core.entra.GraphCallException;
 import io.lanyard.core.entra.GraphUserGroups;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LoginFailedException;
@@ -71,7 +71,7 @@ public final class OverageGroups {
             groups = graph.transitiveGroups(connector, secret.secret().get(), oid, ClaimedGroups.MAX_GROUPS,
                     clock.instant().plus(DEADLINE)).stream()
                     .map(group -> new ProviderGroup(group.id(), group.displayName())).toList();
-        } catch (EntraCallException e) {
+        } catch (GraphCallException e) {
             throw failure(e, connector, oid);
         }
         cache.put(key, groups, settings.overageCacheTime());
@@ -92,7 +92,7 @@ public final class OverageGroups {
         return connector;
     }
 
-    private static LoginFailedException failure(EntraCallException e, EntraConnectorConfig connector, String oid) {
+    private static LoginFailedException failure(GraphCallException e, EntraConnectorConfig connector, String oid) {
         ErrorCode code = switch (e.reason()) {
             case UNREACHABLE -> ErrorCode.OVERAGE_GRAPH_UNREACHABLE;
             case THROTTLED -> ErrorCode.OVERAGE_GRAPH_THROTTLED;

@@ -40,8 +40,13 @@ public final class ResolvedSecret {
 
     /** As {@link #notSet()}, saying where it was looked for. */
     public static ResolvedSecret notSet(SecretOwner owner, List<String> namesLookedFor) {
+        return notSet(owner, SecretSlot.CURRENT, namesLookedFor);
+    }
+
+    /** As {@link #notSet()} for one slot, saying where it was looked for. */
+    public static ResolvedSecret notSet(SecretOwner owner, SecretSlot slot, List<String> namesLookedFor) {
         return new ResolvedSecret(null, SecretSource.NOT_SET, null, new SecretProblem(ErrorCode.CLIENT_SECRET_MISSING,
-                "no client secret: CLIENT_SECRET in " + owner.kind().fileName() + " is empty and none of "
+                "no client secret: " + slot.element() + " in " + owner.kind().fileName() + " is empty and none of "
                         + String.join(", ", namesLookedFor)
                         + " is set as an environment variable or JVM system property"));
     }
@@ -51,8 +56,13 @@ public final class ResolvedSecret {
      * a configuration error naming exactly the names that were looked for.
      */
     public static ResolvedSecret missingOutside(SecretOwner owner, List<String> namesLookedFor) {
+        return missingOutside(owner, SecretSlot.CURRENT, namesLookedFor);
+    }
+
+    /** As {@link #missingOutside(SecretOwner, List)} for one slot. */
+    public static ResolvedSecret missingOutside(SecretOwner owner, SecretSlot slot, List<String> namesLookedFor) {
         return new ResolvedSecret(null, SecretSource.NOT_SET, null, new SecretProblem(ErrorCode.CLIENT_SECRET_MISSING,
-                "CLIENT_SECRET in " + owner.kind().fileName() + " is " + StoredSecret.EXTERNAL_PLACEHOLDER
+                slot.element() + " in " + owner.kind().fileName() + " is " + StoredSecret.EXTERNAL_PLACEHOLDER
                         + " but none of " + String.join(", ", namesLookedFor)
                         + " is set as an environment variable or JVM system property"));
     }
@@ -70,6 +80,11 @@ public final class ResolvedSecret {
 
     public Optional<Secret> secret() {
         return Optional.ofNullable(secret);
+    }
+
+    /** The secret's {@link Secret#fingerprint() fingerprint}, when there is a secret. */
+    public Optional<String> fingerprint() {
+        return secret().map(Secret::fingerprint);
     }
 
     public SecretSource source() {

@@ -2,7 +2,9 @@ package io.lanyard.core.secret;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -15,6 +17,7 @@ import java.util.Objects;
 public final class Secret {
 
     private static final String REDACTED = "Secret[redacted]";
+    private static final int FINGERPRINT_BYTES = 4;
 
     private final byte[] utf8;
 
@@ -41,6 +44,30 @@ public final class Secret {
     /** The plaintext as UTF-8 bytes (a copy), e.g. as an HMAC key. */
     public byte[] revealBytes() {
         return utf8.clone();
+    }
+
+    /**
+     * A short fingerprint, so that administrators can tell two secrets apart (and see which one a node uses) without
+     * the value: the first 8 hex digits of the SHA-256 of its UTF-8 bytes ({@code printf %s "$SECRET" | sha256sum
+     * | cut -c1-8}). 32 bits of a hash say nothing useful about a secret of real length, and cannot be reversed.
+     */
+    public String fingerprint() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(utf8);
+            return HexFormat.of().formatHex(digest, 0, FINGERPRINT_BYTES);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    /**
+     * Whether the secret starts with {@code hint}: Microsoft Entra ID shows (and Microsoft Graph returns as
+     * {@code hint}) the first three characters of each client secret, which tells which of an app's secrets this is.
+     */
+    public boolean startsWith(String hint) {
+        byte[] prefix = hint.getBytes(StandardCharsets.UTF_8);
+        return prefix.length > 0 && prefix.length <= utf8.length
+                && MessageDigest.isEqual(Arrays.copyOf(utf8, prefix.length), prefix);
     }
 
     /** Constant-time comparison, so that timing does not tell how much of a guess was right. */

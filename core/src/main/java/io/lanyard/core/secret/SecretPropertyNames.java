@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
  * ORG_KANTEGA_ATLASKERB_IDENTITYPROVIDERS_OIDCSTATIC_CLIENTSECRET. For Entra ID API connector:
  * ORG_KANTEGA_ATLASKERB_CONNECTOR_AZURE_AZUREADCONNECTORTYPE_STATIC_CLIENTSECRET. If you have more than one OIDC
  * IdP or Entra ID connector, the property can be used with the KSSO id for the provider or connector."
+ *
+ * <p>During a rotation a second, "next" secret can be given beside the current one, under the same name with
+ * {@value #NEXT_SUFFIX} appended (e.g. {@code ORG_KANTEGA_ATLASKERB_IDENTITYPROVIDERS_OIDCSTATIC_CLIENTSECRET_NEXT}).
+ * The specification's names are untouched: a name without the suffix is always the current secret.
  */
 public final class SecretPropertyNames {
 
@@ -23,14 +27,17 @@ public final class SecretPropertyNames {
     private static final String IDENTITY_PROVIDER_PREFIX = "ORG_KANTEGA_ATLASKERB_IDENTITYPROVIDERS_OIDC_";
     private static final String CONNECTOR_PREFIX = "ORG_KANTEGA_ATLASKERB_CONNECTOR_AZURE_AZUREADCONNECTORTYPE_";
     private static final String SUFFIX = "_CLIENTSECRET";
+    /** Appended to any of the names above for the next secret of a rotation. */
+    public static final String NEXT_SUFFIX = "_NEXT";
 
     // Ids are letters and digits (the configuration builders enforce it), so a per-id name is unambiguous.
     private static final String ID = "[A-Za-z0-9]{1,64}";
-    private static final Pattern OURS = Pattern.compile(
-            Pattern.quote(IDENTITY_PROVIDER_STATIC)
-                    + "|" + Pattern.quote(CONNECTOR_STATIC)
-                    + "|" + Pattern.quote(IDENTITY_PROVIDER_PREFIX) + ID + Pattern.quote(SUFFIX)
-                    + "|" + Pattern.quote(CONNECTOR_PREFIX) + ID + Pattern.quote(SUFFIX));
+    private static final Pattern OURS = Pattern.compile("(?:"
+            + Pattern.quote(IDENTITY_PROVIDER_STATIC)
+            + "|" + Pattern.quote(CONNECTOR_STATIC)
+            + "|" + Pattern.quote(IDENTITY_PROVIDER_PREFIX) + ID + Pattern.quote(SUFFIX)
+            + "|" + Pattern.quote(CONNECTOR_PREFIX) + ID + Pattern.quote(SUFFIX)
+            + ")(?:" + Pattern.quote(NEXT_SUFFIX) + ")?");
 
     private SecretPropertyNames() {
     }
@@ -48,7 +55,15 @@ public final class SecretPropertyNames {
         return CONNECTOR_PREFIX + requireId(id) + SUFFIX;
     }
 
-    /** Whether {@code name} has one of the four shapes above: only such names are read or secured by Lanyard. */
+    /** The name of the next secret for {@code name}, e.g. {@code …_CLIENTSECRET_NEXT}. */
+    public static String next(String name) {
+        return name + NEXT_SUFFIX;
+    }
+
+    /**
+     * Whether {@code name} has one of the four shapes above, with or without {@value #NEXT_SUFFIX}: only such
+     * names are read or secured by Lanyard.
+     */
     public static boolean isOurs(String name) {
         return name != null && OURS.matcher(name).matches();
     }

@@ -6,18 +6,12 @@ import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
-import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
-import io.lanyard.core.config.ClientAuthMethod;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.http.ProviderHttpClient;
-import io.lanyard.core.secret.Secret;
 import java.net.URI;
 import java.util.Optional;
 
@@ -30,8 +24,8 @@ public final class TokenClient {
         this.http = http;
     }
 
-    /** Everything the token request needs; the secret is revealed only into the request's authentication. */
-    public record CodeExchange(URI tokenEndpoint, String clientId, Secret clientSecret, ClientAuthMethod method,
+    /** Everything the token request needs; a secret is revealed only into the request's authentication. */
+    public record CodeExchange(URI tokenEndpoint, String clientId, ClientCredential credential,
             String code, URI redirectUri, String codeVerifier) {
 
         @Override
@@ -41,17 +35,19 @@ public final class TokenClient {
     }
 
     /**
-     * @throws LoginFailedException {@code TOKEN_ENDPOINT_UNREACHABLE}, {@code CLIENT_AUTHENTICATION_FAILED},
-     *         {@code TOKEN_REQUEST_REJECTED}, {@code TOKEN_RESPONSE_INVALID} or {@code ID_TOKEN_MISSING}
+     * @throws LoginFailedException {@code TOKEN_ENDPOINT_UNREACHABLE}, {@code CLIENT_AUTHENTICATION_FAILED} (or
+     *         {@code CLIENT_ASSERTION_REFUSED} for {@code private_key_jwt}), {@code TOKEN_REQUEST_REJECTED},
+     *         {@code TOKEN_RESPONSE_INVALID} or {@code ID_TOKEN_MISSING}
      */
     public TokenResult exchange(CodeExchange exchange) {
-        TokenRequest request = new TokenRequest(exchange.tokenEndpoint(), authentication(exchange),
+        TokenRequest request = new TokenRequest(exchange.tokenEndpoint(),
+                exchange.credential().authentication(exchange.clientId()),
                 new AuthorizationCodeGrant(new AuthorizationCode(exchange.code()), exchange.redirectUri(),
                         new CodeVerifier(exchange.codeVerifier())));
         HTTPResponse httpResponse = http.send(request.toHTTPRequest(), ErrorCode.TOKEN_ENDPOINT_UNREACHABLE);
-        TokenResponse response = parse(httpResponse, exchange.tokenEndpoint());
+        TokenResponse response = parse(httpResponse, exchange);
         if (!response.indicatesSuccess()) {
-            throw refused(response.toErrorResponse().getErrorObject(), httpResponse.getStatusCode(), exchange.tokenEndpoint());
+            throw refused(response.toErrorResponse().getErrorObject(), httpResponse.getStatusCode(), exchange);
         }
         // OIDC Core §3.1.3.3: a successful token response of the code flow MUST contain an id_token.
         Object idToken = response.toSuccessResponse().getCustomParameters().get("id_token");
@@ -63,35 +59,25 @@ public final class TokenClient {
         return new TokenResult(raw, Optional.ofNullable(accessToken).map(AccessToken::getValue));
     }
 
-    private static ClientAuthentication authentication(CodeExchange exchange) {
-        ClientID clientId = new ClientID(exchange.clientId());
-        com.nimbusds.oauth2.sdk.auth.Secret secret =
-                new com.nimbusds.oauth2.sdk.auth.Secret(exchange.clientSecret().reveal());
-        return switch (exchange.method()) {
-            case CLIENT_SECRET_BASIC -> new ClientSecretBasic(clientId, secret);
-            case CLIENT_SECRET_POST -> new ClientSecretPost(clientId, secret);
-        };
-    }
-
-    private static TokenResponse parse(HTTPResponse httpResponse, URI tokenEndpoint) {
+    private static TokenResponse parse(HTTPResponse httpResponse, CodeExchange exchange) {
         try {
             return TokenResponse.parse(httpResponse);
         } catch (ParseException e) {
             if (httpResponse.getStatusCode() == 401) {
-                throw new LoginFailedException(ErrorCode.CLIENT_AUTHENTICATION_FAILED,
-                        "token endpoint " + tokenEndpoint + " answered HTTP 401 without an OAuth error body");
+                throw new LoginFailedException(exchange.credential().refusedCode(), "token endpoint "
+                        + exchange.tokenEndpoint() + " answered HTTP 401 without an OAuth error body");
             }
-            throw new LoginFailedException(ErrorCode.TOKEN_RESPONSE_INVALID, "token endpoint " + tokenEndpoint
+            throw new LoginFailedException(ErrorCode.TOKEN_RESPONSE_INVALID, "token endpoint " + exchange.tokenEndpoint()
                     + " answered HTTP " + httpResponse.getStatusCode() + " with an invalid body: " + e.getMessage());
         }
     }
 
-    private static LoginFailedException refused(ErrorObject error, int status, URI tokenEndpoint) {
+    private static LoginFailedException refused(ErrorObject error, int status, CodeExchange exchange) {
         String code = error == null ? null : error.getCode();
-        // RFC 6749 §5.2: invalid_client (usually with 401) means our client id or secret was not accepted.
+        // RFC 6749 §5.2: invalid_client (usually with 401) means our client id, secret or assertion was not accepted.
         ErrorCode reason = "invalid_client".equals(code) || status == 401
-                ? ErrorCode.CLIENT_AUTHENTICATION_FAILED : ErrorCode.TOKEN_REQUEST_REJECTED;
-        return new LoginFailedException(reason, "token endpoint " + tokenEndpoint + " refused the code: HTTP " + status
-                + " error=" + (code == null ? "(none)" : code), code);
+                ? exchange.credential().refusedCode() : ErrorCode.TOKEN_REQUEST_REJECTED;
+        return new LoginFailedException(reason, "token endpoint " + exchange.tokenEndpoint() + " refused the code: HTTP "
+                + status + " error=" + (code == null ? "(none)" : code) + " (" + exchange.credential() + ")", code);
     }
 }

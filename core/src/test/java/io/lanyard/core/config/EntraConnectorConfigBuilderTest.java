@@ -32,6 +32,15 @@ class EntraConnectorConfigBuilderTest {
     }
 
     @Test
+    void aConnectorAuthenticatesWithItsSecretInTheBodyUnlessItUsesLanyardsCertificate() {
+        assertThat(valid().build().clientAuthMethod()).isEqualTo(ClientAuthMethod.CLIENT_SECRET_POST);
+        assertThat(valid().clientAuthMethod(ClientAuthMethod.PRIVATE_KEY_JWT).build().clientAuthMethod())
+                .isEqualTo(ClientAuthMethod.PRIVATE_KEY_JWT);
+        assertThat(fieldsWithErrors(valid().clientAuthMethod(ClientAuthMethod.CLIENT_SECRET_BASIC)))
+                .containsExactly("clientAuthMethod");
+    }
+
+    @Test
     void buildWhenRequiredFieldsGivenThenDefaultsApply() {
         EntraConnectorConfig connector = valid().build();
 

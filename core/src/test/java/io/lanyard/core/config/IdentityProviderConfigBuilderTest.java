@@ -23,6 +23,26 @@ class IdentityProviderConfigBuilderTest {
     }
 
     @Test
+    void buildWhenPrivateKeyJwtWithAnHmacAlgorithmThenRefusedBecauseThereIsNoSecretToCheckItWith() {
+        assertFieldError(valid().clientAuthMethod(ClientAuthMethod.PRIVATE_KEY_JWT)
+                .allowedAlgorithms(List.of("RS256", "HS256")), "allowedAlgorithms");
+    }
+
+    @Test
+    void buildWhenPrivateKeyJwtThenNoSecretIsNeededAndTheAudienceDefaultsToTheTokenEndpoint() {
+        IdentityProviderConfig config = valid().clientAuthMethod(ClientAuthMethod.PRIVATE_KEY_JWT).build();
+
+        assertThat(config.clientAuthMethod().usesClientSecret()).isFalse();
+        assertThat(config.clientAssertionAudience()).isEqualTo(ClientAssertionAudience.TOKEN_ENDPOINT);
+    }
+
+    @Test
+    void buildWhenSecretsOrAudienceAreNullThenEachFieldIsNamed() {
+        assertFieldError(valid().nextClientSecret(null), "nextClientSecret");
+        assertFieldError(valid().clientAssertionAudience(null), "clientAssertionAudience");
+    }
+
+    @Test
     void buildWhenDiscoveryUrlGivenThenIssuerDerived() {
         IdentityProviderConfig config = valid().build();
 

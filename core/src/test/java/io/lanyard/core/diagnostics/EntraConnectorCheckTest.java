@@ -15,6 +15,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.lanyard.core.config.EntraConnectorConfig;
 import io.lanyard.core.config.NationalCloud;
 import io.lanyard.core.entra.EntraEndpoints;
+import io.lanyard.core.entra.GraphClient;
+import io.lanyard.core.signing.SigningKeys;
+import io.lanyard.core.testing.EntraStandIn;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.http.ProviderHttpClient;
@@ -65,17 +68,7 @@ class EntraConnectorCheckTest {
 
     /** Both endpoints at the stand-in: the token endpoint with the tenant in its path, Graph at its root. */
     private static EntraEndpoints at(URI base) {
-        return new EntraEndpoints() {
-            @Override
-            public URI tokenEndpoint(EntraConnectorConfig connector) {
-                return EntraEndpoints.tokenEndpointAt(base, connector);
-            }
-
-            @Override
-            public URI graphBaseUrl(EntraConnectorConfig connector) {
-                return base;
-            }
-        };
+        return new EntraStandIn(base);
     }
 
     private static EntraConnectorConfig connector(NationalCloud cloud, StoredSecret secret) {
@@ -96,7 +89,9 @@ class EntraConnectorCheckTest {
     }
 
     private static GraphCheckReport test(EntraConnectorConfig connector, ClientSecretResolver secrets, URI base) {
-        return new EntraConnectorCheck(new ProviderHttpClient(LIMITS), secrets, at(base)).test(connector);
+        ProviderHttpClient http = new ProviderHttpClient(LIMITS);
+        return new EntraConnectorCheck(http, secrets, new GraphClient(http, secrets,
+                SigningKeys.unavailable("not in this test"), at(base))).test(connector);
     }
 
     private void tokenIssued() {

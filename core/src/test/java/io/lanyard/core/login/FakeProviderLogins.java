@@ -12,6 +12,7 @@ import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.StoredSecret;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.signing.SigningKeys;
 import io.lanyard.core.testing.FakeProvider;
 import io.lanyard.core.testing.InMemoryUsers;
 import io.lanyard.core.testing.MutableClock;
@@ -33,9 +34,14 @@ final class FakeProviderLogins implements AutoCloseable {
     final LoginService service;
 
     FakeProviderLogins() {
+        this(SigningKeys.unavailable("not in this test"));
+    }
+
+    /** With Lanyard's own signing keys, for {@code private_key_jwt}. */
+    FakeProviderLogins(SigningKeys signingKeys) {
         configuration = new ConfigurationHolder(new LanyardConfiguration(List.of(provider().build())));
-        service = LoginService.create(configuration, ClientSecretResolver.fileOnly(), InMemoryUsers.standard(),
-                () -> URI.create("https://jira.example.com"), clock,
+        service = LoginService.create(configuration, ClientSecretResolver.fileOnly(), signingKeys,
+                InMemoryUsers.standard(), () -> URI.create("https://jira.example.com"), clock,
                 new HttpLimits(Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024));
     }
 

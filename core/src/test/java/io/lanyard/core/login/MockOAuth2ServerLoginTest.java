@@ -12,6 +12,10 @@ import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.StoredSecret;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.signing.SigningKeys;
+import io.lanyard.core.http.HttpLimits;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import io.lanyard.core.testing.FakeProvider;
 import io.lanyard.core.testing.InMemoryUsers;
 import java.net.URI;
@@ -50,13 +54,17 @@ class MockOAuth2ServerLoginTest {
         server.shutdown();
     }
 
+    @TempDir
+    Path keys;
+
     private LoginService service(ClientAuthMethod method) {
         IdentityProviderConfig provider = IdentityProviderConfig.builder().id(IDP).displayName("mock-oauth2-server")
                 .discoveryUrl(server.wellKnownUrl("default").toString()).clientId(CLIENT_ID)
                 .clientSecret(StoredSecret.plaintext(Secret.of("any-secret"))).clientAuthMethod(method).build();
         return LoginService.create(new ConfigurationHolder(new LanyardConfiguration(List.of(provider))),
-                ClientSecretResolver.fileOnly(), InMemoryUsers.standard(), () -> URI.create("http://localhost:8080"),
-                Clock.systemUTC());
+                ClientSecretResolver.fileOnly(), SigningKeys.in(keys, "Lanyard test", Clock.systemUTC()),
+                InMemoryUsers.standard(), () -> URI.create("http://localhost:8080"), Clock.systemUTC(),
+                HttpLimits.DEFAULT);
     }
 
     /** Follows the provider's non-interactive login to the redirect back to Lanyard and reads its parameters. */

@@ -46,6 +46,34 @@ class SecretPropertyNamesTest {
     }
 
     @Test
+    void theNextSecretsNamesAreTheSpecificationsNamesWithNext() {
+        assertThat(ClientSecretResolver.namesInOrder(SecretOwner.identityProvider("GOxXFuPXJgiyAwuXugVG"),
+                SecretSlot.NEXT)).containsExactly(
+                "ORG_KANTEGA_ATLASKERB_IDENTITYPROVIDERS_OIDC_GOxXFuPXJgiyAwuXugVG_CLIENTSECRET_NEXT",
+                "ORG_KANTEGA_ATLASKERB_IDENTITYPROVIDERS_OIDCSTATIC_CLIENTSECRET_NEXT");
+        assertThat(ClientSecretResolver.namesInOrder(SecretOwner.connector("wdlfqm6se9un"), SecretSlot.NEXT))
+                .containsExactly(
+                "ORG_KANTEGA_ATLASKERB_CONNECTOR_AZURE_AZUREADCONNECTORTYPE_wdlfqm6se9un_CLIENTSECRET_NEXT",
+                "ORG_KANTEGA_ATLASKERB_CONNECTOR_AZURE_AZUREADCONNECTORTYPE_STATIC_CLIENTSECRET_NEXT");
+        assertThat(ClientSecretResolver.namesInOrder(SecretOwner.connector("wdlfqm6se9un"), SecretSlot.CURRENT))
+                .isEqualTo(ClientSecretResolver.namesInOrder(SecretOwner.connector("wdlfqm6se9un")));
+    }
+
+    @Test
+    void isOursAcceptsTheNextVariantOfEachShapeAndNothingElseAfterIt() {
+        assertThat(SecretPropertyNames.isOurs("ORG_KANTEGA_ATLASKERB_IDENTITYPROVIDERS_OIDCSTATIC_CLIENTSECRET_NEXT"))
+                .isTrue();
+        assertThat(SecretPropertyNames.isOurs(
+                "ORG_KANTEGA_ATLASKERB_CONNECTOR_AZURE_AZUREADCONNECTORTYPE_wdlfqm6se9un_CLIENTSECRET_NEXT")).isTrue();
+        assertThat(SecretPropertyNames.isOurs("ORG_KANTEGA_ATLASKERB_IDENTITYPROVIDERS_OIDCSTATIC_CLIENTSECRET_NEXT_NEXT"))
+                .isFalse();
+        assertThat(SecretPropertyNames.isOurs("ORG_KANTEGA_ATLASKERB_IDENTITYPROVIDERS_OIDCSTATIC_CLIENTSECRET_OLD"))
+                .isFalse();
+        assertThat(SecretPropertyNames.isOurs("ORG_KANTEGA_ATLASKERB_IDENTITYPROVIDERS_OIDCSTATIC_CLIENTSECRETNEXT"))
+                .isFalse();
+    }
+
+    @Test
     void isOursAcceptsTheFourShapesOnly() {
         assertThat(SecretPropertyNames.isOurs("ORG_KANTEGA_ATLASKERB_IDENTITYPROVIDERS_OIDCSTATIC_CLIENTSECRET")).isTrue();
         assertThat(SecretPropertyNames.isOurs("ORG_KANTEGA_ATLASKERB_IDENTITYPROVIDERS_OIDC_GOxXFuPXJgiyAwuXugVG_CLIENTSECRET"))

@@ -22,9 +22,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -71,6 +73,16 @@ public final class FakeProvider implements AutoCloseable {
     public volatile Map<String, String> lastTokenForm = Map.of();
     /** The path of the last request for keys (the jwks_uri the client used). */
     public volatile String lastJwksPath;
+    /** The client secrets the token endpoint accepts: a rotation at the provider changes this set. */
+    public volatile Set<String> acceptedSecrets = Set.of(CLIENT_SECRET);
+    /**
+     * The keys a {@code private_key_jwt} client assertion is checked against (as a provider reads them from the
+     * client's JWKS URL), and the audiences it accepts; null: assertions are refused.
+     */
+    public volatile Supplier<JWKSet> clientKeys;
+    public volatile Set<String> acceptedAssertionAudiences = Set.of();
+    /** The {@code jti}s of assertions seen, for the replay check RFC 7523 §3 allows. */
+    private final Set<String> seenAssertionIds = ConcurrentHashMap.newKeySet();
 
     private record IssuedCode(String nonce, String codeChallenge, String redirectUri, String subject,
             Map<String, Object> extraClaims) {
@@ -125,7 +137,7 @@ public final class FakeProvider implements AutoCloseable {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("issuer", issuer());
         document.put("authorization_endpoint", issuer() + "/authorize");
-        document.put("token_endpoint", issuer() + "/token");
+        document.put("token_endpoint", tokenEndpoint());
         document.put("userinfo_endpoint", issuer() + "/userinfo");
         document.put("jwks_uri", issuer() + "/jwks");
         document.put("response_types_supported", List.of("code"));
@@ -184,15 +196,52 @@ public final class FakeProvider implements AutoCloseable {
     }
 
     private boolean clientAuthenticated(HttpExchange exchange, Map<String, String> form) {
+        if (form.containsKey("client_assertion")) {
+            return assertionAccepted(form);
+        }
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization != null && authorization.startsWith("Basic ")) {
             String decoded = new String(Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             // RFC 6749 §2.3.1: id and secret are form-encoded before Base64.
             return colon > 0 && CLIENT_ID.equals(urlDecode(decoded.substring(0, colon)))
-                    && CLIENT_SECRET.equals(urlDecode(decoded.substring(colon + 1)));
+                    && acceptedSecrets.contains(urlDecode(decoded.substring(colon + 1)));
         }
-        return CLIENT_ID.equals(form.get("client_id")) && CLIENT_SECRET.equals(form.get("client_secret"));
+        return CLIENT_ID.equals(form.get("client_id")) && acceptedSecrets.contains(form.get("client_secret"));
+    }
+
+    /**
+     * RFC 7523 §3 and OIDC Core §9, as a strict provider checks a {@code private_key_jwt} assertion: the type, a
+     * signature by a key of the client's key set with the header's {@code kid}, {@code iss} = {@code sub} = the client,
+     * an accepted audience, an {@code exp} in the future and not far away, and a {@code jti} never seen before.
+     */
+    private boolean assertionAccepted(Map<String, String> form) {
+        Supplier<JWKSet> keys = clientKeys;
+        if (keys == null || !"urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(form.get("client_assertion_type"))) {
+            return false;
+        }
+        try {
+            com.nimbusds.jwt.SignedJWT jwt = com.nimbusds.jwt.SignedJWT.parse(form.get("client_assertion"));
+            JWK key = keys.get().getKeyByKeyId(jwt.getHeader().getKeyID());
+            if (key == null || !jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key.toRSAKey()))) {
+                return false;
+            }
+            com.nimbusds.jwt.JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            Instant now = Instant.now(clock);
+            return CLIENT_ID.equals(claims.getIssuer()) && CLIENT_ID.equals(claims.getSubject())
+                    && (form.get("client_id") == null || CLIENT_ID.equals(form.get("client_id")))
+                    && claims.getAudience().stream().anyMatch(acceptedAssertionAudiences::contains)
+                    && claims.getExpirationTime() != null && claims.getExpirationTime().toInstant().isAfter(now)
+                    && claims.getExpirationTime().toInstant().isBefore(now.plusSeconds(300))
+                    && claims.getJWTID() != null && seenAssertionIds.add(claims.getJWTID());
+        } catch (java.text.ParseException | com.nimbusds.jose.JOSEException e) {
+            return false;
+        }
+    }
+
+    /** The token endpoint's URL, e.g. as an assertion's audience. */
+    public String tokenEndpoint() {
+        return issuer() + "/token";
     }
 
     private void userInfo(HttpExchange exchange) throws IOException {

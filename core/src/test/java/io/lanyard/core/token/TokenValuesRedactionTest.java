@@ -23,10 +23,12 @@ class TokenValuesRedactionTest {
     @Test
     void aCodeExchangeShowsTheEndpointAndClientButNotTheSecretCodeOrVerifier() {
         TokenClient.CodeExchange exchange = new TokenClient.CodeExchange(URI.create("https://idp.example.com/token"),
-                "lanyard", Secret.of("secret-value"), ClientAuthMethod.CLIENT_SECRET_BASIC, "code-value",
-                URI.create("https://host.example.com/cb"), "verifier-value");
+                "lanyard", new ClientCredential.SharedSecret(Secret.of("secret-value"), ClientAuthMethod.CLIENT_SECRET_BASIC),
+                "code-value", URI.create("https://host.example.com/cb"), "verifier-value");
 
         assertThat(exchange).hasToString("CodeExchange[https://idp.example.com/token, clientId=lanyard]");
+        assertThat(exchange.credential().toString()).doesNotContain("secret-value")
+                .contains(Secret.of("secret-value").fingerprint());
     }
 
     @Test

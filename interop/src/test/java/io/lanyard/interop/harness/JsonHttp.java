@@ -1,7 +1,6 @@
 package io.lanyard.interop.harness;
 
 import com.nimbusds.oauth2.sdk.ParseException;
-import com.nimbusds.oauth2.sdk.util.JSONArrayUtils;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import java.io.IOException;
 import java.net.URI;
@@ -48,17 +47,6 @@ public final class JsonHttp {
         return json(send(request.build(), uri, 200));
     }
 
-    /** GET a JSON array (Keycloak's admin API lists), with a bearer token. */
-    public static List<Object> getArray(URI uri, String bearer) {
-        String text = send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json")
-                .header("Authorization", "Bearer " + bearer).GET().build(), uri, 200);
-        try {
-            return JSONArrayUtils.parse(text);
-        } catch (ParseException e) {
-            throw new IllegalStateException("not a JSON array: " + e.getMessage(), e);
-        }
-    }
-
     /** DELETE with a bearer token; expects {@code expectedStatus}. */
     public static void delete(URI uri, String bearer, int expectedStatus) {
         send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Authorization", "Bearer " + bearer).DELETE().build(),
@@ -82,6 +70,31 @@ public final class JsonHttp {
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + bearer)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), uri, expectedStatus);
+    }
+
+    /** PUT JSON with a bearer token; expects {@code expectedStatus}. */
+    public static void putJson(URI uri, String bearer, String json, int expectedStatus) {
+        send(HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + bearer)
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), uri, expectedStatus);
+    }
+
+    /** GET a JSON array of objects with a bearer token. */
+    public static List<Map<String, Object>> getArray(URI uri, String bearer) {
+        String body = send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json")
+                .header("Authorization", "Bearer " + bearer).GET().build(), uri, 200);
+        try {
+            List<Map<String, Object>> objects = new java.util.ArrayList<>();
+            for (Object item : com.nimbusds.oauth2.sdk.util.JSONArrayUtils.parse(body)) {
+                if (item instanceof net.minidev.json.JSONObject object) {
+                    objects.add(object);
+                }
+            }
+            return objects;
+        } catch (ParseException e) {
+            throw new IllegalStateException("not a JSON array: " + e.getMessage(), e);
+        }
     }
 
     private static String send(HttpRequest request, URI uri, int expectedStatus) {

@@ -44,15 +44,20 @@ public final class KeycloakServer implements ProviderUnderTest {
     private final int port;
     private final Secret adminPassword;
     private final Map<String, RegisteredClient> clientsByAlgorithm;
+    private final RegisteredClient rotationClient;
+    private final RegisteredClient signedJwtClient;
 
     private KeycloakServer(String version, ProviderProxy proxy, ChildProcess process, int port, Secret adminPassword,
-            Map<String, RegisteredClient> clientsByAlgorithm) {
+            Map<String, RegisteredClient> clientsByAlgorithm, RegisteredClient rotationClient,
+            RegisteredClient signedJwtClient) {
         this.version = version;
         this.proxy = proxy;
         this.process = process;
         this.port = port;
         this.adminPassword = adminPassword;
         this.clientsByAlgorithm = clientsByAlgorithm;
+        this.rotationClient = rotationClient;
+        this.signedJwtClient = signedJwtClient;
     }
 
     /**
@@ -76,6 +81,15 @@ public final class KeycloakServer implements ProviderUnderTest {
             clients.put(algorithm, new RegisteredClient("lanyard" + suffix, lanyardId, randomSecret(), algorithm,
                     Set.of(ClientAuthMethod.CLIENT_SECRET_BASIC, ClientAuthMethod.CLIENT_SECRET_POST)));
         }
+        // A client of its own whose secret a test changes while logins go on, so the others keep theirs.
+        RegisteredClient rotation = new RegisteredClient("lanyard-rotation", "keycloakRotation", randomSecret(), "RS256",
+                Set.of(ClientAuthMethod.CLIENT_SECRET_BASIC));
+        // Client authenticator "Signed JWT" with "Use JWKS URL": Keycloak reads Lanyard's keys from the sandbox.
+        RegisteredClient signedJwt = new RegisteredClient("lanyard-signed-jwt", "keycloakSignedJwt", randomSecret(),
+                "RS256", Set.of(ClientAuthMethod.PRIVATE_KEY_JWT));
+        List<RegisteredClient> all = new ArrayList<>(clients.values());
+        all.add(rotation);
+        all.add(signedJwt);
         ProviderProxy proxy = ProviderProxy.start();
         ChildProcess process = null;
         Path realmFile = home.resolve("data/import/" + REALM + "-realm.json");
@@ -83,7 +97,7 @@ public final class KeycloakServer implements ProviderUnderTest {
             int port = FreePort.pick();
             proxy.forwardTo(port);
             proxy.callbackPrefix(sandboxBase + LanyardPaths.CALLBACK_PREFIX);
-            writeOwnerOnly(realmFile, realm(clients.values(), sandboxBase));
+            writeOwnerOnly(realmFile, realm(all, sandboxBase));
             Secret adminPassword = randomSecret();
             Path log = work.resolve("keycloak.log");
             Files.deleteIfExists(log); // one run per log
@@ -100,7 +114,7 @@ public final class KeycloakServer implements ProviderUnderTest {
             process = ChildProcess.start("Keycloak " + version, command, home, environment, log);
             URI ready = URI.create("http://127.0.0.1:" + port + "/realms/" + REALM + "/.well-known/openid-configuration");
             process.awaitReady(START_TIMEOUT, () -> JsonHttp.answers200(ready));
-            return new KeycloakServer(version, proxy, process, port, adminPassword, clients);
+            return new KeycloakServer(version, proxy, process, port, adminPassword, clients, rotation, signedJwt);
         } catch (IOException | RuntimeException e) {
             if (process != null) {
                 process.close();
@@ -151,6 +165,37 @@ public final class KeycloakServer implements ProviderUnderTest {
         return client;
     }
 
+    /** The client whose secret {@link #changeClientSecret} changes (no other test uses it). */
+    public RegisteredClient rotationClient() {
+        return rotationClient;
+    }
+
+    /** The client with the authenticator "Signed JWT" reading Lanyard's JWKS URL: no secret. */
+    public RegisteredClient signedJwtClient() {
+        return signedJwtClient;
+    }
+
+    /**
+     * Sets a client's secret through the admin REST API, as an administrator does in the admin console: from now on
+     * Keycloak accepts this secret only, the old one no longer.
+     */
+    public void changeClientSecret(RegisteredClient client, Secret secret) {
+        URI base = URI.create("http://127.0.0.1:" + port);
+        String token = adminToken(base);
+        URI clients = URI.create(base + "/admin/realms/" + REALM + "/clients?clientId=" + client.clientId());
+        String id = String.valueOf(JsonHttp.getArray(clients, token).get(0).get("id"));
+        URI clientUri = URI.create(base + "/admin/realms/" + REALM + "/clients/" + id);
+        Map<String, Object> representation = new LinkedHashMap<>(JsonHttp.get(clientUri, Optional.of(token)));
+        representation.put("secret", secret.reveal());
+        JsonHttp.putJson(clientUri, token, com.nimbusds.jose.util.JSONObjectUtils.toJSONString(representation), 204);
+    }
+
+    private String adminToken(URI base) {
+        return (String) JsonHttp.postForm(URI.create(base + "/realms/master/protocol/openid-connect/token"), Map.of(
+                "grant_type", "password", "client_id", "admin-cli", "username", "admin",
+                "password", adminPassword.reveal())).get("access_token");
+    }
+
     @Override
     public List<String> scopes() {
         return List.of("openid", "profile", "email");
@@ -162,8 +207,8 @@ public final class KeycloakServer implements ProviderUnderTest {
      */
     @Override
     public List<String> rotateSigningKeys() {
-        URI base = adminBase();
-        String token = adminToken();
+        URI base = URI.create("http://127.0.0.1:" + port);
+        String token = adminToken(base);
         Map<String, Object> realm = JsonHttp.get(URI.create(base + "/admin/realms/" + REALM), Optional.of(token));
         String component = "{\"name\":\"rsa-rs256-rotated-" + System.currentTimeMillis() + "\","
                 + "\"providerId\":\"rsa-generated\",\"providerType\":\"org.keycloak.keys.KeyProvider\","
@@ -180,7 +225,7 @@ public final class KeycloakServer implements ProviderUnderTest {
      */
     public void removeFromGroup(String username, String group) {
         URI base = adminBase();
-        String token = adminToken();
+        String token = adminToken(base);
         String realm = base + "/admin/realms/" + REALM;
         String userId = idOfOnly(JsonHttp.getArray(URI.create(realm + "/users?exact=true&username=" + username), token),
                 "user " + username);
@@ -189,22 +234,15 @@ public final class KeycloakServer implements ProviderUnderTest {
         JsonHttp.delete(URI.create(realm + "/users/" + userId + "/groups/" + groupId), token, 204);
     }
 
-    private static String idOfOnly(List<Object> found, String what) {
+    private static String idOfOnly(List<Map<String, Object>> found, String what) {
         if (found.size() != 1) {
             throw new IllegalStateException("Keycloak has " + found.size() + " matches for " + what + ", not one");
         }
-        return String.valueOf(((Map<?, ?>) found.get(0)).get("id"));
+        return String.valueOf(found.get(0).get("id"));
     }
 
     private URI adminBase() {
         return URI.create("http://127.0.0.1:" + port);
-    }
-
-    /** A token of the bootstrap administrator (master realm, admin-cli). */
-    private String adminToken() {
-        return (String) JsonHttp.postForm(URI.create(adminBase() + "/realms/master/protocol/openid-connect/token"),
-                Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
-                        "password", adminPassword.reveal())).get("access_token");
     }
 
     private static List<String> keyIds(URI base) {
@@ -230,9 +268,13 @@ public final class KeycloakServer implements ProviderUnderTest {
         String clientTemplate = resource("/keycloak/lanyard-client.json");
         List<String> entries = new ArrayList<>();
         for (RegisteredClient client : clients) {
+            boolean signsJwt = client.authMethods().contains(ClientAuthMethod.PRIVATE_KEY_JWT);
             entries.add(clientTemplate
                     .replace("@CLIENT_ID@", client.clientId())
                     .replace("@CLIENT_SECRET@", client.secret().reveal())
+                    .replace("@CLIENT_AUTHENTICATOR@", signsJwt ? "client-jwt" : "client-secret")
+                    .replace("@USE_JWKS_URL@", String.valueOf(signsJwt))
+                    .replace("@JWKS_URL@", signsJwt ? sandboxBase + LanyardPaths.JWKS : "")
                     .replace("@SIGNING_ALGORITHM@", client.signingAlgorithm())
                     .replace("@REDIRECT_URI@", sandboxBase + LanyardPaths.callbackPath(client.lanyardId()))
                     // for later: Lanyard's back-channel logout endpoint (not served yet)

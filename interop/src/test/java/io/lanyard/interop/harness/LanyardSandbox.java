@@ -48,6 +48,11 @@ public final class LanyardSandbox implements AutoCloseable {
         return sandbox.baseUrl();
     }
 
+    /** Lanyard's own signing keys in this sandbox (what its JWKS URL publishes). */
+    public io.lanyard.core.signing.SigningKeys signingKeys() {
+        return sandbox.secrets().signingKeys();
+    }
+
     public URI at(String pathAndQuery) {
         return URI.create(sandbox.baseUrl() + pathAndQuery);
     }

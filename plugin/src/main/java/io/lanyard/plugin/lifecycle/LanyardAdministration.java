@@ -4,7 +4,6 @@ import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.diagnostics.EntraConnectorCheck;
 import io.lanyard.core.diagnostics.IdentityProviderCheck;
-import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.host.LoginPage;
@@ -12,6 +11,7 @@ import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.admin.AdminGuard;
+import io.lanyard.plugin.admin.AdminPages;
 import io.lanyard.plugin.admin.AdminPageLayout;
 import io.lanyard.plugin.admin.AdminServlet;
 import io.lanyard.plugin.admin.AdminTemplates;
@@ -20,10 +20,14 @@ import io.lanyard.plugin.admin.StaticResources;
 import io.lanyard.plugin.admin.XsrfTokens;
 import io.lanyard.plugin.admin.api.ApiServlet;
 import io.lanyard.plugin.admin.integration.IntegrationAdmins;
+import io.lanyard.plugin.admin.integration.SecretSections;
+import io.lanyard.plugin.admin.keys.KeysPages;
 import io.lanyard.plugin.session.AdminAccess;
 import io.lanyard.plugin.web.LanyardText;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.servlet.http.HttpServlet;
@@ -54,25 +58,24 @@ public final class LanyardAdministration {
      * of each connector's national cloud.
      */
     public LanyardAdministration(LanyardPlugin plugin, AdminAccess access, BaseUrl baseUrl, LoginPage loginPage) {
-        this(plugin.configurationService(), access, plugin.clientSecrets(), baseUrl, loginPage,
-                AdminPageLayout.hostDecorated(), HttpLimits.DEFAULT, EntraEndpoints.NATIONAL_CLOUDS, Clock.systemUTC());
+        this(plugin.configurationService(), access, plugin.secrets(), baseUrl, loginPage,
+                AdminPageLayout.hostDecorated(), HttpLimits.DEFAULT, Clock.systemUTC());
     }
 
     /**
      * @param changes        where changes are validated, stored and made current; empty when the application
      *                       reports no home (then there is nowhere to store one, and both servlets say so)
      * @param access         who may administer (the host's system administrators), and WebSudo
-     * @param secrets        the same secret resolution logins use, to show where each secret comes from
+     * @param secrets        the same secrets and keys logins use: where each secret comes from, signing keys, expiry,
+     *                       the nodes' reports; and Microsoft Graph as the connectors reach it
      * @param baseUrl        the host's base URL, for the callback URLs to register at providers
      * @param loginPage      where anonymous visitors of the pages are sent, and the host's logout URL
      * @param layout         the host's decorator, or standalone AUI (the sandbox)
-     * @param limits         bounds of the "Fetch" and "Test" calls to providers, Entra ID and Microsoft Graph
-     * @param entraEndpoints where a connector's "Test" sends its requests: {@link EntraEndpoints#NATIONAL_CLOUDS}
-     *                       in every product; the sandbox may route them to a local stand-in
+     * @param limits         bounds of the "Fetch" and "Test" calls to providers
      */
     public LanyardAdministration(Optional<ConfigurationService> changes, AdminAccess access,
-            ClientSecretResolver secrets, BaseUrl baseUrl, LoginPage loginPage, AdminPageLayout layout,
-            HttpLimits limits, EntraEndpoints entraEndpoints, Clock clock) {
+            LanyardSecrets secrets, BaseUrl baseUrl, LoginPage loginPage, AdminPageLayout layout,
+            HttpLimits limits, Clock clock) {
         Objects.requireNonNull(access, "access");
         if (changes.isEmpty()) {
             this.adminServlet = new UnavailableServlet();
@@ -84,11 +87,16 @@ public final class LanyardAdministration {
         AdminGuard guard = new AdminGuard(access, xsrf);
         AdminView view = new AdminView(new AdminTemplates(text.asMap()), layout, guard, text, loginPage);
         ProviderHttpClient http = new ProviderHttpClient(limits);
-        IntegrationAdmins integrations = new IntegrationAdmins(new IdentityProviderCheck(http, secrets, clock),
-                new EntraConnectorCheck(http, secrets, entraEndpoints), baseUrl);
-        this.adminServlet = new AdminServlet(guard, view, integrations.pages(changes.get(), secrets, view, guard),
-                new StaticResources(), loginPage);
-        this.apiServlet = new ApiServlet(guard, changes.get(), integrations, secrets, text);
+        ClientSecretResolver resolver = secrets.resolver();
+        IntegrationAdmins integrations = new IntegrationAdmins(new IdentityProviderCheck(http, resolver, clock),
+                new EntraConnectorCheck(http, resolver, secrets.graph()), baseUrl);
+        SecretSections sections = new SecretSections(resolver, secrets.nodeReports(), secrets.nodeReporter(),
+                Optional.of(secrets.expiry()), clock);
+        List<AdminPages> pages = new ArrayList<>(integrations.pages(changes.get(), sections, view, guard));
+        pages.add(new KeysPages(secrets.signingKeys(), resolver.securedStoreKeys(), sections, changes.get(), view,
+                guard, baseUrl));
+        this.adminServlet = new AdminServlet(guard, view, pages, new StaticResources(), loginPage);
+        this.apiServlet = new ApiServlet(guard, changes.get(), integrations, sections, text);
     }
 
     public HttpServlet adminServlet() {

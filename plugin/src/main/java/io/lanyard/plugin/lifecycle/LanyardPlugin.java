@@ -5,6 +5,7 @@ import io.lanyard.core.audit.LoggingAuditSink;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.config.xml.ConfigurationFiles;
+import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.host.AccountWrites;
 import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.host.GroupWrites;
@@ -12,14 +13,17 @@ import io.lanyard.core.host.HomeDirectory;
 import io.lanyard.core.host.HostProduct;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.host.UserDirectory;
+import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.login.LoginService;
 import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.session.SessionLogin;
 import io.lanyard.plugin.web.CallbackServlet;
+import io.lanyard.plugin.web.JwksServlet;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.plugin.web.LoginFilter;
 import io.lanyard.plugin.web.LoginServlet;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -31,12 +35,13 @@ import org.slf4j.LoggerFactory;
  * The plugin as a whole, as each product's Spring XML creates it from the host's services and the product's
  * adapters: reads the configuration files of Lanyard's folder, resolves the client secrets once
  * ({@link ClientSecretResolver#atStart}), builds the {@link LoginService} and the servlet edge, and hands the filter
- * and servlets to the descriptor ({@code class="bean:…"}) through its factory methods.
+ * and servlets to the descriptor ({@code class="bean:…"}) through its factory methods. Its secrets and keys
+ * ({@link LanyardSecrets}) keep a background thread, which {@link #close()} (the bean's destroy method) stops.
  *
  * <p>Creating it never fails because of the configuration (see {@link StartupConfiguration}): a product whose
  * Lanyard configuration is broken still starts, with its own login.
  */
-public final class LanyardPlugin {
+public final class LanyardPlugin implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LanyardPlugin.class);
     private static final String NO_WRITES = "this product's adapter offers no writes to users and groups";
@@ -44,6 +49,7 @@ public final class LanyardPlugin {
     private final ConfigurationHolder configuration;
     private final Optional<Path> lanyardDirectory;
     private final ClientSecretResolver clientSecrets;
+    private final LanyardSecrets secrets;
     private final Optional<ConfigurationService> changes;
     private final LoginService loginService;
     private final LanyardWeb web;
@@ -68,14 +74,29 @@ public final class LanyardPlugin {
         this.lanyardDirectory = StartupConfiguration.locate(home);
         this.configuration = new ConfigurationHolder(StartupConfiguration.load(lanyardDirectory));
         this.clientSecrets = ClientSecretResolver.atStart(product, lanyardDirectory);
+        this.secrets = new LanyardSecrets(configuration, clientSecrets, lanyardDirectory,
+                certificateName(product, baseUrl), EntraEndpoints.NATIONAL_CLOUDS, HttpLimits.DEFAULT, clock)
+                .startBackground();
         // one per plugin: it keeps the configuration in step with the files other nodes change
         this.changes = lanyardDirectory.map(directory -> new ConfigurationService(configuration,
                 new ConfigurationFiles(directory), clientSecrets));
         this.loginService = LoginService.builder(configuration, clientSecrets, users, baseUrl, clock)
-                .writes(accounts, groups).audit(audit).build();
+                .signingKeys(secrets.signingKeys()).writes(accounts, groups).audit(audit).build();
         // Sealed under the key in the shared home, so that any node opens what another sealed.
         this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, baseUrl,
                 lanyardDirectory.map(PendingLoginSeal::inFolder).orElseGet(PendingLoginSeal::inMemory));
+    }
+
+    /** The subject of Lanyard's certificate, so that an administrator tells two installations' certificates apart. */
+    static String certificateName(HostProduct product, BaseUrl baseUrl) {
+        String name = "Lanyard";
+        try {
+            name += " " + product.platformId();
+            String host = URI.create(String.valueOf(baseUrl.baseUrl())).getHost();
+            return host == null ? name : name + " " + host;
+        } catch (RuntimeException notKnownYet) {
+            return name;
+        }
     }
 
     private static String describe(HostProduct product) {
@@ -96,6 +117,22 @@ public final class LanyardPlugin {
 
     public CallbackServlet callbackServlet() {
         return web.callbackServlet();
+    }
+
+    /** Lanyard's public signing keys, at {@code /plugins/servlet/lanyard/jwks}. */
+    public JwksServlet jwksServlet() {
+        return new JwksServlet(secrets.signingKeys());
+    }
+
+    /** The secrets and keys: signing keys, expiry, node reports. */
+    public LanyardSecrets secrets() {
+        return secrets;
+    }
+
+    /** Stops the background thread (the plugin is disabled or uninstalled). */
+    @Override
+    public void close() {
+        secrets.close();
     }
 
     /** The configuration in force, for the admin UI (which replaces it after a validated save). */

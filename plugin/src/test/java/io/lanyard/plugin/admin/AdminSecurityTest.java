@@ -18,6 +18,7 @@ import io.lanyard.core.secret.StoredSecret;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.admin.integration.IdentityProviderForm;
 import io.lanyard.plugin.lifecycle.LanyardAdministration;
+import io.lanyard.plugin.lifecycle.LanyardSecrets;
 import io.lanyard.plugin.session.AdminAccess;
 import java.io.IOException;
 import java.net.URI;
@@ -82,12 +83,13 @@ class AdminSecurityTest {
         holder = new ConfigurationHolder(new LanyardConfiguration(List.of(provider)));
         store = IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER, home);
         store.save(holder.current());
+        HttpLimits limits = new HttpLimits(Duration.ofMillis(300), Duration.ofMillis(300), 65536);
         LanyardAdministration web = new LanyardAdministration(Optional.of(new ConfigurationService(holder,
                 new ConfigurationFiles(home), ClientSecretResolver.fileOnly())), access,
-                        ClientSecretResolver.fileOnly(),
+                new LanyardSecrets(holder, ClientSecretResolver.fileOnly(), Optional.of(home), "Lanyard test",
+                        EntraEndpoints.NATIONAL_CLOUDS, limits, Clock.systemUTC()),
                 () -> URI.create("https://jira.example.com/jira"), LoginPage.JIRA, AdminPageLayout.hostDecorated(),
-                new HttpLimits(Duration.ofMillis(300), Duration.ofMillis(300), 65536), EntraEndpoints.NATIONAL_CLOUDS,
-                Clock.systemUTC());
+                limits, Clock.systemUTC());
         pages = web.adminServlet();
         api = web.apiServlet();
         session = AdminHttp.session();

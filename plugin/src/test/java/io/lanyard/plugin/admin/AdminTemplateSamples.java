@@ -75,6 +75,7 @@ final class AdminTemplateSamples {
     }
 
     /** Every template's data, by template name. */
+    @SuppressWarnings("unchecked")
     Map<String, Map<String, Object>> everyTemplate() {
         IdentityProviderConfig provider = IdentityProviderConfig.builder().id("GOxXFuPXJgiyAwuXugVG")
                 .displayName("Keycloak " + text).discoveryUrl("https://idp.example.com/realms/acme")
@@ -152,6 +153,29 @@ final class AdminTemplateSamples {
                 html("cloudCheck", Map.of("check", connectorCheck))));
         data.put("cloudDelete", Map.of("frame", frame("cloud"), "connector", connectorRow));
         data.put("cloudCheck", Map.of("check", connectorCheck));
+        Map<String, Object> rotation = new HashMap<>((Map<String, Object>) secret.get("rotation"));
+        rotation.put("nodes", List.of(Map.of("node", text, "writtenAt", "2026-12-01T10:00:00Z", "current",
+                text, "next", text, "inUse", "NEXT", "stale", true)));
+        rotation.put("expiry", Map.of("level", "DAYS_3", "code", "LNY-110", "endsOn", "2026-12-03", "daysLeft", "2",
+                "label", text, "origin", "MICROSOFT_GRAPH", "checkedAt", "2026-12-01T10:00:00Z", "problemCode",
+                "LNY-715", "problemMessage", text, "credentials", List.of(Map.of("label", text, "kind",
+                        "CLIENT_SECRET", "use", "IN_USE", "endsOn", "2026-12-03", "level", "DAYS_3"),
+                        Map.of("label", text, "kind", "CERTIFICATE", "use", "OTHER", "endsOn", "2027-12-03",
+                                "level", "NONE"))));
+        rotation.put("canPromote", true);
+        data.put("secretRotation", Map.of("rotation", rotation, "errors", errors, "action", "/jira/a/idp/x",
+                "file", "provider.xml"));
+        Map<String, Object> keyRow = new HashMap<>(Map.of("keyId", "kid-" + text, "state", "ACTIVE", "created",
+                "2026-12-01T10:00:00Z", "activated", "2026-12-01T10:00:00Z", "retired", "", "retiredUntil", "",
+                "thumbprint", text, "notAfter", "2028-12-01T10:00:00Z", "certificatePem", text));
+        data.put("keysPage", Map.of("frame", frame("keys"), "done", "publish-next", "jwksUrl", "https://jira/" + text,
+                "signing", Map.of("keys", List.of(keyRow), "hasNext", false, "problem", text),
+                "secured", Map.of("unavailable", "", "present", true, "storeKeyId", text, "keyId", text,
+                        "nextKeyId", text, "values", 2, "reEncrypted", true, "waiting", List.of(text),
+                        "problem", ""),
+                "nodes", List.of(Map.of("node", text, "writtenAt", "2026-12-01T10:00:00Z", "securedKeyId",
+                        text)),
+                "failure", Map.of("code", "LNY-113", "detail", text)));
         return data;
     }
 

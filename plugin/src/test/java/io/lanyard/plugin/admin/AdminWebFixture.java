@@ -14,6 +14,7 @@ import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.secret.secured.SecuredPropertyValues;
 import io.lanyard.plugin.lifecycle.LanyardAdministration;
+import io.lanyard.plugin.lifecycle.LanyardSecrets;
 import io.lanyard.plugin.session.AdminAccess;
 import java.io.IOException;
 import java.net.URI;
@@ -38,6 +39,8 @@ final class AdminWebFixture {
 
     final Path home;
     final ConfigurationHolder holder;
+    /** The secrets and keys behind the pages: signing keys, expiry, node reports. */
+    final LanyardSecrets secrets;
     final HttpServlet pages;
     final HttpServlet api;
     final HttpSession session = AdminHttp.session();
@@ -65,11 +68,25 @@ final class AdminWebFixture {
         this.home = home;
         this.holder = new ConfigurationHolder(initial);
         ConfigurationService service = new ConfigurationService(holder, new ConfigurationFiles(home), secrets);
-        LanyardAdministration web = new LanyardAdministration(Optional.of(service), access, secrets,
+        HttpLimits limits = new HttpLimits(Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024);
+        this.secrets = new LanyardSecrets(holder, secrets, Optional.of(home), "Lanyard test", endpoints, limits,
+                Clock.systemUTC());
+        LanyardAdministration web = new LanyardAdministration(Optional.of(service), access, this.secrets,
                 () -> URI.create("https://jira.example.com/jira"), LoginPage.JIRA, AdminPageLayout.hostDecorated(),
-                new HttpLimits(Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024), endpoints, Clock.systemUTC());
+                limits, Clock.systemUTC());
         this.pages = web.adminServlet();
         this.api = web.apiServlet();
+    }
+
+    /** A form posted back as the page shows it: its texts, and its ticked check boxes as "true". */
+    static Map<String, String> posted(io.lanyard.plugin.admin.integration.IntegrationForm<?> form) {
+        Map<String, String> parameters = new java.util.HashMap<>();
+        form.toSoy().forEach((name, value) -> {
+            if (!(value instanceof Boolean) || (Boolean) value) {
+                parameters.put(name, value instanceof Boolean ? "true" : String.valueOf(value));
+            }
+        });
+        return parameters;
     }
 
     /** Nothing from outside the files: every secret is the file's. */

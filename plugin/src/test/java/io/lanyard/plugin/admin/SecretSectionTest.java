@@ -62,27 +62,11 @@ class SecretSectionTest {
 
     /** The edit form posted back as shown, with no secret typed. */
     private static Map<String, String> unchanged(IdentityProviderConfig provider) {
-        Map<String, String> form = new HashMap<>();
-        IdentityProviderForm.of(provider).toSoy().forEach((name, value) -> {
-            if (value instanceof Boolean checked) {
-                if (checked) {
-                    form.put(name, "true");
-                }
-            } else {
-                form.put(name, String.valueOf(value));
-            }
-        });
-        return form;
+        return AdminWebFixture.posted(IdentityProviderForm.of(provider));
     }
 
     private static Map<String, String> unchanged(EntraConnectorConfig connector) {
-        Map<String, String> form = new HashMap<>();
-        EntraConnectorForm.of(connector).toSoy().forEach((name, value) -> {
-            if (!(value instanceof Boolean) || (Boolean) value) {
-                form.put(name, value instanceof Boolean ? "true" : String.valueOf(value));
-            }
-        });
-        return form;
+        return AdminWebFixture.posted(EntraConnectorForm.of(connector));
     }
 
     @Test

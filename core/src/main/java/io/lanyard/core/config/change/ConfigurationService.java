@@ -210,7 +210,7 @@ public final class ConfigurationService implements ConfigurationHolder.Refresher
         if (!IntegrationKind.of(edited).ownsSecret()) {
             return edited;
         }
-        return ClientSecretAdministration.forStorage(edited, ClientSecretAdministration.status(edited, secrets));
+        return ClientSecretAdministration.forStorage(edited, secrets);
     }
 
     public static LanyardException notFound(String id) {

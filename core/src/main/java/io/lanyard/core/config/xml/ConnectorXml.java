@@ -3,6 +3,7 @@ package io.lanyard.core.config.xml;
 import static io.lanyard.core.config.xml.IntegrationXmlFormat.optional;
 import static io.lanyard.core.config.xml.IntegrationXmlFormat.required;
 
+import io.lanyard.core.config.ClientAuthMethod;
 import io.lanyard.core.config.EntraConnectorConfig;
 import io.lanyard.core.config.EntraConnectorConfigBuilder;
 import io.lanyard.core.config.IntegrationKind;
@@ -28,6 +29,11 @@ public final class ConnectorXml {
                     required("CLIENT_ID", "clientId", (b, text) -> b.clientId(text.value()),
                             EntraConnectorConfig::clientId),
                     IntegrationXmlFormat.clientSecret(),
+                    IntegrationXmlFormat.nextClientSecret(),
+                    IntegrationXmlFormat.clientSecretExpiresOn(),
+                    optional("CLIENT_AUTH_METHOD", "clientAuthMethod", (b, text) -> text.ifOneOf(
+                            ClientAuthMethod::fromWireName, "must be client_secret_post or private_key_jwt",
+                            b::clientAuthMethod), c -> c.clientAuthMethod().wireName()),
                     optional("NATIONAL_CLOUD", "nationalCloud", (b, text) -> text.ifOneOf(NationalCloud::fromName,
                             "must be GLOBAL, US_GOV or CHINA", b::nationalCloud), c -> c.nationalCloud().name()),
                     optional("GRAPH_BASE_URL", "graphBaseUrl", (b, text) -> b.graphBaseUrl(text.valueOrNull()),

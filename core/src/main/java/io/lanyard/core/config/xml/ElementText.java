@@ -1,6 +1,8 @@
 package io.lanyard.core.config.xml;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +77,17 @@ final class ElementText {
                 apply.accept(Duration.ofSeconds(Long.parseLong(value)));
             } catch (NumberFormatException e) {
                 error.accept("must be a whole number of seconds");
+            }
+        });
+    }
+
+    /** A calendar date as ISO 8601 writes it, e.g. {@code 2027-03-31}. */
+    void ifDate(Consumer<LocalDate> apply) {
+        ifGiven(value -> {
+            try {
+                apply.accept(LocalDate.parse(value));
+            } catch (DateTimeParseException e) {
+                error.accept("must be a date written as YYYY-MM-DD");
             }
         });
     }

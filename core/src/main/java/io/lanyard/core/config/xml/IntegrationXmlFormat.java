@@ -3,7 +3,9 @@ package io.lanyard.core.config.xml;
 import io.lanyard.core.config.Integration;
 import io.lanyard.core.config.IntegrationBuilder;
 import io.lanyard.core.config.IntegrationKind;
+import io.lanyard.core.secret.SecretSlot;
 import io.lanyard.core.secret.StoredSecret;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
@@ -36,7 +38,9 @@ record IntegrationXmlFormat<C extends Integration, B extends IntegrationBuilder<
     static final String VERSION = "1";
     static final String ID_ATTRIBUTE = "id";
     static final String ENABLED_ATTRIBUTE = "enabled";
-    static final String CLIENT_SECRET = "CLIENT_SECRET";
+    static final String CLIENT_SECRET = SecretSlot.CURRENT.element();
+    static final String CLIENT_SECRET_NEXT = SecretSlot.NEXT.element();
+    static final String CLIENT_SECRET_EXPIRES_ON = "CLIENT_SECRET_EXPIRES_ON";
 
     IntegrationXmlFormat {
         Objects.requireNonNull(kind, "kind");
@@ -111,5 +115,22 @@ record IntegrationXmlFormat<C extends Integration, B extends IntegrationBuilder<
         return optional(CLIENT_SECRET, "clientSecret",
                 (builder, text) -> builder.clientSecret(StoredSecret.fromXmlText(text.raw())),
                 integration -> integration.clientSecret().toXmlText());
+    }
+
+    /**
+     * {@code CLIENT_SECRET_NEXT}: the next secret of a rotation, read and written like {@code CLIENT_SECRET}
+     * (blank is none, {@value StoredSecret#EXTERNAL_PLACEHOLDER} means the {@code _NEXT} names).
+     */
+    static <C extends Integration, B extends IntegrationBuilder<C>> Element<C, B> nextClientSecret() {
+        return optional(CLIENT_SECRET_NEXT, "nextClientSecret",
+                (builder, text) -> builder.nextClientSecret(StoredSecret.fromXmlText(text.raw())),
+                integration -> integration.nextClientSecret().toXmlText());
+    }
+
+    /** {@code CLIENT_SECRET_EXPIRES_ON}: when the current secret expires, {@code YYYY-MM-DD}, or empty. */
+    static <C extends Integration, B extends IntegrationBuilder<C>> Element<C, B> clientSecretExpiresOn() {
+        return optional(CLIENT_SECRET_EXPIRES_ON, "clientSecretExpiresOn",
+                (builder, text) -> text.ifDate(builder::clientSecretExpiresOn),
+                integration -> integration.clientSecretExpiresOn().map(LocalDate::toString).orElse(""));
     }
 }

@@ -3,6 +3,7 @@ package io.lanyard.core.config.xml;
 import static io.lanyard.core.config.xml.IntegrationXmlFormat.optional;
 import static io.lanyard.core.config.xml.IntegrationXmlFormat.required;
 
+import io.lanyard.core.config.ClientAssertionAudience;
 import io.lanyard.core.config.ClientAuthMethod;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.IdentityProviderConfigBuilder;
@@ -32,9 +33,15 @@ public final class ProviderXml {
                     required("CLIENT_ID", "clientId", (b, text) -> b.clientId(text.value()),
                             IdentityProviderConfig::clientId),
                     IntegrationXmlFormat.clientSecret(),
+                    IntegrationXmlFormat.nextClientSecret(),
+                    IntegrationXmlFormat.clientSecretExpiresOn(),
                     optional("CLIENT_AUTH_METHOD", "clientAuthMethod", (b, text) -> text.ifOneOf(
-                            ClientAuthMethod::fromWireName, "must be client_secret_basic or client_secret_post",
+                            ClientAuthMethod::fromWireName,
+                            "must be client_secret_basic, client_secret_post or private_key_jwt",
                             b::clientAuthMethod), p -> p.clientAuthMethod().wireName()),
+                    optional("CLIENT_ASSERTION_AUDIENCE", "clientAssertionAudience", (b, text) -> text.ifOneOf(
+                            ClientAssertionAudience::fromWireName, "must be token_endpoint or issuer",
+                            b::clientAssertionAudience), p -> p.clientAssertionAudience().wireName()),
                     optional("SCOPES", "scopes", (b, text) -> text.ifGiven(value -> b.scopes(text.words())),
                             p -> XmlText.words(p.scopes())),
                     optional("USERNAME_CLAIM", "usernameClaim", (b, text) -> text.ifGiven(b::usernameClaim),

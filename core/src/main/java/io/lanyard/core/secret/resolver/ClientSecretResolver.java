@@ -2,10 +2,12 @@ package io.lanyard.core.secret.resolver;
 
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.host.HostProduct;
+import io.lanyard.core.secret.ClientSecrets;
 import io.lanyard.core.secret.ResolvedSecret;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.SecretOwner;
 import io.lanyard.core.secret.SecretPropertyNames;
+import io.lanyard.core.secret.SecretSlot;
 import io.lanyard.core.secret.SecretSource;
 import io.lanyard.core.secret.SecretStatus;
 import io.lanyard.core.secret.StoredSecret;
@@ -40,6 +42,10 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * A blank value counts as not set; other values are used without surrounding whitespace.
  *
+ * <p>The next secret of a rotation ({@link SecretSlot#NEXT}) is resolved the same way under the same names with
+ * {@value SecretPropertyNames#NEXT_SUFFIX} and from {@code CLIENT_SECRET_NEXT}; which of the two a provider accepts
+ * is {@link #rotation()}'s business.
+ *
  * <p>The environment and the system properties are a snapshot taken when Lanyard starts ({@link #atStart}: "Any
  * changes to environment variables (adding, modifying or removing) require a restart of the Atlassian host for
  * changes to take effect."), limited to the names above, so that nothing else of the environment is kept.
@@ -53,10 +59,15 @@ public final class ClientSecretResolver {
     private final Map<String, Secret> environment;
     private final Map<String, Secret> systemProperties;
     private final SecuredPropertyValues secured;
+    private final SecuredStoreKeys securedKeys;
     /** False when the sources outside the files could not be read at start: then only the files count. */
     private final boolean outsideRead;
-    /** The outcome last logged per owner: the admin pages resolve on every view, the log says each outcome once. */
-    private final ConcurrentMap<SecretOwner, String> lastLogged = new ConcurrentHashMap<>();
+    /** The outcome last logged per owner and slot: the admin pages resolve on every view, the log says each once. */
+    private final ConcurrentMap<Logged, String> lastLogged = new ConcurrentHashMap<>();
+    private final ClientSecretRotation rotation = new ClientSecretRotation();
+
+    private record Logged(SecretOwner owner, SecretSlot slot) {
+    }
 
     /**
      * @param environment      the process environment (only names of ours are kept)
@@ -65,14 +76,15 @@ public final class ClientSecretResolver {
      */
     public ClientSecretResolver(Map<String, String> environment, Map<String, String> systemProperties,
             SecuredPropertyValues secured) {
-        this(environment, systemProperties, secured, true);
+        this(environment, systemProperties, secured, SecuredStoreKeys.unavailable("not read at a start"), true);
     }
 
     private ClientSecretResolver(Map<String, String> environment, Map<String, String> systemProperties,
-            SecuredPropertyValues secured, boolean outsideRead) {
+            SecuredPropertyValues secured, SecuredStoreKeys securedKeys, boolean outsideRead) {
         this.environment = oursOnly(environment);
         this.systemProperties = oursOnly(systemProperties);
         this.secured = Objects.requireNonNull(secured, "secured");
+        this.securedKeys = Objects.requireNonNull(securedKeys, "securedKeys");
         this.outsideRead = outsideRead;
     }
 
@@ -113,7 +125,8 @@ public final class ClientSecretResolver {
 
     /** Nothing from outside the configuration files: what is left when Lanyard has no folder. */
     public static ClientSecretResolver fileOnly() {
-        return new ClientSecretResolver(Map.of(), Map.of(), SecuredPropertyValues.none(), false);
+        return new ClientSecretResolver(Map.of(), Map.of(), SecuredPropertyValues.none(),
+                SecuredStoreKeys.unavailable("Lanyard has no folder"), false);
     }
 
     /**
@@ -124,6 +137,8 @@ public final class ClientSecretResolver {
             Consumer<String> clearSystemProperty, HostProduct host, Path lanyardDirectory) {
         Map<String, String> jvm = oursOf(systemProperties);
         SecuredPropertyValues secured = SecuredPropertyValues.none();
+        SecuredStoreKeys keys = SecuredPropertiesSetting.whyNotSupported(host).map(SecuredStoreKeys::unavailable)
+                .orElseGet(() -> SecuredStoreKeys.in(lanyardDirectory));
         String setting = systemProperties.getProperty(SecuredPropertiesSetting.PROPERTY);
         if (setting != null) {
             Optional<SecuredPropertyImporter.Result> imported =
@@ -134,7 +149,7 @@ public final class ClientSecretResolver {
                 jvm.keySet().removeAll(imported.get().storedFromSystemProperties());
             }
         }
-        return new ClientSecretResolver(environment, jvm, secured);
+        return new ClientSecretResolver(environment, jvm, secured, keys, true);
     }
 
     private static Optional<SecuredPropertyImporter.Result> importSecured(String setting,
@@ -184,6 +199,24 @@ public final class ClientSecretResolver {
         return List.of(owner.propertyName(), owner.staticPropertyName());
     }
 
+    /** The names looked up for one slot of {@code owner}, in order: the next secret's end in {@code _NEXT}. */
+    public static List<String> namesInOrder(SecretOwner owner, SecretSlot slot) {
+        return namesInOrder(owner).stream().map(slot::nameOf).toList();
+    }
+
+    /** The key of the encrypted store, for its rotation (Bitbucket 9+; elsewhere it says why not). */
+    public SecuredStoreKeys securedStoreKeys() {
+        return securedKeys;
+    }
+
+    /**
+     * Which of an owner's secrets a provider accepted last, on this node; shared by everything that authenticates
+     * with them (logins, "Test", Microsoft Graph).
+     */
+    public ClientSecretRotation rotation() {
+        return rotation;
+    }
+
     /**
      * The secret {@code owner} uses, for a login or a "Test"; where it came from is logged when an owner is first
      * resolved and whenever its outcome changes (e.g. after a save).
@@ -191,7 +224,26 @@ public final class ClientSecretResolver {
      * @param stored what the owner's configuration file holds in {@code CLIENT_SECRET}
      */
     public ResolvedSecret resolve(SecretOwner owner, StoredSecret stored) {
-        return logged(owner, describe(owner, stored));
+        return logged(owner, SecretSlot.CURRENT, describe(owner, stored));
+    }
+
+    /**
+     * Both secrets of {@code owner}, for a login, a "Test" or a call to Microsoft Graph; logged as {@link #resolve}.
+     *
+     * @param stored     what the configuration file holds in {@code CLIENT_SECRET}
+     * @param storedNext what it holds in {@code CLIENT_SECRET_NEXT}
+     */
+    public ClientSecrets resolveBoth(SecretOwner owner, StoredSecret stored, StoredSecret storedNext) {
+        ClientSecrets described = describeBoth(owner, stored, storedNext);
+        return new ClientSecrets(owner, logged(owner, SecretSlot.CURRENT, described.current()),
+                described.next().map(next -> logged(owner, SecretSlot.NEXT, next)));
+    }
+
+    /** As {@link #resolveBoth}, to show it: not logged. */
+    public ClientSecrets describeBoth(SecretOwner owner, StoredSecret stored, StoredSecret storedNext) {
+        ResolvedSecret next = describe(owner, SecretSlot.NEXT, storedNext);
+        boolean noNext = next.source() == SecretSource.NOT_SET && storedNext.kind() == StoredSecret.Kind.NONE;
+        return new ClientSecrets(owner, describe(owner, stored), noNext ? Optional.empty() : Optional.of(next));
     }
 
     /**
@@ -199,14 +251,18 @@ public final class ClientSecretResolver {
      * not logged.
      */
     public ResolvedSecret describe(SecretOwner owner, StoredSecret stored) {
+        return describe(owner, SecretSlot.CURRENT, stored);
+    }
+
+    private ResolvedSecret describe(SecretOwner owner, SecretSlot slot, StoredSecret stored) {
         Objects.requireNonNull(stored, "stored");
-        for (String name : namesInOrder(owner)) {
+        for (String name : namesInOrder(owner, slot)) {
             Optional<ResolvedSecret> outside = fromOutside(name);
             if (outside.isPresent()) {
                 return outside.get();
             }
         }
-        return fromFile(owner, stored);
+        return fromFile(owner, slot, stored);
     }
 
     /** What the admin UI shows of {@code owner}'s secret: {@link #describe} and the names looked for, never a value. */
@@ -227,7 +283,7 @@ public final class ClientSecretResolver {
                 .or(() -> secured.lookup(name));
     }
 
-    private ResolvedSecret fromFile(SecretOwner owner, StoredSecret stored) {
+    private ResolvedSecret fromFile(SecretOwner owner, SecretSlot slot, StoredSecret stored) {
         if (stored.kind() == StoredSecret.Kind.PLAINTEXT) {
             return ResolvedSecret.found(stored.plaintext().orElseThrow(), SecretSource.CONFIGURATION_FILE, null);
         }
@@ -236,29 +292,31 @@ public final class ClientSecretResolver {
         }
         // "USING_ENVIRONMENT_PROPERTY" promises a secret from outside; none came: say which names were tried.
         return stored.kind() == StoredSecret.Kind.EXTERNAL
-                ? ResolvedSecret.missingOutside(owner, namesInOrder(owner))
-                : ResolvedSecret.notSet(owner, namesInOrder(owner));
+                ? ResolvedSecret.missingOutside(owner, slot, namesInOrder(owner, slot))
+                : ResolvedSecret.notSet(owner, slot, namesInOrder(owner, slot));
     }
 
-    /** Names and sources only; {@link ResolvedSecret#toString()} never contains the value. */
-    private ResolvedSecret logged(SecretOwner owner, ResolvedSecret resolved) {
-        String outcome = resolved.toString();
-        if (outcome.equals(lastLogged.put(owner, outcome))) {
+    /** Names, sources and fingerprints only; {@link ResolvedSecret#toString()} never contains the value. */
+    private ResolvedSecret logged(SecretOwner owner, SecretSlot slot, ResolvedSecret resolved) {
+        String outcome = resolved + resolved.fingerprint().orElse("");
+        if (outcome.equals(lastLogged.put(new Logged(owner, slot), outcome))) {
             return resolved;
         }
+        String which = slot == SecretSlot.CURRENT ? "Client secret" : "Next client secret";
         resolved.problem().ifPresentOrElse(
-                problem -> LOG.warn("Client secret of {}: {}", owner, problem),
-                () -> LOG.info("Client secret of {}: {}{}", owner, describe(owner, resolved.source()),
-                        resolved.propertyName().map(name -> " " + name).orElse("")));
+                problem -> LOG.warn("{} of {}: {}", which, owner, problem),
+                () -> LOG.info("{} of {}: {}{} (fingerprint {})", which, owner, describe(owner, slot, resolved.source()),
+                        resolved.propertyName().map(name -> " " + name).orElse(""),
+                        resolved.fingerprint().orElse("")));
         return resolved;
     }
 
-    private static String describe(SecretOwner owner, SecretSource source) {
+    private static String describe(SecretOwner owner, SecretSlot slot, SecretSource source) {
         return switch (source) {
             case ENVIRONMENT_VARIABLE -> "from the environment variable";
             case SYSTEM_PROPERTY -> "from the JVM system property";
             case SECURED_PROPERTY -> "from Lanyard's encrypted store, secured property";
-            case CONFIGURATION_FILE -> "from CLIENT_SECRET in " + owner.kind().fileName();
+            case CONFIGURATION_FILE -> "from " + slot.element() + " in " + owner.kind().fileName();
             case NOT_SET -> "not set";
         };
     }

@@ -61,6 +61,7 @@ public final class SecuredPropertyImporter {
 
     private final SecuredPropertyStore store;
     private final SecuredPropertyKeyFile keyFile;
+    private final SecuredPropertyKeyFile nextKeyFile;
     private final SecureRandom random;
 
     public SecuredPropertyImporter(Path lanyardDirectory) {
@@ -72,6 +73,7 @@ public final class SecuredPropertyImporter {
         Path directory = lanyardDirectory.toAbsolutePath().normalize();
         this.store = new SecuredPropertyStore(directory, replacer);
         this.keyFile = new SecuredPropertyKeyFile(directory);
+        this.nextKeyFile = SecuredPropertyKeyFile.next(directory);
         this.random = random;
     }
 
@@ -138,6 +140,12 @@ public final class SecuredPropertyImporter {
             }
             SecuredPropertyCipher cipher = cipherOf(key.get());
             if (!cipher.keyId().equals(contents.get().keyId())) {
+                // A key rotation between re-encrypting the store and its end: the store names the next key.
+                Optional<SecuredPropertyCipher> next = nextKeyFile.read().map(this::cipherOrNull)
+                        .filter(c -> c.keyId().equals(contents.get().keyId()));
+                if (next.isPresent()) {
+                    return new Opened(next.get(), contents.get(), null);
+                }
                 return new Opened(null, null, store.file() + " was written with another key than the one in "
                         + keyFile.file() + ": restore the matching key file, or delete " + store.file()
                         + " and give the secured properties again");
@@ -145,6 +153,14 @@ public final class SecuredPropertyImporter {
             return new Opened(cipher, contents.get(), null);
         } catch (SecuredStoreException e) {
             return new Opened(null, null, e.getMessage());
+        }
+    }
+
+    private SecuredPropertyCipher cipherOrNull(byte[] key) {
+        try {
+            return cipherOf(key);
+        } catch (SecuredStoreException e) {
+            return null;
         }
     }
 

@@ -2,11 +2,8 @@ package io.lanyard.core.secret.secured;
 
 import io.lanyard.core.files.OwnerOnlyFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
@@ -26,6 +23,8 @@ import org.slf4j.LoggerFactory;
 final class SecuredPropertyKeyFile {
 
     static final String FILE_NAME = "secured-properties.key";
+    /** The new key while the store's key is rotated, until every node has confirmed it. */
+    static final String NEXT_FILE_NAME = FILE_NAME + ".next";
     static final Set<PosixFilePermission> OWNER_READ_WRITE = OwnerOnlyFiles.OWNER_READ_WRITE;
 
     private static final Logger LOG = LoggerFactory.getLogger(SecuredPropertyKeyFile.class);
@@ -34,7 +33,16 @@ final class SecuredPropertyKeyFile {
     private final Path file;
 
     SecuredPropertyKeyFile(Path lanyardDirectory) {
-        this.file = lanyardDirectory.resolve(FILE_NAME);
+        this(lanyardDirectory, FILE_NAME);
+    }
+
+    private SecuredPropertyKeyFile(Path lanyardDirectory, String fileName) {
+        this.file = lanyardDirectory.resolve(fileName);
+    }
+
+    /** The key a rotation re-encrypts the store with ({@value #NEXT_FILE_NAME}). */
+    static SecuredPropertyKeyFile next(Path lanyardDirectory) {
+        return new SecuredPropertyKeyFile(lanyardDirectory, NEXT_FILE_NAME);
     }
 
     Path file() {
@@ -46,17 +54,18 @@ final class SecuredPropertyKeyFile {
      * @throws SecuredStoreException if the file cannot be read or does not hold a 256-bit key
      */
     Optional<byte[]> read() throws SecuredStoreException {
-        byte[] content;
-        try (InputStream in = Files.newInputStream(file)) {
-            content = in.readNBytes(MAX_BYTES + 1);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
+        Optional<byte[]> read;
+        try {
+            read = OwnerOnlyFiles.readAtMost(file, MAX_BYTES);
         } catch (IOException e) {
             throw new SecuredStoreException("the key file " + file + " cannot be read (" + e.getClass().getSimpleName()
                     + ")", e);
         }
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] content = read.get();
         try {
-            restrictToOwner();
             return Optional.of(decode(content));
         } finally {
             Arrays.fill(content, (byte) 0);
@@ -103,16 +112,4 @@ final class SecuredPropertyKeyFile {
                     + e.getClass().getSimpleName() + ")", e);
         }
     }
-
-    /** The key must not be readable by others; someone may have copied it with loose permissions. */
-    private void restrictToOwner() {
-        try {
-            if (OwnerOnlyFiles.restrictToOwner(file)) {
-                LOG.warn("{} was readable by others than its owner: it is now readable by its owner only", file);
-            }
-        } catch (IOException e) {
-            LOG.warn("Cannot restrict {} to its owner ({}): check its permissions", file, e.getClass().getSimpleName());
-        }
-    }
-
 }

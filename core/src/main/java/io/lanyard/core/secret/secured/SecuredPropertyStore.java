@@ -2,14 +2,12 @@ package io.lanyard.core.secret.secured;
 
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.files.AtomicFileWriter;
+import io.lanyard.core.files.OwnerOnlyFiles;
 import io.lanyard.core.secret.SecretPropertyNames;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -72,15 +70,17 @@ final class SecuredPropertyStore {
      * @throws SecuredStoreException if it cannot be read or is not in the format above
      */
     Optional<Contents> read() throws SecuredStoreException {
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(MAX_BYTES + 1);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
+        Optional<byte[]> read;
+        try {
+            read = OwnerOnlyFiles.readAtMost(file, MAX_BYTES);
         } catch (IOException e) {
             throw new SecuredStoreException("the store " + file + " cannot be read (" + e.getClass().getSimpleName()
                     + ")", e);
         }
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] bytes = read.get();
         if (bytes.length > MAX_BYTES) {
             throw new SecuredStoreException("the store " + file + " is larger than " + MAX_BYTES / 1024 + " KiB");
         }

@@ -75,6 +75,34 @@ class ClientSecretAdministrationTest {
     }
 
     @Test
+    void afterEditDropsAKeptNextSecretWhenTheAddressChangesEvenWithANewCurrentSecret() {
+        // The next secret is tried when the provider refuses the current one: it must not reach a new address either.
+        StoredSecret next = StoredSecret.plaintext(Secret.of("next-for-the-old-address"));
+        StoredSecret given = StoredSecret.plaintext(Secret.of("for-the-new-address"));
+        IdentityProviderConfig before = provider(PLAINTEXT).toBuilder().nextClientSecret(next).build();
+        IdentityProviderConfig moved = before.toBuilder().clientSecret(given)
+                .discoveryUrl("https://evil.example.net/r").build();
+
+        IdentityProviderConfig after = ClientSecretAdministration.afterEdit(Optional.of(before), moved,
+                SecretUpdate.replaceWith(Secret.of("for-the-new-address")));
+
+        assertThat(after.nextClientSecret()).isEqualTo(StoredSecret.none());
+        assertThat(after.clientSecret()).isEqualTo(given);
+    }
+
+    @Test
+    void afterEditKeepsANextSecretGivenWithTheNewAddress() {
+        StoredSecret oldNext = StoredSecret.plaintext(Secret.of("next-for-the-old-address"));
+        StoredSecret newNext = StoredSecret.plaintext(Secret.of("next-for-the-new-address"));
+        IdentityProviderConfig before = provider(PLAINTEXT).toBuilder().nextClientSecret(oldNext).build();
+        IdentityProviderConfig moved = before.toBuilder().nextClientSecret(newNext)
+                .discoveryUrl("https://idp2.example.com/r").build();
+
+        assertThat(ClientSecretAdministration.afterEdit(Optional.of(before), moved, SecretUpdate.keep())
+                .nextClientSecret()).isEqualTo(newNext);
+    }
+
+    @Test
     void afterEditStoresASecretGivenWithTheNewAddress() {
         StoredSecret given = StoredSecret.plaintext(Secret.of("for-the-new-address"));
         IdentityProviderConfig moved = provider(given).toBuilder().discoveryUrl("https://idp2.example.com/r").build();

@@ -87,6 +87,9 @@ class ConnectorXmlStoreTest {
                     <TENANT_ID>0a1b2c3d-4e5f-6789-abcd-ef0123456789</TENANT_ID>
                     <CLIENT_ID>11111111-2222-3333-4444-555555555555</CLIENT_ID>
                     <CLIENT_SECRET>USING_ENVIRONMENT_PROPERTY</CLIENT_SECRET>
+                    <CLIENT_SECRET_NEXT></CLIENT_SECRET_NEXT>
+                    <CLIENT_SECRET_EXPIRES_ON></CLIENT_SECRET_EXPIRES_ON>
+                    <CLIENT_AUTH_METHOD>client_secret_post</CLIENT_AUTH_METHOD>
                     <NATIONAL_CLOUD>GLOBAL</NATIONAL_CLOUD>
                     <GRAPH_BASE_URL></GRAPH_BASE_URL>
                   </connector>

@@ -4,6 +4,7 @@ import static io.lanyard.core.config.xml.ProviderXmlFixtures.everyFieldSet;
 import static io.lanyard.core.config.xml.ProviderXmlFixtures.requiredOnly;
 import static io.lanyard.core.config.xml.ProviderXmlFixtures.thrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.IntegrationKind;
@@ -69,6 +70,37 @@ class ProviderXmlStoreRoundTripTest {
     }
 
     @Test
+    void saveThenLoadKeepsTheNextSecretItsExpiryAndTheClientAuthentication() {
+        IdentityProviderConfig provider = requiredOnly("abc").toBuilder()
+                .clientSecret(StoredSecret.plaintext(Secret.of("current")))
+                .nextClientSecret(StoredSecret.external())
+                .clientSecretExpiresOn(java.time.LocalDate.of(2027, 3, 31))
+                .clientAuthMethod(io.lanyard.core.config.ClientAuthMethod.PRIVATE_KEY_JWT)
+                .clientAssertionAudience(io.lanyard.core.config.ClientAssertionAudience.ISSUER).build();
+
+        IdentityProviderConfig loaded = saveAndLoad(new LanyardConfiguration(List.of(provider))).identityProviders()
+                .get(0);
+
+        assertThat(loaded).isEqualTo(provider);
+        assertThat(loaded.nextClientSecret()).isEqualTo(StoredSecret.external());
+    }
+
+    @Test
+    void loadWhenTheExpiryIsNotADateThenTheFieldIsNamed() throws Exception {
+        IdentityProviderConfig provider = requiredOnly("abc");
+        store().save(new LanyardConfiguration(List.of(provider)));
+        java.nio.file.Path file = store().file();
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(file).replace(
+                "<CLIENT_SECRET_EXPIRES_ON></CLIENT_SECRET_EXPIRES_ON>",
+                "<CLIENT_SECRET_EXPIRES_ON>31.03.2027</CLIENT_SECRET_EXPIRES_ON>"));
+
+        assertThatThrownBy(() -> store().load()).isInstanceOfSatisfying(
+                io.lanyard.core.config.ConfigurationException.class, e -> assertThat(e.fieldErrors())
+                        .extracting(io.lanyard.core.config.FieldError::field)
+                        .containsExactly("providers[abc].clientSecretExpiresOn"));
+    }
+
+    @Test
     void saveThenLoadWhenIssuerHasTrailingSlashThenIssuerKept() {
         IdentityProviderConfig provider = IdentityProviderConfig.builder().id("abc").displayName("Keycloak")
                 .discoveryUrl("https://idp.example.com/realms/acme/").clientId("lanyard").build();
@@ -92,7 +124,10 @@ class ProviderXmlStoreRoundTripTest {
                     <ISSUER></ISSUER>
                     <CLIENT_ID>lanyard</CLIENT_ID>
                     <CLIENT_SECRET></CLIENT_SECRET>
+                    <CLIENT_SECRET_NEXT></CLIENT_SECRET_NEXT>
+                    <CLIENT_SECRET_EXPIRES_ON></CLIENT_SECRET_EXPIRES_ON>
                     <CLIENT_AUTH_METHOD>client_secret_basic</CLIENT_AUTH_METHOD>
+                    <CLIENT_ASSERTION_AUDIENCE>token_endpoint</CLIENT_ASSERTION_AUDIENCE>
                     <SCOPES>openid profile email</SCOPES>
                     <USERNAME_CLAIM>preferred_username</USERNAME_CLAIM>
                     <USERNAME_FALLBACK_CLAIMS></USERNAME_FALLBACK_CLAIMS>
@@ -204,8 +239,8 @@ class ProviderXmlStoreRoundTripTest {
         // The builder refuses such a value; the record's constructor does not, and the writer must not split it.
         IdentityProviderConfig valid = requiredOnly("abc");
         IdentityProviderConfig provider = new IdentityProviderConfig(valid.id(), valid.displayName(), valid.enabled(),
-                valid.issuer(), valid.discoveryUrl(), valid.clientId(), valid.clientSecret(),
-                valid.clientAuthMethod(), valid.scopes(), valid.usernameMapping(), valid.useUserInfo(),
+                valid.issuer(), valid.discoveryUrl(), valid.clientId(), valid.clientSecret(), valid.nextClientSecret(),
+                valid.clientSecretExpiresOn(), valid.clientAuthMethod(), valid.clientAssertionAudience(), valid.scopes(), valid.usernameMapping(), valid.useUserInfo(),
                 valid.clockSkew(), valid.allowedAlgorithms(), Set.of("my app"), valid.maxAuthenticationAge(),
                 valid.acrValues(), valid.provisioning());
 

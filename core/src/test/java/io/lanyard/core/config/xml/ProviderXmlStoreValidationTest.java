@@ -223,11 +223,11 @@ class ProviderXmlStoreValidationTest {
 
     @Test
     void loadWhenEnumValuesUnknownThenConfigInvalid() {
-        writeFile(directory, document(provider("abc", "<CLIENT_AUTH_METHOD>private_key_jwt</CLIENT_AUTH_METHOD>",
+        writeFile(directory, document(provider("abc", "<CLIENT_AUTH_METHOD>client_secret_jwt</CLIENT_AUTH_METHOD>",
                 "<USER_LOOKUP>EMAIL</USER_LOOKUP>")));
 
         assertThat(loadFails().fieldErrors()).containsExactlyInAnyOrder(
-                new FieldError("providers[abc].clientAuthMethod", "must be client_secret_basic or client_secret_post"),
+                new FieldError("providers[abc].clientAuthMethod", "must be client_secret_basic, client_secret_post or private_key_jwt"),
                 new FieldError("providers[abc].userLookup", "must be USERNAME or USERNAME_THEN_EMAIL"));
     }
 

@@ -35,14 +35,16 @@ class ClientSecretResolverLoggingTest {
             resolver.resolve(SecretOwner.identityProvider(ID), StoredSecret.none());
             resolver.resolve(SecretOwner.identityProvider(ID), inFile);
 
+            String fromFile = "Client secret of identity provider " + ID + ": from CLIENT_SECRET in provider.xml "
+                    + "(fingerprint " + Secret.of("in-the-file").fingerprint() + ")";
             assertThat(log.messagesOf(ClientSecretResolver.class))
-                    .containsExactly("Client secret of identity provider " + ID + ": from CLIENT_SECRET in provider.xml",
+                    .containsExactly(fromFile,
                             "Client secret of identity provider " + ID + ": LNY-105 no client secret: CLIENT_SECRET "
                                     + "in provider.xml is empty and none of "
                                     + SecretPropertyNames.identityProvider(ID) + ", "
                                     + SecretPropertyNames.IDENTITY_PROVIDER_STATIC
                                     + " is set as an environment variable or JVM system property",
-                            "Client secret of identity provider " + ID + ": from CLIENT_SECRET in provider.xml");
+                            fromFile);
         }
     }
 

@@ -8,13 +8,12 @@ import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
-import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.admin.AdminGuard;
 import io.lanyard.plugin.admin.XsrfTokens;
 import io.lanyard.plugin.admin.integration.IntegrationAdmin;
 import io.lanyard.plugin.admin.integration.IntegrationAdmins;
 import io.lanyard.plugin.admin.integration.IntegrationJson;
-import io.lanyard.plugin.admin.integration.SecretSection;
+import io.lanyard.plugin.admin.integration.SecretSections;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,10 +42,10 @@ final class ApiResources {
 
     private final ConfigurationService configuration;
     private final IntegrationAdmins integrations;
-    private final ClientSecretResolver secrets;
+    private final SecretSections secrets;
     private final AdminGuard guard;
 
-    ApiResources(ConfigurationService configuration, IntegrationAdmins integrations, ClientSecretResolver secrets,
+    ApiResources(ConfigurationService configuration, IntegrationAdmins integrations, SecretSections secrets,
             AdminGuard guard) {
         this.configuration = configuration;
         this.integrations = integrations;
@@ -62,8 +61,11 @@ final class ApiResources {
         return ok(configuration.current().all(admin.kind()).stream().map(config -> json(admin, config)).toList());
     }
 
+    /** One integration, with what every node uses of its secret. */
     <C extends Integration> Result get(IntegrationAdmin<C, ?> admin, String id) {
-        return ok(json(admin, existing(admin.kind(), id)));
+        C config = existing(admin.kind(), id);
+        return ok(admin.toJson(config, admin.kind().ownsSecret()
+                ? secrets.of(config, secrets.nodes(configuration.current())) : null));
     }
 
     <C extends Integration> Result create(String who, IntegrationAdmin<C, ?> admin, IntegrationJson<C> body) {
@@ -231,7 +233,7 @@ final class ApiResources {
     }
 
     private <C extends Integration> IntegrationJson<C> json(IntegrationAdmin<C, ?> admin, C config) {
-        return admin.toJson(config, admin.kind().ownsSecret() ? SecretSection.of(config, secrets) : null);
+        return admin.toJson(config, admin.kind().ownsSecret() ? secrets.of(config) : null);
     }
 
     private static Result ok(Object body) {

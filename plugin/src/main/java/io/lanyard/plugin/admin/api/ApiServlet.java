@@ -7,7 +7,7 @@ import io.lanyard.core.config.Integration;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
-import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.plugin.admin.integration.SecretSections;
 import io.lanyard.plugin.admin.AdminGuard;
 import io.lanyard.plugin.admin.AdminPaths;
 import io.lanyard.plugin.admin.XsrfTokens;
@@ -46,7 +46,7 @@ public final class ApiServlet extends HttpServlet {
     private final transient AdminGuard.Refusal refusal = new JsonRefusal();
 
     public ApiServlet(AdminGuard guard, ConfigurationService configuration, IntegrationAdmins integrations,
-            ClientSecretResolver secrets, LanyardText text) {
+            SecretSections secrets, LanyardText text) {
         this.guard = guard;
         this.resources = new ApiResources(configuration, integrations, secrets, guard);
         this.integrations = integrations;

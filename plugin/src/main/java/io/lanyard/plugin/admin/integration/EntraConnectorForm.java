@@ -6,6 +6,7 @@ import static io.lanyard.plugin.admin.integration.FormLayout.Field.text;
 import static io.lanyard.plugin.admin.integration.FormLayout.Field.url;
 import static io.lanyard.plugin.admin.integration.FormLayout.section;
 
+import io.lanyard.core.config.ClientAuthMethod;
 import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.EntraConnectorConfig;
 import io.lanyard.core.config.EntraConnectorConfigBuilder;
@@ -28,6 +29,7 @@ public record EntraConnectorForm(
         boolean enabled,
         String tenantId,
         String clientId,
+        String clientAuthMethod,
         String nationalCloud,
         String graphBaseUrl) implements IntegrationForm<EntraConnectorConfig> {
 
@@ -39,7 +41,10 @@ public record EntraConnectorForm(
             section("app",
                     text("tenantId").asRequired().withPlaceholder("contoso.onmicrosoft.com"),
                     text("clientId").asRequired().withPlaceholder("00000000-0000-0000-0000-000000000000")
-                            .withTexts("lanyard.admin.field.connector.clientId", "lanyard.admin.help.connector.clientId")),
+                            .withTexts("lanyard.admin.field.connector.clientId", "lanyard.admin.help.connector.clientId"),
+                    select("clientAuthMethod", List.of(ClientAuthMethod.CLIENT_SECRET_POST.wireName(),
+                            ClientAuthMethod.PRIVATE_KEY_JWT.wireName()), "lanyard.admin.option.")
+                            .withHelp("lanyard.admin.help.connector.clientAuthMethod")),
             FormLayout.CLIENT_SECRET,
             section("cloud",
                     select("nationalCloud", Arrays.stream(NationalCloud.values()).map(NationalCloud::name).toList(),
@@ -48,12 +53,14 @@ public record EntraConnectorForm(
 
     /** A new connector's form: enabled, the global cloud, under a new id that its secret's name already shows. */
     public static EntraConnectorForm newConnector(String id) {
-        return new EntraConnectorForm(id, "", true, "", "", NationalCloud.GLOBAL.name(), "");
+        return new EntraConnectorForm(id, "", true, "", "", ClientAuthMethod.CLIENT_SECRET_POST.wireName(),
+                NationalCloud.GLOBAL.name(), "");
     }
 
     public static EntraConnectorForm of(EntraConnectorConfig config) {
         return new EntraConnectorForm(config.id(), config.displayName(), config.enabled(), config.tenantId(),
-                config.clientId(), config.nationalCloud().name(), config.graphBaseUrl().map(URI::toString).orElse(""));
+                config.clientId(), config.clientAuthMethod().wireName(), config.nationalCloud().name(),
+                config.graphBaseUrl().map(URI::toString).orElse(""));
     }
 
     /**
@@ -66,6 +73,11 @@ public record EntraConnectorForm(
                 .tenantId(tenantId)
                 .clientId(clientId)
                 .graphBaseUrl(graphBaseUrl.isBlank() ? null : graphBaseUrl);
+        // The page always posts a method; a form without one (an older page, a script) keeps the default.
+        if (!clientAuthMethod.isBlank()) {
+            ClientAuthMethod.fromWireName(clientAuthMethod.strip()).ifPresentOrElse(builder::clientAuthMethod,
+                    () -> errors.add(new FieldError("clientAuthMethod", "must be client_secret_post or private_key_jwt")));
+        }
         NationalCloud.fromName(nationalCloud.strip()).ifPresentOrElse(builder::nationalCloud,
                 () -> errors.add(new FieldError("nationalCloud", "must be GLOBAL, US_GOV or CHINA")));
         return IntegrationForm.build(builder::build, errors, "Entra ID connector");

@@ -1,6 +1,7 @@
 package io.lanyard.plugin.admin.integration;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.lanyard.core.config.ClientAuthMethod;
 import io.lanyard.core.config.EntraConnectorConfig;
 import io.lanyard.core.config.EntraConnectorConfigBuilder;
 import io.lanyard.core.config.FieldError;
@@ -17,17 +18,23 @@ public record EntraConnectorJson(
         Boolean enabled,
         String tenantId,
         String clientId,
+        String clientAuthMethod,
+        String clientSecretExpiresOn,
         String nationalCloud,
         String graphBaseUrl,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String clientSecret,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) Boolean clearClientSecret,
+        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String nextClientSecret,
+        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) Boolean clearNextClientSecret,
         @JsonProperty(access = JsonProperty.Access.READ_ONLY) SecretSection.Json secret)
         implements IntegrationJson<EntraConnectorConfig> {
 
     static EntraConnectorJson of(EntraConnectorConfig config, SecretSection secret) {
         return new EntraConnectorJson(config.id(), config.displayName(), config.enabled(), config.tenantId(),
-                config.clientId(), config.nationalCloud().name(), config.graphBaseUrl().map(URI::toString).orElse(null),
-                null, null, secret.toJson());
+                config.clientId(), config.clientAuthMethod().wireName(),
+                config.clientSecretExpiresOn().map(java.time.LocalDate::toString).orElse(null),
+                config.nationalCloud().name(), config.graphBaseUrl().map(URI::toString).orElse(null),
+                null, null, null, null, secret.toJson());
     }
 
     /** {@code nationalCloud} defaults to {@code GLOBAL}. */
@@ -38,6 +45,10 @@ public record EntraConnectorJson(
                 .tenantId(tenantId)
                 .clientId(clientId)
                 .graphBaseUrl(graphBaseUrl);
+        if (clientAuthMethod != null) {
+            ClientAuthMethod.fromWireName(clientAuthMethod).ifPresentOrElse(builder::clientAuthMethod,
+                    () -> errors.add(new FieldError("clientAuthMethod", "must be client_secret_post or private_key_jwt")));
+        }
         if (nationalCloud != null) {
             NationalCloud.fromName(nationalCloud).ifPresentOrElse(builder::nationalCloud,
                     () -> errors.add(new FieldError("nationalCloud", "must be GLOBAL, US_GOV or CHINA")));

@@ -8,6 +8,7 @@ import static io.lanyard.plugin.admin.integration.FormLayout.Field.text;
 import static io.lanyard.plugin.admin.integration.FormLayout.Field.url;
 import static io.lanyard.plugin.admin.integration.FormLayout.section;
 
+import io.lanyard.core.config.ClientAssertionAudience;
 import io.lanyard.core.config.ClientAuthMethod;
 import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.FieldError;
@@ -37,6 +38,7 @@ public record IdentityProviderForm(
         String issuer,
         String clientId,
         String clientAuthMethod,
+        String clientAssertionAudience,
         String scopes,
         String usernameClaim,
         String fallbackClaims,
@@ -69,6 +71,8 @@ public record IdentityProviderForm(
                     text("clientId").asRequired(),
                     select("clientAuthMethod", Arrays.stream(ClientAuthMethod.values()).map(ClientAuthMethod::wireName)
                             .toList(), "lanyard.admin.option."),
+                    select("clientAssertionAudience", Arrays.stream(ClientAssertionAudience.values())
+                            .map(ClientAssertionAudience::wireName).toList(), "lanyard.admin.option.audience.").asAdvanced(),
                     text("scopes")),
             FormLayout.CLIENT_SECRET,
             section("users", Stream.concat(Stream.of(
@@ -94,8 +98,9 @@ public record IdentityProviderForm(
     /** A new provider's form: the builder's defaults, under a new id that the callback URL already shows. */
     public static IdentityProviderForm newProvider(String id) {
         return new IdentityProviderForm(id, "", true, "", "", "", ClientAuthMethod.CLIENT_SECRET_BASIC.wireName(),
-                String.join(" ", IdentityProviderConfig.DEFAULT_SCOPES), UsernameMapping.DEFAULT_CLAIM, "", "", false,
-                UserLookup.USERNAME.name(), false, false, Long.toString(IdentityProviderConfig.DEFAULT_CLOCK_SKEW.toSeconds()),
+                ClientAssertionAudience.TOKEN_ENDPOINT.wireName(), String.join(" ", IdentityProviderConfig.DEFAULT_SCOPES),
+                UsernameMapping.DEFAULT_CLAIM, "", "", false, UserLookup.USERNAME.name(), false, false,
+                Long.toString(IdentityProviderConfig.DEFAULT_CLOCK_SKEW.toSeconds()),
                 String.join(" ", IdentityProviderConfig.DEFAULT_ALGORITHMS), "", "", "",
                 ProvisioningForm.of(ProvisioningSettings.DEFAULT));
     }
@@ -104,9 +109,9 @@ public record IdentityProviderForm(
         UsernameMapping mapping = config.usernameMapping();
         return new IdentityProviderForm(config.id(), config.displayName(), config.enabled(),
                 config.discoveryUrl().toString(), config.issuer(), config.clientId(), config.clientAuthMethod().wireName(),
-                String.join(" ", config.scopes()), mapping.claim(), String.join(" ", mapping.fallbackClaims()),
-                mapping.pattern().orElse(""), mapping.lowerCase(), mapping.lookup().name(),
-                mapping.trustUnverifiedEmail(), config.useUserInfo(),
+                config.clientAssertionAudience().wireName(), String.join(" ", config.scopes()), mapping.claim(),
+                String.join(" ", mapping.fallbackClaims()), mapping.pattern().orElse(""), mapping.lowerCase(),
+                mapping.lookup().name(), mapping.trustUnverifiedEmail(), config.useUserInfo(),
                 Long.toString(config.clockSkew().toSeconds()), String.join(" ", config.allowedAlgorithms().stream().sorted().toList()),
                 String.join(" ", config.trustedAudiences().stream().sorted().toList()),
                 config.maxAuthenticationAge().map(age -> Long.toString(age.toSeconds())).orElse(""),
@@ -115,10 +120,10 @@ public record IdentityProviderForm(
 
     /** The same form with the issuer field set, e.g. to what "Fetch" found. */
     IdentityProviderForm withIssuer(String value) {
-        return new IdentityProviderForm(id, displayName, enabled, discoveryUrl, value, clientId, clientAuthMethod, scopes,
-                usernameClaim, fallbackClaims, usernamePattern, lowerCaseUsername, userLookup, trustUnverifiedEmail,
-                useUserInfo, clockSkew, allowedAlgorithms, trustedAudiences, maxAuthenticationAge, acrValues,
-                provisioning);
+        return new IdentityProviderForm(id, displayName, enabled, discoveryUrl, value, clientId, clientAuthMethod,
+                clientAssertionAudience, scopes, usernameClaim, fallbackClaims, usernamePattern, lowerCaseUsername,
+                userLookup, trustUnverifiedEmail, useUserInfo, clockSkew,
+                allowedAlgorithms, trustedAudiences, maxAuthenticationAge, acrValues, provisioning);
     }
 
     /**
@@ -143,7 +148,13 @@ public record IdentityProviderForm(
                 .trustedAudiences(words(trustedAudiences))
                 .acrValues(words(acrValues));
         ClientAuthMethod.fromWireName(clientAuthMethod.strip()).ifPresentOrElse(builder::clientAuthMethod,
-                () -> errors.add(new FieldError("clientAuthMethod", "must be client_secret_basic or client_secret_post")));
+                () -> errors.add(new FieldError("clientAuthMethod",
+                        "must be client_secret_basic, client_secret_post or private_key_jwt")));
+        if (!clientAssertionAudience.isBlank()) {
+            ClientAssertionAudience.fromWireName(clientAssertionAudience.strip()).ifPresentOrElse(
+                    builder::clientAssertionAudience, () -> errors.add(new FieldError("clientAssertionAudience",
+                            "must be token_endpoint or issuer")));
+        }
         parseUserLookup(errors, builder);
         seconds(errors, "clockSkew", clockSkew, true, builder::clockSkew);
         seconds(errors, "maxAuthenticationAge", maxAuthenticationAge, false, builder::maxAuthenticationAge);

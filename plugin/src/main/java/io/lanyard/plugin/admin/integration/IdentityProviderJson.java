@@ -2,6 +2,7 @@ package io.lanyard.plugin.admin.integration;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.lanyard.core.LanyardPaths;
+import io.lanyard.core.config.ClientAssertionAudience;
 import io.lanyard.core.config.ClientAuthMethod;
 import io.lanyard.core.config.FieldError;
 import io.lanyard.core.config.IdentityProviderConfig;
@@ -25,6 +26,8 @@ public record IdentityProviderJson(
         String issuer,
         String clientId,
         String clientAuthMethod,
+        String clientAssertionAudience,
+        String clientSecretExpiresOn,
         List<String> scopes,
         String usernameClaim,
         List<String> fallbackClaims,
@@ -41,6 +44,8 @@ public record IdentityProviderJson(
         ProvisioningJson provisioning,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String clientSecret,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) Boolean clearClientSecret,
+        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String nextClientSecret,
+        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) Boolean clearNextClientSecret,
         @JsonProperty(access = JsonProperty.Access.READ_ONLY) String callbackUrl,
         @JsonProperty(access = JsonProperty.Access.READ_ONLY) SecretSection.Json secret)
         implements IntegrationJson<IdentityProviderConfig> {
@@ -48,14 +53,15 @@ public record IdentityProviderJson(
     static IdentityProviderJson of(IdentityProviderConfig config, String baseUrl, SecretSection secret) {
         return new IdentityProviderJson(config.id(), config.displayName(), config.enabled(),
                 config.discoveryUrl().toString(), config.issuer(), config.clientId(), config.clientAuthMethod().wireName(),
-                config.scopes(), config.usernameMapping().claim(), config.usernameMapping().fallbackClaims(),
+                config.clientAssertionAudience().wireName(),
+                config.clientSecretExpiresOn().map(java.time.LocalDate::toString).orElse(null), config.scopes(), config.usernameMapping().claim(), config.usernameMapping().fallbackClaims(),
                 config.usernameMapping().pattern().orElse(null), config.usernameMapping().lowerCase(),
                 config.usernameMapping().lookup().name(), config.usernameMapping().trustUnverifiedEmail(),
                 config.useUserInfo(), config.clockSkew().toSeconds(),
                 config.allowedAlgorithms().stream().sorted().toList(),
                 config.trustedAudiences().stream().sorted().toList(),
                 config.maxAuthenticationAge().map(Duration::toSeconds).orElse(null), config.acrValues(),
-                ProvisioningJson.of(config.provisioning()), null, null,
+                ProvisioningJson.of(config.provisioning()), null, null, null, null,
                 baseUrl + LanyardPaths.callbackPath(config.id()),
                 secret.toJson());
     }
@@ -81,7 +87,13 @@ public record IdentityProviderJson(
         Optional.ofNullable(maxAuthenticationAgeSeconds).map(Duration::ofSeconds).ifPresent(builder::maxAuthenticationAge);
         if (clientAuthMethod != null) {
             ClientAuthMethod.fromWireName(clientAuthMethod).ifPresentOrElse(builder::clientAuthMethod, () -> errors.add(
-                    new FieldError("clientAuthMethod", "must be client_secret_basic or client_secret_post")));
+                    new FieldError("clientAuthMethod", "must be client_secret_basic, client_secret_post or "
+                            + "private_key_jwt")));
+        }
+        if (clientAssertionAudience != null) {
+            ClientAssertionAudience.fromWireName(clientAssertionAudience).ifPresentOrElse(
+                    builder::clientAssertionAudience, () -> errors.add(new FieldError("clientAssertionAudience",
+                            "must be token_endpoint or issuer")));
         }
         if (provisioning != null) {
             provisioning.applyTo(builder.provisioning(), errors);

@@ -5,7 +5,6 @@ import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.diagnostics.EntraConnectorCheck;
 import io.lanyard.core.diagnostics.IdentityProviderCheck;
 import io.lanyard.core.host.BaseUrl;
-import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.admin.AdminGuard;
 import io.lanyard.plugin.admin.AdminPages;
 import io.lanyard.plugin.admin.AdminView;
@@ -40,13 +39,13 @@ public final class IntegrationAdmins {
     }
 
     /** One section of pages per kind, the identity providers' first (the entry page). */
-    public List<AdminPages> pages(ConfigurationService configuration, ClientSecretResolver secrets, AdminView view,
+    public List<AdminPages> pages(ConfigurationService configuration, SecretSections secrets, AdminView view,
             AdminGuard guard) {
         return all.stream().<AdminPages>map(admin -> pagesOf(admin, configuration, secrets, view, guard)).toList();
     }
 
     private static <C extends Integration, F extends IntegrationForm<C>> AdminPages pagesOf(
-            IntegrationAdmin<C, F> admin, ConfigurationService configuration, ClientSecretResolver secrets,
+            IntegrationAdmin<C, F> admin, ConfigurationService configuration, SecretSections secrets,
             AdminView view, AdminGuard guard) {
         return new IntegrationPages<>(admin, configuration, secrets, view, guard);
     }

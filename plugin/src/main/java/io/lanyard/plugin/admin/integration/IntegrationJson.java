@@ -3,6 +3,7 @@ package io.lanyard.plugin.admin.integration;
 import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.FieldError;
 import io.lanyard.core.config.Integration;
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.IntegrationBuilder;
 import io.lanyard.core.config.change.ClientSecretAdministration;
 import io.lanyard.core.config.change.SecretUpdate;
@@ -34,6 +35,15 @@ public interface IntegrationJson<C extends Integration> {
     /** Write-only. */
     Boolean clearClientSecret();
 
+    /** Write-only: the next secret of a rotation ({@code CLIENT_SECRET_NEXT}). */
+    String nextClientSecret();
+
+    /** Write-only. */
+    Boolean clearNextClientSecret();
+
+    /** {@code YYYY-MM-DD}: when the current secret expires, as entered; absent for none. */
+    String clientSecretExpiresOn();
+
     /**
      * The integration this document describes, with {@code id}; absent optional fields take the builder's defaults.
      *
@@ -50,8 +60,7 @@ public interface IntegrationJson<C extends Integration> {
      * @throws ConfigurationException every field that is wrong
      */
     default C edit(String id, Optional<C> current) {
-        C edited = toConfig(id, current.map(Integration::clientSecret).orElse(StoredSecret.none()));
-        return ClientSecretAdministration.afterEdit(current, edited, secretUpdate());
+        return ClientSecretAdministration.afterEdit(current, withRotation(id, current), secretUpdate());
     }
 
     /** What the secret becomes: a given value replaces, {@code clearClientSecret} clears, otherwise it is kept. */
@@ -61,6 +70,30 @@ public interface IntegrationJson<C extends Integration> {
             return SecretUpdate.replaceWith(Secret.of(typed));
         }
         return Boolean.TRUE.equals(clearClientSecret()) ? SecretUpdate.clear() : SecretUpdate.keep();
+    }
+
+    /** What the next secret becomes: as for the current one, with {@code nextClientSecret} and its clear flag. */
+    default SecretUpdate nextSecretUpdate() {
+        String typed = nextClientSecret();
+        if (typed != null && !typed.isEmpty()) {
+            return SecretUpdate.replaceWith(Secret.of(typed));
+        }
+        return Boolean.TRUE.equals(clearNextClientSecret()) ? SecretUpdate.clear() : SecretUpdate.keep();
+    }
+
+    /**
+     * The integration this document describes with its next secret and expiry date applied.
+     *
+     * @param existing the integration as it is stored now (empty for a new one)
+     */
+    private C withRotation(String id, Optional<C> existing) {
+        C config = toConfig(id, existing.map(Integration::clientSecret).orElse(StoredSecret.none()));
+        if (!IntegrationKind.of(config).ownsSecret()) {
+            return config;
+        }
+        return ClientSecretAdministration.withRotationFields(config,
+                existing.map(Integration::nextClientSecret).orElse(StoredSecret.none()),
+                nextSecretUpdate(), Optional.of(clientSecretExpiresOn() == null ? "" : clientSecretExpiresOn()));
     }
 
     /** Sets what every kind's document has on {@code builder}: {@code enabled} defaults to true. */

@@ -10,7 +10,6 @@ import io.lanyard.core.config.change.SecretUpdate;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.secret.StoredSecret;
-import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.plugin.admin.AdminGuard;
 import io.lanyard.plugin.admin.AdminPages;
 import io.lanyard.plugin.admin.AdminView;
@@ -45,12 +44,12 @@ public final class IntegrationPages<C extends Integration, F extends Integration
     private final IntegrationAdmin<C, F> admin;
     private final IntegrationKind<C> kind;
     private final ConfigurationService configuration;
-    private final ClientSecretResolver secrets;
+    private final SecretSections secrets;
     private final AdminView view;
     private final AdminGuard guard;
 
     public IntegrationPages(IntegrationAdmin<C, F> admin, ConfigurationService configuration,
-            ClientSecretResolver secrets, AdminView view, AdminGuard guard) {
+            SecretSections secrets, AdminView view, AdminGuard guard) {
         this.admin = admin;
         this.kind = admin.kind();
         this.configuration = configuration;
@@ -103,6 +102,11 @@ public final class IntegrationPages<C extends Integration, F extends Integration
             delete(request, response, existing.get(), post);
         } else if (post && action.equals("test")) {
             list(request, response, existing);
+        } else if (post && kind.ownsSecret() && action.equals("promote-secret")) {
+            promoteSecret(request, response, existing.get());
+        } else if (post && kind.ownsSecret() && action.equals("check-expiry")) {
+            secrets.checkExpiry(existing.get(), configuration.current());
+            showForm(request, response, HttpServletResponse.SC_OK, formOf(existing.get()), false, Map.of(), Map.of());
         } else {
             notFound(request, response);
         }
@@ -148,7 +152,7 @@ public final class IntegrationPages<C extends Integration, F extends Integration
         row.put("displayName", config.displayName());
         row.put("enabled", config.enabled());
         if (kind.ownsSecret()) {
-            row.put("secret", SecretSection.of(config, secrets).toSoy());
+            row.put("secret", secrets.of(config).toSoy());
         }
         admin.addColumns(config, row);
         return row;
@@ -172,8 +176,9 @@ public final class IntegrationPages<C extends Integration, F extends Integration
         try {
             requireNewIdFree(isNew, id);
             SecretUpdate update = secretUpdate(request);
-            config = ClientSecretAdministration.afterEdit(existing, form.toConfig(update.applyTo(
-                    existing.map(Integration::clientSecret).orElse(StoredSecret.none()))), update);
+            config = ClientSecretAdministration.afterEdit(existing, withRotationFields(request, form.toConfig(
+                    update.applyTo(existing.map(Integration::clientSecret).orElse(StoredSecret.none()))), existing),
+                    update);
         } catch (ConfigurationException e) {
             // A refused "Test" says so where it was pressed, too: the page opens there.
             showForm(request, response, HttpServletResponse.SC_BAD_REQUEST, form, isNew,
@@ -218,6 +223,34 @@ public final class IntegrationPages<C extends Integration, F extends Integration
             throw new ConfigurationException(kind.label() + " exists", List.of(new FieldError("id",
                     "an " + kind.label() + " with this id exists already: open it from the list")));
         }
+    }
+
+    /**
+     * The secret section's next secret and expiry date; a kind that owns no secret keeps none, whatever was posted.
+     * An empty next-secret field keeps what is stored, as for the current secret.
+     */
+    private C withRotationFields(HttpServletRequest request, C config, Optional<C> existing) {
+        if (!kind.ownsSecret()) {
+            return config;
+        }
+        return ClientSecretAdministration.withRotationFields(config,
+                existing.map(Integration::nextClientSecret).orElse(StoredSecret.none()),
+                SecretUpdate.fromForm(request.getParameter("nextClientSecret"),
+                        request.getParameter("nextClientSecretRemove") != null),
+                Optional.ofNullable(request.getParameter("clientSecretExpiresOn")));
+    }
+
+    /** Rotation, "promote": the next secret of the file becomes the current one, used from the next login on. */
+    private void promoteSecret(HttpServletRequest request, HttpServletResponse response, C config) throws IOException {
+        try {
+            configuration.save(ClientSecretAdministration.promoted(config));
+        } catch (ConfigurationException e) {
+            showErrors(request, response, formOf(config), false, e);
+            return;
+        }
+        LOG.info("{} {} ({}): the next client secret was promoted to the current one by {}", kind.capitalizedLabel(),
+                config.id(), config.displayName(), username(request));
+        view.redirect(request, response, "/" + path() + "/" + config.id() + "?promoted=1");
     }
 
     /** What the secret section asked for; a kind that owns no secret keeps none, whatever was posted. */
@@ -299,8 +332,9 @@ public final class IntegrationPages<C extends Integration, F extends Integration
         data.putAll(extra);
         Optional<C> stored = isNew ? Optional.empty() : find(form.id());
         if (kind.ownsSecret()) {
-            data.put("secret", stored.map(config -> SecretSection.of(config, secrets))
-                    .orElseGet(() -> SecretSection.ofNew(kind, form.id(), secrets)).toSoy());
+            data.put("secret", stored.map(config -> secrets.of(config, secrets.nodes(configuration.current())))
+                    .orElseGet(() -> secrets.ofNew(kind, form.id())).toSoy());
+            data.put("promoted", request.getParameter("promoted") != null);
         }
         view.show(request, response, status, path(), FORM_TEMPLATE, data);
     }

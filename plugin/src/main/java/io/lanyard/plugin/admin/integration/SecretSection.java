@@ -1,8 +1,6 @@
 package io.lanyard.plugin.admin.integration;
 
 import io.lanyard.core.config.Integration;
-import io.lanyard.core.config.IntegrationKind;
-import io.lanyard.core.config.change.ClientSecretAdministration;
 import io.lanyard.core.secret.SecretOwner;
 import io.lanyard.core.secret.SecretProblem;
 import io.lanyard.core.secret.SecretStatus;
@@ -21,27 +19,21 @@ import java.util.Optional;
  * holds a value, so nothing built from it can leak one.
  *
  * @param status the source, the name it came from, the names for this id, and any problem
- * @param stored what the XML holds: {@code NONE}, {@code PLAINTEXT} or {@code EXTERNAL}
- *               ({@value StoredSecret#EXTERNAL_PLACEHOLDER})
+ * @param stored   what the XML holds: {@code NONE}, {@code PLAINTEXT} or {@code EXTERNAL}
+ *                 ({@value StoredSecret#EXTERNAL_PLACEHOLDER})
+ * @param rotation the next secret, what each node uses, and when the secret ends
  */
-public record SecretSection(SecretStatus status, StoredSecret.Kind stored) {
+public record SecretSection(SecretStatus status, StoredSecret.Kind stored, SecretRotationView rotation) {
 
     public SecretSection {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(stored, "stored");
+        Objects.requireNonNull(rotation, "rotation");
     }
 
-    /** The section of a saved integration, whose kind owns a secret. */
+    /** The section of a saved integration, whose kind owns a secret, without the other nodes. */
     public static SecretSection of(Integration integration, ClientSecretResolver secrets) {
-        return new SecretSection(ClientSecretAdministration.status(integration, secrets),
-                integration.clientSecret().kind());
-    }
-
-    /** An integration that is not saved yet: nothing in the file, but a variable may already be set for its id. */
-    static SecretSection ofNew(IntegrationKind<?> kind, String id, ClientSecretResolver secrets) {
-        SecretOwner owner = kind.secretOwner(id)
-                .orElseThrow(() -> new IllegalArgumentException(kind + " owns no client secret"));
-        return new SecretSection(secrets.status(owner, StoredSecret.none()), StoredSecret.Kind.NONE);
+        return SecretSections.of(secrets).of(integration);
     }
 
     /**
@@ -76,6 +68,8 @@ public record SecretSection(SecretStatus status, StoredSecret.Kind stored) {
         soy.put("staticNameApplies", staticNameApplies());
         soy.put("problemCode", status.problem().map(p -> p.errorCode().code()).orElse(""));
         soy.put("problemMessage", status.problem().map(SecretProblem::message).orElse(""));
+        soy.put("rotation", rotation.toSoy());
+        soy.put("expiryCode", rotation.level().flatMap(level -> level.errorCode()).map(code -> code.code()).orElse(""));
         return soy;
     }
 
@@ -84,7 +78,8 @@ public record SecretSection(SecretStatus status, StoredSecret.Kind stored) {
         return new Json(status.source().name(), status.label(), status.origin().orElse(null),
                 status.propertyName().orElse(null), status.propertyNameForThisId(), status.staticPropertyName(),
                 staticNameApplies(), stored.name(),
-                status.problem().map(p -> new Json.Problem(p.errorCode().code(), p.message())).orElse(null));
+                status.problem().map(p -> new Json.Problem(p.errorCode().code(), p.message())).orElse(null),
+                rotation.current().orElse(null), rotation.toJson());
     }
 
     /**
@@ -100,9 +95,12 @@ public record SecretSection(SecretStatus status, StoredSecret.Kind stored) {
      * @param staticNameApplies     whether the secret in use is the one under that shared name
      * @param stored                what the XML holds: {@code NONE}, {@code PLAINTEXT} or {@code EXTERNAL}
      * @param problem               why there is no usable secret, if there is none
+     * @param fingerprint           the current secret's fingerprint, never the value
+     * @param rotation              the next secret, what each node uses, and when the secret ends
      */
     public record Json(String source, String label, String origin, String propertyName, String propertyNameForThisId,
-            String staticPropertyName, boolean staticNameApplies, String stored, Problem problem) {
+            String staticPropertyName, boolean staticNameApplies, String stored, Problem problem, String fingerprint,
+            SecretRotationView.Json rotation) {
 
         public record Problem(String code, String message) {
         }
