@@ -29,6 +29,7 @@ import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.StoredSecret;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.testing.EntraStandIn;
 import io.lanyard.core.testing.InMemoryHost;
 import io.lanyard.core.testing.MutableClock;
 import java.net.URI;
@@ -79,18 +80,7 @@ class OverageGroupsTest {
     }
 
     private OverageGroups overage() {
-        URI base = URI.create("http://127.0.0.1:" + graph.port());
-        EntraEndpoints standIn = new EntraEndpoints() {
-            @Override
-            public URI tokenEndpoint(EntraConnectorConfig config) {
-                return EntraEndpoints.tokenEndpointAt(base, config);
-            }
-
-            @Override
-            public URI graphBaseUrl(EntraConnectorConfig config) {
-                return base;
-            }
-        };
+        EntraEndpoints standIn = new EntraStandIn(URI.create("http://127.0.0.1:" + graph.port()));
         GraphUserGroups reader = new GraphUserGroups(new ProviderHttpClient(LIMITS), standIn, clock, duration -> {
             slept.add(duration);
             clock.advance(duration);
