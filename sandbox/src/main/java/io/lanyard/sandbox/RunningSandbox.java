@@ -1,5 +1,7 @@
 package io.lanyard.sandbox;
 
+import io.lanyard.core.host.ClusterState;
+import io.lanyard.sandbox.cluster.HazelcastClusterState;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.plugin.lifecycle.LanyardSecrets;
@@ -29,10 +31,12 @@ public final class RunningSandbox implements AutoCloseable {
     private final SandboxUserDirectory directory;
     private final LanyardSecrets secrets;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ClusterState cluster;
 
     RunningSandbox(Tomcat tomcat, BuiltInProvider builtInProvider, GraphStandIn graphStandIn, URI baseUrl, Path home,
             Path lanyardDirectory, ConfigurationHolder configuration, SandboxUserDirectory directory,
-            LanyardSecrets secrets) {
+            LanyardSecrets secrets, ClusterState cluster) {
+        this.cluster = cluster;
         this.tomcat = tomcat;
         this.builtInProvider = builtInProvider;
         this.graphStandIn = graphStandIn;
@@ -86,6 +90,11 @@ public final class RunningSandbox implements AutoCloseable {
         return Optional.ofNullable(graphStandIn).map(GraphStandIn::url);
     }
 
+    /** What this node shares with the other nodes of its cluster (a lone sandbox: nobody). */
+    public ClusterState cluster() {
+        return cluster;
+    }
+
     /** The built-in provider's issuer, when this sandbox runs it. */
     public Optional<URI> builtInIssuer() {
         return Optional.ofNullable(builtInProvider).map(BuiltInProvider::issuer);
@@ -103,6 +112,9 @@ public final class RunningSandbox implements AutoCloseable {
         }
         if (graphStandIn != null) {
             graphStandIn.close();
+        }
+        if (cluster instanceof HazelcastClusterState member) {
+            member.close();
         }
         LOG.info("Sandbox at {} stopped", baseUrl);
     }

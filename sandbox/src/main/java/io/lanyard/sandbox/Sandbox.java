@@ -2,6 +2,8 @@ package io.lanyard.sandbox;
 
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.audit.LoggingAuditSink;
+import io.lanyard.core.cluster.ClusterSeenLoginStates;
+import io.lanyard.core.cluster.LocalClusterState;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.IntegrationKind;
@@ -11,24 +13,30 @@ import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.config.xml.ConfigurationFiles;
 import io.lanyard.core.config.xml.IntegrationXmlStore;
 import io.lanyard.core.entra.EntraEndpoints;
+import io.lanyard.core.host.ClusterState;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.login.LoginService;
+import io.lanyard.core.login.LogoutService;
 import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.SecretStatus;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.session.SessionRevocations;
 import io.lanyard.plugin.admin.AdminPageLayout;
 import io.lanyard.plugin.lifecycle.LanyardAdministration;
 import io.lanyard.plugin.lifecycle.LanyardSecrets;
 import io.lanyard.plugin.lifecycle.StartupConfiguration;
+import io.lanyard.plugin.web.LanyardLogoutWeb;
 import io.lanyard.plugin.web.JwksServlet;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.app.AuiResourcesServlet;
+import io.lanyard.sandbox.cluster.HazelcastClusterState;
 import io.lanyard.sandbox.graph.GraphStandIn;
 import io.lanyard.sandbox.graph.StandInTenant;
 import io.lanyard.sandbox.host.BotKillerStandIn;
 import io.lanyard.sandbox.host.SandboxAdminAccess;
+import io.lanyard.plugin.session.NoRememberMe;
 import io.lanyard.sandbox.host.SandboxSessionLogin;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
 import io.lanyard.sandbox.idp.BuiltInProvider;
@@ -82,9 +90,10 @@ public final class Sandbox {
     }
 
     /** @param host how the host behaves beyond the options: a second node of a cluster, a shorter bot killer */
-    static RunningSandbox start(SandboxOptions options, Function<Path, ClientSecretResolver> secrets, SandboxHost host)
-            throws IOException {
+    static RunningSandbox start(SandboxOptions options, Function<Path, ClientSecretResolver> secrets,
+            SandboxHost givenHost) throws IOException {
         routeJavaUtilLoggingToSlf4j();
+        SandboxHost host = options.cluster().map(givenHost::inClusterBehind).orElse(givenHost);
         SandboxPorts.Use sandboxPort = SandboxPorts.sandbox(options);
         SandboxPorts.requireFree(List.of(sandboxPort)); // the usual conflict, said before anything else
         LOG.info("Pretending to be {} {}", options.product().platformId(), options.product().version());
@@ -99,6 +108,12 @@ public final class Sandbox {
                 : Optional.empty();
         Optional<SandboxPorts.Use> builtInPort = host.runsBuiltInProvider()
                 ? SandboxPorts.builtInProvider(options, stored, store.file()) : Optional.empty();
+        if (options.cluster().isPresent() && builtInPort.isPresent() && stored.isPresent()
+                && !SandboxPorts.isFree(builtInPort.get())) {
+            LOG.info("The built-in identity provider's port {} is taken: another node of the cluster runs it",
+                    builtInPort.get().port());
+            builtInPort = Optional.empty();
+        }
         List<SandboxPorts.Use> ports = new ArrayList<>(List.of(sandboxPort));
         builtInPort.ifPresent(ports::add);
         SandboxPorts.requireFree(ports); // before anything starts or is written
@@ -107,13 +122,15 @@ public final class Sandbox {
         ClientSecretResolver secretResolver = secrets.apply(lanyardDirectory);
         Secret clientSecret = ClientSecretFile.loadOrCreate(home);
         AtomicReference<URI> baseUrl = new AtomicReference<>();
+        AtomicReference<ConfigurationHolder> configurationOnceRead = new AtomicReference<>();
         BuiltInProvider builtIn = null;
         GraphStandIn graphStandIn = null;
         StandInTenant tenant = new StandInTenant();
+        ClusterState cluster = null;
         LanyardSecrets lanyardSecrets = null;
         try {
             if (builtInPort.isPresent()) {
-                builtIn = startBuiltIn(builtInPort.get(), clientSecret, baseUrl, tenant);
+                builtIn = startBuiltIn(builtInPort.get(), clientSecret, baseUrl, configurationOnceRead, tenant);
             } else if (!host.runsBuiltInProvider()) {
                 LOG.info("The built-in identity provider in {} runs on the cluster's first node", store.file());
             } else {
@@ -123,7 +140,10 @@ public final class Sandbox {
             LanyardConfiguration providers = stored.isPresent() ? stored.get() : firstStart(store, builtIn, clientSecret);
             ConfigurationHolder holder = new ConfigurationHolder(
                     StartupConfiguration.withFileOf(providers, files.store(IntegrationKind.ENTRA_CONNECTOR)));
-            ConfigurationService changes = new ConfigurationService(holder, files, secretResolver);
+            configurationOnceRead.set(holder);
+            cluster = options.cluster().isPresent() ? HazelcastClusterState.join(home, host.clock())
+                    : new LocalClusterState(host.clock());
+            ConfigurationService changes = new ConfigurationService(holder, files, secretResolver, cluster);
             if (builtIn != null && stored.isPresent()) {
                 moveBuiltInProvider(changes, builtIn.port(), store);
             }
@@ -137,15 +157,18 @@ public final class Sandbox {
                     "Lanyard sandbox", entra, HttpLimits.DEFAULT, Clock.systemUTC()).startBackground();
             SandboxUserDirectory directory = new SandboxUserDirectory();
             Tomcat tomcat = startTomcat(options, host, lanyardDirectory, holder, changes, lanyardSecrets, baseUrl,
-                    directory, entra);
+                    cluster, directory, entra);
             return new RunningSandbox(tomcat, builtIn, graphStandIn, baseUrl.get(), home, lanyardDirectory, holder,
-                    directory, lanyardSecrets);
+                    directory, lanyardSecrets, cluster);
         } catch (IOException | RuntimeException e) {
             if (builtIn != null) {
                 builtIn.close(); // do not leave the provider's port taken behind a failed start
             }
             if (graphStandIn != null) {
                 graphStandIn.close();
+            }
+            if (cluster instanceof AutoCloseable member) {
+                closeQuietly(member);
             }
             if (lanyardSecrets != null) {
                 lanyardSecrets.close();
@@ -181,14 +204,27 @@ public final class Sandbox {
                 store.backupFileName());
     }
 
+    /**
+     * @param configuration where the provider finds its id, for the address of Lanyard's back-channel endpoint it
+     *                      sends logout tokens to
+     */
     private static BuiltInProvider startBuiltIn(SandboxPorts.Use port, Secret clientSecret,
-            AtomicReference<URI> baseUrl, StandInTenant tenant) throws IOException {
+            AtomicReference<URI> baseUrl, AtomicReference<ConfigurationHolder> configuration, StandInTenant tenant)
+            throws IOException {
         BuiltInProvider provider;
         try {
+            AtomicReference<URI> issuer = new AtomicReference<>();
             provider = BuiltInProvider.start(port.port(), clientSecret, () -> {
                 URI base = baseUrl.get();
                 return base == null ? null : base + LanyardPaths.CALLBACK_PREFIX;
-            }, tenant);
+            }, () -> {
+                URI base = baseUrl.get();
+                return base == null ? null : base + LanyardPaths.POST_LOGOUT;
+            }, () -> Optional.ofNullable(configuration.get()).flatMap(holder -> holder.current().identityProviders()
+                    .stream().filter(p -> p.issuer().equals(String.valueOf(issuer.get()))).findFirst())
+                    .flatMap(p -> Optional.ofNullable(baseUrl.get())
+                            .map(base -> URI.create(base + LanyardPaths.backChannelLogoutPath(p.id())))), tenant);
+            issuer.set(provider.issuer());
         } catch (BindException e) {
             // taken since SandboxPorts checked it
             throw new BindException("port " + port.port() + " of " + port.whose() + ": " + e.getMessage() + ": "
@@ -212,30 +248,42 @@ public final class Sandbox {
 
     private static Tomcat startTomcat(SandboxOptions options, SandboxHost host, Path lanyardDirectory,
             ConfigurationHolder configuration, ConfigurationService changes, LanyardSecrets secrets,
-            AtomicReference<URI> baseUrl, SandboxUserDirectory directory, EntraEndpoints entra) throws IOException {
+            AtomicReference<URI> baseUrl, ClusterState cluster, SandboxUserDirectory directory, EntraEndpoints entra)
+            throws IOException {
         SandboxSessionLogin sessionLogin = new SandboxSessionLogin(directory);
         // The base URL is known once Tomcat has its port; the core reads it per login, after that.
         LoginService loginService = LoginService.builder(configuration, secrets.resolver(), directory, baseUrl::get,
-                host.clock()).signingKeys(secrets.signingKeys()).writes(directory, directory)
-                .audit(new LoggingAuditSink()).entraEndpoints(entra).build();
+                host.clock()).signingKeys(secrets.signingKeys()).seenStates(new ClusterSeenLoginStates(cluster))
+                .writes(directory, directory).audit(new LoggingAuditSink()).entraEndpoints(entra).build();
         // As in a product: pending logins sealed under the key in Lanyard's folder, which every node shares.
         LanyardWeb lanyard = LanyardWeb.create(loginService, configuration, sessionLogin, LoginPage.SANDBOX,
                 baseUrl::get, PendingLoginSeal.inFolder(lanyardDirectory));
+        SessionRevocations revocations = SessionRevocations.of(cluster, host.clock());
+        LanyardLogoutWeb logout = LanyardLogoutWeb.create(lanyard, LogoutService.create(loginService, cluster,
+                revocations, new LoggingAuditSink()), revocations, new NoRememberMe(), host.clock());
         // The same admin pages as in the products; AUI comes from the sandbox itself instead of a host decorator.
         LanyardAdministration admin = new LanyardAdministration(Optional.of(changes),
                 new SandboxAdminAccess(sessionLogin, directory), secrets, baseUrl::get, LoginPage.SANDBOX,
                 AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT,
                 Clock.systemUTC());
         Optional<Filter> botKiller = host.botKillerCut().map(cut -> new BotKillerStandIn(sessionLogin, cut));
-        Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, lanyard, admin,
+        Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, lanyard, logout, admin,
                 new JwksServlet(secrets.signingKeys()), sessionLogin, directory);
         int port = tomcat.getConnector().getLocalPort();
         baseUrl.set(host.baseUrl().orElse(URI.create("http://localhost:" + port)));
         LOG.info("Sandbox listening at http://localhost:{}{}", port,
-                host.baseUrl().map(cluster -> ", a node of the cluster at " + cluster).orElse(""));
+                host.baseUrl().map(front -> ", a node of the cluster at " + front).orElse(""));
         botKiller.ifPresent(filter -> LOG.info("As {} does, new sessions are cut to {} s after their first request "
                 + "(the product's bot killer)", options.product().platformId(), host.botKillerCut().get().toSeconds()));
         return tomcat;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("Could not stop {}: {}", closeable, e.toString());
+        }
     }
 
     /** Microsoft's endpoints, unless {@code --entra-stand-in} names a local stand-in or the built-in one runs. */

@@ -27,6 +27,7 @@ final class SandboxCommandLine {
         String productVersion;
         URI entraStandIn;
         boolean builtInEntraStandIn;
+        URI cluster;
     }
 
     /** The value of {@code --entra-stand-in} for the sandbox's own stand-in. */
@@ -69,6 +70,9 @@ final class SandboxCommandLine {
                         v.entraStandIn = standIn(a);
                     }
                 }));
+        OPTIONS.put("--cluster", new Option("URL", "run as a node of a cluster whose load balancer is at URL (e.g. "
+                + "http://localhost:9080): that is the base URL, and an embedded Hazelcast member joins the other "
+                + "sandboxes of the same --home on this machine", (v, a) -> v.cluster = loopbackUrl("--cluster", a)));
     }
 
     private SandboxCommandLine() {
@@ -124,7 +128,8 @@ final class SandboxCommandLine {
                 values.product == null ? SandboxOptions.DEFAULT_PRODUCT.platformId() : values.product,
                 values.productVersion == null ? SandboxOptions.DEFAULT_PRODUCT.version() : values.productVersion);
         SandboxOptions options = new SandboxOptions(port, home.toAbsolutePath().normalize(), identityProviderPort,
-                values.identityProviderPort != null, product, Optional.empty(), false);
+                values.identityProviderPort != null, product, Optional.empty(), false, Optional.empty());
+        options = values.cluster == null ? options : options.inCluster(values.cluster);
         if (values.builtInEntraStandIn) {
             return options.withBuiltInEntraStandIn();
         }
@@ -160,7 +165,11 @@ final class SandboxCommandLine {
     }
 
     private static URI standIn(String text) throws UsageException {
-        String problem = "--entra-stand-in expects an http(s) URL on this machine, e.g. http://localhost:9999, not \""
+        return loopbackUrl("--entra-stand-in", text);
+    }
+
+    private static URI loopbackUrl(String option, String text) throws UsageException {
+        String problem = option + " expects an http(s) URL on this machine, e.g. http://localhost:9999, not \""
                 + text + "\"";
         URI url;
         try {

@@ -43,6 +43,14 @@ record SandboxHost(Optional<URI> baseUrl, boolean runsBuiltInProvider, Optional<
         return new SandboxHost(Optional.of(clusterBaseUrl), false, botKillerCut, clock);
     }
 
+    /**
+     * This host as a node of the cluster behind {@code loadBalancer} ({@code --cluster}): the built-in provider runs on
+     * the node that finds its port free.
+     */
+    SandboxHost inClusterBehind(URI loadBalancer) {
+        return new SandboxHost(Optional.of(loadBalancer), runsBuiltInProvider, botKillerCut, clock);
+    }
+
     SandboxHost withBotKillerCut(Duration cut) {
         return new SandboxHost(baseUrl, runsBuiltInProvider, Optional.of(cut), clock);
     }

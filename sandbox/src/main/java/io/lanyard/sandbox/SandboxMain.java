@@ -1,5 +1,6 @@
 package io.lanyard.sandbox;
 
+import io.lanyard.sandbox.cluster.HazelcastClusterState;
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.xml.ProviderXml;
 import io.lanyard.core.error.LanyardException;
@@ -64,9 +65,14 @@ public final class SandboxMain {
                         ? "  Sign in:       no identity provider is enabled (see the log above): use the local login"
                                 + " and repair it at " + base + LanyardPaths.ADMIN
                         : "  Sign in:       at the identity provider(s) of provider.xml."));
+        if (sandbox.cluster() instanceof HazelcastClusterState member) {
+            out.println("  Cluster:       node " + member.nodeName() + ", " + member.memberCount() + " node(s) now"
+                    + " (embedded Hazelcast); Open is the load balancer");
+        }
         sandbox.graphStandIn().ifPresent(url -> out.println("  Entra stand-in: " + url + "  (Graph for connector Tests"
                 + " and group overage: tick \"Entra ID group overage\" on the sign-in page)"));
         out.println("  Your account:  " + base + WhoAmIServlet.PATH + "  (username, display name, e-mail, groups)");
+        out.println("  Log out:       " + base + "/logout  (also at the identity provider, as provider.xml says)");
         out.println("  Local login:   " + base + "/login?lanyard_native=1  (each sandbox password is the username,"
                 + " e.g. admin/admin)");
         out.println("  Home folder:   " + sandbox.home() + "  (Lanyard's configuration: "

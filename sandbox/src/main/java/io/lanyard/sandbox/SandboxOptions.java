@@ -27,9 +27,12 @@ import java.util.Optional;
  *                             ({@code --entra-stand-in built-in}): a connector for it in {@code connector.xml}, the
  *                             built-in provider's group overage read through it, the Cloud integration page's Test
  *                             sent to it
+ * @param cluster              the address of the load balancer in front of the cluster ({@code --cluster URL}): this
+ *                             sandbox is then a node of it, with that base URL and an embedded Hazelcast member that
+ *                             joins the other sandboxes of the same home on this machine
  */
 public record SandboxOptions(int port, Path home, int identityProviderPort, boolean identityProviderPortGiven,
-        HostProduct product, Optional<URI> entraStandIn, boolean builtInEntraStandIn) {
+        HostProduct product, Optional<URI> entraStandIn, boolean builtInEntraStandIn, Optional<URI> cluster) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final HostProduct DEFAULT_PRODUCT = HostProduct.of(HostProduct.JIRA, "10.3.0");
@@ -38,6 +41,7 @@ public record SandboxOptions(int port, Path home, int identityProviderPort, bool
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(product, "product");
         Objects.requireNonNull(entraStandIn, "entraStandIn");
+        Objects.requireNonNull(cluster, "cluster");
         entraStandIn.ifPresent(SandboxOptions::checkStandIn);
         if (entraStandIn.isPresent() && builtInEntraStandIn) {
             throw new IllegalArgumentException("one Entra ID stand-in: the built-in one or the one at a URL");
@@ -51,7 +55,7 @@ public record SandboxOptions(int port, Path home, int identityProviderPort, bool
 
     /** Connector tests call Microsoft; a stored built-in provider keeps its port. */
     public SandboxOptions(int port, Path home, int identityProviderPort, HostProduct product) {
-        this(port, home, identityProviderPort, false, product, Optional.empty(), false);
+        this(port, home, identityProviderPort, false, product, Optional.empty(), false, Optional.empty());
     }
 
     /** Pretending to be the default product, {@link #DEFAULT_PRODUCT}. */
@@ -62,19 +66,25 @@ public record SandboxOptions(int port, Path home, int identityProviderPort, bool
     /** The same options, pretending to be another product (e.g. Bitbucket 9 in tests of secured properties). */
     public SandboxOptions as(HostProduct otherProduct) {
         return new SandboxOptions(port, home, identityProviderPort, identityProviderPortGiven, otherProduct,
-                entraStandIn, builtInEntraStandIn);
+                entraStandIn, builtInEntraStandIn, cluster);
     }
 
     /** The same options, with Entra ID connector tests sent to a local stand-in at {@code url}. */
     public SandboxOptions withEntraStandIn(URI url) {
         return new SandboxOptions(port, home, identityProviderPort, identityProviderPortGiven, product,
-                Optional.of(url), false);
+                Optional.of(url), false, cluster);
     }
 
     /** The same options, with the sandbox's own stand-in for Entra ID and Graph. */
     public SandboxOptions withBuiltInEntraStandIn() {
         return new SandboxOptions(port, home, identityProviderPort, identityProviderPortGiven, product,
-                Optional.empty(), true);
+                Optional.empty(), true, cluster);
+    }
+
+    /** The same options, as a node of the cluster behind {@code loadBalancer}. */
+    public SandboxOptions inCluster(URI loadBalancer) {
+        return new SandboxOptions(port, home, identityProviderPort, identityProviderPortGiven, product, entraStandIn,
+                builtInEntraStandIn, Optional.of(loadBalancer));
     }
 
     /** A connector's client secret goes to the stand-in: it must be on this machine. */

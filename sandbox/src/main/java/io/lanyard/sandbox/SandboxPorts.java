@@ -74,6 +74,16 @@ final class SandboxPorts {
         }
     }
 
+    /** Whether {@code use}'s port can be bound now (on a cluster: whether no other node runs what uses it). */
+    static boolean isFree(Use use) {
+        try {
+            requireFree(use);
+            return true;
+        } catch (BindException e) {
+            return false;
+        }
+    }
+
     private static void requireFree(Use use) throws BindException {
         if (use.port() == 0) {
             return;

@@ -6,6 +6,7 @@ import io.lanyard.core.config.IdGenerator;
 import io.lanyard.core.config.GroupSyncSettings.GroupMapping;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.IdentityProviderConfigBuilder;
+import io.lanyard.core.config.LogoutSettings;
 import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.secret.Secret;
@@ -38,7 +39,9 @@ final class SandboxProviders {
                 .displayName(DISPLAY_NAME)
                 .discoveryUrl(builtInIssuer + WELL_KNOWN_SUFFIX)
                 .clientId(BuiltInProvider.CLIENT_ID)
-                .clientSecret(StoredSecret.plaintext(clientSecret));
+                .clientSecret(StoredSecret.plaintext(clientSecret))
+                // the sandbox's /logout signs out at the provider too, which tells every node (back-channel)
+                .logout(LogoutSettings.defaults().toBuilder().mode(LogoutSettings.LogoutMode.ALSO_AT_PROVIDER).build());
         builder.provisioning().createUsers(true).updateUsers(true).syncGroups(true)
                 .groupMappings(List.of(new GroupMapping(MAPPED_PROVIDER_GROUP, SandboxUserDirectory.DEVELOPERS_GROUP)))
                 .defaultGroups(List.of(SandboxUserDirectory.USERS_GROUP));

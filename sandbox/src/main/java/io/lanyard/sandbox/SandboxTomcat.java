@@ -2,6 +2,7 @@ package io.lanyard.sandbox;
 
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.plugin.lifecycle.LanyardAdministration;
+import io.lanyard.plugin.web.LanyardLogoutWeb;
 import io.lanyard.plugin.web.JwksServlet;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.app.AuiResourcesServlet;
@@ -38,7 +39,7 @@ final class SandboxTomcat {
     }
 
     /** @param botKiller the product's bot killer, which runs around everything else, as in Jira and Confluence */
-    static Tomcat start(int port, Path home, Optional<Filter> botKiller, LanyardWeb lanyard,
+    static Tomcat start(int port, Path home, Optional<Filter> botKiller, LanyardWeb lanyard, LanyardLogoutWeb logout,
             LanyardAdministration admin, JwksServlet jwks, SandboxSessionLogin sessionLogin,
             SandboxUserDirectory directory) throws IOException {
         Path base = Files.createDirectories(home.resolve("tomcat"));
@@ -54,8 +55,10 @@ final class SandboxTomcat {
         StandardContext context = (StandardContext) tomcat.addContext("", docBase.toString());
         context.setManager(sessionsInMemoryOnly());
         withoutRedeployLeakChecks(context);
-        botKiller.ifPresent(filter -> addFilter(context, "bot-killer", filter));
-        addFilter(context, "lanyard-login", lanyard.loginFilter());
+        botKiller.ifPresent(filter -> addFilter(context, "bot-killer", filter, "/*"));
+        addFilter(context, "lanyard-session-revocation", logout.sessionRevocationFilter(), "/*");
+        addFilter(context, "lanyard-login", lanyard.loginFilter(), "/*");
+        addFilter(context, "lanyard-logout", logout.logoutFilter(), "/logout");
         addServlet(context, "pages", new ProtectedPageServlet(sessionLogin, directory), "", "/pages/*");
         addServlet(context, "aui", new AuiResourcesServlet(), AuiResourcesServlet.PATH + "/*");
         addServlet(context, "local-login", new LocalLoginServlet(sessionLogin, directory), "/login");
@@ -65,6 +68,12 @@ final class SandboxTomcat {
         addServlet(context, "session", new SessionServlet(), SessionServlet.PATH);
         addServlet(context, "lanyard-login", lanyard.loginServlet(), LanyardWeb.LOGIN_SERVLET_MAPPING);
         addServlet(context, "lanyard-callback", lanyard.callbackServlet(), LanyardWeb.CALLBACK_SERVLET_MAPPING);
+        addServlet(context, "lanyard-backchannel-logout", logout.backChannelLogoutServlet(),
+                LanyardLogoutWeb.BACK_CHANNEL_SERVLET_MAPPING);
+        addServlet(context, "lanyard-frontchannel-logout", logout.frontChannelLogoutServlet(),
+                LanyardLogoutWeb.FRONT_CHANNEL_SERVLET_MAPPING);
+        addServlet(context, "lanyard-post-logout", logout.postLogoutServlet(),
+                LanyardLogoutWeb.POST_LOGOUT_SERVLET_MAPPING);
         addServlet(context, "lanyard-jwks", jwks, LanyardPaths.JWKS);
         addServlet(context, "lanyard-admin", admin.adminServlet(), LanyardAdministration.ADMIN_SERVLET_MAPPINGS);
         addServlet(context, "lanyard-api", admin.apiServlet(), LanyardAdministration.API_SERVLET_MAPPING);
@@ -109,14 +118,14 @@ final class SandboxTomcat {
         return manager;
     }
 
-    private static void addFilter(Context context, String name, Filter filter) {
+    private static void addFilter(Context context, String name, Filter filter, String pattern) {
         FilterDef definition = new FilterDef();
         definition.setFilterName(name);
         definition.setFilter(filter);
         context.addFilterDef(definition);
         FilterMap mapping = new FilterMap();
         mapping.setFilterName(name);
-        mapping.addURLPattern("/*");
+        mapping.addURLPattern(pattern);
         mapping.setDispatcher(DispatcherType.REQUEST.name());
         mapping.setDispatcher(DispatcherType.FORWARD.name());
         context.addFilterMap(mapping);

@@ -52,6 +52,11 @@ final class Browser {
         return send(HttpRequest.newBuilder(uri).GET());
     }
 
+    /** GET with an {@code Accept} header, as a page view ({@code text/html}) or a script's call would. */
+    Page send(URI uri, String accept) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri).header("Accept", accept).GET());
+    }
+
     /** GET, then follow redirects to the end. */
     Page open(URI uri) throws IOException, InterruptedException {
         return follow(get(uri));
@@ -60,6 +65,12 @@ final class Browser {
     /** POST a form, then follow redirects to the end. */
     Page submit(URI uri, Map<String, String> form) throws IOException, InterruptedException {
         return follow(post(uri, form));
+    }
+
+    /** PUT a JSON document with the admin API's XSRF header, without following redirects. */
+    Page put(URI uri, String json, String xsrfToken) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("X-Lanyard-XSRF", xsrfToken).PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** POST a form without following redirects. */

@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
  * and what no Java thread accounts for (garbage collection, JIT compilation).
  *
  * <pre>java -cp benchmarks.jar io.lanyard.bench.login.LoginRoundTrip --users 4 --warmup 20 --seconds 60 --out f.json</pre>
+ *
+ * <p>With {@code --url URL} it drives a running site instead (the two-node cluster of {@code bench/cluster.sh}).
  */
 public final class LoginRoundTrip {
 
@@ -53,6 +55,17 @@ public final class LoginRoundTrip {
         long maxLogins = Long.parseLong(options.getOrDefault("max-logins", "1000000"));
         Path out = Path.of(options.getOrDefault("out", "bench/target/login-round-trip.json"));
 
+        if (options.containsKey("url")) {
+            // a running site (e.g. the two-node cluster of bench/cluster.sh): only this process's driver is measured
+            ThreadCpu cpu = new ThreadCpu(name -> name.startsWith("driver-user-") ? "driver" : "other");
+            Map<String, Object> result = run(URI.create(options.get("url")), users, warmupSeconds, seconds, maxLogins,
+                    cpu);
+            result.put("url", options.get("url"));
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), result);
+            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+            return;
+        }
         Path home = Files.createTempDirectory("lanyard-bench-sandbox");
         try (RunningSandbox sandbox = Sandbox.start(SandboxOptions.onFreePorts(home))) {
             // Lanyard's provider client was built during the start: its HttpClient ids are the ones alive now.

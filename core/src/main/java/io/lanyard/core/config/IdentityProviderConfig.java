@@ -34,6 +34,8 @@ import java.util.Set;
  * @param maxAuthenticationAge when present, sent as {@code max_age} and enforced on {@code auth_time}
  * @param acrValues            when non-empty, requested and enforced on the {@code acr} claim
  * @param provisioning         what a login does to the host's users and groups (nothing, by default)
+ * @param logout               how the sessions this provider starts end (RP-initiated, back- and front-channel
+ *                             logout, a lifetime cap)
  */
 public record IdentityProviderConfig(
         String id,
@@ -55,7 +57,8 @@ public record IdentityProviderConfig(
         Set<String> trustedAudiences,
         Optional<Duration> maxAuthenticationAge,
         List<String> acrValues,
-        ProvisioningSettings provisioning) implements Integration {
+        ProvisioningSettings provisioning,
+        LogoutSettings logout) implements Integration {
 
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
     public static final List<String> DEFAULT_SCOPES = List.of("openid", "profile", "email");
@@ -80,6 +83,7 @@ public record IdentityProviderConfig(
         Objects.requireNonNull(maxAuthenticationAge, "maxAuthenticationAge");
         acrValues = List.copyOf(acrValues);
         Objects.requireNonNull(provisioning, "provisioning");
+        Objects.requireNonNull(logout, "logout");
     }
 
     public static IdentityProviderConfigBuilder builder() {

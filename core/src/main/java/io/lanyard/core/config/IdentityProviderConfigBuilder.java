@@ -59,6 +59,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
     private Duration maxAuthenticationAge;
     private List<String> acrValues = List.of();
     private ProvisioningSettingsBuilder provisioning = ProvisioningSettings.builder();
+    private LogoutSettingsBuilder logout = LogoutSettings.builder();
 
     IdentityProviderConfigBuilder() {
     }
@@ -90,6 +91,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
         builder.maxAuthenticationAge = config.maxAuthenticationAge().orElse(null);
         builder.acrValues = config.acrValues();
         builder.provisioning = config.provisioning().toBuilder();
+        builder.logout = config.logout().toBuilder();
         return builder;
     }
 
@@ -126,6 +128,9 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
     public ProvisioningSettingsBuilder provisioning() {
         return provisioning;
     }
+    /** The logout settings' own builder part, to set them one by one. */
+    public LogoutSettingsBuilder logout() { return logout; }
+    public IdentityProviderConfigBuilder logout(LogoutSettings value) { this.logout = value.toBuilder(); return this; }
 
     /**
      * @throws ConfigurationException listing every invalid field
@@ -144,6 +149,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
         Optional<Duration> maxAge = checkedMaxAuthenticationAge(errors);
         List<String> acr = List.copyOf(nonBlankSet(errors, "acrValues", acrValues));
         ProvisioningSettings checkedProvisioning = provisioning.build(errors);
+        LogoutSettings logoutSettings = logout.build(errors);
         FieldChecks.requireSecrets(errors, clientSecret, nextClientSecret);
         if (clientAuthMethod == null) {
             errors.add(new FieldError("clientAuthMethod",
@@ -159,7 +165,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
         return new IdentityProviderConfig(checkedId, checkedName, enabled, endpoints.issuer, endpoints.discovery,
                 checkedClientId, clientSecret, nextClientSecret, Optional.ofNullable(clientSecretExpiresOn),
                 clientAuthMethod, clientAssertionAudience, checkedScopes, mapping, useUserInfo, checkedSkew,
-                algorithms, audiences, maxAge, acr, checkedProvisioning);
+                algorithms, audiences, maxAge, acr, checkedProvisioning, logoutSettings);
     }
 
     /**

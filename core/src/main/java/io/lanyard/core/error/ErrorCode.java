@@ -102,6 +102,37 @@ public enum ErrorCode {
     /** A claim of the ID token has another JSON type than OIDC Core §2 gives it (e.g. a numeric {@code sub}). */
     ID_TOKEN_CLAIM_TYPE_INVALID("LNY-434", Kind.RESPONSE_REJECTED),
 
+    // --- Logout tokens (issue 15): a back-channel logout token broke a rule of Back-Channel Logout 1.0 §2.6. ---
+    /** The back-channel request carried no {@code logout_token} form parameter. */
+    LOGOUT_TOKEN_MISSING("LNY-440", Kind.RESPONSE_REJECTED),
+    /** Not a signed JWT, or not readable as one. */
+    LOGOUT_TOKEN_MALFORMED("LNY-441", Kind.RESPONSE_REJECTED),
+    /** Signed with an algorithm the provider's configuration does not allow (or unsigned). */
+    LOGOUT_TOKEN_ALGORITHM_REJECTED("LNY-442", Kind.RESPONSE_REJECTED),
+    /** No key of the provider has the token's {@code kid} (after a rate-limited refetch). */
+    LOGOUT_TOKEN_KEY_NOT_FOUND("LNY-443", Kind.RESPONSE_REJECTED),
+    LOGOUT_TOKEN_SIGNATURE_INVALID("LNY-444", Kind.RESPONSE_REJECTED),
+    /** {@code typ} is neither {@code logout+jwt}, nor {@code JWT}, nor absent. */
+    LOGOUT_TOKEN_TYPE_REJECTED("LNY-445", Kind.RESPONSE_REJECTED),
+    LOGOUT_TOKEN_ISSUER_MISMATCH("LNY-446", Kind.RESPONSE_REJECTED),
+    LOGOUT_TOKEN_AUDIENCE_MISMATCH("LNY-447", Kind.RESPONSE_REJECTED),
+    /** {@code iat} is missing, or in the future beyond the clock skew. */
+    LOGOUT_TOKEN_ISSUED_AT_INVALID("LNY-448", Kind.RESPONSE_REJECTED),
+    LOGOUT_TOKEN_EXPIRED("LNY-449", Kind.RESPONSE_REJECTED),
+    /** {@code exp} is missing, or further after {@code iat} than a logout token may live. */
+    LOGOUT_TOKEN_LIFETIME_INVALID("LNY-450", Kind.RESPONSE_REJECTED),
+    LOGOUT_TOKEN_JTI_MISSING("LNY-451", Kind.RESPONSE_REJECTED),
+    /** A token with this {@code jti} was received before, on this node or another. */
+    LOGOUT_TOKEN_REPLAYED("LNY-452", Kind.RESPONSE_REJECTED),
+    /** {@code events} is missing, or has no back-channel logout member whose value is a JSON object. */
+    LOGOUT_TOKEN_EVENTS_INVALID("LNY-453", Kind.RESPONSE_REJECTED),
+    /** Neither {@code sub} nor {@code sid}. */
+    LOGOUT_TOKEN_SUBJECT_MISSING("LNY-454", Kind.RESPONSE_REJECTED),
+    /** A {@code nonce}, which a logout token must never carry (it would pass for an ID token). */
+    LOGOUT_TOKEN_NONCE_PRESENT("LNY-455", Kind.RESPONSE_REJECTED),
+    /** A claim has another JSON type than the specifications give it. */
+    LOGOUT_TOKEN_CLAIM_TYPE_INVALID("LNY-456", Kind.RESPONSE_REJECTED),
+
     // --- The identity is valid but does not map to a usable account of the host. ---
     USERNAME_CLAIM_MISSING("LNY-500", Kind.USER_MAPPING),
     USERNAME_TRANSFORM_NO_MATCH("LNY-501", Kind.USER_MAPPING),
@@ -184,6 +215,21 @@ public enum ErrorCode {
     OVERAGE_CONNECTOR_UNAVAILABLE("LNY-725", Kind.CONFIGURATION),
     /** Graph lists more groups for the user than Lanyard reads for one login. */
     OVERAGE_TOO_MANY_GROUPS("LNY-726", Kind.PROVIDER_UNAVAILABLE),
+    // --- Logout and the cluster (issue 15). ---
+    /** The provider's back- or front-channel logout is switched off in its configuration. */
+    LOGOUT_CHANNEL_DISABLED("LNY-830", Kind.CONFIGURATION),
+    /** A logout request (front-channel, back-channel) is not one Lanyard can act on: wrong method, no sid, wrong iss. */
+    LOGOUT_REQUEST_INVALID("LNY-831", Kind.RESPONSE_REJECTED),
+    /** The browser came back from the provider's logout without the state this browser's logout sent. */
+    LOGOUT_STATE_MISMATCH("LNY-832", Kind.RESPONSE_REJECTED),
+    /** The cluster's shared state (revocations, replay cache, lock) could not be used. */
+    CLUSTER_UNAVAILABLE("LNY-833", Kind.HOST),
+    /** A session started by single sign-on reached the lifetime its provider allows; the request needs a new login. */
+    SESSION_LIFETIME_EXCEEDED("LNY-834", Kind.RESPONSE_REJECTED),
+    /** A silent re-authentication ({@code prompt=none}) came back needing the person: the normal login follows. */
+    SILENT_LOGIN_NEEDS_INTERACTION("LNY-835", Kind.PROVIDER_REFUSED),
+    /** Logout "also at the provider" is configured, but the provider announces no usable end_session_endpoint. */
+    END_SESSION_UNAVAILABLE("LNY-836", Kind.PROVIDER_UNAVAILABLE),
 
     INTERNAL_ERROR("LNY-999", Kind.HOST);
 
@@ -230,11 +276,19 @@ public enum ErrorCode {
             case STATE_MISSING, STATE_UNKNOWN, LOGIN_EXPIRED, AUTHORIZATION_CODE_MISSING, RESPONSE_ISSUER_MISMATCH,
                     RESPONSE_ISSUER_MISSING, CALLBACK_IDP_MISMATCH, PENDING_LOGIN_UNREADABLE, ADMIN_REQUEST_MALFORMED,
                     ADMIN_IMPORT_REFUSED -> 400;
-            case ADMIN_LOGIN_REQUIRED -> 401;
+            // Back-Channel Logout 1.0 §2.8: a logout request that failed is answered 400.
+            case LOGOUT_TOKEN_MISSING, LOGOUT_TOKEN_MALFORMED, LOGOUT_TOKEN_ALGORITHM_REJECTED,
+                    LOGOUT_TOKEN_KEY_NOT_FOUND, LOGOUT_TOKEN_SIGNATURE_INVALID, LOGOUT_TOKEN_TYPE_REJECTED,
+                    LOGOUT_TOKEN_ISSUER_MISMATCH, LOGOUT_TOKEN_AUDIENCE_MISMATCH, LOGOUT_TOKEN_ISSUED_AT_INVALID,
+                    LOGOUT_TOKEN_EXPIRED, LOGOUT_TOKEN_LIFETIME_INVALID, LOGOUT_TOKEN_JTI_MISSING,
+                    LOGOUT_TOKEN_REPLAYED, LOGOUT_TOKEN_EVENTS_INVALID, LOGOUT_TOKEN_SUBJECT_MISSING,
+                    LOGOUT_TOKEN_NONCE_PRESENT, LOGOUT_TOKEN_CLAIM_TYPE_INVALID, LOGOUT_REQUEST_INVALID,
+                    LOGOUT_STATE_MISMATCH -> 400;
+            case ADMIN_LOGIN_REQUIRED, SESSION_LIFETIME_EXCEEDED -> 401;
             case USERNAME_CLAIM_MISSING, USERNAME_TRANSFORM_NO_MATCH, USER_NOT_FOUND, USER_AMBIGUOUS, USER_INACTIVE,
                     USER_NOT_PERMITTED, ACCOUNT_EMAIL_MISSING, ACCOUNT_BOUND_TO_ANOTHER_IDENTITY,
                     ADMIN_NOT_SYSTEM_ADMINISTRATOR, ADMIN_XSRF_REFUSED -> 403;
-            case IDP_UNKNOWN, IDP_DISABLED, ADMIN_NOT_FOUND -> 404;
+            case IDP_UNKNOWN, IDP_DISABLED, ADMIN_NOT_FOUND, LOGOUT_CHANNEL_DISABLED -> 404;
             case ADMIN_METHOD_NOT_ALLOWED -> 405;
             case ADMIN_REQUEST_TOO_LARGE -> 413;
             case CONFIG_INVALID, CONFIG_UNREADABLE, CONFIG_WRITE_FAILED, CLIENT_SECRET_MISSING, NO_IDP_CONFIGURED,
@@ -256,10 +310,11 @@ public enum ErrorCode {
                     USERINFO_SUBJECT_MISMATCH, USERINFO_INVALID, ID_TOKEN_TYPE_REJECTED, ID_TOKEN_CLAIM_TYPE_INVALID,
                     ENTRA_TOKEN_REFUSED, GRAPH_REQUEST_REFUSED, ENTRA_RESPONSE_INVALID, CLIENT_SECRETS_BOTH_REFUSED,
                     CLIENT_ASSERTION_REFUSED, GRAPH_APPLICATION_NOT_FOUND, GRAPH_PERMISSION_MISSING,
-                    ENTRA_CLIENT_ASSERTION_REFUSED, GROUPS_CLAIM_INVALID, GROUPS_TOO_MANY, OVERAGE_GRAPH_REFUSED,
-                    OVERAGE_GRAPH_ANSWER_INVALID, OVERAGE_USER_UNKNOWN, OVERAGE_TOO_MANY_GROUPS -> 502;
+                    ENTRA_CLIENT_ASSERTION_REFUSED, SILENT_LOGIN_NEEDS_INTERACTION, END_SESSION_UNAVAILABLE,
+                    GROUPS_CLAIM_INVALID, GROUPS_TOO_MANY, OVERAGE_GRAPH_REFUSED, OVERAGE_GRAPH_ANSWER_INVALID,
+                    OVERAGE_USER_UNKNOWN, OVERAGE_TOO_MANY_GROUPS -> 502;
             case DISCOVERY_UNREACHABLE, JWKS_UNREACHABLE, TOKEN_ENDPOINT_UNREACHABLE, USERINFO_UNREACHABLE,
-                    ENTRA_UNREACHABLE, OVERAGE_GRAPH_UNREACHABLE, OVERAGE_GRAPH_THROTTLED -> 503;
+                    ENTRA_UNREACHABLE, CLUSTER_UNAVAILABLE, OVERAGE_GRAPH_UNREACHABLE, OVERAGE_GRAPH_THROTTLED -> 503;
         };
     }
 

@@ -8,6 +8,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.Prompt;
 import com.nimbusds.openid.connect.sdk.claims.ACR;
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.ClientAssertionAudience;
@@ -34,6 +35,7 @@ import io.lanyard.core.provisioning.LoginIdentity;
 import io.lanyard.core.provisioning.OverageGroups;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.session.LanyardSession;
 import io.lanyard.core.signing.SigningKeys;
 import io.lanyard.core.token.ClientCredential;
 import io.lanyard.core.token.IdTokenExpectations;
@@ -47,6 +49,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -218,6 +221,16 @@ public final class LoginService {
      *         {@code DISCOVERY_UNREACHABLE}
      */
     public LoginRedirect startLogin(String identityProviderId, String requestedReturn) {
+        return startLogin(identityProviderId, requestedReturn, false);
+    }
+
+    /**
+     * Starts a login at one provider, silently when {@code silent}: with {@code prompt=none} (OIDC Core §3.1.2.1), so
+     * that a person whose session at the provider is alive gets a new session here without seeing the provider, and a
+     * person it would have to ask comes back with {@code login_required} (then {@link #completeLogin} throws
+     * {@link SilentLoginNeedsInteraction} and the edge starts the normal login).
+     */
+    public LoginRedirect startLogin(String identityProviderId, String requestedReturn, boolean silent) {
         ProviderRuntime runtime = runtimeOf(identityProviderId);
         IdentityProviderConfig config = runtime.config();
         runtime.requireCredential(signingKeys); // refuse before sending anyone to a provider we could not finish with
@@ -234,12 +247,15 @@ public final class LoginService {
                 .nonce(nonce)
                 .codeChallenge(verifier, CodeChallengeMethod.S256);
         config.maxAuthenticationAge().ifPresent(age -> request.maxAge((int) age.toSeconds()));
+        if (silent) {
+            request.prompt(Prompt.Type.NONE);
+        }
         if (!config.acrValues().isEmpty()) {
             request.acrValues(config.acrValues().stream().map(ACR::new).toList());
         }
         PendingLogin pending = new PendingLogin(config.id(), metadata.issuer(), state.getValue(), nonce.getValue(),
                 verifier.getValue(), redirectUri, ReturnPathPolicy.sanitize(requestedReturn, baseUrl.baseUrl()),
-                clock.instant().plus(LOGIN_TIMEOUT));
+                clock.instant().plus(LOGIN_TIMEOUT), silent);
         return new LoginRedirect(pending, request.build().toURI());
     }
 
@@ -271,7 +287,33 @@ public final class LoginService {
         HostUser user = accounts.accountFor(new LoginIdentity(config, idToken.claims().getIssuer(), idToken.subject(), claims,
                 runtime.usernameMapper(), runtime.groupRules()));
         LOG.info("{} logged in through identity provider {} ({})", user.username(), config.id(), config.displayName());
-        return new LoginSuccess(user, config.id(), idToken.subject(), pending.returnPath(), idToken.raw(), claims);
+        return new LoginSuccess(user, config.id(), idToken.subject(), pending.returnPath(), idToken.raw(), claims,
+                hostSession(config, idToken));
+    }
+
+    /**
+     * What the host session keeps of this login. Front-Channel Logout 1.0 §3 and Back-Channel Logout 1.0 §2.1: a
+     * provider that supports session logout puts its session's id in the ID token's {@code sid}.
+     */
+    private LanyardSession hostSession(IdentityProviderConfig config, ValidatedIdToken idToken) {
+        Object sid = idToken.claims().getClaim("sid");
+        Instant now = clock.instant();
+        return LanyardSession.of(config.id(), config.issuer(), idToken.subject(),
+                sid instanceof String text && !text.isBlank() ? Optional.of(text) : Optional.empty(), now,
+                config.logout().sessionLifetime().map(now::plus), idToken.raw());
+    }
+
+    /** The same providers' metadata, keys and secrets, for the logout flows ({@link LogoutService}). */
+    ProviderRuntime logoutRuntimeOf(String identityProviderId) {
+        return configuration.refreshed().identityProvider(identityProviderId).map(runtimes::forConfig).orElse(null);
+    }
+
+    BaseUrl baseUrl() {
+        return baseUrl;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     /** What the token endpoint gave, and the client secret it accepted (HS* ID tokens are signed with it). */
@@ -378,6 +420,11 @@ public final class LoginService {
         if (issuer.isEmpty() && metadata.issuerParameterSupported()) {
             throw new LoginFailedException(ErrorCode.RESPONSE_ISSUER_MISSING, "authorization response has no iss although "
                     + "the provider announces authorization_response_iss_parameter_supported");
+        }
+        // OIDC Core §3.1.2.6: to prompt=none the provider answers login_required (and the like) when it would have to
+        // ask the person; a silent renewal then becomes the normal login.
+        if (pending.silent() && response.error().filter(SilentLoginNeedsInteraction.ERRORS::contains).isPresent()) {
+            throw new SilentLoginNeedsInteraction(pending, response.error().get());
         }
         // RFC 6749 §4.1.2.1: the provider said no. Shown with its error code; its error_uri is never followed.
         if (response.error().isPresent()) {

@@ -1,10 +1,13 @@
 package io.lanyard.core.login;
 
 import io.lanyard.core.host.HostUser;
+import io.lanyard.core.session.LanyardSession;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A verified login mapped to a host account: log {@code user} into the host, then send the browser to
@@ -17,9 +20,11 @@ import java.util.Objects;
  * @param idToken            the raw ID token, kept only for a later {@code id_token_hint}; never logged
  * @param claims             the validated claims the user was mapped from: the ID token's, overlaid with userinfo's
  *                           when configured (for the host's use, such as group membership); unmodifiable
+ * @param session            what the host session keeps of this login: the provider session it belongs to, the end of
+ *                           its lifetime, the ID token for a logout at the provider
  */
 public record LoginSuccess(HostUser user, String identityProviderId, String subject, String returnPath, String idToken,
-        Map<String, Object> claims) {
+        Map<String, Object> claims, LanyardSession session) {
 
     public LoginSuccess {
         Objects.requireNonNull(user, "user");
@@ -29,6 +34,14 @@ public record LoginSuccess(HostUser user, String identityProviderId, String subj
         Objects.requireNonNull(idToken, "idToken");
         // a copy that keeps null values (userinfo may send "claim": null), which Map.copyOf refuses
         claims = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(claims, "claims")));
+        Objects.requireNonNull(session, "session");
+    }
+
+    /** A login whose provider session, issuer and time nobody asks about (tests of the host's edge). */
+    public LoginSuccess(HostUser user, String identityProviderId, String subject, String returnPath, String idToken,
+            Map<String, Object> claims) {
+        this(user, identityProviderId, subject, returnPath, idToken, claims, LanyardSession.of(identityProviderId, "",
+                subject, Optional.empty(), Instant.EPOCH, Optional.empty(), idToken));
     }
 
     @Override

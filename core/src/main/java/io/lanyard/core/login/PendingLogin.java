@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param redirectUri        the exact redirect URI sent in the authorization request
  * @param returnPath         where to go after login, relative to the host's base URL, already validated
  * @param expiresAt          after this instant the login is refused as expired
+ * @param silent             sent with {@code prompt=none} (a session renewed at the end of its lifetime): when the
+ *                           provider needs the person, the normal login follows instead of an error
  */
 public record PendingLogin(
         String identityProviderId,
@@ -27,7 +29,8 @@ public record PendingLogin(
         String codeVerifier,
         URI redirectUri,
         String returnPath,
-        Instant expiresAt) {
+        Instant expiresAt,
+        boolean silent) {
 
     public PendingLogin {
         Objects.requireNonNull(identityProviderId, "identityProviderId");
@@ -40,6 +43,12 @@ public record PendingLogin(
         Objects.requireNonNull(expiresAt, "expiresAt");
     }
 
+    /** A login that may ask the person (not {@code prompt=none}). */
+    public PendingLogin(String identityProviderId, String expectedIssuer, String state, String nonce,
+            String codeVerifier, URI redirectUri, String returnPath, Instant expiresAt) {
+        this(identityProviderId, expectedIssuer, state, nonce, codeVerifier, redirectUri, returnPath, expiresAt, false);
+    }
+
     public boolean isExpired(Instant now) {
         return !now.isBefore(expiresAt);
     }
@@ -47,6 +56,7 @@ public record PendingLogin(
     /** Leaves out the nonce and the PKCE verifier. */
     @Override
     public String toString() {
-        return "PendingLogin[idp=" + identityProviderId + ", returnPath=" + returnPath + ", expiresAt=" + expiresAt + "]";
+        return "PendingLogin[idp=" + identityProviderId + ", returnPath=" + returnPath + ", expiresAt=" + expiresAt
+                + (silent ? ", silent" : "") + "]";
     }
 }

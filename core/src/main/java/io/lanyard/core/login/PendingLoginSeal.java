@@ -128,6 +128,7 @@ public final class PendingLoginSeal {
             out.writeUTF(login.redirectUri().toString());
             out.writeUTF(login.returnPath());
             out.writeLong(login.expiresAt().getEpochSecond());
+            out.writeBoolean(login.silent());
         } catch (IOException e) {
             throw new IllegalStateException("a pending login cannot be written to memory", e);
         }
@@ -138,7 +139,8 @@ public final class PendingLoginSeal {
     private static PendingLogin deserialize(byte[] plaintext) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(plaintext))) {
             PendingLogin login = new PendingLogin(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(),
-                    URI.create(in.readUTF()), in.readUTF(), Instant.ofEpochSecond(in.readLong()));
+                    URI.create(in.readUTF()), in.readUTF(), Instant.ofEpochSecond(in.readLong()),
+                    in.available() > 0 && in.readBoolean()); // sealed before silent logins existed: not silent
             if (in.available() != 0) {
                 throw unreadable("it has more than one login in it");
             }

@@ -6,6 +6,7 @@ import io.lanyard.core.discovery.ProviderMetadataSource;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.keys.JwksSource;
 import io.lanyard.core.mapping.UsernameMapper;
+import io.lanyard.core.secret.Secret;
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.provisioning.GroupRules;
@@ -79,6 +80,17 @@ final class ProviderRuntime {
         } else if (secrets.candidates(Optional.empty()).isEmpty()) {
             secrets.current().require(SecretOwner.identityProvider(config.id()));
         }
+    }
+
+    /**
+     * The key of HS* signatures, only where the administrator allowed one (OIDC Core §10.1: the client secret); empty
+     * otherwise, so that a provider without a secret can still be checked with its public keys.
+     */
+    Optional<Secret> hmacKey() {
+        boolean hmacAllowed = config.allowedAlgorithms().stream().anyMatch(alg -> alg.startsWith("HS"));
+        // during a rotation the current secret (the provider signs with the one it holds as its client's secret)
+        return hmacAllowed ? secrets.candidates(Optional.empty()).stream().findFirst().map(ClientSecrets.Candidate::secret)
+                : Optional.empty();
     }
 
     /**

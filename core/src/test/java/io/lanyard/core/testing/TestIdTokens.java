@@ -61,6 +61,22 @@ public final class TestIdTokens {
         return new TestIdTokens(now);
     }
 
+    /**
+     * A valid logout token (Back-Channel Logout 1.0 §2.4) of the same provider and client: no nonce, the back-channel
+     * logout event, a jti, a sid, a lifetime of two minutes, typed {@code logout+jwt}.
+     */
+    public static TestIdTokens logoutToken() {
+        return logoutTokenAt(MutableClock.START);
+    }
+
+    /** {@link #logoutToken()} issued at {@code now}. */
+    public static TestIdTokens logoutTokenAt(Instant now) {
+        return new TestIdTokens(now).without("nonce").without("preferred_username").without("email")
+                .claim("events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()))
+                .claim("jti", "bWJq-" + java.util.UUID.randomUUID()).claim("sid", "08a5019c-17e1-4977-8f42-65a12843ea02")
+                .expiresAt(now.plusSeconds(120)).type("logout+jwt");
+    }
+
     public TestIdTokens claim(String name, Object value) {
         claims.put(name, value);
         return this;

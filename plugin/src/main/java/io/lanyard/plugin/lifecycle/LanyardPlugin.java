@@ -2,12 +2,15 @@ package io.lanyard.plugin.lifecycle;
 
 import io.lanyard.core.audit.AuditSink;
 import io.lanyard.core.audit.LoggingAuditSink;
+import io.lanyard.core.cluster.ClusterSeenLoginStates;
+import io.lanyard.core.cluster.LocalClusterState;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.config.xml.ConfigurationFiles;
 import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.host.AccountWrites;
 import io.lanyard.core.host.BaseUrl;
+import io.lanyard.core.host.ClusterState;
 import io.lanyard.core.host.GroupWrites;
 import io.lanyard.core.host.HomeDirectory;
 import io.lanyard.core.host.HostProduct;
@@ -15,10 +18,14 @@ import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.host.UserDirectory;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.login.LoginService;
+import io.lanyard.core.login.LogoutService;
 import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.session.SessionRevocations;
+import io.lanyard.plugin.session.RememberMe;
 import io.lanyard.plugin.session.SessionLogin;
 import io.lanyard.plugin.web.CallbackServlet;
+import io.lanyard.plugin.web.LanyardLogoutWeb;
 import io.lanyard.plugin.web.JwksServlet;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.plugin.web.LoginFilter;
@@ -54,6 +61,15 @@ public final class LanyardPlugin implements AutoCloseable {
     private final LoginService loginService;
     private final LanyardWeb web;
     private final AuditSink audit = new LoggingAuditSink();
+    private final Clock clock = Clock.systemUTC();
+    /**
+     * This node's memory of what the cluster shares. The products' own cluster services (atlassian-cache, their
+     * cluster lock and messages) are not adapted yet: each node keeps its own, and the shared home's files and lock
+     * keep the configuration consistent.
+     */
+    private final ClusterState cluster = new LocalClusterState(clock);
+    private final SessionRevocations revocations = SessionRevocations.of(cluster, clock);
+    private final LogoutService logouts;
 
     /** Without writes to the host's users and groups: just-in-time creation and group sync fail with LNY-617. */
     public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
@@ -69,7 +85,6 @@ public final class LanyardPlugin implements AutoCloseable {
     public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
             AccountWrites accounts, GroupWrites groups, SessionLogin sessionLogin, LoginPage loginPage) {
         Objects.requireNonNull(home, "home");
-        Clock clock = Clock.systemUTC();
         LOG.info("Lanyard starting in {}", describe(product));
         this.lanyardDirectory = StartupConfiguration.locate(home);
         this.configuration = new ConfigurationHolder(StartupConfiguration.load(lanyardDirectory));
@@ -79,9 +94,11 @@ public final class LanyardPlugin implements AutoCloseable {
                 .startBackground();
         // one per plugin: it keeps the configuration in step with the files other nodes change
         this.changes = lanyardDirectory.map(directory -> new ConfigurationService(configuration,
-                new ConfigurationFiles(directory), clientSecrets));
+                new ConfigurationFiles(directory), clientSecrets, cluster));
         this.loginService = LoginService.builder(configuration, clientSecrets, users, baseUrl, clock)
-                .signingKeys(secrets.signingKeys()).writes(accounts, groups).audit(audit).build();
+                .signingKeys(secrets.signingKeys()).seenStates(new ClusterSeenLoginStates(cluster))
+                .writes(accounts, groups).audit(audit).build();
+        this.logouts = LogoutService.create(loginService, cluster, revocations, audit);
         // Sealed under the key in the shared home, so that any node opens what another sealed.
         this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, baseUrl,
                 lanyardDirectory.map(PendingLoginSeal::inFolder).orElseGet(PendingLoginSeal::inMemory));
@@ -117,6 +134,14 @@ public final class LanyardPlugin implements AutoCloseable {
 
     public CallbackServlet callbackServlet() {
         return web.callbackServlet();
+    }
+
+    /**
+     * The logout edge (back-, front-channel and post-logout servlets, the revocation filter, the logout filter), with
+     * the host's remember-me cookie; the Spring context calls it once.
+     */
+    public LanyardLogoutWeb logoutWeb(RememberMe rememberMe) {
+        return LanyardLogoutWeb.create(web, logouts, revocations, rememberMe, clock);
     }
 
     /** Lanyard's public signing keys, at {@code /plugins/servlet/lanyard/jwks}. */

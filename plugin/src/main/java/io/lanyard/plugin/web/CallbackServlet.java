@@ -9,6 +9,8 @@ import io.lanyard.core.login.AuthorizationResponse;
 import io.lanyard.core.login.LoginService;
 import io.lanyard.core.login.LoginSuccess;
 import io.lanyard.core.login.PendingLogin;
+import io.lanyard.core.login.SilentLoginNeedsInteraction;
+import io.lanyard.core.session.LanyardSession;
 import io.lanyard.plugin.session.SessionLogin;
 import java.io.IOException;
 import java.util.Objects;
@@ -33,13 +35,15 @@ public final class CallbackServlet extends HttpServlet {
     private final transient PendingLoginCookies pendingLogins;
     private final transient SessionLogin sessionLogin;
     private final transient ErrorPage errorPage;
+    private final transient LoginFilter logins;
 
     CallbackServlet(LoginService loginService, PendingLoginCookies pendingLogins, SessionLogin sessionLogin,
-            ErrorPage errorPage) {
+            ErrorPage errorPage, LoginFilter logins) {
         this.loginService = Objects.requireNonNull(loginService, "loginService");
         this.pendingLogins = Objects.requireNonNull(pendingLogins, "pendingLogins");
         this.sessionLogin = Objects.requireNonNull(sessionLogin, "sessionLogin");
         this.errorPage = Objects.requireNonNull(errorPage, "errorPage");
+        this.logins = Objects.requireNonNull(logins, "logins");
     }
 
     @Override
@@ -52,7 +56,12 @@ public final class CallbackServlet extends HttpServlet {
                 request.changeSessionId(); // a session planted before the login is not the one logged in
             }
             sessionLogin.logIn(request, response, success);
+            // what the revocation check, the lifetime cap and a logout at the provider read; ends with the session
+            request.getSession().setAttribute(LanyardSession.ATTRIBUTE, success.session());
             response.sendRedirect(request.getContextPath() + success.returnPath());
+        } catch (SilentLoginNeedsInteraction needed) {
+            // the provider session ended too: the normal login, back to the same page
+            logins.start(request, response, needed.identityProviderId(), needed.returnPath());
         } catch (LanyardException failure) {
             errorPage.show(request, response, failure, identityProviderId);
         }

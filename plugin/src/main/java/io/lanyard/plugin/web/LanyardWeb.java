@@ -27,7 +27,13 @@ public final class LanyardWeb {
     private final LoginServlet loginServlet;
     private final CallbackServlet callbackServlet;
 
-    private LanyardWeb(LoginFilter loginFilter, LoginServlet loginServlet, CallbackServlet callbackServlet) {
+    private final ErrorPage errorPage;
+    private final BaseUrl baseUrl;
+
+    private LanyardWeb(LoginFilter loginFilter, LoginServlet loginServlet, CallbackServlet callbackServlet,
+            ErrorPage errorPage, BaseUrl baseUrl) {
+        this.errorPage = errorPage;
+        this.baseUrl = baseUrl;
         this.loginFilter = loginFilter;
         this.loginServlet = loginServlet;
         this.callbackServlet = callbackServlet;
@@ -46,7 +52,7 @@ public final class LanyardWeb {
         LoginFilter filter = new LoginFilter(loginPage, configuration, sessionLogin, loginService, pendingLogins,
                 new BaseUrlRedirect(baseUrl), errorPage);
         return new LanyardWeb(filter, new LoginServlet(configuration, filter, new ChooserPage(text, loginPage)),
-                new CallbackServlet(loginService, pendingLogins, sessionLogin, errorPage));
+                new CallbackServlet(loginService, pendingLogins, sessionLogin, errorPage, filter), errorPage, baseUrl);
     }
 
     public LoginFilter loginFilter() {
@@ -59,5 +65,14 @@ public final class LanyardWeb {
 
     public CallbackServlet callbackServlet() {
         return callbackServlet;
+    }
+
+    /** For the logout edge ({@link LanyardLogoutWeb}), which shows its failures the same way. */
+    ErrorPage errorPage() {
+        return errorPage;
+    }
+
+    BaseUrl baseUrl() {
+        return baseUrl;
     }
 }

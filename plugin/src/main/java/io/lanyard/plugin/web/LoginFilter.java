@@ -95,12 +95,19 @@ public final class LoginFilter implements Filter {
      */
     void start(HttpServletRequest request, HttpServletResponse response, String identityProviderId,
             String requestedReturn) throws IOException {
+        start(request, response, identityProviderId, requestedReturn, false);
+    }
+
+    /** @param silent with {@code prompt=none}: the renewal of a session at the end of its lifetime */
+    void start(HttpServletRequest request, HttpServletResponse response, String identityProviderId,
+            String requestedReturn, boolean silent) throws IOException {
         if (baseUrlRedirect.sendToBaseUrlIfElsewhere(request, response)) {
             return;
         }
         LoginRedirect redirect;
         try {
-            redirect = loginService.startLogin(identityProviderId, requestedReturn);
+            redirect = silent ? loginService.startLogin(identityProviderId, requestedReturn, true)
+                    : loginService.startLogin(identityProviderId, requestedReturn);
         } catch (LanyardException failure) {
             errorPage.show(request, response, failure, identityProviderId);
             return;

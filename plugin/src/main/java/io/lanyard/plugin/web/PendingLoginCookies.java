@@ -5,15 +5,12 @@ import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.login.LoginService;
 import io.lanyard.core.login.PendingLogin;
 import io.lanyard.core.login.PendingLoginSeal;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
@@ -55,23 +52,12 @@ final class PendingLoginCookies {
      */
     Optional<PendingLogin> take(HttpServletRequest request, HttpServletResponse response, String state) {
         String name = nameFor(state);
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
+        String sealed = LanyardCookies.value(request, name);
+        if (sealed == null) {
             return Optional.empty();
         }
-        for (Cookie cookie : cookies) {
-            if (name.equals(cookie.getName())) {
-                response.addHeader("Set-Cookie", cookie(name, "", 0));
-                return Optional.of(seal.open(unquoted(cookie.getValue())));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** RFC 6265 §4.1.1 allows a value in double quotes; some clients send them. */
-    private static String unquoted(String value) {
-        return value != null && value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                ? value.substring(1, value.length() - 1) : value;
+        response.addHeader("Set-Cookie", cookie(name, "", 0));
+        return Optional.of(seal.open(sealed));
     }
 
     /** The cookie of the login with {@code state}: any text in, a short cookie name out. */
@@ -86,12 +72,6 @@ final class PendingLoginCookies {
     }
 
     private String cookie(String name, String value, long maxAgeSeconds) {
-        URI base = baseUrl.baseUrl();
-        String basePath = base.getRawPath() == null ? "" : base.getRawPath();
-        String path = (basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath)
-                + LanyardPaths.CALLBACK_PREFIX;
-        boolean secure = "https".equals(base.getScheme().toLowerCase(Locale.ROOT));
-        return name + "=" + value + "; Max-Age=" + maxAgeSeconds + "; Path=" + path + (secure ? "; Secure" : "")
-                + "; HttpOnly; SameSite=Lax";
+        return LanyardCookies.header(baseUrl, LanyardPaths.CALLBACK_PREFIX, name, value, maxAgeSeconds);
     }
 }

@@ -158,6 +158,25 @@ class CallbackServletTest {
         assertThat(sent.getValue()).isEqualTo(AuthorizationResponse.of("s1", "c", "https://idp1.example.com", null, null));
         assertThat(response.setCookies).containsExactly(PendingLoginCookies.nameFor("s1")
                 + "=; Max-Age=0; Path=/ctx/plugins/servlet/lanyard/callback/; Secure; HttpOnly; SameSite=Lax");
+        // what the revocation check, the lifetime cap and a logout at the provider read, in the host session only
+        assertThat(request.currentSession().getAttribute(io.lanyard.core.session.LanyardSession.ATTRIBUTE))
+                .isEqualTo(success.session());
+    }
+
+    @Test
+    void aSilentRenewalTheProviderCannotAnswerWithoutThePersonStartsTheNormalLoginForTheSamePage() throws Exception {
+        FakeHttp.Request request = startedIn(callback("idp1").parameter("state", "s1").parameter("error",
+                "login_required"), Fixtures.pending("s1"));
+        when(loginService.completeLogin(eq("idp1"), eq(Fixtures.pending("s1")), any())).thenThrow(
+                new io.lanyard.core.login.SilentLoginNeedsInteraction(Fixtures.pending("s1"), "login_required"));
+        when(loginService.startLogin("idp1", "/pages/s1")).thenReturn(new io.lanyard.core.login.LoginRedirect(
+                Fixtures.pending("s2"), URI.create("https://idp1.example.com/authorize?state=s2")));
+
+        servlet.doGet(request.mock, response.mock);
+
+        verify(response.mock).sendRedirect("https://idp1.example.com/authorize?state=s2");
+        verifyNoInteractions(sessionLogin);
+        assertThat(response.body()).doesNotContain("LNY-835");
     }
 
     @Test

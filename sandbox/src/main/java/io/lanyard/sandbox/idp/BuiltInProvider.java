@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -42,19 +43,28 @@ public final class BuiltInProvider implements AutoCloseable {
      */
     public static BuiltInProvider start(int port, Secret clientSecret, Supplier<String> redirectUriPrefix)
             throws IOException {
-        return start(port, clientSecret, redirectUriPrefix, new StandInTenant());
+        return start(port, clientSecret, redirectUriPrefix, () -> null, Optional::empty, new StandInTenant());
     }
 
-    /** @param tenant where a sign-in with Entra-style group overage leaves its groups for the Graph stand-in */
+    /**
+     * @param postLogoutRedirectUri the one return address its end-session endpoint sends browsers to (Lanyard's)
+     * @param backChannelLogoutUri  where its end-session endpoint sends logout tokens, once known
+     * @param tenant                where a sign-in with Entra-style group overage leaves its groups for the Graph
+     *                              stand-in
+     */
     public static BuiltInProvider start(int port, Secret clientSecret, Supplier<String> redirectUriPrefix,
-            StandInTenant tenant) throws IOException {
+            Supplier<String> postLogoutRedirectUri, Supplier<Optional<URI>> backChannelLogoutUri, StandInTenant tenant)
+            throws IOException {
         Objects.requireNonNull(clientSecret, "clientSecret");
-        OAuth2Config config = new OAuth2Config(true, null, null, false, new OAuth2TokenProvider(), Set.of());
+        OAuth2TokenProvider tokens = new OAuth2TokenProvider();
+        OAuth2Config config = new OAuth2Config(true, null, null, false, tokens, Set.of());
         Route library = new OAuth2HttpRequestHandler(config).getAuthorizationServer();
         Route router = OAuth2HttpRouterKt.routes(
                 new ClientAuthenticationRoute(CLIENT_ID, clientSecret),
                 new PkceTokenRoute(),
                 new AuthorizationRoute(library, CLIENT_ID, redirectUriPrefix, tenant),
+                new DiscoveryRoute(library),
+                new EndSessionRoute(tokens, CLIENT_ID, postLogoutRedirectUri, backChannelLogoutUri),
                 library);
         OAuth2HttpServer server = config.getHttpServer().start(InetAddress.getByName("127.0.0.1"), port, router);
         return new BuiltInProvider(server);

@@ -19,6 +19,16 @@ final class ProviderPaths {
         return ("GET".equals(request.getMethod()) || "POST".equals(request.getMethod())) && isPath(request, "authorize");
     }
 
+    static boolean isEndSessionRequest(OAuth2HttpRequest request) {
+        return "GET".equals(request.getMethod()) && isPath(request, "endsession");
+    }
+
+    static boolean isDiscoveryRequest(OAuth2HttpRequest request) {
+        List<String> segments = request.getUrl().pathSegments();
+        return "GET".equals(request.getMethod()) && segments.size() == 3 && ISSUER_ID.equals(segments.get(0))
+                && ".well-known".equals(segments.get(1)) && "openid-configuration".equals(segments.get(2));
+    }
+
     private static boolean isPath(OAuth2HttpRequest request, String endpoint) {
         List<String> segments = request.getUrl().pathSegments();
         return segments.size() == 2 && ISSUER_ID.equals(segments.get(0)) && endpoint.equals(segments.get(1));

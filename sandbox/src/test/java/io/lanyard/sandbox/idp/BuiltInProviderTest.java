@@ -39,7 +39,7 @@ class BuiltInProviderTest {
 
     @BeforeAll
     static void start() throws Exception {
-        provider = BuiltInProvider.start(0, Secret.of(SECRET), () -> CALLBACKS, tenant);
+        provider = BuiltInProvider.start(0, Secret.of(SECRET), () -> CALLBACKS, () -> null, java.util.Optional::empty, tenant);
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package io.lanyard.core.config.change;
 
+import io.lanyard.core.cluster.LocalClusterState;
 import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.Integration;
@@ -9,7 +10,10 @@ import io.lanyard.core.config.xml.ConfigurationFiles;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.files.DirectoryLock;
+import io.lanyard.core.host.ClusterState;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -37,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * a provider another node's administrator disabled). A change of one integration is merged into what the files hold:
  * the others stay as another node left them.
  *
+ * <p>On a cluster the nodes' own lock and messages come first ({@link ClusterState}): a change takes the cluster's lock
+ * of the configuration before the files' lock, and once written tells the other nodes, which read the changed files
+ * at once instead of at their next login start.
+ *
  * <p>Every node also picks up another node's change before its next login start ({@link ConfigurationHolder#refreshed()},
  * which this service answers with a look at the files' metadata and a read of a changed file only) and before every
  * admin request ({@link #current()}). Thread-safe.
@@ -44,10 +52,13 @@ import org.slf4j.LoggerFactory;
 public final class ConfigurationService implements ConfigurationHolder.Refresher {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigurationService.class);
+    /** As long as the files' lock waits ({@code DirectoryLock}): an administrator's save is answered within it. */
+    static final Duration CLUSTER_LOCK_WAIT = Duration.ofSeconds(10);
 
     private final ConfigurationHolder holder;
     private final ConfigurationFiles files;
     private final ClientSecretResolver secrets;
+    private final ClusterState cluster;
     /** Guards the holder's value together with {@link #known}; taken after the files' lock, never before it. */
     private final ReentrantLock stateLock = new ReentrantLock();
     /** The files as this node last read or wrote them. */
@@ -59,11 +70,31 @@ public final class ConfigurationService implements ConfigurationHolder.Refresher
      * @param secrets the resolver made at start, which says whether a secret comes from outside the files
      */
     public ConfigurationService(ConfigurationHolder holder, ConfigurationFiles files, ClientSecretResolver secrets) {
+        this(holder, files, secrets, new LocalClusterState(Clock.systemUTC()));
+    }
+
+    /**
+     * @param cluster the cluster's lock of the configuration, and its messages: this node tells the others of each
+     *                change, and reads the files again when another node tells it of one
+     */
+    public ConfigurationService(ConfigurationHolder holder, ConfigurationFiles files, ClientSecretResolver secrets,
+            ClusterState cluster) {
         this.holder = Objects.requireNonNull(holder, "holder");
         this.files = Objects.requireNonNull(files, "files");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.known = files.fingerprint();
         holder.refreshFrom(this);
+        cluster.onConfigurationChange(this::refreshAfterAnotherNodesChange);
+    }
+
+    private void refreshAfterAnotherNodesChange() {
+        try {
+            refresh(holder);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the configuration another node changed ({}); it is read again before the next "
+                    + "login", e.toString());
+        }
     }
 
     /** The configuration in force, with any change another node stored since picked up. */
@@ -188,6 +219,14 @@ public final class ConfigurationService implements ConfigurationHolder.Refresher
      * @throws LanyardException {@code CONFIG_WRITE_FAILED} or {@code CONFIG_LOCK_UNAVAILABLE}; nothing changed
      */
     public LanyardConfiguration change(UnaryOperator<LanyardConfiguration> change) {
+        try (ClusterState.Held clusterLock = cluster.lockConfiguration(CLUSTER_LOCK_WAIT)) {
+            LanyardConfiguration next = changeUnderFileLock(change);
+            cluster.configurationChanged();
+            return next;
+        }
+    }
+
+    private LanyardConfiguration changeUnderFileLock(UnaryOperator<LanyardConfiguration> change) {
         DirectoryLock.Held acrossNodes = files.lock();
         try {
             stateLock.lock();

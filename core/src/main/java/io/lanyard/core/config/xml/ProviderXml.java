@@ -25,7 +25,7 @@ public final class ProviderXml {
 
     static final IntegrationXmlFormat<IdentityProviderConfig, IdentityProviderConfigBuilder> FORMAT =
             new IntegrationXmlFormat<>(IntegrationKind.IDENTITY_PROVIDER, FILE_NAME, "lanyard-providers", "provider",
-                    "providers", IdentityProviderConfig::builder, IntegrationXmlFormat.concat(List.of(
+                    "providers", IdentityProviderConfig::builder, concat(List.of(
                     IntegrationXmlFormat.displayName(),
                     required("DISCOVERY_URL", "discoveryUrl", (b, text) -> b.discoveryUrl(text.value()),
                             p -> p.discoveryUrl().toString()),
@@ -71,9 +71,16 @@ public final class ProviderXml {
                             p -> p.maxAuthenticationAge().map(Duration::toSeconds).map(String::valueOf).orElse("")),
                     optional("ACR_VALUES", "acrValues", (b, text) -> b.acrValues(text.words()),
                             p -> XmlText.words(p.acrValues()))),
-                    ProvisioningXml.ELEMENTS));
+                    ProvisioningXml.ELEMENTS, LogoutXml.ELEMENTS));
 
     private ProviderXml() {
+    }
+
+    /** The provider's own elements, then those of each feature's settings (each written by its own class). */
+    @SafeVarargs
+    private static List<IntegrationXmlFormat.Element<IdentityProviderConfig, IdentityProviderConfigBuilder>> concat(
+            List<IntegrationXmlFormat.Element<IdentityProviderConfig, IdentityProviderConfigBuilder>>... parts) {
+        return Arrays.stream(parts).flatMap(List::stream).toList();
     }
 
     /** The issuer is written only when it is not the one the reader derives from the discovery URL anyway. */

@@ -162,6 +162,11 @@ class ProviderXmlStoreRoundTripTest {
                     <DEFAULT_GROUPS_FOR>NEW_USERS</DEFAULT_GROUPS_FOR>
                     <OVERAGE_CONNECTOR></OVERAGE_CONNECTOR>
                     <OVERAGE_CACHE_SECONDS>300</OVERAGE_CACHE_SECONDS>
+                    <LOGOUT_MODE>LOCAL_ONLY</LOGOUT_MODE>
+                    <AFTER_LOGOUT>LOGGED_OUT_PAGE</AFTER_LOGOUT>
+                    <BACKCHANNEL_LOGOUT>true</BACKCHANNEL_LOGOUT>
+                    <FRONTCHANNEL_LOGOUT>true</FRONTCHANNEL_LOGOUT>
+                    <SESSION_LIFETIME_SECONDS></SESSION_LIFETIME_SECONDS>
                   </provider>
                 </lanyard-providers>
                 """);
@@ -242,7 +247,7 @@ class ProviderXmlStoreRoundTripTest {
                 valid.issuer(), valid.discoveryUrl(), valid.clientId(), valid.clientSecret(), valid.nextClientSecret(),
                 valid.clientSecretExpiresOn(), valid.clientAuthMethod(), valid.clientAssertionAudience(), valid.scopes(), valid.usernameMapping(), valid.useUserInfo(),
                 valid.clockSkew(), valid.allowedAlgorithms(), Set.of("my app"), valid.maxAuthenticationAge(),
-                valid.acrValues(), valid.provisioning());
+                valid.acrValues(), valid.provisioning(), valid.logout());
 
         LanyardException thrown = thrownBy(() -> store().save(new LanyardConfiguration(List.of(provider))));
 

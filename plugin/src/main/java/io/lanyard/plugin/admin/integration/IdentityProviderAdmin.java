@@ -11,6 +11,7 @@ import io.lanyard.core.host.BaseUrl;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * "IdP integration": OpenID Connect identity providers. Besides what every kind has: the issuer in the list, the
@@ -106,5 +107,12 @@ public final class IdentityProviderAdmin implements IntegrationAdmin<IdentityPro
         report.metadata().ifPresent(metadata -> result.put("metadata", CheckViews.metadata(metadata)));
         report.failure().ifPresent(failure -> result.put("failure", CheckViews.failure(failure)));
         return result;
+    }
+
+    /** The logout settings have no form fields yet (the JSON API and provider.xml set them): kept as stored. */
+    @Override
+    public IdentityProviderConfig withWhatTheFormDoesNotShow(Optional<IdentityProviderConfig> stored,
+            IdentityProviderConfig edited) {
+        return stored.map(config -> edited.toBuilder().logout(config.logout()).build()).orElse(edited);
     }
 }

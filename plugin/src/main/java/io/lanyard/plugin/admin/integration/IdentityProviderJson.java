@@ -42,6 +42,7 @@ public record IdentityProviderJson(
         Long maxAuthenticationAgeSeconds,
         List<String> acrValues,
         ProvisioningJson provisioning,
+        LogoutJson logout,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String clientSecret,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) Boolean clearClientSecret,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String nextClientSecret,
@@ -61,7 +62,7 @@ public record IdentityProviderJson(
                 config.allowedAlgorithms().stream().sorted().toList(),
                 config.trustedAudiences().stream().sorted().toList(),
                 config.maxAuthenticationAge().map(Duration::toSeconds).orElse(null), config.acrValues(),
-                ProvisioningJson.of(config.provisioning()), null, null, null, null,
+                ProvisioningJson.of(config.provisioning()), LogoutJson.of(config.logout()), null, null, null, null,
                 baseUrl + LanyardPaths.callbackPath(config.id()),
                 secret.toJson());
     }
@@ -83,6 +84,9 @@ public record IdentityProviderJson(
         Optional.ofNullable(allowedAlgorithms).ifPresent(builder::allowedAlgorithms);
         Optional.ofNullable(trustedAudiences).ifPresent(builder::trustedAudiences);
         Optional.ofNullable(acrValues).ifPresent(builder::acrValues);
+        if (logout != null) {
+            logout.applyTo(builder.logout(), errors);
+        }
         Optional.ofNullable(clockSkewSeconds).map(Duration::ofSeconds).ifPresent(builder::clockSkew);
         Optional.ofNullable(maxAuthenticationAgeSeconds).map(Duration::ofSeconds).ifPresent(builder::maxAuthenticationAge);
         if (clientAuthMethod != null) {

@@ -5,6 +5,7 @@ import io.lanyard.core.config.Integration;
 import io.lanyard.core.config.IntegrationKind;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -72,6 +73,14 @@ public interface IntegrationAdmin<C extends Integration, F extends IntegrationFo
      * @param json for the API's response
      */
     record TestResult(Map<String, Object> page, Object json) {
+    }
+
+    /**
+     * The edited integration with what the form does not show taken from the stored one (settings that have no form
+     * fields yet), so that a save on the page never resets them. The default: the form shows everything.
+     */
+    default C withWhatTheFormDoesNotShow(Optional<C> stored, C edited) {
+        return edited;
     }
 
     /** The values of the layout's shown-only fields ({@link FormLayout.Type#COPYABLE}), e.g. a callback URL. */

@@ -176,8 +176,9 @@ public final class IntegrationPages<C extends Integration, F extends Integration
         try {
             requireNewIdFree(isNew, id);
             SecretUpdate update = secretUpdate(request);
-            config = ClientSecretAdministration.afterEdit(existing, withRotationFields(request, form.toConfig(
-                    update.applyTo(existing.map(Integration::clientSecret).orElse(StoredSecret.none()))), existing),
+            config = ClientSecretAdministration.afterEdit(existing, admin.withWhatTheFormDoesNotShow(existing,
+                    withRotationFields(request, form.toConfig(update.applyTo(
+                            existing.map(Integration::clientSecret).orElse(StoredSecret.none()))), existing)),
                     update);
         } catch (ConfigurationException e) {
             // A refused "Test" says so where it was pressed, too: the page opens there.
