@@ -85,6 +85,11 @@ echo "== 2. ID-token validation"
 "${java_cmd[@]}" -cp "$jar" io.lanyard.bench.token.CheckMatrix | tee "$out/check-matrix.md"
 record_load "after-tokens"
 
+echo "== 2b. group sync at login (issue 13: 500 groups, 300 managed; host calls excluded)"
+"${java_cmd[@]}" -jar "$jar" GroupSyncBenchmark "${filter_opts[@]}" -prof gc \
+  -rf json -rff "$out/jmh-groups.json" | tee "$out/jmh-groups.txt"
+record_load "after-groups"
+
 echo "== 3. login round trip through the sandbox"
 "${java_cmd[@]}" -cp "$jar" io.lanyard.bench.login.LoginRoundTrip "${login_opts[@]}" --out "$out/login-round-trip.json"
 record_load "after-login"

@@ -9,6 +9,7 @@ import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.ClientAuthMethod;
 import io.lanyard.core.config.IdentityProviderConfigBuilder;
 import io.lanyard.core.config.LogoutSettings;
+import io.lanyard.core.config.GroupSyncSettings.GroupMapping;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.StoredSecret;
 import io.lanyard.core.token.LogoutTokenValidator;
@@ -37,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -49,13 +51,14 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The interoperability contract against Keycloak's server distribution from Maven Central, in dev mode with the
  * realm of {@code src/test/resources/keycloak/}. Started once for this class (a cold start takes a minute or two
  * on two shared cores), stopped after it. Besides the contract: client authentication without a secret (Keycloak's
- * "Signed JWT" authenticator reading Lanyard's JWKS URL), and a client secret rotated at Keycloak and at Lanyard while
- * people keep logging in.
+ * "Signed JWT" authenticator reading Lanyard's JWKS URL), a client secret rotated at Keycloak and at Lanyard while
+ * people keep logging in, and users and groups from Keycloak (issue 13) through the realm's group membership mapper.
  */
 class KeycloakInteropIT extends InteropContract {
 
     private static final TestAccount ALICE = TestAccount.ALICE;
     private static final TestAccount BOB = TestAccount.BOB;
+    private static final TestAccount DANA = TestAccount.DANA;
 
     @Override
     protected ProviderUnderTest startProvider(Path work, int sandboxPort) throws Exception {
@@ -374,5 +377,42 @@ class KeycloakInteropIT extends InteropContract {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Secret.of(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+
+    // --- 8. Users and groups from the identity provider ----------------------------------------------------------
+
+    /**
+     * dana has no account in the sandbox: the first login creates it with Keycloak's name and e-mail and the groups
+     * the rules give (the default group, and engineering mapped); after an administrator removes dana from
+     * engineering in Keycloak, the next login removes the mapped group, and a local group stays.
+     */
+    @Test
+    void aFirstLoginCreatesTheAccountWithItsGroupsAndAGroupRemovedInKeycloakGoesAtTheNextLogin() throws Exception {
+        IdentityProviderConfigBuilder config = provider.lanyardConfig();
+        config.provisioning().createUsers(true).updateUsers(true).syncGroups(true)
+                .groupMappings(List.of(new GroupMapping("engineering", "sandbox-developers")))
+                .defaultGroups(List.of("sandbox-users"));
+        try (LanyardSandbox sandbox = sandbox(config)) {
+            assertThat(sandbox.directory().findByUsername(DANA.username())).as("no account before").isEmpty();
+            try (Browser browser = browser("8-first-login")) {
+                logIn(browser, sandbox, "/pages/first", DANA);
+                assertLoggedIn(browser, sandbox, "/pages/first", DANA);
+
+                Map<String, Object> whoami = browser.json(sandbox.at("/rest/sandbox/1/whoami"));
+                assertThat(whoami).containsEntry("username", "dana").containsEntry("displayName", "Dana Davis")
+                        .containsEntry("email", "dana@example.com");
+                assertThat(whoami.get("groups")).asList().containsExactly("sandbox-developers", "sandbox-users");
+            }
+            sandbox.directory().addLocalMembership(DANA.username(), "local-book-club");
+            keycloak().removeFromGroup(DANA.username(), "engineering");
+
+            try (Browser browser = browser("8-next-login")) {
+                logIn(browser, sandbox, "/pages/next", DANA);
+                assertLoggedIn(browser, sandbox, "/pages/next", DANA);
+
+                assertThat(browser.json(sandbox.at("/rest/sandbox/1/whoami")).get("groups")).asList()
+                        .containsExactly("local-book-club", "sandbox-users");
+            }
+        }
     }
 }

@@ -5,6 +5,8 @@ import io.lanyard.sandbox.cluster.HazelcastClusterState;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.plugin.lifecycle.LanyardSecrets;
+import io.lanyard.sandbox.graph.GraphStandIn;
+import io.lanyard.sandbox.host.SandboxUserDirectory;
 import io.lanyard.sandbox.idp.BuiltInProvider;
 import java.net.URI;
 import java.nio.file.Path;
@@ -21,24 +23,34 @@ public final class RunningSandbox implements AutoCloseable {
 
     private final Tomcat tomcat;
     private final BuiltInProvider builtInProvider;
+    private final GraphStandIn graphStandIn;
     private final URI baseUrl;
     private final Path home;
     private final Path lanyardDirectory;
     private final ConfigurationHolder configuration;
+    private final SandboxUserDirectory directory;
     private final LanyardSecrets secrets;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ClusterState cluster;
 
-    RunningSandbox(Tomcat tomcat, BuiltInProvider builtInProvider, URI baseUrl, Path home, Path lanyardDirectory,
-            ConfigurationHolder configuration, LanyardSecrets secrets, ClusterState cluster) {
+    RunningSandbox(Tomcat tomcat, BuiltInProvider builtInProvider, GraphStandIn graphStandIn, URI baseUrl, Path home,
+            Path lanyardDirectory, ConfigurationHolder configuration, SandboxUserDirectory directory,
+            LanyardSecrets secrets, ClusterState cluster) {
         this.cluster = cluster;
         this.tomcat = tomcat;
         this.builtInProvider = builtInProvider;
+        this.graphStandIn = graphStandIn;
         this.baseUrl = baseUrl;
         this.home = home;
         this.lanyardDirectory = lanyardDirectory;
         this.configuration = configuration;
+        this.directory = directory;
         this.secrets = secrets;
+    }
+
+    /** The sandbox's users and groups, as its own administration would see and change them. */
+    public SandboxUserDirectory directory() {
+        return directory;
     }
 
     /** Its secrets and keys: signing keys (the JWKS), expiry, this node's report. */
@@ -73,6 +85,11 @@ public final class RunningSandbox implements AutoCloseable {
         return lanyardDirectory;
     }
 
+    /** The sandbox's own Entra ID and Graph stand-in, when it runs ({@code --entra-stand-in built-in}). */
+    public Optional<URI> graphStandIn() {
+        return Optional.ofNullable(graphStandIn).map(GraphStandIn::url);
+    }
+
     /** What this node shares with the other nodes of its cluster (a lone sandbox: nobody). */
     public ClusterState cluster() {
         return cluster;
@@ -92,6 +109,9 @@ public final class RunningSandbox implements AutoCloseable {
         secrets.close();
         if (builtInProvider != null) {
             builtInProvider.close();
+        }
+        if (graphStandIn != null) {
+            graphStandIn.close();
         }
         if (cluster instanceof HazelcastClusterState member) {
             member.close();

@@ -41,6 +41,8 @@ import io.lanyard.plugin.web.LanyardLogoutWeb;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.app.AuiResourcesServlet;
 import io.lanyard.sandbox.cluster.HazelcastClusterState;
+import io.lanyard.sandbox.graph.GraphStandIn;
+import io.lanyard.sandbox.graph.StandInTenant;
 import io.lanyard.sandbox.host.BotKillerStandIn;
 import io.lanyard.sandbox.host.SandboxAdminAccess;
 import io.lanyard.sandbox.host.SandboxRequestLogin;
@@ -132,11 +134,13 @@ public final class Sandbox {
         AtomicReference<URI> baseUrl = new AtomicReference<>();
         AtomicReference<ConfigurationHolder> configurationOnceRead = new AtomicReference<>();
         BuiltInProvider builtIn = null;
+        GraphStandIn graphStandIn = null;
+        StandInTenant tenant = new StandInTenant();
         ClusterState cluster = null;
         LanyardSecrets lanyardSecrets = null;
         try {
             if (builtInPort.isPresent()) {
-                builtIn = startBuiltIn(builtInPort.get(), clientSecret, baseUrl, configurationOnceRead);
+                builtIn = startBuiltIn(builtInPort.get(), clientSecret, baseUrl, configurationOnceRead, tenant);
             } else if (!host.runsBuiltInProvider()) {
                 LOG.info("The built-in identity provider in {} runs on the cluster's first node", store.file());
             } else {
@@ -160,16 +164,25 @@ public final class Sandbox {
             if (builtIn != null && stored.isPresent()) {
                 moveBuiltInProvider(changes, builtIn.port(), store);
             }
+            if (options.builtInEntraStandIn()) {
+                graphStandIn = GraphStandIn.start(clientSecret, tenant);
+                SandboxGraph.connect(changes, clientSecret, graphStandIn.url());
+            }
             logSecretSources(holder.current(), secretResolver);
+            EntraEndpoints entra = entraEndpoints(options, Optional.ofNullable(graphStandIn));
             lanyardSecrets = new LanyardSecrets(holder, secretResolver, Optional.of(lanyardDirectory),
-                    "Lanyard sandbox", entraEndpoints(options), HttpLimits.DEFAULT, Clock.systemUTC()).startBackground();
+                    "Lanyard sandbox", entra, HttpLimits.DEFAULT, Clock.systemUTC()).startBackground();
+            SandboxUserDirectory directory = new SandboxUserDirectory();
             Tomcat tomcat = startTomcat(options, host, lanyardDirectory, holder, changes, settings, lanyardSecrets,
-                    baseUrl, cluster);
-            return new RunningSandbox(tomcat, builtIn, baseUrl.get(), home, lanyardDirectory, holder, lanyardSecrets,
-                    cluster);
+                    baseUrl, cluster, directory, entra);
+            return new RunningSandbox(tomcat, builtIn, graphStandIn, baseUrl.get(), home, lanyardDirectory, holder,
+                    directory, lanyardSecrets, cluster);
         } catch (IOException | RuntimeException e) {
             if (builtIn != null) {
                 builtIn.close(); // do not leave the provider's port taken behind a failed start
+            }
+            if (graphStandIn != null) {
+                graphStandIn.close();
             }
             if (cluster instanceof AutoCloseable member) {
                 closeQuietly(member);
@@ -258,7 +271,8 @@ public final class Sandbox {
      *                      sends logout tokens to
      */
     private static BuiltInProvider startBuiltIn(SandboxPorts.Use port, Secret clientSecret,
-            AtomicReference<URI> baseUrl, AtomicReference<ConfigurationHolder> configuration) throws IOException {
+            AtomicReference<URI> baseUrl, AtomicReference<ConfigurationHolder> configuration, StandInTenant tenant)
+            throws IOException {
         BuiltInProvider provider;
         try {
             AtomicReference<URI> issuer = new AtomicReference<>();
@@ -271,7 +285,7 @@ public final class Sandbox {
             }, () -> Optional.ofNullable(configuration.get()).flatMap(holder -> holder.current().identityProviders()
                     .stream().filter(p -> p.issuer().equals(String.valueOf(issuer.get()))).findFirst())
                     .flatMap(p -> Optional.ofNullable(baseUrl.get())
-                            .map(base -> URI.create(base + LanyardPaths.backChannelLogoutPath(p.id())))));
+                            .map(base -> URI.create(base + LanyardPaths.backChannelLogoutPath(p.id())))), tenant);
             issuer.set(provider.issuer());
         } catch (BindException e) {
             // taken since SandboxPorts checked it
@@ -296,13 +310,15 @@ public final class Sandbox {
 
     private static Tomcat startTomcat(SandboxOptions options, SandboxHost host, Path lanyardDirectory,
             ConfigurationHolder configuration, ConfigurationService changes, SettingsService settings,
-            LanyardSecrets secrets, AtomicReference<URI> baseUrl, ClusterState cluster) throws IOException {
-        SandboxUserDirectory directory = new SandboxUserDirectory();
-        SandboxSessionLogin sessionLogin = new SandboxSessionLogin();
+            LanyardSecrets secrets, AtomicReference<URI> baseUrl, ClusterState cluster, SandboxUserDirectory directory,
+            EntraEndpoints entra) throws IOException {
+        SandboxSessionLogin sessionLogin = new SandboxSessionLogin(directory);
         Clock clock = host.clock();
         // The base URL is known once Tomcat has its port; the core reads it per login, after that.
-        LoginService loginService = LoginService.create(configuration, secrets.resolver(), secrets.signingKeys(),
-                directory, baseUrl::get, clock, HttpLimits.DEFAULT, new ClusterSeenLoginStates(cluster), directory);
+        LoginService loginService = LoginService.builder(configuration, secrets.resolver(), directory, baseUrl::get,
+                clock).signingKeys(secrets.signingKeys()).seenStates(new ClusterSeenLoginStates(cluster))
+                .writes(directory, directory).audit(new LoggingAuditSink()).entraEndpoints(entra)
+                .directories(directory).build();
         // As in a product: pending logins sealed under the key in Lanyard's folder, which every node shares.
         LanyardWeb lanyard = LanyardWeb.create(loginService, configuration, sessionLogin, LoginPage.SANDBOX,
                 baseUrl::get, PendingLoginSeal.inFolder(lanyardDirectory), settings, clock);
@@ -343,10 +359,11 @@ public final class Sandbox {
         }
     }
 
-    /** Microsoft's endpoints, unless {@code --entra-stand-in} names a local stand-in. */
-    private static EntraEndpoints entraEndpoints(SandboxOptions options) {
-        return options.entraStandIn().<EntraEndpoints>map(url -> {
-            LOG.warn("Entra ID connector tests go to the stand-in at {}, not to Microsoft (--entra-stand-in)", url);
+    /** Microsoft's endpoints, unless {@code --entra-stand-in} names a local stand-in or the built-in one runs. */
+    private static EntraEndpoints entraEndpoints(SandboxOptions options, Optional<GraphStandIn> builtIn) {
+        return builtIn.map(GraphStandIn::url).or(options::entraStandIn).<EntraEndpoints>map(url -> {
+            LOG.warn("Entra ID and Graph calls (connector tests, group overage) go to the stand-in at {}, not to "
+                    + "Microsoft (--entra-stand-in)", url);
             return new EntraStandIn(url);
         }).orElse(EntraEndpoints.NATIONAL_CLOUDS);
     }

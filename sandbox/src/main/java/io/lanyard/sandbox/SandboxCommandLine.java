@@ -26,10 +26,13 @@ final class SandboxCommandLine {
         String product;
         String productVersion;
         URI entraStandIn;
+        boolean builtInEntraStandIn;
         URI cluster;
         boolean signInDemo = true;
     }
 
+    /** The value of {@code --entra-stand-in} for the sandbox's own stand-in. */
+    static final String BUILT_IN = "built-in";
     private static final List<String> PRODUCTS =
             List.of(HostProduct.JIRA, HostProduct.CONFLUENCE, HostProduct.BITBUCKET, HostProduct.BAMBOO);
     private static final Pattern VERSION = Pattern.compile("\\d{1,4}(\\.\\d{1,4}){0,3}");
@@ -57,9 +60,17 @@ final class SandboxCommandLine {
         OPTIONS.put("--product-version", new Option("X.Y.Z", "its version (default "
                 + SandboxOptions.DEFAULT_PRODUCT.version() + "); e.g. --product bitbucket --product-version 9.4.2 "
                 + "for secured properties", (v, a) -> v.productVersion = version(a)));
-        OPTIONS.put("--entra-stand-in", new Option("URL", "send the Cloud integration page's Test to a stand-in for "
-                + "Entra ID and Graph on this machine (e.g. WireMock) instead of Microsoft: token at "
-                + "URL/<tenant>/oauth2/v2.0/token, Graph at URL/v1.0/...", (v, a) -> v.entraStandIn = standIn(a)));
+        OPTIONS.put("--entra-stand-in", new Option("URL", "send Entra ID and Graph calls (the Cloud integration page's "
+                + "Test, group overage) to a stand-in on this machine (e.g. WireMock) instead of Microsoft: token at "
+                + "URL/<tenant>/oauth2/v2.0/token, Graph at URL/v1.0/...; or built-in: the sandbox's own, with a "
+                + "connector for it and the built-in provider's group overage read through it",
+                (v, a) -> {
+                    if (a.strip().equals(BUILT_IN)) {
+                        v.builtInEntraStandIn = true;
+                    } else {
+                        v.entraStandIn = standIn(a);
+                    }
+                }));
         OPTIONS.put("--cluster", new Option("URL", "run as a node of a cluster whose load balancer is at URL (e.g. "
                 + "http://localhost:9080): that is the base URL, and an embedded Hazelcast member joins the other "
                 + "sandboxes of the same --home on this machine", (v, a) -> v.cluster = loopbackUrl("--cluster", a)));
@@ -131,6 +142,9 @@ final class SandboxCommandLine {
         SandboxOptions options = new SandboxOptions(port, home.toAbsolutePath().normalize(), identityProviderPort,
                 values.identityProviderPort != null, product, Optional.empty(), Optional.empty(), values.signInDemo);
         options = values.cluster == null ? options : options.inCluster(values.cluster);
+        if (values.builtInEntraStandIn) {
+            return options.withBuiltInEntraStandIn();
+        }
         return values.entraStandIn == null ? options : options.withEntraStandIn(values.entraStandIn);
     }
 

@@ -6,6 +6,7 @@ import io.lanyard.core.config.xml.ProviderXml;
 import io.lanyard.core.config.xml.SettingsXml;
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.signin.EmergencyAccessFile;
+import io.lanyard.sandbox.app.WhoAmIServlet;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -70,6 +71,9 @@ public final class SandboxMain {
             out.println("  Cluster:       node " + member.nodeName() + ", " + member.memberCount() + " node(s) now"
                     + " (embedded Hazelcast); Open is the load balancer");
         }
+        sandbox.graphStandIn().ifPresent(url -> out.println("  Entra stand-in: " + url + "  (Graph for connector Tests"
+                + " and group overage: tick \"Entra ID group overage\" on the sign-in page)"));
+        out.println("  Your account:  " + base + WhoAmIServlet.PATH + "  (username, display name, e-mail, groups)");
         out.println("  Log out:       " + base + "/logout  (also at the identity provider, as provider.xml says)");
         out.println("  Chooser:       two providers; type alice@example.com or bob@contractors.example.com to be routed"
                 + " by e-mail domain");

@@ -23,6 +23,10 @@ import java.util.Optional;
  *                             Cloud integration page's "Test" calls instead of Microsoft: the token endpoint at
  *                             {@code <url>/<tenant>/oauth2/v2.0/token}, Graph at {@code <url>/v1.0/...}; loopback
  *                             only. A sandbox option: the products always call Microsoft.
+ * @param builtInEntraStandIn  whether the sandbox runs its own stand-in for Entra ID and Graph
+ *                             ({@code --entra-stand-in built-in}): a connector for it in {@code connector.xml}, the
+ *                             built-in provider's group overage read through it, the Cloud integration page's Test
+ *                             sent to it
  * @param cluster              the address of the load balancer in front of the cluster ({@code --cluster URL}): this
  *                             sandbox is then a node of it, with that base URL and an embedded Hazelcast member that
  *                             joins the other sandboxes of the same home on this machine
@@ -32,7 +36,8 @@ import java.util.Optional;
  *                             Lanyard's defaults (what most tests and the benchmarks use)
  */
 public record SandboxOptions(int port, Path home, int identityProviderPort, boolean identityProviderPortGiven,
-        HostProduct product, Optional<URI> entraStandIn, Optional<URI> cluster, boolean signInDemo) {
+        HostProduct product, Optional<URI> entraStandIn, boolean builtInEntraStandIn, Optional<URI> cluster,
+        boolean signInDemo) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final HostProduct DEFAULT_PRODUCT = HostProduct.of(HostProduct.JIRA, "10.3.0");
@@ -43,6 +48,9 @@ public record SandboxOptions(int port, Path home, int identityProviderPort, bool
         Objects.requireNonNull(entraStandIn, "entraStandIn");
         Objects.requireNonNull(cluster, "cluster");
         entraStandIn.ifPresent(SandboxOptions::checkStandIn);
+        if (entraStandIn.isPresent() && builtInEntraStandIn) {
+            throw new IllegalArgumentException("one Entra ID stand-in: the built-in one or the one at a URL");
+        }
         checkPort(port);
         checkPort(identityProviderPort);
         if (port != 0 && port == identityProviderPort) {
@@ -50,15 +58,29 @@ public record SandboxOptions(int port, Path home, int identityProviderPort, bool
         }
     }
 
-    /** Without the sign-in demo. */
+    /** Without the sign-in demo and the built-in Entra stand-in. */
     public SandboxOptions(int port, Path home, int identityProviderPort, boolean identityProviderPortGiven,
             HostProduct product, Optional<URI> entraStandIn, Optional<URI> cluster) {
-        this(port, home, identityProviderPort, identityProviderPortGiven, product, entraStandIn, cluster, false);
+        this(port, home, identityProviderPort, identityProviderPortGiven, product, entraStandIn, false, cluster, false);
+    }
+
+    /** Without the built-in Entra stand-in. */
+    public SandboxOptions(int port, Path home, int identityProviderPort, boolean identityProviderPortGiven,
+            HostProduct product, Optional<URI> entraStandIn, Optional<URI> cluster, boolean signInDemo) {
+        this(port, home, identityProviderPort, identityProviderPortGiven, product, entraStandIn, false, cluster,
+                signInDemo);
+    }
+
+    /** Without the sign-in demo. */
+    public SandboxOptions(int port, Path home, int identityProviderPort, boolean identityProviderPortGiven,
+            HostProduct product, Optional<URI> entraStandIn, boolean builtInEntraStandIn, Optional<URI> cluster) {
+        this(port, home, identityProviderPort, identityProviderPortGiven, product, entraStandIn, builtInEntraStandIn,
+                cluster, false);
     }
 
     /** Connector tests call Microsoft; a stored built-in provider keeps its port. */
     public SandboxOptions(int port, Path home, int identityProviderPort, HostProduct product) {
-        this(port, home, identityProviderPort, false, product, Optional.empty(), Optional.empty());
+        this(port, home, identityProviderPort, false, product, Optional.empty(), false, Optional.empty(), false);
     }
 
     /** Pretending to be the default product, {@link #DEFAULT_PRODUCT}. */
@@ -69,25 +91,31 @@ public record SandboxOptions(int port, Path home, int identityProviderPort, bool
     /** The same options, pretending to be another product (e.g. Bitbucket 9 in tests of secured properties). */
     public SandboxOptions as(HostProduct otherProduct) {
         return new SandboxOptions(port, home, identityProviderPort, identityProviderPortGiven, otherProduct,
-                entraStandIn, cluster, signInDemo);
+                entraStandIn, builtInEntraStandIn, cluster, signInDemo);
     }
 
     /** The same options, with the sign-in demo on a new home. */
     public SandboxOptions withSignInDemo() {
         return new SandboxOptions(port, home, identityProviderPort, identityProviderPortGiven, product, entraStandIn,
-                cluster, true);
+                builtInEntraStandIn, cluster, true);
     }
 
     /** The same options, with Entra ID connector tests sent to a local stand-in at {@code url}. */
     public SandboxOptions withEntraStandIn(URI url) {
         return new SandboxOptions(port, home, identityProviderPort, identityProviderPortGiven, product,
-                Optional.of(url), cluster, signInDemo);
+                Optional.of(url), false, cluster, signInDemo);
+    }
+
+    /** The same options, with the sandbox's own stand-in for Entra ID and Graph. */
+    public SandboxOptions withBuiltInEntraStandIn() {
+        return new SandboxOptions(port, home, identityProviderPort, identityProviderPortGiven, product,
+                Optional.empty(), true, cluster, signInDemo);
     }
 
     /** The same options, as a node of the cluster behind {@code loadBalancer}. */
     public SandboxOptions inCluster(URI loadBalancer) {
         return new SandboxOptions(port, home, identityProviderPort, identityProviderPortGiven, product, entraStandIn,
-                Optional.of(loadBalancer), signInDemo);
+                builtInEntraStandIn, Optional.of(loadBalancer), signInDemo);
     }
 
     /** A connector's client secret goes to the stand-in: it must be on this machine. */

@@ -3,13 +3,16 @@ package io.lanyard.sandbox;
 import static io.lanyard.core.config.IdentityProviderConfigBuilder.WELL_KNOWN_SUFFIX;
 
 import io.lanyard.core.config.IdGenerator;
+import io.lanyard.core.config.GroupSyncSettings.GroupMapping;
 import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.IdentityProviderConfigBuilder;
 import io.lanyard.core.config.LogoutSettings;
 import io.lanyard.core.config.IdentityProviderConfigBuilder;
 import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.StoredSecret;
+import io.lanyard.sandbox.host.SandboxUserDirectory;
 import io.lanyard.sandbox.idp.BuiltInProvider;
 import java.net.URI;
 import io.lanyard.core.config.ClientMapping;
@@ -34,13 +37,21 @@ final class SandboxProviders {
     private SandboxProviders() {
     }
 
-    /** One provider: the built-in one, under a new id. */
+    /** The provider group the built-in provider's people may type, mapped to a sandbox group. */
+    static final String MAPPED_PROVIDER_GROUP = "engineering";
+
+    /**
+     * One provider: the built-in one, under a new id, creating accounts just in time and synchronising groups: the
+     * product-access group {@value SandboxUserDirectory#USERS_GROUP} for every new account, and the provider group
+     * {@value #MAPPED_PROVIDER_GROUP} as {@value SandboxUserDirectory#DEVELOPERS_GROUP}.
+     */
     static LanyardConfiguration initial(URI builtInIssuer, Secret clientSecret) {
         return new LanyardConfiguration(List.of(builtIn(DISPLAY_NAME, builtInIssuer, clientSecret).build()));
     }
 
+    /** A built-in provider that creates accounts just in time and synchronises groups (engineering => developers). */
     private static IdentityProviderConfigBuilder builtIn(String displayName, URI issuer, Secret clientSecret) {
-        return IdentityProviderConfig.builder()
+        IdentityProviderConfigBuilder builder = IdentityProviderConfig.builder()
                 .id(IdGenerator.newIdentityProviderId())
                 .displayName(displayName)
                 .discoveryUrl(issuer + WELL_KNOWN_SUFFIX)
@@ -48,6 +59,10 @@ final class SandboxProviders {
                 .clientSecret(StoredSecret.plaintext(clientSecret))
                 // the sandbox's /logout signs out at the provider too, which tells every node (back-channel)
                 .logout(LogoutSettings.defaults().toBuilder().mode(LogoutSettings.LogoutMode.ALSO_AT_PROVIDER).build());
+        builder.provisioning().createUsers(true).updateUsers(true).syncGroups(true)
+                .groupMappings(List.of(new GroupMapping(MAPPED_PROVIDER_GROUP, SandboxUserDirectory.DEVELOPERS_GROUP)))
+                .defaultGroups(List.of(SandboxUserDirectory.USERS_GROUP));
+        return builder;
     }
 
     /**

@@ -66,7 +66,7 @@ final class SandboxTomcat {
         addServlet(context, "aui", new AuiResourcesServlet(), AuiResourcesServlet.PATH + "/*");
         addServlet(context, "local-login", new LocalLoginServlet(sessionLogin, directory, lanyard), "/login");
         addServlet(context, "logout", new LogoutServlet(), "/logout");
-        addServlet(context, "whoami", new WhoAmIServlet(sessionLogin), WhoAmIServlet.PATH);
+        addServlet(context, "whoami", new WhoAmIServlet(sessionLogin, directory), WhoAmIServlet.PATH);
         addServlet(context, "claims", new ClaimsServlet(sessionLogin), ClaimsServlet.PATH);
         addServlet(context, "session", new SessionServlet(), SessionServlet.PATH);
         addServlet(context, "lanyard-login", lanyard.loginServlet(), LanyardWeb.LOGIN_SERVLET_MAPPINGS);

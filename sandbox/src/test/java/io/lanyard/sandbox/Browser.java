@@ -110,8 +110,13 @@ final class Browser {
      * back to the sandbox.
      */
     Page signInAtProvider(Page signInPage, String username) throws IOException, InterruptedException {
+        return signInAtProvider(signInPage, Map.of("username", username));
+    }
+
+    /** Fills the built-in provider's sign-in form: {@code username}, and optionally {@code groups}, {@code name}, ... */
+    Page signInAtProvider(Page signInPage, Map<String, String> form) throws IOException, InterruptedException {
         requireSignInPage(signInPage);
-        return submit(signInPage.uri(), Map.of("username", username));
+        return submit(signInPage.uri(), form);
     }
 
     /** Presses "Cancel" on the built-in provider's sign-in form. */

@@ -3,6 +3,7 @@ package io.lanyard.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.IdentityProviderConfigBuilder;
 import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.xml.IntegrationXmlStore;
@@ -69,7 +70,8 @@ class SandboxEndToEndTest {
         Browser.Page anonymous = new Browser().get(at("/rest/sandbox/1/whoami"));
 
         assertThat(mine.status()).isEqualTo(200);
-        assertThat(mine.body()).isEqualTo("{\"username\":\"alice\"}");
+        assertThat(mine.body()).isEqualTo("{\"username\":\"alice\",\"displayName\":\"Alice Anderson\","
+                + "\"email\":\"alice@example.com\",\"groups\":[\"sandbox-users\"]}");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.body()).isEqualTo("{\"error\":\"not logged in\"}");
         assertThat(anonymous.header("Location")).isEmpty();
@@ -114,14 +116,96 @@ class SandboxEndToEndTest {
     }
 
     @Test
-    void someoneWithoutAnAccountGetsUserNotFoundAndNoSession() throws Exception {
+    void daveWithoutAnAccountIsCreatedWithTheDefaultAndTheMappedGroup() throws Exception {
         Browser browser = new Browser();
 
-        Browser.Page page = browser.signInAtProvider(browser.open(at("/")), "mallory");
+        Browser.Page page = browser.signInAtProvider(browser.open(at("/pages/first")), Map.of("username", "dave",
+                "groups", "engineering, unmapped", "name", "Dave Davis"));
 
-        assertThat(page.status()).isEqualTo(403);
-        assertThat(page.body()).contains("LNY-502").contains("no matching account here");
-        assertThat(browser.get(at("/rest/sandbox/1/whoami")).status()).isEqualTo(401);
+        assertThat(page.uri()).isEqualTo(at("/pages/first"));
+        assertThat(page.body()).contains("Logged in as dave").contains("Dave Davis")
+                .contains("<span id=\"groups\">sandbox-developers, sandbox-users</span>");
+        assertThat(browser.get(at("/rest/sandbox/1/whoami")).body()).isEqualTo("{\"username\":\"dave\","
+                + "\"displayName\":\"Dave Davis\",\"email\":\"dave@example.com\","
+                + "\"groups\":[\"sandbox-developers\",\"sandbox-users\"]}");
+    }
+
+    @Test
+    void aGroupGoneAtTheProviderIsRemovedAtTheNextLoginAndALocalGroupStays() throws Exception {
+        Browser first = new Browser();
+        first.signInAtProvider(first.open(at("/")), Map.of("username", "erin", "groups", "engineering"));
+        sandbox.directory().addLocalMembership("erin", "local-book-club");
+
+        Browser second = new Browser();
+        second.signInAtProvider(second.open(at("/")), Map.of("username", "erin", "groups", ""));
+
+        assertThat(second.get(at("/rest/sandbox/1/whoami")).body())
+                .contains("\"groups\":[\"local-book-club\",\"sandbox-users\"]");
+    }
+
+    @Test
+    void withoutJustInTimeCreationSomeoneWithoutAnAccountGetsUserNotFoundAndNoSession(@TempDir Path home)
+            throws Exception {
+        try (RunningSandbox own = startWith(home, provider -> provider.provisioning().createUsers(false))) {
+            Browser browser = new Browser();
+
+            Browser.Page page = browser.signInAtProvider(browser.open(URI.create(own.baseUrl() + "/")), "mallory");
+
+            assertThat(page.status()).isEqualTo(403);
+            assertThat(page.body()).contains("LNY-502").contains("no matching account here");
+            assertThat(browser.get(URI.create(own.baseUrl() + "/rest/sandbox/1/whoami")).status()).isEqualTo(401);
+            assertThat(own.directory().findByUsername("mallory")).isEmpty();
+        }
+    }
+
+    @Test
+    void anAccountLeftWithoutTheProductAccessGroupIsRefusedWithLny505(@TempDir Path home) throws Exception {
+        try (RunningSandbox own = startWith(home, provider -> provider.provisioning().defaultGroups(List.of()))) {
+            Browser browser = new Browser();
+
+            Browser.Page page = browser.signInAtProvider(browser.open(URI.create(own.baseUrl() + "/")),
+                    Map.of("username", "frank", "groups", "engineering"));
+
+            assertThat(page.status()).isEqualTo(403);
+            assertThat(page.body()).contains("LNY-505");
+            assertThat(own.directory().account("frank").orElseThrow().groups()).containsExactly("sandbox-developers");
+            assertThat(browser.get(URI.create(own.baseUrl() + "/rest/sandbox/1/whoami")).status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void anOverageTokenIsResolvedThroughTheBuiltInGraphStandInAcrossPages(@TempDir Path home) throws Exception {
+        try (RunningSandbox own = Sandbox.start(SandboxOptions.onFreePorts(home).withBuiltInEntraStandIn())) {
+            assertThat(own.configuration().entraConnectors()).singleElement().satisfies(connector ->
+                    assertThat(own.configuration().identityProviders().get(0).provisioning().groups()
+                            .overageConnector()).contains(connector.id()));
+            Browser browser = new Browser();
+
+            browser.signInAtProvider(browser.open(URI.create(own.baseUrl() + "/")), Map.of("username", "grace",
+                    "groups", "a, b, c, d, engineering", "overage", "1"));
+
+            assertThat(browser.get(URI.create(own.baseUrl() + "/rest/sandbox/1/claims")).body())
+                    .contains("\"_claim_names\":{\"groups\":\"src1\"}").doesNotContain("\"groups\":[");
+            assertThat(own.directory().account("grace").orElseThrow().groups())
+                    .containsExactlyInAnyOrder("sandbox-developers", "sandbox-users");
+        }
+        // --idp-port 0: a new port for the built-in provider, the one before may still be in TIME_WAIT
+        try (RunningSandbox again = Sandbox.start(new SandboxOptions(0, home, 0, true, SandboxOptions.DEFAULT_PRODUCT,
+                java.util.Optional.empty(), true, java.util.Optional.empty()))) {
+            assertThat(again.configuration().entraConnectors()).as("the connector is added once").hasSize(1);
+        }
+    }
+
+    /** A sandbox of its own whose built-in provider is changed as {@code change} says before it starts again. */
+    private static RunningSandbox startWith(Path home, java.util.function.Consumer<IdentityProviderConfigBuilder> change)
+            throws Exception {
+        Sandbox.start(SandboxOptions.onFreePorts(home)).close();
+        IntegrationXmlStore<IdentityProviderConfig> store =
+                IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER, home.resolve("lanyard"));
+        IdentityProviderConfigBuilder builder = store.load().get(0).toBuilder();
+        change.accept(builder);
+        store.save(new LanyardConfiguration(List.of(builder.build())));
+        return Sandbox.start(SandboxOptions.onFreePorts(home));
     }
 
     @Test
@@ -238,7 +322,7 @@ class SandboxEndToEndTest {
 
         assertThat(home.uri()).isEqualTo(at("/pages/admin"));
         assertThat(home.body()).contains("Logged in as admin");
-        assertThat(browser.get(at("/rest/sandbox/1/whoami")).body()).isEqualTo("{\"username\":\"admin\"}");
+        assertThat(browser.get(at("/rest/sandbox/1/whoami")).body()).startsWith("{\"username\":\"admin\",");
     }
 
     @Test

@@ -41,6 +41,17 @@ class SandboxEntraStandInOptionsTest {
     }
 
     @Test
+    void builtInStartsTheSandboxsOwnStandInInsteadOfOneAtAUrl() throws Exception {
+        SandboxOptions options = parse("--entra-stand-in", "built-in", "--product", "bitbucket");
+
+        assertThat(options.builtInEntraStandIn()).isTrue();
+        assertThat(options.entraStandIn()).isEmpty();
+        assertThat(options.as(io.lanyard.core.host.HostProduct.of("jira", "10.3.0")).builtInEntraStandIn()).isTrue();
+        assertThat(parse().builtInEntraStandIn()).isFalse();
+        assertThat(SandboxCommandLine.usage()).contains("built-in");
+    }
+
+    @Test
     void theOtherOptionsKeepTheStandIn() throws Exception {
         SandboxOptions options = parse("--entra-stand-in", "http://localhost:9999", "--product", "bitbucket");
 

@@ -33,7 +33,7 @@ class SandboxPortsTest {
 
     private SandboxOptions idpPortGiven(int sandboxPort, int identityProviderPort) {
         return new SandboxOptions(sandboxPort, home, identityProviderPort, true, SandboxOptions.DEFAULT_PRODUCT,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), false, Optional.empty());
     }
 
     private Path providerXml() {

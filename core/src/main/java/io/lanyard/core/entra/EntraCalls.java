@@ -13,9 +13,6 @@ import java.util.Map;
 /** What every call to Entra ID or Microsoft Graph shares: sending within the HTTP limits, JSON, Graph's errors. */
 final class EntraCalls {
 
-    /** Entra's descriptions carry trace and correlation ids and a timestamp: enough to quote, capped all the same. */
-    private static final int MAX_REMOTE_TEXT = 600;
-
     private EntraCalls() {
     }
 
@@ -73,9 +70,8 @@ final class EntraCalls {
         }
     }
 
-    /** Remote text for a log line and a page: one line, capped. The page escapes it. */
+    /** Remote text for a log line and a page: one line, capped, as the connector's Test quotes it. */
     static String quotable(String text) {
-        String oneLine = LogText.oneLine(text).strip();
-        return oneLine.length() > MAX_REMOTE_TEXT ? oneLine.substring(0, MAX_REMOTE_TEXT) + "…" : oneLine;
+        return GraphClient.quotable(text);
     }
 }

@@ -36,9 +36,4 @@ public final class GraphRequests {
         }
         return body;
     }
-
-    /** Remote text (an error code or message) as one line, capped, for a log line or a page (which escapes it). */
-    public static String quotable(String text) {
-        return EntraCalls.quotable(text);
-    }
 }

@@ -11,7 +11,6 @@ import io.lanyard.core.secret.Secret;
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.provisioning.GroupRules;
-import io.lanyard.core.secret.ClientSecrets;
 import io.lanyard.core.secret.SecretOwner;
 import io.lanyard.core.signing.SigningKeys;
 import java.time.Clock;

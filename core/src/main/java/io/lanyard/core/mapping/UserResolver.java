@@ -41,7 +41,7 @@ public final class UserResolver {
 
     /**
      * The account of {@code username} (the mapped username of {@code claims}), active or not; or the one active
-     * account with the token's verified e-mail address, when the lookup allows it.
+     * account with the token's e-mail address, when the lookup allows it and the provider vouches for the address.
      *
      * @throws LoginFailedException {@code USER_AMBIGUOUS} when several active accounts have that address
      */

@@ -47,6 +47,12 @@ public final class JsonHttp {
         return json(send(request.build(), uri, 200));
     }
 
+    /** DELETE with a bearer token; expects {@code expectedStatus}. */
+    public static void delete(URI uri, String bearer, int expectedStatus) {
+        send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Authorization", "Bearer " + bearer).DELETE().build(),
+                uri, expectedStatus);
+    }
+
     /** POST a form; the answer's JSON object. Values may be secrets: they go only into the request body. */
     public static Map<String, Object> postForm(URI uri, Map<String, String> form) {
         String body = form.entrySet().stream()

@@ -268,6 +268,28 @@ public final class KeycloakServer implements ProviderUnderTest {
         return keyIds(base);
     }
 
+    /**
+     * Removes a person from a group of the realm through the admin REST API, as an administrator does in the admin
+     * console; their next login's token no longer names the group.
+     */
+    public void removeFromGroup(String username, String group) {
+        URI base = adminBase();
+        String token = adminToken(base);
+        String realm = base + "/admin/realms/" + REALM;
+        String userId = idOfOnly(JsonHttp.getArray(URI.create(realm + "/users?exact=true&username=" + username), token),
+                "user " + username);
+        String groupId = idOfOnly(JsonHttp.getArray(URI.create(realm + "/users/" + userId + "/groups?search=" + group),
+                token), "group " + group + " of " + username);
+        JsonHttp.delete(URI.create(realm + "/users/" + userId + "/groups/" + groupId), token, 204);
+    }
+
+    private static String idOfOnly(List<Map<String, Object>> found, String what) {
+        if (found.size() != 1) {
+            throw new IllegalStateException("Keycloak has " + found.size() + " matches for " + what + ", not one");
+        }
+        return String.valueOf(found.get(0).get("id"));
+    }
+
     private static List<String> keyIds(URI base) {
         Map<String, Object> jwks = JsonHttp.get(URI.create(base + "/realms/" + REALM + "/protocol/openid-connect/certs"),
                 Optional.empty());

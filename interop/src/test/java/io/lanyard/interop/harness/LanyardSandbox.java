@@ -7,6 +7,7 @@ import io.lanyard.core.config.xml.IntegrationXmlStore;
 import io.lanyard.sandbox.RunningSandbox;
 import io.lanyard.sandbox.Sandbox;
 import io.lanyard.sandbox.SandboxOptions;
+import io.lanyard.sandbox.host.SandboxUserDirectory;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -36,6 +37,11 @@ public final class LanyardSandbox implements AutoCloseable {
             throw new IllegalStateException("the sandbox started its built-in provider instead of " + provider.issuer());
         }
         return new LanyardSandbox(sandbox);
+    }
+
+    /** The sandbox's in-memory directory, e.g. to give someone a local group. */
+    public SandboxUserDirectory directory() {
+        return sandbox.directory();
     }
 
     public URI baseUrl() {

@@ -11,6 +11,9 @@ public record TestAccount(String username, String password, List<String> groups)
     public static final TestAccount ALICE = new TestAccount("alice", "alice-interop-password",
             List.of("lanyard-users", "jira-administrators"));
     public static final TestAccount BOB = new TestAccount("bob", "bob-interop-password", List.of("lanyard-users"));
+    /** Only at Keycloak, and without an account in the sandbox: just-in-time creation and group sync (issue 13). */
+    public static final TestAccount DANA = new TestAccount("dana", "dana-interop-password",
+            List.of("lanyard-users", "engineering"));
 
     @Override
     public String toString() {

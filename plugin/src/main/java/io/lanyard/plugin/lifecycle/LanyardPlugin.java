@@ -13,6 +13,7 @@ import io.lanyard.core.host.AccountWrites;
 import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.host.ClusterState;
+import io.lanyard.core.host.GroupWrites;
 import io.lanyard.core.host.HomeDirectory;
 import io.lanyard.core.host.HostProduct;
 import io.lanyard.core.host.LoginPage;
@@ -56,6 +57,7 @@ import org.slf4j.LoggerFactory;
 public final class LanyardPlugin implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LanyardPlugin.class);
+    private static final String NO_WRITES = "this product's adapter offers no writes to users and groups";
 
     private final ConfigurationHolder configuration;
     private final Optional<Path> lanyardDirectory;
@@ -78,8 +80,19 @@ public final class LanyardPlugin implements AutoCloseable {
     private final SettingsService settings;
     private final EmergencyAccessFile emergencyFile;
 
+    /** Without writes to the host's users and groups: just-in-time creation and group sync fail with LNY-617. */
     public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
             SessionLogin sessionLogin, LoginPage loginPage) {
+        this(product, home, baseUrl, users, AccountWrites.unavailable(NO_WRITES), GroupWrites.unavailable(NO_WRITES),
+                sessionLogin, loginPage);
+    }
+
+    /**
+     * @param accounts the product's account writes (just-in-time creation, updates, the remembered identity)
+     * @param groups   the product's group memberships (group sync, default groups)
+     */
+    public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
+            AccountWrites accounts, GroupWrites groups, SessionLogin sessionLogin, LoginPage loginPage) {
         Objects.requireNonNull(home, "home");
         LOG.info("Lanyard starting in {}", describe(product));
         this.lanyardDirectory = StartupConfiguration.locate(home);
@@ -91,12 +104,12 @@ public final class LanyardPlugin implements AutoCloseable {
         // one per plugin: it keeps the configuration in step with the files other nodes change
         this.changes = lanyardDirectory.map(directory -> new ConfigurationService(configuration,
                 new ConfigurationFiles(directory), clientSecrets, cluster));
-        this.loginService = LoginService.create(configuration, clientSecrets, secrets.signingKeys(), users, baseUrl,
-                clock, HttpLimits.DEFAULT, new ClusterSeenLoginStates(cluster));
+        this.loginService = LoginService.builder(configuration, clientSecrets, users, baseUrl, clock)
+                .signingKeys(secrets.signingKeys()).seenStates(new ClusterSeenLoginStates(cluster))
+                .writes(accounts, groups).audit(audit).build();
         this.logouts = LogoutService.create(loginService, cluster, revocations, audit);
-        // API access: existing service accounts work; creating missing ones waits for the products' account writes.
-        this.bearer = new BearerAuthenticator(configuration, clientSecrets, users,
-                AccountWrites.unavailable("this product's account writes are not wired to API access yet"), audit, clock,
+        // API access: a missing service account is created through the same account writes as just-in-time accounts
+        this.bearer = new BearerAuthenticator(configuration, clientSecrets, users, accounts, audit, clock,
                 HttpLimits.DEFAULT);
         // settings.xml: never fails the start (a bad file is logged, the defaults hold)
         this.settings = new SettingsService(lanyardDirectory);

@@ -26,6 +26,11 @@ public final class ProtectedPageServlet extends HttpServlet {
         this.directory = directory;
     }
 
+    private String groups(String username) {
+        return directory.account(username).map(account -> String.join(", ", account.groups().stream()
+                .sorted(String.CASE_INSENSITIVE_ORDER).toList())).orElse("");
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<HostUser> user = sessionLogin.loggedInUsername(request).flatMap(directory::findByUsername);
@@ -43,6 +48,7 @@ public final class ProtectedPageServlet extends HttpServlet {
                 "<h1>Logged in as " + escape(user.get().username()) + "</h1>\n"
                         + "<p>Display name: <span id=\"display-name\">" + escape(user.get().displayName()) + "</span></p>\n"
                         + "<p>E-mail: " + escape(user.get().email()) + "</p>\n"
+                        + "<p>Groups: <span id=\"groups\">" + escape(groups(user.get().username())) + "</span></p>\n"
                         + "<p>Page: <code id=\"page\">" + escape(page) + "</code></p>\n"
                         + "<p><a href=\"" + escape(request.getContextPath()) + "/pages/projects\">Projects</a> · "
                         + adminLink

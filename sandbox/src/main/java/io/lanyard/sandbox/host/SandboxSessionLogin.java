@@ -1,9 +1,12 @@
 package io.lanyard.sandbox.host;
 
+import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.host.HostUser;
 import io.lanyard.core.login.LoginSuccess;
 import io.lanyard.plugin.session.SessionLogin;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -11,12 +14,20 @@ import javax.servlet.http.HttpSession;
 
 /**
  * The sandbox's session login: the username in one session attribute, as Seraph keeps its user in one; after a
- * Lanyard login also the claims Lanyard validated, which the sandbox shows at {@code /rest/sandbox/1/claims}.
+ * Lanyard login also the claims Lanyard validated, which the sandbox shows at {@code /rest/sandbox/1/claims}. Like a
+ * product's SAL {@code canLogin}, a single sign-on is refused ({@code LNY-505}) to an account without product access,
+ * here membership of {@value SandboxUserDirectory#USERS_GROUP}.
  */
 public final class SandboxSessionLogin implements SessionLogin {
 
     static final String USER_ATTRIBUTE = "io.lanyard.sandbox.user";
     static final String CLAIMS_ATTRIBUTE = "io.lanyard.sandbox.claims";
+
+    private final SandboxUserDirectory directory;
+
+    public SandboxSessionLogin(SandboxUserDirectory directory) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+    }
 
     @Override
     public boolean isLoggedIn(HttpServletRequest request) {
@@ -30,8 +41,13 @@ public final class SandboxSessionLogin implements SessionLogin {
         session.removeAttribute(CLAIMS_ATTRIBUTE);
     }
 
+    /** @throws LanyardException {@code USER_NOT_PERMITTED} for an account without product access; no session made */
     @Override
     public void logIn(HttpServletRequest request, HttpServletResponse response, LoginSuccess login) {
+        if (!directory.mayUseTheSandbox(login.user().username())) {
+            throw new LanyardException(ErrorCode.USER_NOT_PERMITTED, "the sandbox does not let \""
+                    + login.user().username() + "\" log in: not a member of " + SandboxUserDirectory.USERS_GROUP);
+        }
         logIn(request, response, login.user());
         request.getSession().setAttribute(CLAIMS_ATTRIBUTE, login.claims());
     }

@@ -3,9 +3,9 @@ package io.lanyard.sandbox.idp;
 import static io.lanyard.plugin.web.Html.escape;
 
 import io.lanyard.sandbox.app.Json;
+import io.lanyard.sandbox.graph.StandInTenant;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 import no.nav.security.mock.oauth2.http.OAuth2HttpRequest;
@@ -19,26 +19,26 @@ import okhttp3.HttpUrl;
  * <p>It checks what the library leaves open: the client id must be ours, the redirect URI must be one of the
  * sandbox's callbacks (an unregistered one gets an error page, never a redirect), and PKCE with S256 is required
  * (otherwise the error goes back to the client, RFC 6749 §4.1.2.1). GET shows a sign-in page where a person types
- * any username; POST hands the username to the library together with the claims a real provider would send
- * ({@code preferred_username}, {@code email}, {@code name}), or sends {@code access_denied} back when the person
- * cancels.
+ * any username and optionally groups, a display name and an e-mail address; POST hands the username to the library
+ * together with the claims a real provider would send ({@link SignIn#claims}), or sends {@code access_denied} back
+ * when the person cancels.
  */
 final class AuthorizationRoute implements Route {
-
-    static final int MAX_USERNAME_LENGTH = 100;
 
     private final Route library;
     private final String clientId;
     private final Supplier<String> redirectUriPrefix;
+    private final StandInTenant tenant;
 
     /**
      * @param library           the mock library's routes, which issue the code
      * @param redirectUriPrefix every redirect URI must start with this (the sandbox's callback prefix)
      */
-    AuthorizationRoute(Route library, String clientId, Supplier<String> redirectUriPrefix) {
+    AuthorizationRoute(Route library, String clientId, Supplier<String> redirectUriPrefix, StandInTenant tenant) {
         this.library = Objects.requireNonNull(library, "library");
         this.clientId = Objects.requireNonNull(clientId, "clientId");
         this.redirectUriPrefix = Objects.requireNonNull(redirectUriPrefix, "redirectUriPrefix");
+        this.tenant = Objects.requireNonNull(tenant, "tenant");
     }
 
     @Override
@@ -72,25 +72,14 @@ final class AuthorizationRoute implements Route {
         if (request.getFormParameters().get("cancel") != null) {
             return errorToClient(redirectUri, url, "access_denied", "the user cancelled the sign-in");
         }
-        String username = request.getFormParameters().get("username");
-        username = username == null ? "" : username.strip();
-        if (username.isEmpty() || username.length() > MAX_USERNAME_LENGTH || hasControlCharacter(username)) {
-            return ProviderResponses.page(400, "Sandbox identity provider",
-                    SignInPage.form("Type a username of 1 to " + MAX_USERNAME_LENGTH + " characters."));
+        SignIn.Result typed = SignIn.read(request.getFormParameters()::get);
+        if (typed.signIn().isEmpty()) {
+            return ProviderResponses.page(400, "Sandbox identity provider", SignInPage.form(typed.message()));
         }
-        String body = "username=" + formEncode(username) + "&claims=" + formEncode(claims(username));
+        SignIn signIn = typed.signIn().get();
+        String body = "username=" + formEncode(signIn.username()) + "&claims="
+                + formEncode(Json.value(signIn.claims(tenant)));
         return library.invoke(request.copy(request.getHeaders(), request.getMethod(), request.getOriginalUrl(), body));
-    }
-
-    /** What a real provider tells about the person; {@code sub} is the username (the library sets it). */
-    static String claims(String username) {
-        return "{\"preferred_username\":" + Json.string(username)
-                + ",\"email\":" + Json.string(username.toLowerCase(Locale.ROOT) + "@example.com")
-                + ",\"name\":" + Json.string(displayName(username)) + "}";
-    }
-
-    static String displayName(String username) {
-        return username.substring(0, 1).toUpperCase(Locale.ROOT) + username.substring(1);
     }
 
     private static OAuth2HttpResponse errorToClient(String redirectUri, HttpUrl url, String error, String description) {
@@ -107,10 +96,6 @@ final class AuthorizationRoute implements Route {
 
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
-    }
-
-    private static boolean hasControlCharacter(String value) {
-        return value.chars().anyMatch(Character::isISOControl);
     }
 
     private static String formEncode(String value) {

@@ -2,6 +2,7 @@ package io.lanyard.sandbox.idp;
 
 
 import io.lanyard.core.secret.Secret;
+import io.lanyard.sandbox.graph.StandInTenant;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -47,15 +48,18 @@ public final class BuiltInProvider implements AutoCloseable {
      */
     public static BuiltInProvider start(int port, Secret clientSecret, Supplier<String> redirectUriPrefix)
             throws IOException {
-        return start(port, clientSecret, redirectUriPrefix, () -> null, Optional::empty);
+        return start(port, clientSecret, redirectUriPrefix, () -> null, Optional::empty, new StandInTenant());
     }
 
     /**
      * @param postLogoutRedirectUri the one return address its end-session endpoint sends browsers to (Lanyard's)
      * @param backChannelLogoutUri  where its end-session endpoint sends logout tokens, once known
+     * @param tenant                where a sign-in with Entra-style group overage leaves its groups for the Graph
+     *                              stand-in
      */
     public static BuiltInProvider start(int port, Secret clientSecret, Supplier<String> redirectUriPrefix,
-            Supplier<String> postLogoutRedirectUri, Supplier<Optional<URI>> backChannelLogoutUri) throws IOException {
+            Supplier<String> postLogoutRedirectUri, Supplier<Optional<URI>> backChannelLogoutUri, StandInTenant tenant)
+            throws IOException {
         Objects.requireNonNull(clientSecret, "clientSecret");
         OAuth2TokenProvider tokens = new OAuth2TokenProvider();
         OAuth2Config config = new OAuth2Config(true, null, null, false, tokens, Set.of());
@@ -65,7 +69,7 @@ public final class BuiltInProvider implements AutoCloseable {
                 new ClientAuthenticationRoute(CLIENT_ID, clientSecret),
                 new ClientCredentialsRoute(tokens, CLIENT_ID, issuer::get),
                 new PkceTokenRoute(),
-                new AuthorizationRoute(library, CLIENT_ID, redirectUriPrefix),
+                new AuthorizationRoute(library, CLIENT_ID, redirectUriPrefix, tenant),
                 new DiscoveryRoute(library),
                 new EndSessionRoute(tokens, CLIENT_ID, postLogoutRedirectUri, backChannelLogoutUri),
                 library);

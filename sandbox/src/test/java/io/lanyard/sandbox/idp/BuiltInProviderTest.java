@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.lanyard.core.secret.Secret;
+import io.lanyard.sandbox.app.Json;
+import io.lanyard.sandbox.graph.StandInTenant;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -31,12 +33,13 @@ class BuiltInProviderTest {
     private static final String VERIFIER = "verifier-verifier-verifier-verifier-verifier-1";
 
     private static BuiltInProvider provider;
+    private static final StandInTenant tenant = new StandInTenant();
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void start() throws Exception {
-        provider = BuiltInProvider.start(0, Secret.of(SECRET), () -> CALLBACKS);
+        provider = BuiltInProvider.start(0, Secret.of(SECRET), () -> CALLBACKS, () -> null, java.util.Optional::empty, tenant);
     }
 
     @AfterAll
@@ -66,7 +69,7 @@ class BuiltInProviderTest {
         assertThat(claims.getSubject()).isEqualTo("alice");
         assertThat(claims.getStringClaim("preferred_username")).isEqualTo("alice");
         assertThat(claims.getStringClaim("email")).isEqualTo("alice@example.com");
-        assertThat(claims.getStringClaim("name")).isEqualTo("Alice");
+        assertThat(claims.getStringClaim("name")).as("the demo account's own name").isEqualTo("Alice Anderson");
         assertThat(claims.getAudience()).containsExactly("lanyard-sandbox");
         assertThat(claims.getIssuer()).isEqualTo(provider.issuer().toString());
         assertThat(claims.getStringClaim("nonce")).isEqualTo("n-1");
@@ -174,9 +177,48 @@ class BuiltInProviderTest {
 
     @Test
     void claimsAreValidJsonEvenForAUsernameWithQuotes() {
-        assertThat(AuthorizationRoute.claims("o\"neil\\x"))
+        SignIn signIn = SignIn.read(Map.of("username", "o\"neil\\x")::get).signIn().orElseThrow();
+
+        assertThat(Json.value(signIn.claims(new StandInTenant())))
                 .isEqualTo("{\"preferred_username\":\"o\\\"neil\\\\x\",\"email\":\"o\\\"neil\\\\x@example.com\","
-                        + "\"name\":\"O\\\"neil\\\\x\"}");
+                        + "\"email_verified\":true,\"name\":\"O\\\"neil\\\\x\",\"groups\":[]}");
+    }
+
+    @Test
+    void theTypedGroupsDisplayNameAndEmailGoIntoTheIdToken() throws Exception {
+        String code = signIn("username=dave&groups=" + encode("engineering, QA Team ,engineering,")
+                + "&name=" + encode("Dave Davis") + "&email=" + encode("dave@corp.example"), challenge(VERIFIER));
+
+        JWTClaimsSet claims = SignedJWT.parse(field(token(basic("lanyard-sandbox", SECRET), exchange(code, VERIFIER))
+                .body(), "id_token")).getJWTClaimsSet();
+        assertThat(claims.getStringListClaim("groups")).containsExactly("engineering", "QA Team");
+        assertThat(claims.getStringClaim("name")).isEqualTo("Dave Davis");
+        assertThat(claims.getStringClaim("email")).isEqualTo("dave@corp.example");
+        assertThat(claims.getBooleanClaim("email_verified")).isTrue();
+    }
+
+    @Test
+    void anOverageSignInSendsAnOidAndEntrasClaimSourcesInsteadOfTheGroups() throws Exception {
+        String code = signIn("username=erin&groups=engineering&overage=1", challenge(VERIFIER));
+
+        JWTClaimsSet claims = SignedJWT.parse(field(token(basic("lanyard-sandbox", SECRET), exchange(code, VERIFIER))
+                .body(), "id_token")).getJWTClaimsSet();
+        assertThat(claims.getClaim("groups")).isNull();
+        assertThat(claims.getStringClaim("oid")).isEqualTo(StandInTenant.objectIdOf("erin"));
+        assertThat(claims.getJSONObjectClaim("_claim_names")).containsEntry("groups", "src1");
+        assertThat(tenant.groupsOf(StandInTenant.objectIdOf("erin"))).hasValueSatisfying(groups ->
+                assertThat(groups).extracting(StandInTenant.Group::displayName).containsExactly("engineering"));
+    }
+
+    @Test
+    void tooManyGroupsOrAGroupWithAControlCharacterShowTheFormAgain() throws Exception {
+        URI authorize = authorize(REDIRECT_URI, "lanyard-sandbox", pkce(challenge(VERIFIER)));
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(authorize)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=dave&groups=" + encode("a\u0007b"))));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("<p id=\"message\">Type at most 50 groups");
     }
 
     @Test
@@ -187,17 +229,20 @@ class BuiltInProviderTest {
                 .contains("<li><b>alice</b>: an ordinary user</li>")
                 .contains("<li><b>admin</b>: a system administrator, who can open Lanyard&#39;s administration</li>")
                 .contains("<li><b>carol</b>: a deactivated account, refused with LNY-504</li>")
-                .contains("<li><b>any other name</b>: no account here, refused with LNY-502</li>");
+                .contains("<li><b>any other name, e.g. dave</b>: no account yet: created at the first sign-in")
+                .contains("<input name=\"groups\"").contains("<input name=\"name\"").contains("<input name=\"email\"")
+                .contains("<input name=\"overage\"");
     }
 
     // --- helpers ---
 
-    private String signIn(String username, String challenge) throws Exception {
+    private String signIn(String usernameOrForm, String challenge) throws Exception {
         URI authorize = authorize(REDIRECT_URI, "lanyard-sandbox", pkce(challenge));
         assertThat(send(HttpRequest.newBuilder(authorize).GET()).body()).contains("<form id=\"sign-in\"");
+        String form = usernameOrForm.startsWith("username=") ? usernameOrForm : "username=" + encode(usernameOrForm);
         HttpResponse<String> submitted = send(HttpRequest.newBuilder(authorize)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username))));
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
         assertThat(submitted.statusCode()).isEqualTo(302);
         return query(URI.create(submitted.headers().firstValue("Location").orElseThrow())).get("code");
     }

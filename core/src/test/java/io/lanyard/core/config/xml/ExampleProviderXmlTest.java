@@ -2,9 +2,11 @@ package io.lanyard.core.config.xml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lanyard.core.config.GroupSyncSettings;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
+import io.lanyard.core.config.ProvisioningSettings;
 import io.lanyard.core.secret.StoredSecret;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,6 +57,21 @@ class ExampleProviderXmlTest {
         assertThat(keycloak.signIn().emailDomains()).containsExactly("example.com", "*.example.com");
         assertThat(keycloak.signIn().order()).isEqualTo(10);
         assertThat(keycloak.signIn().restrictsAccounts()).isFalse();
+    }
+
+    @Test
+    void documentedUsersAndGroupsLoadAsDocumented() throws IOException {
+        List<IdentityProviderConfig> providers = loadExample().identityProviders();
+        ProvisioningSettings keycloak = providers.get(0).provisioning();
+        ProvisioningSettings entra = providers.get(1).provisioning();
+
+        assertThat(keycloak.accounts().create()).isTrue();
+        assertThat(keycloak.accounts().pinSubject()).isTrue();
+        assertThat(keycloak.groups().mappings()).extracting(GroupSyncSettings.GroupMapping::hostGroup)
+                .containsExactly("jira-developers", "jira-administrators");
+        assertThat(keycloak.groups().defaultGroups()).containsExactly("jira-software-users");
+        assertThat(entra.accounts().create()).isFalse();
+        assertThat(entra.groups().overageConnector()).contains("k3v9x2m7p4q8");
     }
 
     private LanyardConfiguration loadExample() throws IOException {

@@ -149,6 +149,8 @@ public record FormLayout(List<Section> sections) {
     /** How a field is drawn. */
     public enum Type {
         TEXT, NUMBER, URL, CHECKBOX, SELECT,
+        /** Several entries, one per line (group names, a mapping table). */
+        TEXTAREA,
         /** A value shown with a copy button, e.g. the callback URL to register at the provider. Not posted. */
         COPYABLE
     }
@@ -195,6 +197,10 @@ public record FormLayout(List<Section> sections) {
 
         public static Field url(String name) {
             return of(name, Type.URL, List.of());
+        }
+
+        public static Field textarea(String name) {
+            return of(name, Type.TEXTAREA, List.of());
         }
 
         public static Field checkbox(String name) {

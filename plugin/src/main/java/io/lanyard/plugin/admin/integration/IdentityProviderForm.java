@@ -14,6 +14,7 @@ import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.FieldError;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.IdentityProviderConfigBuilder;
+import io.lanyard.core.config.ProvisioningSettings;
 import io.lanyard.core.config.UserLookup;
 import io.lanyard.core.config.UsernameMapping;
 import io.lanyard.core.secret.StoredSecret;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The identity provider form as the administrator typed it: plain strings, so that a refused form is shown again
@@ -49,7 +51,8 @@ public record IdentityProviderForm(
         String allowedAlgorithms,
         String trustedAudiences,
         String maxAuthenticationAge,
-        String acrValues) implements IntegrationForm<IdentityProviderConfig> {
+        String acrValues,
+        ProvisioningForm provisioning) implements IntegrationForm<IdentityProviderConfig> {
 
     /**
      * The form as a person thinks about a provider: the provider, this application at the provider, its client
@@ -72,7 +75,7 @@ public record IdentityProviderForm(
                             .map(ClientAssertionAudience::wireName).toList(), "lanyard.admin.option.audience.").asAdvanced(),
                     text("scopes")),
             FormLayout.CLIENT_SECRET,
-            section("users",
+            section("users", Stream.concat(Stream.of(
                     text("usernameClaim").asRequired(),
                     select("userLookup", Arrays.stream(UserLookup.values()).map(UserLookup::name).toList(),
                             "lanyard.admin.option."),
@@ -80,8 +83,9 @@ public record IdentityProviderForm(
                     text("fallbackClaims").asAdvanced(),
                     text("usernamePattern").asAdvanced(),
                     checkbox("lowerCaseUsername").asAdvanced(),
-                    checkbox("trustUnverifiedEmail").asAdvanced()).withIntro(),
-            section("groups").withIntro(),
+                    checkbox("trustUnverifiedEmail").asAdvanced()), ProvisioningForm.ACCOUNT_FIELDS.stream())
+                    .toArray(FormLayout.Field[]::new)).withIntro(),
+            section("groups", ProvisioningForm.GROUP_FIELDS.toArray(FormLayout.Field[]::new)).withIntro(),
             section("tokens",
                     text("allowedAlgorithms"),
                     number("clockSkew").asAdvanced(),
@@ -97,7 +101,8 @@ public record IdentityProviderForm(
                 ClientAssertionAudience.TOKEN_ENDPOINT.wireName(), String.join(" ", IdentityProviderConfig.DEFAULT_SCOPES),
                 UsernameMapping.DEFAULT_CLAIM, "", "", false, UserLookup.USERNAME.name(), false, false,
                 Long.toString(IdentityProviderConfig.DEFAULT_CLOCK_SKEW.toSeconds()),
-                String.join(" ", IdentityProviderConfig.DEFAULT_ALGORITHMS), "", "", "");
+                String.join(" ", IdentityProviderConfig.DEFAULT_ALGORITHMS), "", "", "",
+                ProvisioningForm.of(ProvisioningSettings.DEFAULT));
     }
 
     public static IdentityProviderForm of(IdentityProviderConfig config) {
@@ -110,7 +115,7 @@ public record IdentityProviderForm(
                 Long.toString(config.clockSkew().toSeconds()), String.join(" ", config.allowedAlgorithms().stream().sorted().toList()),
                 String.join(" ", config.trustedAudiences().stream().sorted().toList()),
                 config.maxAuthenticationAge().map(age -> Long.toString(age.toSeconds())).orElse(""),
-                String.join(" ", config.acrValues()));
+                String.join(" ", config.acrValues()), ProvisioningForm.of(config.provisioning()));
     }
 
     /** The same form with the issuer field set, e.g. to what "Fetch" found. */
@@ -118,7 +123,7 @@ public record IdentityProviderForm(
         return new IdentityProviderForm(id, displayName, enabled, discoveryUrl, value, clientId, clientAuthMethod,
                 clientAssertionAudience, scopes, usernameClaim, fallbackClaims, usernamePattern, lowerCaseUsername,
                 userLookup, trustUnverifiedEmail, useUserInfo, clockSkew,
-                allowedAlgorithms, trustedAudiences, maxAuthenticationAge, acrValues);
+                allowedAlgorithms, trustedAudiences, maxAuthenticationAge, acrValues, provisioning);
     }
 
     /**
@@ -153,6 +158,7 @@ public record IdentityProviderForm(
         parseUserLookup(errors, builder);
         seconds(errors, "clockSkew", clockSkew, true, builder::clockSkew);
         seconds(errors, "maxAuthenticationAge", maxAuthenticationAge, false, builder::maxAuthenticationAge);
+        provisioning.applyTo(builder.provisioning(), errors);
         return IntegrationForm.build(builder::build, errors, "identity provider");
     }
 

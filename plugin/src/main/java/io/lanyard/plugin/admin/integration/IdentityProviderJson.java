@@ -41,6 +41,7 @@ public record IdentityProviderJson(
         List<String> trustedAudiences,
         Long maxAuthenticationAgeSeconds,
         List<String> acrValues,
+        ProvisioningJson provisioning,
         LogoutJson logout,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String clientSecret,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) Boolean clearClientSecret,
@@ -61,7 +62,7 @@ public record IdentityProviderJson(
                 config.allowedAlgorithms().stream().sorted().toList(),
                 config.trustedAudiences().stream().sorted().toList(),
                 config.maxAuthenticationAge().map(Duration::toSeconds).orElse(null), config.acrValues(),
-                LogoutJson.of(config.logout()), null, null, null, null,
+                ProvisioningJson.of(config.provisioning()), LogoutJson.of(config.logout()), null, null, null, null,
                 baseUrl + LanyardPaths.callbackPath(config.id()),
                 secret.toJson());
     }
@@ -97,6 +98,9 @@ public record IdentityProviderJson(
             ClientAssertionAudience.fromWireName(clientAssertionAudience).ifPresentOrElse(
                     builder::clientAssertionAudience, () -> errors.add(new FieldError("clientAssertionAudience",
                             "must be token_endpoint or issuer")));
+        }
+        if (provisioning != null) {
+            provisioning.applyTo(builder.provisioning(), errors);
         }
         if (userLookup != null) {
             lookup(userLookup).ifPresentOrElse(builder::userLookup,

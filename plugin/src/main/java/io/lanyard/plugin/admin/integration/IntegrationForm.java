@@ -20,7 +20,9 @@ import java.util.function.Supplier;
  * What an admin form holds: the text the administrator typed (never a secret), shown again as typed when the
  * configuration it makes is refused. Every kind's form is a record whose components are named as the page's fields
  * (and the builder's fields) are: texts are {@code String}s, check boxes {@code boolean}s, and the first component is
- * the id. So a posted form is read, and a form shown, the same way for every kind ({@link #read}, {@link #toSoy}).
+ * the id. A part of the form that is a feature's own (a provider's users and groups) is a nested record of the same
+ * kind, whose fields sit beside the others in the page. So a posted form is read, and a form shown, the same way for
+ * every kind ({@link #read}, {@link #toSoy}).
  *
  * @param <C> the configuration the form makes
  */
@@ -38,14 +40,25 @@ public interface IntegrationForm<C extends Integration> {
     /** The typed values for the form's template, by field name, in the record's order; never a secret. */
     default Map<String, Object> toSoy() {
         Map<String, Object> values = new LinkedHashMap<>();
-        for (RecordComponent component : getClass().getRecordComponents()) {
+        putFields((Record) this, values);
+        return values;
+    }
+
+    /** The record's components by name, a nested record's components beside them. */
+    private static void putFields(Record form, Map<String, Object> values) {
+        for (RecordComponent component : form.getClass().getRecordComponents()) {
+            Object value;
             try {
-                values.put(component.getName(), component.getAccessor().invoke(this));
+                value = component.getAccessor().invoke(form);
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException("a form's field cannot be read: " + component.getName(), e);
             }
+            if (value instanceof Record part) {
+                putFields(part, values);
+            } else {
+                values.put(component.getName(), value);
+            }
         }
-        return values;
     }
 
     /** Sets what every kind's form has on {@code builder}. */
@@ -62,14 +75,19 @@ public interface IntegrationForm<C extends Integration> {
      * @param parameter the posted value of a parameter, or null
      */
     static <F extends IntegrationForm<?>> F read(Class<F> type, String id, Function<String, String> parameter) {
+        return readRecord(type, id, parameter);
+    }
+
+    /** A record of texts, check boxes and nested such records; {@code id}, when given, is the first component. */
+    private static <R> R readRecord(Class<R> type, String id, Function<String, String> parameter) {
         RecordComponent[] components = type.getRecordComponents();
         Class<?>[] types = new Class<?>[components.length];
         Object[] values = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
             String posted = parameter.apply(components[i].getName());
-            values[i] = i == 0 ? id : types[i] == boolean.class ? (Object) (posted != null) : posted == null ? ""
-                    : posted;
+            values[i] = i == 0 && id != null ? id : types[i].isRecord() ? readRecord(types[i], null, parameter)
+                    : types[i] == boolean.class ? (Object) (posted != null) : posted == null ? "" : posted;
         }
         try {
             return type.getDeclaredConstructor(types).newInstance(values);
