@@ -56,10 +56,12 @@ class SignInSettingsKeptTest {
 
     @Test
     void savingTheProvidersFormKeepsItsSignInSettings() throws Exception {
-        AdminHttp.Response saved = web.post("/idp/abc123", Map.of("displayName", "Renamed",
+        Map<String, String> form = new java.util.HashMap<>(Map.of("displayName", "Renamed",
                 "discoveryUrl", "https://idp.example.com/realms/a", "clientId", "lanyard",
                 "clientAuthMethod", "client_secret_basic", "scopes", "openid", "usernameClaim", "preferred_username",
                 "userLookup", "USERNAME", "clockSkew", "60", "allowedAlgorithms", "RS256"));
+        form.put("defaultGroupsFor", "NEW_USERS"); // a select: the browser always sends it
+        AdminHttp.Response saved = web.post("/idp/abc123", form);
 
         assertThat(saved.status).isLessThan(400);
         assertThat(web.providerXml().load().get(0).displayName()).isEqualTo("Renamed");
