@@ -60,18 +60,25 @@ public final class LanyardPlugin implements AutoCloseable {
     private final AuditSink audit = new LoggingAuditSink();
     private final Clock clock = Clock.systemUTC();
     /**
-     * This node's memory of what the cluster shares. The products' own cluster services (atlassian-cache, their
-     * cluster lock and messages) are not adapted yet: each node keeps its own, and the shared home's files and lock
-     * keep the configuration consistent.
+     * What the nodes share: the product's cluster services ({@code io.lanyard.plugin.cluster.HostClusterState}),
+     * or this node's memory alone.
      */
-    private final ClusterState cluster = new LocalClusterState(clock);
-    private final SessionRevocations revocations = SessionRevocations.of(cluster, clock);
+    private final ClusterState cluster;
+    private final SessionRevocations revocations;
     private final LogoutService logouts;
 
+    /** A lone node: nothing shared with other nodes but the home's files and their lock. */
     public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
             SessionLogin sessionLogin, LoginPage loginPage) {
+        this(product, home, baseUrl, users, sessionLogin, loginPage, new LocalClusterState(Clock.systemUTC()));
+    }
+
+    public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
+            SessionLogin sessionLogin, LoginPage loginPage, ClusterState cluster) {
         Objects.requireNonNull(home, "home");
-        LOG.info("Lanyard starting in {}", describe(product));
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
+        this.revocations = SessionRevocations.of(cluster, clock);
+        LOG.info("Lanyard starting in {} ({})", describe(product), cluster.nodeName());
         this.lanyardDirectory = StartupConfiguration.locate(home);
         this.configuration = new ConfigurationHolder(StartupConfiguration.load(lanyardDirectory));
         this.clientSecrets = ClientSecretResolver.atStart(product, lanyardDirectory);
