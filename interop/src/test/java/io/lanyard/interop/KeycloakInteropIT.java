@@ -3,18 +3,32 @@ package io.lanyard.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.ClientAuthMethod;
+import io.lanyard.core.config.IdentityProviderConfigBuilder;
+import io.lanyard.core.config.LogoutSettings;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.StoredSecret;
+import io.lanyard.core.token.LogoutTokenValidator;
 import io.lanyard.interop.harness.Browser;
 import io.lanyard.interop.harness.HttpLogins;
 import io.lanyard.interop.harness.KeycloakServer;
 import io.lanyard.interop.harness.LanyardSandbox;
+import io.lanyard.interop.harness.LogoutTokenCatcher;
 import io.lanyard.interop.harness.ProviderProxy.Seen;
 import io.lanyard.interop.harness.ProviderUnderTest;
 import io.lanyard.interop.harness.RegisteredClient;
 import io.lanyard.interop.harness.SandboxAdmin;
 import io.lanyard.interop.harness.TestAccount;
+import io.lanyard.sandbox.app.WhoAmIServlet;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -28,6 +42,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The interoperability contract against Keycloak's server distribution from Maven Central, in dev mode with the
@@ -37,6 +53,9 @@ import org.junit.jupiter.api.Test;
  * people keep logging in.
  */
 class KeycloakInteropIT extends InteropContract {
+
+    private static final TestAccount ALICE = TestAccount.ALICE;
+    private static final TestAccount BOB = TestAccount.BOB;
 
     @Override
     protected ProviderUnderTest startProvider(Path work, int sandboxPort) throws Exception {
@@ -178,6 +197,177 @@ class KeycloakInteropIT extends InteropContract {
         } finally {
             keycloak().changeClientSecret(client, client.secret());
         }
+    }
+
+    // --- Logout (issue 15): Keycloak's back-channel logout, and the sandbox's logout also at Keycloak -------------
+
+    /**
+     * Alice signs out at Keycloak's own logout page (its end-session endpoint without a hint asks "Do you want to log
+     * out?"). Keycloak POSTs a logout token for her session to the back-channel URL registered for the client: the
+     * sandbox's {@code …/backchannel-logout/keycloak}, straight, not through the proxy. Her sandbox session is over at
+     * her next request: a REST call gets 401 {@code LNY-834}, a page sends her to Keycloak's login page again.
+     */
+    @Test
+    void aSignOutAtKeycloaksOwnLogoutPageEndsTheSandboxSessionThroughABackChannelLogoutToken() throws Exception {
+        List<String> earlier = keycloak().sessionsOf(ALICE); // other tests' browsers may have left some
+        try (LanyardSandbox sandbox = sandbox(provider.lanyardConfig()); Browser browser = browser("logout-at-keycloak")) {
+            logIn(browser, sandbox, "/pages/before-logout", ALICE);
+            assertLoggedIn(browser, sandbox, "/pages/before-logout", ALICE);
+            String sandboxSession = browser.cookieHeader();
+            assertThat(restCall(sandbox.at(WhoAmIServlet.PATH), sandboxSession).body()).contains("alice");
+            List<String> hers = newSessions(ALICE, earlier);
+            assertThat(hers).hasSize(1);
+
+            browser.open(endSessionEndpoint());
+            browser.clickWhenShown("kc-logout");
+            browser.awaitText("logged out");
+            browser.screenshot("signed-out-at-keycloak");
+
+            assertThat(keycloak().sessionsOf(ALICE)).doesNotContainAnyElementsOf(hers);
+            HttpResponse<String> rest = restCall(sandbox.at(WhoAmIServlet.PATH), sandboxSession);
+            assertThat(rest.statusCode()).isEqualTo(401);
+            assertThat(rest.body()).as("ended by the revocation, not by a lost cookie").contains("LNY-834");
+            assertThat(browser.json(sandbox.at(WhoAmIServlet.PATH))).containsEntry("error", "not logged in");
+            browser.open(sandbox.at("/pages/after-logout"));
+            browser.awaitLoginPage(provider);
+        }
+    }
+
+    /**
+     * The administrator signs alice out at Keycloak (admin REST API, as the admin console's "Sign out" on a user):
+     * Keycloak sends one logout token per session of hers, and both her browsers are logged out of the sandbox, while
+     * bob, logged in through the same client, stays in.
+     */
+    @Test
+    void anAdministratorsLogoutOfAliceAtKeycloakEndsTheSandboxSessionsOfBothHerBrowsersButNotBobs() throws Exception {
+        try (LanyardSandbox sandbox = sandbox(provider.lanyardConfig());
+                Browser laptop = browser("logout-admin-laptop");
+                Browser phone = browser("logout-admin-phone");
+                Browser colleague = browser("logout-admin-bob")) {
+            List<String> earlier = keycloak().sessionsOf(ALICE);
+            logIn(laptop, sandbox, "/pages/laptop", ALICE);
+            logIn(phone, sandbox, "/pages/phone", ALICE);
+            logIn(colleague, sandbox, "/pages/colleague", BOB);
+            assertLoggedIn(laptop, sandbox, "/pages/laptop", ALICE);
+            assertLoggedIn(phone, sandbox, "/pages/phone", ALICE);
+            assertLoggedIn(colleague, sandbox, "/pages/colleague", BOB);
+            assertThat(newSessions(ALICE, earlier)).as("one Keycloak session per browser").hasSize(2);
+
+            keycloak().signOutEverywhere(ALICE);
+
+            assertThat(keycloak().sessionsOf(ALICE)).isEmpty();
+            assertThat(laptop.json(sandbox.at(WhoAmIServlet.PATH))).containsEntry("error", "not logged in");
+            assertThat(phone.json(sandbox.at(WhoAmIServlet.PATH))).containsEntry("error", "not logged in");
+            assertThat(colleague.json(sandbox.at(WhoAmIServlet.PATH))).containsEntry("username", "bob");
+            assertThat(keycloak().sessionsOf(BOB)).isNotEmpty();
+        }
+    }
+
+    /**
+     * With "also at the provider", the sandbox's logout sends the browser to Keycloak's end_session_endpoint with
+     * id_token_hint, client_id, post_logout_redirect_uri and state; Keycloak ends its session without asking (the hint
+     * names the session) and sends the browser back to Lanyard's post-logout endpoint, which lands on the logged-out
+     * page, or on the start page, which asks for a login again. Keycloak has no session of hers left: that next login
+     * asks for her password.
+     */
+    @ParameterizedTest
+    @EnumSource(LogoutSettings.AfterLogout.class)
+    void theSandboxsLogoutAlsoAtKeycloakEndsTheKeycloakSessionAndLandsWhereConfigured(LogoutSettings.AfterLogout landing)
+            throws Exception {
+        IdentityProviderConfigBuilder config = provider.lanyardConfig();
+        config.logout().mode(LogoutSettings.LogoutMode.ALSO_AT_PROVIDER).afterLogout(landing);
+        try (LanyardSandbox sandbox = sandbox(config); Browser browser = browser("logout-also-at-keycloak-" + landing)) {
+            List<String> earlier = keycloak().sessionsOf(ALICE);
+            logIn(browser, sandbox, "/pages/work", ALICE);
+            assertLoggedIn(browser, sandbox, "/pages/work", ALICE);
+            List<String> hers = newSessions(ALICE, earlier);
+            assertThat(hers).hasSize(1);
+            int mark = proxy.mark();
+
+            browser.open(sandbox.at("/logout"));
+            if (landing == LogoutSettings.AfterLogout.LOGGED_OUT_PAGE) {
+                browser.awaitAt(sandbox, LanyardPaths.LOGGED_OUT);
+                browser.screenshot("logged-out");
+                assertThat(browser.json(sandbox.at(WhoAmIServlet.PATH))).containsEntry("error", "not logged in");
+                browser.open(sandbox.at("/pages/again"));
+            }
+            browser.awaitLoginPage(provider);
+            browser.screenshot("password-asked-again");
+
+            assertThat(requests(mark, "GET", endSessionEndpoint().getRawPath())).singleElement().satisfies(endSession -> {
+                assertThat(endSession.queryParameters())
+                        .contains("id_token_hint", "client_id", "post_logout_redirect_uri", "state");
+                assertThat(endSession.visibleParameters()).containsEntry("client_id", "lanyard");
+                assertThat(endSession.status()).as("no confirmation page: straight back").isEqualTo(302);
+            });
+            assertThat(keycloak().sessionsOf(ALICE)).as("Keycloak's session ended").doesNotContainAnyElementsOf(hers);
+            if (landing == LogoutSettings.AfterLogout.START_PAGE) {
+                browser.submitLogin(provider, ALICE);
+                browser.awaitBackAt(sandbox);
+                assertLoggedIn(browser, sandbox, "/", ALICE);
+            }
+        }
+    }
+
+    /**
+     * A logout token Keycloak made for another client of the realm (its audience is {@code lanyard-es256}), handed to
+     * the endpoint of the provider configured with client {@code lanyard}: signed by the right issuer with its real
+     * keys, and still refused, 400 {@code LNY-447}, because it was not meant for this client.
+     */
+    @Test
+    void aKeycloakLogoutTokenForAnotherClientIsRefusedWithTheAudienceCode() throws Exception {
+        RegisteredClient otherClient = provider.client("ES256", ClientAuthMethod.CLIENT_SECRET_BASIC);
+        String logoutToken;
+        try (LogoutTokenCatcher catcher = LogoutTokenCatcher.start()) {
+            try (LanyardSandbox sandbox = sandbox(provider.lanyardConfig(otherClient, ClientAuthMethod.CLIENT_SECRET_BASIC));
+                    Browser browser = browser("logout-token-other-client")) {
+                logIn(browser, sandbox, "/pages/other-client", ALICE);
+                assertLoggedIn(browser, sandbox, "/pages/other-client", ALICE);
+                keycloak().changeBackChannelLogoutUrl(otherClient, catcher.url());
+                try {
+                    keycloak().signOutEverywhere(ALICE);
+                    logoutToken = catcher.next(Duration.ofSeconds(30));
+                } finally {
+                    keycloak().changeBackChannelLogoutUrl(otherClient,
+                            sandbox.at(LanyardPaths.backChannelLogoutPath(otherClient.lanyardId())));
+                }
+            }
+        }
+        JWTClaimsSet claims = SignedJWT.parse(logoutToken).getJWTClaimsSet();
+        assertThat(claims.getIssuer()).isEqualTo(provider.issuer().toString());
+        assertThat(claims.getAudience()).containsExactly(otherClient.clientId());
+        assertThat(claims.getStringClaim("sid")).as("backchannel.logout.session.required").isNotBlank();
+        assertThat(claims.getJSONObjectClaim("events")).containsKey(LogoutTokenValidator.BACK_CHANNEL_LOGOUT_EVENT);
+
+        IdentityProviderConfigBuilder config = provider.lanyardConfig()
+                .allowedAlgorithms(List.of("RS256", "ES256", "PS256"));
+        try (LanyardSandbox sandbox = sandbox(config)) {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    sandbox.at(LanyardPaths.backChannelLogoutPath(config.build().id())))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("logout_token="
+                            + URLEncoder.encode(logoutToken, StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Cache-Control")).contains("no-store");
+            assertThat(answer.body()).contains("\"error\":\"invalid_request\"").contains("LNY-447");
+        }
+    }
+
+    /** The person's Keycloak sessions that are not among {@code earlier} (tests share one Keycloak). */
+    private List<String> newSessions(TestAccount account, List<String> earlier) {
+        return keycloak().sessionsOf(account).stream().filter(session -> !earlier.contains(session)).toList();
+    }
+
+    private URI endSessionEndpoint() {
+        return URI.create(String.valueOf(provider.metadata().get("end_session_endpoint")));
+    }
+
+    /** A REST client's GET with a browser's session cookies (JSON accepted: no login redirect, a 401). */
+    private static HttpResponse<String> restCall(URI uri, String cookieHeader) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).header("Accept", "application/json")
+                .header("Cookie", cookieHeader).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static Secret randomSecret() {

@@ -2,12 +2,14 @@ package io.lanyard.sandbox;
 
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.audit.LoggingAuditSink;
+import io.lanyard.core.bearer.BearerAuthenticator;
 import io.lanyard.core.cluster.ClusterSeenLoginStates;
 import io.lanyard.core.cluster.LocalClusterState;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
+import io.lanyard.core.config.TokenIssuerConfig;
 import io.lanyard.core.config.change.ClientSecretAdministration;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.config.xml.ConfigurationFiles;
@@ -27,6 +29,7 @@ import io.lanyard.plugin.admin.AdminPageLayout;
 import io.lanyard.plugin.lifecycle.LanyardAdministration;
 import io.lanyard.plugin.lifecycle.LanyardSecrets;
 import io.lanyard.plugin.lifecycle.StartupConfiguration;
+import io.lanyard.plugin.web.BearerFilter;
 import io.lanyard.plugin.web.LanyardLogoutWeb;
 import io.lanyard.plugin.web.JwksServlet;
 import io.lanyard.plugin.web.LanyardWeb;
@@ -35,6 +38,8 @@ import io.lanyard.sandbox.cluster.HazelcastClusterState;
 import io.lanyard.sandbox.host.BotKillerStandIn;
 import io.lanyard.sandbox.host.SandboxAdminAccess;
 import io.lanyard.plugin.session.NoRememberMe;
+import io.lanyard.sandbox.host.SandboxRequestLogin;
+import io.lanyard.sandbox.host.SandboxServiceAccounts;
 import io.lanyard.sandbox.host.SandboxSessionLogin;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
 import io.lanyard.sandbox.idp.BuiltInProvider;
@@ -134,8 +139,10 @@ public final class Sandbox {
                         options.identityProviderPortGiven() ? " (--idp-port not used)" : "");
             }
             LanyardConfiguration providers = stored.isPresent() ? stored.get() : firstStart(store, builtIn, clientSecret);
-            ConfigurationHolder holder = new ConfigurationHolder(
-                    StartupConfiguration.withFileOf(providers, files.store(IntegrationKind.ENTRA_CONNECTOR)));
+            LanyardConfiguration withIssuers = tokenIssuers(files.store(IntegrationKind.TOKEN_ISSUER),
+                    StartupConfiguration.withFileOf(providers, files.store(IntegrationKind.ENTRA_CONNECTOR)), builtIn,
+                    clientSecret);
+            ConfigurationHolder holder = new ConfigurationHolder(withIssuers);
             configurationOnceRead.set(holder);
             cluster = options.cluster().isPresent() ? HazelcastClusterState.join(home, host.clock())
                     : new LocalClusterState(host.clock());
@@ -162,6 +169,34 @@ public final class Sandbox {
             }
             throw e;
         }
+    }
+
+    /**
+     * API access: {@code token-issuer.xml} as it is; on a first start with the built-in provider, one issuer whose
+     * client {@code lanyard-sandbox} acts as {@code sandbox-bot}; moved with the built-in provider's port.
+     */
+    private static LanyardConfiguration tokenIssuers(IntegrationXmlStore<TokenIssuerConfig> store,
+            LanyardConfiguration configuration, BuiltInProvider builtIn, Secret clientSecret) {
+        if (store.exists()) {
+            LanyardConfiguration loaded = StartupConfiguration.withFileOf(configuration, store);
+            if (builtIn == null) {
+                return loaded;
+            }
+            List<TokenIssuerConfig> moved = SandboxProviders.withBuiltInTokenIssuerAt(
+                    loaded.all(IntegrationKind.TOKEN_ISSUER), builtIn.port());
+            if (!moved.equals(loaded.all(IntegrationKind.TOKEN_ISSUER))) {
+                store.save(moved);
+            }
+            return loaded.with(IntegrationKind.TOKEN_ISSUER, moved);
+        }
+        if (builtIn == null) {
+            return configuration;
+        }
+        List<TokenIssuerConfig> initial = List.of(SandboxProviders.initialTokenIssuer(builtIn.port(), clientSecret));
+        store.save(initial);
+        LOG.info("Wrote {}: API access for the built-in provider's client {} as {}", store.file(),
+                BuiltInProvider.CLIENT_ID, SandboxProviders.SERVICE_ACCOUNT);
+        return configuration.with(IntegrationKind.TOKEN_ISSUER, initial);
     }
 
     /** A new sandbox: {@code provider.xml} with the built-in provider under a new id. */
@@ -252,7 +287,11 @@ public final class Sandbox {
                 AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT,
                 Clock.systemUTC());
         Optional<Filter> botKiller = host.botKillerCut().map(cut -> new BotKillerStandIn(sessionLogin, cut));
-        Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, lanyard, logout, admin,
+        // API access: service accounts are created in memory beside the demo directory.
+        SandboxServiceAccounts accounts = new SandboxServiceAccounts(directory);
+        BearerFilter bearer = new BearerFilter(new BearerAuthenticator(configuration, secrets.resolver(), accounts,
+                accounts, new LoggingAuditSink(), host.clock(), HttpLimits.DEFAULT), new SandboxRequestLogin());
+        Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, bearer, lanyard, logout, admin,
                 new JwksServlet(secrets.signingKeys()), sessionLogin, directory);
         int port = tomcat.getConnector().getLocalPort();
         baseUrl.set(host.baseUrl().orElse(URI.create("http://localhost:" + port)));

@@ -11,13 +11,20 @@ import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.StoredSecret;
 import io.lanyard.sandbox.idp.BuiltInProvider;
 import java.net.URI;
+import io.lanyard.core.config.ClientMapping;
+import io.lanyard.core.config.TokenIssuerConfig;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /** The identity providers of a new sandbox, and how to recognise the built-in one in an existing configuration. */
 final class SandboxProviders {
 
     static final String DISPLAY_NAME = "Sandbox identity provider";
+    /** The id of the sandbox's token issuer (API access). */
+    static final String TOKEN_ISSUER_ID = "sandboxapi01";
+    /** The service account the sandbox's client acts as with a client-credentials token. */
+    static final String SERVICE_ACCOUNT = "sandbox-bot";
 
     private SandboxProviders() {
     }
@@ -47,6 +54,28 @@ final class SandboxProviders {
                         ? provider.toBuilder().issuer(issuer).discoveryUrl(issuer + WELL_KNOWN_SUFFIX).build()
                         : provider)
                 .toList());
+    }
+
+    /** API access's token issuer of a new sandbox: the built-in provider, its client acting as {@value #SERVICE_ACCOUNT}. */
+    static TokenIssuerConfig initialTokenIssuer(int port, Secret clientSecret) {
+        return TokenIssuerConfig.builder().id(TOKEN_ISSUER_ID).displayName(DISPLAY_NAME)
+                .issuer(BuiltInProvider.issuerAt(port).toString())
+                .jwksUri(BuiltInProvider.jwksUriAt(port).toString())
+                .tokenEndpoint(BuiltInProvider.tokenEndpointAt(port).toString())
+                .clientId(BuiltInProvider.CLIENT_ID).clientSecret(StoredSecret.plaintext(clientSecret))
+                .audience(BuiltInProvider.apiAudience())
+                .clientMappings(List.of(new ClientMapping(BuiltInProvider.CLIENT_ID, SERVICE_ACCOUNT, false, List.of(),
+                        Optional.empty())))
+                .build();
+    }
+
+    /** The token issuers with the built-in one moved to {@code port}; the others stay as they were. */
+    static List<TokenIssuerConfig> withBuiltInTokenIssuerAt(List<TokenIssuerConfig> issuers, int port) {
+        return issuers.stream().map(issuer -> BuiltInProvider.portOfIssuer(issuer.issuer()) > 0
+                ? issuer.toBuilder().issuer(BuiltInProvider.issuerAt(port).toString())
+                        .jwksUri(BuiltInProvider.jwksUriAt(port).toString())
+                        .tokenEndpoint(BuiltInProvider.tokenEndpointAt(port).toString()).build()
+                : issuer).toList();
     }
 
     /** The port of the first provider whose issuer is the built-in provider's, if any. */

@@ -39,8 +39,8 @@ final class SandboxTomcat {
     }
 
     /** @param botKiller the product's bot killer, which runs around everything else, as in Jira and Confluence */
-    static Tomcat start(int port, Path home, Optional<Filter> botKiller, LanyardWeb lanyard, LanyardLogoutWeb logout,
-            LanyardAdministration admin, JwksServlet jwks, SandboxSessionLogin sessionLogin,
+    static Tomcat start(int port, Path home, Optional<Filter> botKiller, Filter bearer, LanyardWeb lanyard,
+            LanyardLogoutWeb logout, LanyardAdministration admin, JwksServlet jwks, SandboxSessionLogin sessionLogin,
             SandboxUserDirectory directory) throws IOException {
         Path base = Files.createDirectories(home.resolve("tomcat"));
         Path docBase = Files.createDirectories(base.resolve("webapp"));
@@ -56,6 +56,7 @@ final class SandboxTomcat {
         context.setManager(sessionsInMemoryOnly());
         withoutRedeployLeakChecks(context);
         botKiller.ifPresent(filter -> addFilter(context, "bot-killer", filter, "/*"));
+        addFilter(context, "lanyard-bearer", bearer, "/*");
         addFilter(context, "lanyard-session-revocation", logout.sessionRevocationFilter(), "/*");
         addFilter(context, "lanyard-login", lanyard.loginFilter(), "/*");
         addFilter(context, "lanyard-logout", logout.logoutFilter(), "/logout");

@@ -33,6 +33,7 @@ import java.util.Set;
  * @param trustedAudiences     audiences besides our client id that may appear in {@code aud}
  * @param maxAuthenticationAge when present, sent as {@code max_age} and enforced on {@code auth_time}
  * @param acrValues            when non-empty, requested and enforced on the {@code acr} claim
+ * @param provisioning         what a login does to the host's users and groups (nothing, by default)
  * @param logout               how the sessions this provider starts end (RP-initiated, back- and front-channel
  *                             logout, a lifetime cap)
  */
@@ -56,6 +57,7 @@ public record IdentityProviderConfig(
         Set<String> trustedAudiences,
         Optional<Duration> maxAuthenticationAge,
         List<String> acrValues,
+        ProvisioningSettings provisioning,
         LogoutSettings logout) implements Integration {
 
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
@@ -80,6 +82,7 @@ public record IdentityProviderConfig(
         trustedAudiences = Set.copyOf(trustedAudiences);
         Objects.requireNonNull(maxAuthenticationAge, "maxAuthenticationAge");
         acrValues = List.copyOf(acrValues);
+        Objects.requireNonNull(provisioning, "provisioning");
         Objects.requireNonNull(logout, "logout");
     }
 

@@ -58,6 +58,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
     private Collection<String> trustedAudiences = List.of();
     private Duration maxAuthenticationAge;
     private List<String> acrValues = List.of();
+    private ProvisioningSettingsBuilder provisioning = ProvisioningSettings.builder();
     private LogoutSettingsBuilder logout = LogoutSettings.builder();
 
     IdentityProviderConfigBuilder() {
@@ -89,6 +90,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
         builder.trustedAudiences = config.trustedAudiences();
         builder.maxAuthenticationAge = config.maxAuthenticationAge().orElse(null);
         builder.acrValues = config.acrValues();
+        builder.provisioning = config.provisioning().toBuilder();
         builder.logout = config.logout().toBuilder();
         return builder;
     }
@@ -120,6 +122,13 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
     public IdentityProviderConfigBuilder trustedAudiences(Collection<String> value) { this.trustedAudiences = value; return this; }
     public IdentityProviderConfigBuilder maxAuthenticationAge(Duration value) { this.maxAuthenticationAge = value; return this; }
     public IdentityProviderConfigBuilder acrValues(List<String> value) { this.acrValues = value; return this; }
+    public IdentityProviderConfigBuilder provisioning(ProvisioningSettings value) { this.provisioning = value.toBuilder(); return this; }
+
+    /** The users-and-groups part, to set its fields one by one; built and validated with the provider. */
+    public ProvisioningSettingsBuilder provisioning() {
+        return provisioning;
+    }
+
     /** The logout settings' own builder part, to set them one by one. */
     public LogoutSettingsBuilder logout() { return logout; }
     public IdentityProviderConfigBuilder logout(LogoutSettings value) { this.logout = value.toBuilder(); return this; }
@@ -140,6 +149,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
         Set<String> audiences = nonBlankSet(errors, "trustedAudiences", trustedAudiences);
         Optional<Duration> maxAge = checkedMaxAuthenticationAge(errors);
         List<String> acr = List.copyOf(nonBlankSet(errors, "acrValues", acrValues));
+        ProvisioningSettings checkedProvisioning = provisioning.build(errors);
         LogoutSettings logoutSettings = logout.build(errors);
         FieldChecks.requireSecrets(errors, clientSecret, nextClientSecret);
         if (clientAuthMethod == null) {
@@ -156,7 +166,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
         return new IdentityProviderConfig(checkedId, checkedName, enabled, endpoints.issuer, endpoints.discovery,
                 checkedClientId, clientSecret, nextClientSecret, Optional.ofNullable(clientSecretExpiresOn),
                 clientAuthMethod, clientAssertionAudience, checkedScopes, mapping, useUserInfo, checkedSkew,
-                algorithms, audiences, maxAge, acr, logoutSettings);
+                algorithms, audiences, maxAge, acr, checkedProvisioning, logoutSettings);
     }
 
     /**
@@ -203,7 +213,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
      * OIDC Discovery 1.0 §3: the issuer is an https URL without query or fragment. Plain http is accepted only
      * for loopback addresses (a provider on the same machine, as in the sandbox and in tests).
      */
-    private static URI parseProviderUrl(List<FieldError> errors, String field, String value, boolean required) {
+    static URI parseProviderUrl(List<FieldError> errors, String field, String value, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
                 errors.add(new FieldError(field, "must be given"));

@@ -31,8 +31,16 @@ public final class IntegrationKind<C extends Integration> {
             // the secret goes to the token endpoint of this tenant at this cloud's sign-in authority
             connector -> List.of(connector.nationalCloud().name(), connector.tenantId()));
 
+    /** Issuers of access tokens for the REST API ("API access"), in {@code token-issuer.xml}; ids like connectors'. */
+    public static final IntegrationKind<TokenIssuerConfig> TOKEN_ISSUER = new IntegrationKind<>(
+            "token issuer", TokenIssuerConfig.class, "[a-z0-9]{12}", IdGenerator::newConnectorId,
+            TokenIssuerConfig::builder, TokenIssuerConfig::toBuilder, SecretOwner.Kind.TOKEN_ISSUER,
+            // the secret goes to this introspection endpoint and (for "Test") this token endpoint
+            issuer -> List.of(issuer.introspectionEndpoint().map(Object::toString).orElse(""),
+                    issuer.tokenEndpoint().map(Object::toString).orElse("")));
+
     /** Every kind, in the order the configuration holds, stores and exports them. */
-    public static final List<IntegrationKind<?>> ALL = List.of(IDENTITY_PROVIDER, ENTRA_CONNECTOR);
+    public static final List<IntegrationKind<?>> ALL = List.of(IDENTITY_PROVIDER, ENTRA_CONNECTOR, TOKEN_ISSUER);
 
     private final String label;
     private final Class<C> type;

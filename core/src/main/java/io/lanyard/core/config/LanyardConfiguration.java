@@ -102,6 +102,11 @@ public final class LanyardConfiguration {
         return identityProviders().stream().filter(IdentityProviderConfig::enabled).toList();
     }
 
+    /** The API access token issuers that are enabled, in order. */
+    public List<TokenIssuerConfig> enabledTokenIssuers() {
+        return all(IntegrationKind.TOKEN_ISSUER).stream().filter(TokenIssuerConfig::enabled).toList();
+    }
+
     public List<EntraConnectorConfig> entraConnectors() {
         return all(IntegrationKind.ENTRA_CONNECTOR);
     }

@@ -145,6 +145,20 @@ public enum ErrorCode {
      */
     USER_NOT_PERMITTED("LNY-505", Kind.USER_MAPPING),
 
+    // --- Users and groups from the identity provider (issue 13): just-in-time accounts, matching, group sync. ---
+    /** Just-in-time creation needs an e-mail address and none of the configured claims holds one. */
+    ACCOUNT_EMAIL_MISSING("LNY-510", Kind.USER_MAPPING),
+    /** The account is bound to another subject of this issuer (sub pinning): a takeover through a reused name. */
+    ACCOUNT_BOUND_TO_ANOTHER_IDENTITY("LNY-511", Kind.USER_MAPPING),
+    /** The configured groups claim is present but is not a list of names (or a single name). */
+    GROUPS_CLAIM_INVALID("LNY-512", Kind.RESPONSE_REJECTED),
+    /** A group change failed midway; what had been applied was undone; the login was refused. */
+    GROUP_SYNC_FAILED("LNY-513", Kind.HOST),
+    /** A group change failed midway and undoing it failed too: the memberships are partly changed. */
+    GROUP_SYNC_PARTIALLY_APPLIED("LNY-514", Kind.HOST),
+    /** The provider sends more group names than Lanyard takes from one login. */
+    GROUPS_TOO_MANY("LNY-515", Kind.RESPONSE_REJECTED),
+
     // --- The host application failed. ---
     HOST_LOGIN_FAILED("LNY-600", Kind.HOST),
     /**
@@ -152,6 +166,19 @@ public enum ErrorCode {
      * from the one the adapter was written for); the product's own login still works.
      */
     HOST_API_UNAVAILABLE("LNY-601", Kind.HOST),
+
+    // --- Writes to the host's users and groups (issue 13; later service accounts and directory sync). ---
+    /** The directory chosen for new accounts is missing, inactive, or does not allow creating users. */
+    HOST_DIRECTORY_UNAVAILABLE("LNY-610", Kind.HOST),
+    HOST_ACCOUNT_CREATE_FAILED("LNY-611", Kind.HOST),
+    HOST_ACCOUNT_UPDATE_FAILED("LNY-612", Kind.HOST),
+    /** A user attribute (the remembered identity) could not be read or written, or the host keeps none. */
+    HOST_USER_ATTRIBUTE_FAILED("LNY-613", Kind.HOST),
+    HOST_GROUPS_UNREADABLE("LNY-614", Kind.HOST),
+    HOST_GROUP_CREATE_FAILED("LNY-615", Kind.HOST),
+    HOST_MEMBERSHIP_CHANGE_FAILED("LNY-616", Kind.HOST),
+    /** The product offers no API Lanyard knows for writing users and groups (a version whose API differs). */
+    HOST_WRITES_UNAVAILABLE("LNY-617", Kind.HOST),
 
     // --- An administration request was refused (admin pages and JSON API). ---
     ADMIN_LOGIN_REQUIRED("LNY-700", Kind.ADMINISTRATION),
@@ -175,6 +202,20 @@ public enum ErrorCode {
     /** Entra ID refused Lanyard's certificate assertion: the certificate is not (or no longer) on the app. */
     ENTRA_CLIENT_ASSERTION_REFUSED("LNY-716", Kind.PROVIDER_REFUSED),
 
+    // --- Entra ID group overage: the groups of a login read from Microsoft Graph with a connector (issue 13). ---
+    OVERAGE_GRAPH_UNREACHABLE("LNY-720", Kind.PROVIDER_UNAVAILABLE),
+    /** Graph answered 429 and asked for a longer wait than a login may take. */
+    OVERAGE_GRAPH_THROTTLED("LNY-721", Kind.PROVIDER_UNAVAILABLE),
+    /** Entra ID refused the connector's token, or Graph refused the call (a permission missing). */
+    OVERAGE_GRAPH_REFUSED("LNY-722", Kind.PROVIDER_REFUSED),
+    OVERAGE_GRAPH_ANSWER_INVALID("LNY-723", Kind.PROVIDER_UNAVAILABLE),
+    /** The token has no {@code oid}, or Graph does not know the user it names. */
+    OVERAGE_USER_UNKNOWN("LNY-724", Kind.RESPONSE_REJECTED),
+    /** The token says its groups did not fit, and the provider names no usable Entra ID connector to read them. */
+    OVERAGE_CONNECTOR_UNAVAILABLE("LNY-725", Kind.CONFIGURATION),
+    /** Graph lists more groups for the user than Lanyard reads for one login. */
+    OVERAGE_TOO_MANY_GROUPS("LNY-726", Kind.PROVIDER_UNAVAILABLE),
+
     // --- Logout and the cluster (issue 15). ---
     /** The provider's back- or front-channel logout is switched off in its configuration. */
     LOGOUT_CHANNEL_DISABLED("LNY-830", Kind.CONFIGURATION),
@@ -190,6 +231,42 @@ public enum ErrorCode {
     SILENT_LOGIN_NEEDS_INTERACTION("LNY-835", Kind.PROVIDER_REFUSED),
     /** Logout "also at the provider" is configured, but the provider announces no usable end_session_endpoint. */
     END_SESSION_UNAVAILABLE("LNY-836", Kind.PROVIDER_UNAVAILABLE),
+
+    // --- API access (issue 16): bearer tokens that scripts and servers present to the REST API. ---
+    /** Not a well-formed JWT of a configured issuer (parts, base64url, JSON, size). Answered 401 invalid_token. */
+    BEARER_TOKEN_MALFORMED("LNY-900", Kind.RESPONSE_REJECTED),
+    /** Unsigned ({@code alg: none}), HMAC-signed, signed with an algorithm not allowed, or with {@code crit}. */
+    BEARER_ALGORITHM_REJECTED("LNY-901", Kind.RESPONSE_REJECTED),
+    /** No key of the issuer matches the token's {@code kid} and algorithm (keys refetched at most every 10 s). */
+    BEARER_KEY_NOT_FOUND("LNY-902", Kind.RESPONSE_REJECTED),
+    BEARER_SIGNATURE_INVALID("LNY-903", Kind.RESPONSE_REJECTED),
+    /** RFC 9068 §4: {@code typ} is not {@code at+jwt} (nor {@code JWT} where the issuer allows it). */
+    BEARER_TYPE_REJECTED("LNY-904", Kind.RESPONSE_REJECTED),
+    /** {@code aud} does not contain the configured audience. */
+    BEARER_AUDIENCE_MISMATCH("LNY-905", Kind.RESPONSE_REJECTED),
+    BEARER_EXPIRED("LNY-906", Kind.RESPONSE_REJECTED),
+    /** {@code nbf} or {@code iat} lies in the future (beyond the clock skew). */
+    BEARER_NOT_YET_VALID("LNY-907", Kind.RESPONSE_REJECTED),
+    /** {@code exp} or {@code iat} missing, or a claim of the wrong JSON type. */
+    BEARER_CLAIM_INVALID("LNY-908", Kind.RESPONSE_REJECTED),
+    /** Older (by {@code iat}) than the client's maximum token age. */
+    BEARER_TOO_OLD("LNY-909", Kind.RESPONSE_REJECTED),
+    /** Neither {@code client_id} nor {@code azp}: the calling client cannot be told. */
+    BEARER_CLIENT_MISSING("LNY-910", Kind.RESPONSE_REJECTED),
+    /** The client is not on the issuer's allow-list (and the token maps to no user either). */
+    BEARER_CLIENT_NOT_ALLOWED("LNY-911", Kind.USER_MAPPING),
+    /** RFC 6750 §3.1 insufficient_scope: the token lacks the required scopes. Answered 403. */
+    BEARER_INSUFFICIENT_SCOPE("LNY-912", Kind.USER_MAPPING),
+    /** The client is read-only and the request is not GET or HEAD. Answered 403. */
+    BEARER_READ_ONLY("LNY-913", Kind.USER_MAPPING),
+    /** The request comes from an address outside the client's ranges. Answered 403. */
+    BEARER_SOURCE_ADDRESS_REFUSED("LNY-914", Kind.USER_MAPPING),
+    /** RFC 7662 §2.2: the introspection endpoint says the token is not active (revoked, expired, unknown). */
+    BEARER_INACTIVE("LNY-915", Kind.PROVIDER_REFUSED),
+    /** The introspection endpoint could not be reached, refused Lanyard's client, or answered unusably. */
+    INTROSPECTION_FAILED("LNY-916", Kind.PROVIDER_UNAVAILABLE),
+    /** The mapped service account (or delegated user) is missing and cannot be created, or is inactive. */
+    BEARER_ACCOUNT_UNAVAILABLE("LNY-917", Kind.USER_MAPPING),
 
     INTERNAL_ERROR("LNY-999", Kind.HOST);
 
@@ -244,16 +321,26 @@ public enum ErrorCode {
                     LOGOUT_TOKEN_REPLAYED, LOGOUT_TOKEN_EVENTS_INVALID, LOGOUT_TOKEN_SUBJECT_MISSING,
                     LOGOUT_TOKEN_NONCE_PRESENT, LOGOUT_TOKEN_CLAIM_TYPE_INVALID, LOGOUT_REQUEST_INVALID,
                     LOGOUT_STATE_MISMATCH -> 400;
-            case ADMIN_LOGIN_REQUIRED, SESSION_LIFETIME_EXCEEDED -> 401;
+            case ADMIN_LOGIN_REQUIRED, SESSION_LIFETIME_EXCEEDED, BEARER_TOKEN_MALFORMED, BEARER_ALGORITHM_REJECTED,
+                    BEARER_KEY_NOT_FOUND, BEARER_SIGNATURE_INVALID, BEARER_TYPE_REJECTED, BEARER_AUDIENCE_MISMATCH,
+                    BEARER_EXPIRED, BEARER_NOT_YET_VALID, BEARER_CLAIM_INVALID, BEARER_TOO_OLD, BEARER_CLIENT_MISSING,
+                    BEARER_INACTIVE -> 401;
             case USERNAME_CLAIM_MISSING, USERNAME_TRANSFORM_NO_MATCH, USER_NOT_FOUND, USER_AMBIGUOUS, USER_INACTIVE,
-                    USER_NOT_PERMITTED, ADMIN_NOT_SYSTEM_ADMINISTRATOR, ADMIN_XSRF_REFUSED -> 403;
+                    USER_NOT_PERMITTED, ACCOUNT_EMAIL_MISSING, ACCOUNT_BOUND_TO_ANOTHER_IDENTITY,
+                    ADMIN_NOT_SYSTEM_ADMINISTRATOR, ADMIN_XSRF_REFUSED, BEARER_CLIENT_NOT_ALLOWED,
+                    BEARER_INSUFFICIENT_SCOPE, BEARER_READ_ONLY, BEARER_SOURCE_ADDRESS_REFUSED,
+                    BEARER_ACCOUNT_UNAVAILABLE -> 403;
             case IDP_UNKNOWN, IDP_DISABLED, ADMIN_NOT_FOUND, LOGOUT_CHANNEL_DISABLED -> 404;
             case ADMIN_METHOD_NOT_ALLOWED -> 405;
             case ADMIN_REQUEST_TOO_LARGE -> 413;
             case CONFIG_INVALID, CONFIG_UNREADABLE, CONFIG_WRITE_FAILED, CLIENT_SECRET_MISSING, NO_IDP_CONFIGURED,
                     SECURED_PROPERTY_UNREADABLE, CONFIG_LOCK_UNAVAILABLE, LOGIN_STATE_KEY_UNAVAILABLE,
-                    CLIENT_SECRET_EXPIRES_SOON, CLIENT_SECRET_EXPIRED, SIGNING_KEY_UNUSABLE,
-                    SECURED_KEY_ROTATION_WAITING, ENTRA_PROVIDER_WITHOUT_CONNECTOR, HOST_LOGIN_FAILED, HOST_API_UNAVAILABLE, INTERNAL_ERROR -> 500;
+                    HOST_LOGIN_FAILED, HOST_API_UNAVAILABLE, GROUP_SYNC_FAILED,
+                    GROUP_SYNC_PARTIALLY_APPLIED, HOST_DIRECTORY_UNAVAILABLE, HOST_ACCOUNT_CREATE_FAILED,
+                    HOST_ACCOUNT_UPDATE_FAILED, HOST_USER_ATTRIBUTE_FAILED, HOST_GROUPS_UNREADABLE,
+                    HOST_GROUP_CREATE_FAILED, HOST_MEMBERSHIP_CHANGE_FAILED, HOST_WRITES_UNAVAILABLE,
+                    OVERAGE_CONNECTOR_UNAVAILABLE, CLIENT_SECRET_EXPIRES_SOON, CLIENT_SECRET_EXPIRED, SIGNING_KEY_UNUSABLE,
+                    SECURED_KEY_ROTATION_WAITING, ENTRA_PROVIDER_WITHOUT_CONNECTOR, INTERNAL_ERROR -> 500;
             case DISCOVERY_INVALID, DISCOVERY_ISSUER_MISMATCH, JWKS_INVALID, HTTP_RESPONSE_TOO_LARGE,
                     IDP_ERROR_RESPONSE, TOKEN_REQUEST_REJECTED, CLIENT_AUTHENTICATION_FAILED, USERINFO_REJECTED,
                     TOKEN_RESPONSE_INVALID, ID_TOKEN_MISSING, ID_TOKEN_MALFORMED, ID_TOKEN_ALGORITHM_REJECTED,
@@ -263,11 +350,14 @@ public enum ErrorCode {
                     ID_TOKEN_NOT_YET_VALID, ID_TOKEN_SUBJECT_MISSING, ID_TOKEN_NONCE_MISSING, ID_TOKEN_NONCE_MISMATCH,
                     ID_TOKEN_AUTH_TIME_MISSING, ID_TOKEN_AUTH_TOO_OLD, ID_TOKEN_ACR_NOT_SATISFIED,
                     USERINFO_SUBJECT_MISMATCH, USERINFO_INVALID, ID_TOKEN_TYPE_REJECTED, ID_TOKEN_CLAIM_TYPE_INVALID,
-                    ENTRA_TOKEN_REFUSED, GRAPH_REQUEST_REFUSED, ENTRA_RESPONSE_INVALID, CLIENT_SECRETS_BOTH_REFUSED,
-                    CLIENT_ASSERTION_REFUSED, GRAPH_APPLICATION_NOT_FOUND, GRAPH_PERMISSION_MISSING,
-                    ENTRA_CLIENT_ASSERTION_REFUSED, SILENT_LOGIN_NEEDS_INTERACTION, END_SESSION_UNAVAILABLE -> 502;
+                    ENTRA_TOKEN_REFUSED, GRAPH_REQUEST_REFUSED, ENTRA_RESPONSE_INVALID, GROUPS_CLAIM_INVALID, GROUPS_TOO_MANY,
+                    OVERAGE_GRAPH_REFUSED, OVERAGE_GRAPH_ANSWER_INVALID, OVERAGE_USER_UNKNOWN, OVERAGE_TOO_MANY_GROUPS,
+                    CLIENT_SECRETS_BOTH_REFUSED, CLIENT_ASSERTION_REFUSED, GRAPH_APPLICATION_NOT_FOUND,
+                    GRAPH_PERMISSION_MISSING, ENTRA_CLIENT_ASSERTION_REFUSED, SILENT_LOGIN_NEEDS_INTERACTION,
+                    END_SESSION_UNAVAILABLE -> 502;
             case DISCOVERY_UNREACHABLE, JWKS_UNREACHABLE, TOKEN_ENDPOINT_UNREACHABLE, USERINFO_UNREACHABLE,
-                    ENTRA_UNREACHABLE, CLUSTER_UNAVAILABLE -> 503;
+                    ENTRA_UNREACHABLE, OVERAGE_GRAPH_UNREACHABLE, OVERAGE_GRAPH_THROTTLED, CLUSTER_UNAVAILABLE,
+                    INTROSPECTION_FAILED -> 503;
         };
     }
 

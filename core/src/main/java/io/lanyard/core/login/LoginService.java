@@ -19,13 +19,20 @@ import io.lanyard.core.discovery.ProviderMetadata;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LogText;
 import io.lanyard.core.error.LoginFailedException;
+import io.lanyard.core.audit.AuditSink;
+import io.lanyard.core.entra.EntraEndpoints;
+import io.lanyard.core.entra.GraphUserGroups;
+import io.lanyard.core.host.AccountWrites;
 import io.lanyard.core.host.BaseUrl;
+import io.lanyard.core.host.GroupWrites;
 import io.lanyard.core.host.HostUser;
 import io.lanyard.core.host.SeenLoginStates;
 import io.lanyard.core.host.UserDirectory;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.http.ProviderHttpClient;
-import io.lanyard.core.mapping.UserResolver;
+import io.lanyard.core.provisioning.AccountProvisioning;
+import io.lanyard.core.provisioning.LoginIdentity;
+import io.lanyard.core.provisioning.OverageGroups;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.session.LanyardSession;
@@ -65,7 +72,7 @@ public final class LoginService {
     private final ClientSecretResolver secrets;
     private final SigningKeys signingKeys;
     private final ProviderRuntimes runtimes;
-    private final UserResolver users;
+    private final AccountProvisioning accounts;
     private final BaseUrl baseUrl;
     private final Clock clock;
     private final TokenClient tokens;
@@ -73,32 +80,37 @@ public final class LoginService {
     private final IdTokenValidator idTokens;
     private final SeenLoginStates seenStates;
 
-    LoginService(ConfigurationHolder configuration, ClientSecretResolver secrets, SigningKeys signingKeys,
-            UserDirectory users, BaseUrl baseUrl, Clock clock, ProviderHttpClient http, SeenLoginStates seenStates) {
-        this.configuration = configuration;
-        this.secrets = secrets;
-        this.signingKeys = signingKeys;
-        this.runtimes = new ProviderRuntimes(secrets, http, clock);
-        this.users = new UserResolver(users);
-        this.baseUrl = baseUrl;
-        this.clock = clock;
+    private LoginService(Builder builder) {
+        ProviderHttpClient http = new ProviderHttpClient(builder.limits);
+        this.configuration = builder.configuration;
+        this.secrets = builder.secrets;
+        this.signingKeys = builder.signingKeys;
+        this.runtimes = new ProviderRuntimes(builder.secrets, http, builder.clock);
+        OverageGroups overage = new OverageGroups(configuration::current, builder.secrets,
+                new GraphUserGroups(http, builder.entraEndpoints, builder.clock), builder.clock);
+        this.accounts = new AccountProvisioning(builder.users, builder.accountWrites, builder.groupWrites,
+                Optional.of(overage), builder.audit, builder.clock);
+        this.baseUrl = builder.baseUrl;
+        this.clock = builder.clock;
         this.tokens = new TokenClient(http);
         this.userInfo = new UserInfoClient(http);
         this.idTokens = new IdTokenValidator(clock);
-        this.seenStates = seenStates;
+        this.seenStates = builder.seenStates != null ? builder.seenStates : new InMemorySeenLoginStates(builder.clock);
     }
 
-    /** Without signing keys: providers with {@code private_key_jwt} fail with {@code SIGNING_KEY_UNUSABLE}. */
+    /**
+     * A login service that finds accounts and never writes to the host (no just-in-time creation, no group sync);
+     * without signing keys: providers with {@code private_key_jwt} fail with {@code SIGNING_KEY_UNUSABLE}.
+     */
     public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
             UserDirectory users, BaseUrl baseUrl, Clock clock) {
-        return create(configuration, secrets, SigningKeys.unavailable("no signing keys were given"), users, baseUrl,
-                clock, HttpLimits.DEFAULT);
+        return builder(configuration, secrets, users, baseUrl, clock).build();
     }
 
+    /** As {@link #create(ConfigurationHolder, ClientSecretResolver, UserDirectory, BaseUrl, Clock)}, within limits. */
     public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
             UserDirectory users, BaseUrl baseUrl, Clock clock, HttpLimits limits) {
-        return create(configuration, secrets, SigningKeys.unavailable("no signing keys were given"), users, baseUrl,
-                clock, limits);
+        return builder(configuration, secrets, users, baseUrl, clock).limits(limits).build();
     }
 
     /**
@@ -106,15 +118,13 @@ public final class LoginService {
      */
     public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
             SigningKeys signingKeys, UserDirectory users, BaseUrl baseUrl, Clock clock, HttpLimits limits) {
-        return create(configuration, secrets, signingKeys, users, baseUrl, clock, limits,
-                new InMemorySeenLoginStates(clock));
+        return builder(configuration, secrets, users, baseUrl, clock).signingKeys(signingKeys).limits(limits).build();
     }
 
     /** @param seenStates where the states of the logins that came back are remembered (single use) */
     public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
             UserDirectory users, BaseUrl baseUrl, Clock clock, HttpLimits limits, SeenLoginStates seenStates) {
-        return create(configuration, secrets, SigningKeys.unavailable("no signing keys were given"), users, baseUrl,
-                clock, limits, seenStates);
+        return builder(configuration, secrets, users, baseUrl, clock).limits(limits).seenStates(seenStates).build();
     }
 
     /**
@@ -124,8 +134,82 @@ public final class LoginService {
     public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
             SigningKeys signingKeys, UserDirectory users, BaseUrl baseUrl, Clock clock, HttpLimits limits,
             SeenLoginStates seenStates) {
-        return new LoginService(configuration, secrets, signingKeys, users, baseUrl, clock,
-                new ProviderHttpClient(limits), Objects.requireNonNull(seenStates, "seenStates"));
+        return builder(configuration, secrets, users, baseUrl, clock).signingKeys(signingKeys).limits(limits)
+                .seenStates(seenStates).build();
+    }
+
+    /** A login service with what the host offers besides reading users: account and group writes, audit, Graph. */
+    public static Builder builder(ConfigurationHolder configuration, ClientSecretResolver secrets, UserDirectory users,
+            BaseUrl baseUrl, Clock clock) {
+        return new Builder(configuration, secrets, users, baseUrl, clock);
+    }
+
+    /** What a {@link LoginService} is made of; without writes, a login never changes the host's users or groups. */
+    public static final class Builder {
+        private static final String NO_WRITES = "this host has no adapter for writing users and groups";
+
+        private final ConfigurationHolder configuration;
+        private final ClientSecretResolver secrets;
+        private final UserDirectory users;
+        private final BaseUrl baseUrl;
+        private final Clock clock;
+        private HttpLimits limits = HttpLimits.DEFAULT;
+        private SigningKeys signingKeys = SigningKeys.unavailable("no signing keys were given");
+        private AccountWrites accountWrites = AccountWrites.unavailable(NO_WRITES);
+        private GroupWrites groupWrites = GroupWrites.unavailable(NO_WRITES);
+        private AuditSink audit = AuditSink.none();
+        private EntraEndpoints entraEndpoints = EntraEndpoints.NATIONAL_CLOUDS;
+        private SeenLoginStates seenStates;
+
+        private Builder(ConfigurationHolder configuration, ClientSecretResolver secrets, UserDirectory users,
+                BaseUrl baseUrl, Clock clock) {
+            this.configuration = Objects.requireNonNull(configuration, "configuration");
+            this.secrets = Objects.requireNonNull(secrets, "secrets");
+            this.users = Objects.requireNonNull(users, "users");
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            this.clock = Objects.requireNonNull(clock, "clock");
+        }
+
+        /** Bounds of every call to a provider, Entra ID and Microsoft Graph. */
+        public Builder limits(HttpLimits value) {
+            this.limits = Objects.requireNonNull(value, "limits");
+            return this;
+        }
+
+        /** Lanyard's own keys, for providers that authenticate it with {@code private_key_jwt}. */
+        public Builder signingKeys(SigningKeys value) {
+            this.signingKeys = Objects.requireNonNull(value, "signingKeys");
+            return this;
+        }
+
+        /** The host's account and group writes, for just-in-time creation and group sync. */
+        public Builder writes(AccountWrites accounts, GroupWrites groups) {
+            this.accountWrites = Objects.requireNonNull(accounts, "accounts");
+            this.groupWrites = Objects.requireNonNull(groups, "groups");
+            return this;
+        }
+
+        /** Where the accounts and memberships a login changes are reported. */
+        public Builder audit(AuditSink value) {
+            this.audit = Objects.requireNonNull(value, "audit");
+            return this;
+        }
+
+        /** Where Entra ID and Graph are reached for group overage (a product: Microsoft's; the sandbox: a stand-in). */
+        public Builder entraEndpoints(EntraEndpoints value) {
+            this.entraEndpoints = Objects.requireNonNull(value, "entraEndpoints");
+            return this;
+        }
+
+        /** Where the states of the logins that came back are remembered (single use); default: in this node's memory. */
+        public Builder seenStates(SeenLoginStates value) {
+            this.seenStates = Objects.requireNonNull(value, "seenStates");
+            return this;
+        }
+
+        public LoginService build() {
+            return new LoginService(this);
+        }
     }
 
     /**
@@ -200,7 +284,8 @@ public final class LoginService {
         IdTokenExpectations expected = IdTokenExpectations.of(config, pending.nonce(), exchanged.secret());
         ValidatedIdToken idToken = idTokens.validate(tokenResult.idToken(), expected, provider.keys());
         Map<String, Object> claims = claimsFor(config, provider, tokenResult, idToken, expected);
-        HostUser user = users.resolve(claims, runtime.usernameMapper());
+        HostUser user = accounts.accountFor(new LoginIdentity(config, idToken.claims().getIssuer(), idToken.subject(), claims,
+                runtime.usernameMapper(), runtime.groupRules()));
         LOG.info("{} logged in through identity provider {} ({})", user.username(), config.id(), config.displayName());
         return new LoginSuccess(user, config.id(), idToken.subject(), pending.returnPath(), idToken.raw(), claims,
                 hostSession(config, idToken));

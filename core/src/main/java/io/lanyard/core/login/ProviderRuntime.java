@@ -10,6 +10,8 @@ import io.lanyard.core.secret.ClientSecrets;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.error.LoginFailedException;
+import io.lanyard.core.provisioning.GroupRules;
+import io.lanyard.core.secret.ClientSecrets;
 import io.lanyard.core.secret.SecretOwner;
 import io.lanyard.core.signing.SigningKeys;
 import java.time.Clock;
@@ -17,7 +19,8 @@ import java.util.Optional;
 
 /**
  * What Lanyard keeps for one provider configuration between logins: its resolved secrets (current and next), cached
- * metadata and keys, and its username mapper. Replaced as a whole when the provider's configuration changes.
+ * metadata and keys, its username mapper and group rules. Replaced as a whole when the provider's configuration
+ * changes.
  */
 final class ProviderRuntime {
 
@@ -25,6 +28,7 @@ final class ProviderRuntime {
     private final ClientSecrets secrets;
     private final ProviderMetadataSource metadata;
     private final UsernameMapper usernameMapper;
+    private final GroupRules groupRules;
     private final ProviderHttpClient http;
     private final Clock clock;
     private volatile JwksSource keys;
@@ -36,6 +40,7 @@ final class ProviderRuntime {
         this.clock = clock;
         this.metadata = new ProviderMetadataSource(config.issuer(), config.discoveryUrl(), http, clock);
         this.usernameMapper = new UsernameMapper(config.usernameMapping());
+        this.groupRules = new GroupRules(config.provisioning().groups());
     }
 
     IdentityProviderConfig config() {
@@ -48,6 +53,10 @@ final class ProviderRuntime {
 
     UsernameMapper usernameMapper() {
         return usernameMapper;
+    }
+
+    GroupRules groupRules() {
+        return groupRules;
     }
 
     ClientSecrets clientSecrets() {

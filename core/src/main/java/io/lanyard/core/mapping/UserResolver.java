@@ -11,7 +11,11 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Finds the existing host account of a verified identity. Creating accounts is not its business. */
+/**
+ * Finds the existing host account of a verified identity: by the mapped username, or (when the provider's lookup
+ * allows it) by an e-mail address the provider verified that exactly one active account has. Creating accounts is not
+ * its business ({@code core.provisioning} does that).
+ */
 public final class UserResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger(UserResolver.class);
@@ -28,17 +32,32 @@ public final class UserResolver {
      */
     public HostUser resolve(Map<String, Object> claims, UsernameMapper mapper) {
         String username = mapper.username(claims);
-        Optional<HostUser> user = directory.findByUsername(username);
-        if (user.isEmpty() && mapper.mapping().lookup() == UserLookup.USERNAME_THEN_EMAIL) {
-            user = byEmail(claims, mapper.mapping().trustUnverifiedEmail());
-        }
-        HostUser found = user.orElseThrow(() -> new LoginFailedException(ErrorCode.USER_NOT_FOUND,
-                "no user \"" + username + "\"" + (mapper.mapping().lookup() == UserLookup.USERNAME_THEN_EMAIL
-                        ? " and no single user with the token's e-mail address" : "")));
+        HostUser found = find(username, claims, mapper).orElseThrow(() -> notFound(username, mapper));
         if (!found.active()) {
             throw new LoginFailedException(ErrorCode.USER_INACTIVE, "user \"" + found.username() + "\" is inactive");
         }
         return found;
+    }
+
+    /**
+     * The account of {@code username} (the mapped username of {@code claims}), active or not; or the one active
+     * account with the token's verified e-mail address, when the lookup allows it.
+     *
+     * @throws LoginFailedException {@code USER_AMBIGUOUS} when several active accounts have that address
+     */
+    public Optional<HostUser> find(String username, Map<String, Object> claims, UsernameMapper mapper) {
+        Optional<HostUser> user = directory.findByUsername(username);
+        if (user.isEmpty() && mapper.mapping().lookup() == UserLookup.USERNAME_THEN_EMAIL) {
+            user = byEmail(claims, mapper.mapping().trustUnverifiedEmail());
+        }
+        return user;
+    }
+
+    /** {@code USER_NOT_FOUND} for {@code username}, saying what was looked for. */
+    public static LoginFailedException notFound(String username, UsernameMapper mapper) {
+        return new LoginFailedException(ErrorCode.USER_NOT_FOUND,
+                "no user \"" + username + "\"" + (mapper.mapping().lookup() == UserLookup.USERNAME_THEN_EMAIL
+                        ? " and no single user with the token's e-mail address" : ""));
     }
 
     /**
@@ -76,10 +95,11 @@ public final class UserResolver {
     }
 
     private Optional<HostUser> uniqueByEmail(String address) {
-        List<HostUser> matches = directory.findByEmail(address);
+        // Only active accounts count: a deactivated namesake neither blocks nor takes the login.
+        List<HostUser> matches = directory.findByEmail(address).stream().filter(HostUser::active).toList();
         if (matches.size() > 1) {
             throw new LoginFailedException(ErrorCode.USER_AMBIGUOUS,
-                    matches.size() + " users share the token's e-mail address; refusing to pick one");
+                    matches.size() + " active users share the token's e-mail address; refusing to pick one");
         }
         return matches.stream().findFirst();
     }

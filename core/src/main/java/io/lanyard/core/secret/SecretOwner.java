@@ -13,7 +13,8 @@ public record SecretOwner(Kind kind, String id) {
 
     public enum Kind {
         IDENTITY_PROVIDER("identity provider", "provider.xml", SecretPropertyNames.IDENTITY_PROVIDER_STATIC),
-        CONNECTOR("Entra ID connector", "connector.xml", SecretPropertyNames.CONNECTOR_STATIC);
+        CONNECTOR("Entra ID connector", "connector.xml", SecretPropertyNames.CONNECTOR_STATIC),
+        TOKEN_ISSUER("token issuer", "token-issuer.xml", SecretPropertyNames.TOKEN_ISSUER_STATIC);
 
         private final String description;
         private final String fileName;
@@ -49,9 +50,17 @@ public record SecretOwner(Kind kind, String id) {
         return new SecretOwner(Kind.CONNECTOR, id);
     }
 
+    public static SecretOwner tokenIssuer(String id) {
+        return new SecretOwner(Kind.TOKEN_ISSUER, id);
+    }
+
     /** The name for this owner only: what the admin UI offers to copy. */
     public String propertyName() {
-        return kind == Kind.IDENTITY_PROVIDER ? SecretPropertyNames.identityProvider(id) : SecretPropertyNames.connector(id);
+        return switch (kind) {
+            case IDENTITY_PROVIDER -> SecretPropertyNames.identityProvider(id);
+            case CONNECTOR -> SecretPropertyNames.connector(id);
+            case TOKEN_ISSUER -> SecretPropertyNames.tokenIssuer(id);
+        };
     }
 
     /** The name shared by every owner of this kind. */

@@ -24,6 +24,13 @@ public final class SecretPropertyNames {
     public static final String CONNECTOR_STATIC =
             "ORG_KANTEGA_ATLASKERB_CONNECTOR_AZURE_AZUREADCONNECTORTYPE_STATIC_CLIENTSECRET";
 
+    /**
+     * Any API access token issuer (issue 16; not in the specification, which predates API access: named in its
+     * pattern so that {@code secrets.secured-properties} and the same start scripts take it).
+     */
+    public static final String TOKEN_ISSUER_STATIC = "ORG_KANTEGA_ATLASKERB_APIACCESS_TOKENISSUER_STATIC_CLIENTSECRET";
+
+    private static final String TOKEN_ISSUER_PREFIX = "ORG_KANTEGA_ATLASKERB_APIACCESS_TOKENISSUER_";
     private static final String IDENTITY_PROVIDER_PREFIX = "ORG_KANTEGA_ATLASKERB_IDENTITYPROVIDERS_OIDC_";
     private static final String CONNECTOR_PREFIX = "ORG_KANTEGA_ATLASKERB_CONNECTOR_AZURE_AZUREADCONNECTORTYPE_";
     private static final String SUFFIX = "_CLIENTSECRET";
@@ -37,6 +44,8 @@ public final class SecretPropertyNames {
             + "|" + Pattern.quote(CONNECTOR_STATIC)
             + "|" + Pattern.quote(IDENTITY_PROVIDER_PREFIX) + ID + Pattern.quote(SUFFIX)
             + "|" + Pattern.quote(CONNECTOR_PREFIX) + ID + Pattern.quote(SUFFIX)
+            + "|" + Pattern.quote(TOKEN_ISSUER_STATIC)
+            + "|" + Pattern.quote(TOKEN_ISSUER_PREFIX) + ID + Pattern.quote(SUFFIX)
             + ")(?:" + Pattern.quote(NEXT_SUFFIX) + ")?");
 
     private SecretPropertyNames() {
@@ -55,13 +64,18 @@ public final class SecretPropertyNames {
         return CONNECTOR_PREFIX + requireId(id) + SUFFIX;
     }
 
+    /** One API access token issuer by its id, e.g. {@code ORG_KANTEGA_ATLASKERB_APIACCESS_TOKENISSUER_k3v9x2m1q8zt_CLIENTSECRET}. */
+    public static String tokenIssuer(String id) {
+        return TOKEN_ISSUER_PREFIX + requireId(id) + SUFFIX;
+    }
+
     /** The name of the next secret for {@code name}, e.g. {@code …_CLIENTSECRET_NEXT}. */
     public static String next(String name) {
         return name + NEXT_SUFFIX;
     }
 
     /**
-     * Whether {@code name} has one of the four shapes above, with or without {@value #NEXT_SUFFIX}: only such
+     * Whether {@code name} has one of the six shapes above, with or without {@value #NEXT_SUFFIX}: only such
      * names are read or secured by Lanyard.
      */
     public static boolean isOurs(String name) {

@@ -6,8 +6,10 @@ import io.lanyard.testing.HeadlessChrome;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.JavascriptExecutor;
@@ -81,6 +83,35 @@ public final class Browser implements AutoCloseable {
         awaitPage("a page of the sandbox after the provider", d -> d.getCurrentUrl().startsWith(base)
                 && (!d.findElements(By.cssSelector("dd.code")).isEmpty()
                         || d.findElement(By.tagName("body")).getText().contains("Logged in as")));
+    }
+
+    /** Waits until the browser shows this path of the sandbox (any query), fully loaded. */
+    public void awaitAt(LanyardSandbox sandbox, String path) {
+        String base = sandbox.baseUrl().toString();
+        awaitPage(path + " of the sandbox", d -> d.getCurrentUrl().startsWith(base)
+                && path.equals(URI.create(d.getCurrentUrl()).getPath()));
+    }
+
+    /** Waits for the element with this id (e.g. a provider's confirmation button), then clicks it. */
+    public void clickWhenShown(String id) {
+        awaitPage("an element #" + id, d -> !d.findElements(By.id(id)).isEmpty());
+        driver.findElement(By.id(id)).click();
+    }
+
+    /** Waits until the page's text contains {@code words}, ignoring case. */
+    public void awaitText(String words) {
+        String lowerCase = words.toLowerCase(Locale.ROOT);
+        awaitPage("a page saying \"" + words + "\"", d -> d.findElement(By.tagName("body")).getText()
+                .toLowerCase(Locale.ROOT).contains(lowerCase));
+    }
+
+    /**
+     * The browser's cookies for the host it shows now, as a {@code Cookie} request header, so a test can make a
+     * request of this session outside the browser (e.g. a REST client's).
+     */
+    public String cookieHeader() {
+        return driver.manage().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
     }
 
     /** The code on Lanyard's error page ({@code LNY-nnn}), or empty when this is no error page. */

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Keycloak's server distribution (unpacked from Maven Central's {@code keycloak-quarkus-dist} zip by the build) in dev
@@ -180,14 +181,62 @@ public final class KeycloakServer implements ProviderUnderTest {
      * Keycloak accepts this secret only, the old one no longer.
      */
     public void changeClientSecret(RegisteredClient client, Secret secret) {
-        URI base = URI.create("http://127.0.0.1:" + port);
+        changeClient(client, representation -> representation.put("secret", secret.reveal()));
+    }
+
+    /**
+     * Sets a client's "Backchannel logout URL" through the admin REST API (as in the admin console's client settings):
+     * Keycloak POSTs the logout tokens of that client's sessions there from now on.
+     */
+    public void changeBackChannelLogoutUrl(RegisteredClient client, URI url) {
+        changeClient(client, representation -> {
+            Map<Object, Object> attributes = new LinkedHashMap<>(attributesOf(representation));
+            attributes.put("backchannel.logout.url", url.toString());
+            representation.put("attributes", attributes);
+        });
+    }
+
+    private static Map<?, ?> attributesOf(Map<String, Object> representation) {
+        return representation.get("attributes") instanceof Map<?, ?> attributes ? attributes : Map.of();
+    }
+
+    private void changeClient(RegisteredClient client, Consumer<Map<String, Object>> change) {
+        URI base = adminBase();
         String token = adminToken(base);
         URI clients = URI.create(base + "/admin/realms/" + REALM + "/clients?clientId=" + client.clientId());
         String id = String.valueOf(JsonHttp.getArray(clients, token).get(0).get("id"));
         URI clientUri = URI.create(base + "/admin/realms/" + REALM + "/clients/" + id);
         Map<String, Object> representation = new LinkedHashMap<>(JsonHttp.get(clientUri, Optional.of(token)));
-        representation.put("secret", secret.reveal());
+        change.accept(representation);
         JsonHttp.putJson(clientUri, token, com.nimbusds.jose.util.JSONObjectUtils.toJSONString(representation), 204);
+    }
+
+    /** The ids of a person's sessions at Keycloak (the admin console's "Sessions" tab of the user). */
+    public List<String> sessionsOf(TestAccount account) {
+        URI base = adminBase();
+        String token = adminToken(base);
+        return JsonHttp.getArray(URI.create(userUri(base, token, account) + "/sessions"), token).stream()
+                .map(session -> String.valueOf(session.get("id"))).toList();
+    }
+
+    /**
+     * Ends every session of a person at Keycloak, as the admin console's "Sign out" on a user does: Keycloak sends a
+     * back-channel logout token to each client those sessions logged in to.
+     */
+    public void signOutEverywhere(TestAccount account) {
+        URI base = adminBase();
+        String token = adminToken(base);
+        JsonHttp.postJson(URI.create(userUri(base, token, account) + "/logout"), token, "{}", 204);
+    }
+
+    private static URI userUri(URI base, String token, TestAccount account) {
+        URI users = URI.create(base + "/admin/realms/" + REALM + "/users?exact=true&username=" + account.username());
+        String id = String.valueOf(JsonHttp.getArray(users, token).get(0).get("id"));
+        return URI.create(base + "/admin/realms/" + REALM + "/users/" + id);
+    }
+
+    private URI adminBase() {
+        return URI.create("http://127.0.0.1:" + port);
     }
 
     private String adminToken(URI base) {
@@ -207,7 +256,7 @@ public final class KeycloakServer implements ProviderUnderTest {
      */
     @Override
     public List<String> rotateSigningKeys() {
-        URI base = URI.create("http://127.0.0.1:" + port);
+        URI base = adminBase();
         String token = adminToken(base);
         Map<String, Object> realm = JsonHttp.get(URI.create(base + "/admin/realms/" + REALM), Optional.of(token));
         String component = "{\"name\":\"rsa-rs256-rotated-" + System.currentTimeMillis() + "\","
@@ -251,10 +300,10 @@ public final class KeycloakServer implements ProviderUnderTest {
                     .replace("@JWKS_URL@", signsJwt ? sandboxBase + LanyardPaths.JWKS : "")
                     .replace("@SIGNING_ALGORITHM@", client.signingAlgorithm())
                     .replace("@REDIRECT_URI@", sandboxBase + LanyardPaths.callbackPath(client.lanyardId()))
-                    // for later: Lanyard's back-channel logout endpoint (not served yet)
-                    .replace("@BACKCHANNEL_LOGOUT_URL@", sandboxBase + LanyardPaths.PREFIX + "/backchannel-logout/"
-                            + client.lanyardId())
-                    .replace("@BASE_URL@", sandboxBase));
+                    // Keycloak POSTs its logout tokens straight to the sandbox, not through the proxy
+                    .replace("@BACKCHANNEL_LOGOUT_URL@", sandboxBase
+                            + LanyardPaths.backChannelLogoutPath(client.lanyardId()))
+                    .replace("@POST_LOGOUT_REDIRECT_URI@", sandboxBase + LanyardPaths.POST_LOGOUT));
         }
         return resource("/keycloak/lanyard-realm.json").replace("@CLIENTS@", String.join(",\n", entries));
     }

@@ -4,6 +4,7 @@ import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.diagnostics.EntraConnectorCheck;
 import io.lanyard.core.diagnostics.IdentityProviderCheck;
+import io.lanyard.core.diagnostics.TokenIssuerCheck;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.host.LoginPage;
@@ -89,7 +90,8 @@ public final class LanyardAdministration {
         ProviderHttpClient http = new ProviderHttpClient(limits);
         ClientSecretResolver resolver = secrets.resolver();
         IntegrationAdmins integrations = new IntegrationAdmins(new IdentityProviderCheck(http, resolver, clock),
-                new EntraConnectorCheck(http, resolver, secrets.graph()), baseUrl);
+                new EntraConnectorCheck(http, resolver, secrets.graph()), new TokenIssuerCheck(http, resolver, clock),
+                baseUrl);
         SecretSections sections = new SecretSections(resolver, secrets.nodeReports(), secrets.nodeReporter(),
                 Optional.of(secrets.expiry()), clock);
         List<AdminPages> pages = new ArrayList<>(integrations.pages(changes.get(), sections, view, guard));

@@ -2,11 +2,13 @@ package io.lanyard.plugin.lifecycle;
 
 import io.lanyard.core.audit.AuditSink;
 import io.lanyard.core.audit.LoggingAuditSink;
+import io.lanyard.core.bearer.BearerAuthenticator;
 import io.lanyard.core.cluster.ClusterSeenLoginStates;
 import io.lanyard.core.cluster.LocalClusterState;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.config.xml.ConfigurationFiles;
+import io.lanyard.core.host.AccountWrites;
 import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.host.ClusterState;
@@ -21,7 +23,9 @@ import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.session.SessionRevocations;
 import io.lanyard.plugin.session.RememberMe;
+import io.lanyard.plugin.session.RequestLogin;
 import io.lanyard.plugin.session.SessionLogin;
+import io.lanyard.plugin.web.BearerFilter;
 import io.lanyard.plugin.web.CallbackServlet;
 import io.lanyard.plugin.web.LanyardLogoutWeb;
 import io.lanyard.plugin.web.JwksServlet;
@@ -58,6 +62,7 @@ public final class LanyardPlugin implements AutoCloseable {
     private final LoginService loginService;
     private final LanyardWeb web;
     private final AuditSink audit = new LoggingAuditSink();
+    private final BearerAuthenticator bearer;
     private final Clock clock = Clock.systemUTC();
     /**
      * What the nodes share: the product's cluster services ({@code io.lanyard.plugin.cluster.HostClusterState}),
@@ -91,6 +96,10 @@ public final class LanyardPlugin implements AutoCloseable {
         this.loginService = LoginService.create(configuration, clientSecrets, secrets.signingKeys(), users, baseUrl,
                 clock, HttpLimits.DEFAULT, new ClusterSeenLoginStates(cluster));
         this.logouts = LogoutService.create(loginService, cluster, revocations, audit);
+        // API access: existing service accounts work; creating missing ones waits for the products' account writes.
+        this.bearer = new BearerAuthenticator(configuration, clientSecrets, users,
+                AccountWrites.unavailable("this product's account writes are not wired to API access yet"), audit, clock,
+                HttpLimits.DEFAULT);
         // Sealed under the key in the shared home, so that any node opens what another sealed.
         this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, baseUrl,
                 lanyardDirectory.map(PendingLoginSeal::inFolder).orElseGet(PendingLoginSeal::inMemory));
@@ -122,6 +131,15 @@ public final class LanyardPlugin implements AutoCloseable {
 
     public LoginServlet loginServlet() {
         return web.loginServlet();
+    }
+
+    /**
+     * API access (issue 16): the filter that authenticates one request by Lanyard's bearer token.
+     *
+     * @param requestLogin how this product runs one request as a user without a lingering session
+     */
+    public BearerFilter bearerFilter(RequestLogin requestLogin) {
+        return new BearerFilter(bearer, requestLogin);
     }
 
     public CallbackServlet callbackServlet() {

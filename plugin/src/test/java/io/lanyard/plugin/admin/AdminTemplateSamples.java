@@ -6,6 +6,7 @@ import io.lanyard.core.diagnostics.CheckFailure;
 import io.lanyard.core.diagnostics.CheckWarning;
 import io.lanyard.core.diagnostics.GraphCheckReport;
 import io.lanyard.core.diagnostics.ProviderCheckReport;
+import io.lanyard.core.diagnostics.TokenIssuerCheckReport;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.keys.KeySummary;
 import io.lanyard.core.secret.SecretPropertyNames;
@@ -153,6 +154,17 @@ final class AdminTemplateSamples {
                 html("cloudCheck", Map.of("check", connectorCheck))));
         data.put("cloudDelete", Map.of("frame", frame("cloud"), "connector", connectorRow));
         data.put("cloudCheck", Map.of("check", connectorCheck));
+        Map<String, Object> issuerRow = new HashMap<>(Map.of("id", "issuer000001", "displayName", text, "issuer",
+                "https://sso.example.com/" + text, "tokenCheck", "BOTH", "clients", 2, "enabled", true, "secret",
+                notSet));
+        Map<String, Object> issuerCheck = CheckViews.tokenIssuerReport(new TokenIssuerCheckReport(List.of(
+                new TokenIssuerCheckReport.Step("token", true, text),
+                new TokenIssuerCheckReport.Step("check", false, text)),
+                Optional.of(new CheckFailure(ErrorCode.BEARER_AUDIENCE_MISMATCH, text))));
+        data.put("apiList", Map.of("frame", frame("api"), "issuers", List.of(issuerRow), "saved", text,
+                "deleted", false, "tested", "issuer000001", "testResult", html("apiCheck", Map.of("check", issuerCheck))));
+        data.put("apiDelete", Map.of("frame", frame("api"), "issuer", issuerRow));
+        data.put("apiCheck", Map.of("check", issuerCheck));
         Map<String, Object> rotation = new HashMap<>((Map<String, Object>) secret.get("rotation"));
         rotation.put("nodes", List.of(Map.of("node", text, "writtenAt", "2026-12-01T10:00:00Z", "current",
                 text, "next", text, "inUse", "NEXT", "stale", true)));

@@ -56,6 +56,10 @@ public final class LanyardAuthenticationHandler
 
     @Override
     public AuthenticationResult performAuthentication(HttpAuthenticationContext context) {
+        ApplicationUser bearer = bearerUser(context.getRequest());
+        if (bearer != null) {
+            return new AuthenticationResult.Builder(bearer).build();
+        }
         ApplicationUser user = takeVerifiedUser(context.getRequest());
         return user == null ? null : new AuthenticationResult.Builder(user).build();
     }
@@ -66,6 +70,24 @@ public final class LanyardAuthenticationHandler
      */
     public ApplicationUser authenticate(HttpAuthenticationContext context) {
         return takeVerifiedUser(context.getRequest());
+    }
+
+    /**
+     * API access: the account Lanyard's bearer filter verified for this request ({@link BitbucketRequestLogin}), for
+     * this request only; the session is not touched and {@link #onAuthenticationSuccess} writes nothing for it.
+     */
+    private ApplicationUser bearerUser(HttpServletRequest request) {
+        Object username = request.getAttribute(BitbucketRequestLogin.BEARER_USERNAME);
+        if (!(username instanceof String)) {
+            return null;
+        }
+        ApplicationUser user = userService.getUserByName((String) username);
+        if (user == null || !user.isActive()) {
+            LOG.warn("The account {} of a Lanyard bearer token is {} in Bitbucket: not authenticated", username,
+                    user == null ? "gone" : "inactive");
+            return null;
+        }
+        return user;
     }
 
     private ApplicationUser takeVerifiedUser(HttpServletRequest request) {

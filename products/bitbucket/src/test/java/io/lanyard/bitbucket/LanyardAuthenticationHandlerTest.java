@@ -99,6 +99,28 @@ class LanyardAuthenticationHandlerTest {
     }
 
     @Test
+    void theAccountOfALanyardBearerTokenIsAuthenticatedForThatRequestWithoutTheSession() throws Exception {
+        HttpServletRequest request = request(null);
+        javax.servlet.FilterChain chain = (req, res) -> {
+            AuthenticationResult result = handler.performAuthentication(context((HttpServletRequest) req));
+            assertThat(result.getUser()).isSameAs(alice);
+            assertThat(handler.onAuthenticationSuccess(success((HttpServletRequest) req))).isFalse();
+        };
+        new BitbucketRequestLogin().proceedAs("alice", request, mock(HttpServletResponse.class), chain);
+
+        org.mockito.Mockito.verifyNoInteractions(session);
+        assertThat(handler.performAuthentication(context(request(null)))).as("another request").isNull();
+    }
+
+    @Test
+    void aBearerAccountThatIsInactiveIsNotAuthenticated() {
+        when(alice.isActive()).thenReturn(false);
+        HttpServletRequest request = request(null);
+        request.setAttribute(BitbucketRequestLogin.BEARER_USERNAME, "alice");
+        assertThat(handler.performAuthentication(context(request))).isNull();
+    }
+
+    @Test
     void withoutAVerifiedUserTheRequestIsNotOurs() {
         assertThat(handler.performAuthentication(context(request(null)))).isNull();
         HttpServletRequest noSession = mock(HttpServletRequest.class);

@@ -46,8 +46,11 @@ public final class SandboxSessionLogin implements SessionLogin {
         return Optional.of(claims instanceof Map ? (Map<String, Object>) claims : Map.of());
     }
 
-    /** The logged-in user's name; never creates a session. */
+    /** The logged-in user's name (of this request's bearer token, or of the session); never creates a session. */
     public Optional<String> loggedInUsername(HttpServletRequest request) {
+        if (request.getAttribute(SandboxRequestLogin.USER_ATTRIBUTE) instanceof String bearerUser) {
+            return Optional.of(bearerUser);
+        }
         HttpSession session = request.getSession(false);
         if (session == null) {
             return Optional.empty();

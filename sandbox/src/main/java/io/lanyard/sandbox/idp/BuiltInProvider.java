@@ -1,5 +1,6 @@
 package io.lanyard.sandbox.idp;
 
+
 import io.lanyard.core.secret.Secret;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -7,6 +8,7 @@ import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,11 +18,13 @@ import no.nav.security.mock.oauth2.http.OAuth2HttpRouterKt;
 import no.nav.security.mock.oauth2.http.OAuth2HttpServer;
 import no.nav.security.mock.oauth2.http.Route;
 import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
+import okhttp3.HttpUrl;
 
 /**
  * The sandbox's own OpenID Connect provider on {@code 127.0.0.1}: navikt's mock-oauth2-server with the sandbox's
  * routes in front (client authentication, registered redirect URIs, PKCE, a sign-in form that sets the usual
- * claims). Its issuer is {@code http://localhost:<port>/sandbox}; its one client is {@value #CLIENT_ID}.
+ * claims, client credentials tokens for API access). Its issuer is {@code http://localhost:<port>/sandbox}; its one
+ * client is {@value #CLIENT_ID}.
  */
 public final class BuiltInProvider implements AutoCloseable {
 
@@ -55,14 +59,17 @@ public final class BuiltInProvider implements AutoCloseable {
         OAuth2TokenProvider tokens = new OAuth2TokenProvider();
         OAuth2Config config = new OAuth2Config(true, null, null, false, tokens, Set.of());
         Route library = new OAuth2HttpRequestHandler(config).getAuthorizationServer();
+        AtomicReference<HttpUrl> issuer = new AtomicReference<>();
         Route router = OAuth2HttpRouterKt.routes(
                 new ClientAuthenticationRoute(CLIENT_ID, clientSecret),
+                new ClientCredentialsRoute(tokens, CLIENT_ID, issuer::get),
                 new PkceTokenRoute(),
                 new AuthorizationRoute(library, CLIENT_ID, redirectUriPrefix),
                 new DiscoveryRoute(library),
                 new EndSessionRoute(tokens, CLIENT_ID, postLogoutRedirectUri, backChannelLogoutUri),
                 library);
         OAuth2HttpServer server = config.getHttpServer().start(InetAddress.getByName("127.0.0.1"), port, router);
+        issuer.set(HttpUrl.get(issuerAt(server.port()).toString()));
         return new BuiltInProvider(server);
     }
 
@@ -79,6 +86,21 @@ public final class BuiltInProvider implements AutoCloseable {
         }
         int port = Integer.parseInt(matcher.group(1));
         return port > 0 && port <= 65535 ? port : -1;
+    }
+
+    /** Its keys, for API access's token issuer. */
+    public static URI jwksUriAt(int port) {
+        return URI.create(issuerAt(port) + "/jwks");
+    }
+
+    /** Its token endpoint (client credentials for API access, and "Test"). */
+    public static URI tokenEndpointAt(int port) {
+        return URI.create(issuerAt(port) + "/token");
+    }
+
+    /** The audience of its client-credentials tokens. */
+    public static String apiAudience() {
+        return ClientCredentialsRoute.API_AUDIENCE;
     }
 
     public URI issuer() {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -20,11 +21,28 @@ final class ElementText {
 
     private final String raw;
     private final Consumer<String> error;
+    private final List<Map<String, String>> items;
 
     /** @param error reports a message for this element's field */
     ElementText(String raw, Consumer<String> error) {
+        this(raw, error, List.of());
+    }
+
+    /** A list element: its items, each its attributes by name. */
+    ElementText(String raw, Consumer<String> error, List<Map<String, String>> items) {
         this.raw = raw;
         this.error = error;
+        this.items = List.copyOf(items);
+    }
+
+    /** The items of a list element, in file order, each its attributes by name; none for a text element. */
+    List<Map<String, String>> items() {
+        return items;
+    }
+
+    /** Reports what cannot even be parsed (e.g. one item of a list), for this element's field. */
+    void report(String message) {
+        error.accept(message);
     }
 
     /** Exactly as written: secrets keep their text. */
@@ -51,7 +69,13 @@ final class ElementText {
 
     /** Space-separated values; none when empty. */
     List<String> words() {
-        return value().isEmpty() ? List.of() : List.of(WHITESPACE.split(value()));
+        return words(raw);
+    }
+
+    /** Space-separated values of {@code text} (e.g. an item's attribute); none when blank. */
+    static List<String> words(String text) {
+        String value = text == null ? "" : text.strip();
+        return value.isEmpty() ? List.of() : List.of(WHITESPACE.split(value));
     }
 
     void ifBoolean(Consumer<Boolean> apply) {

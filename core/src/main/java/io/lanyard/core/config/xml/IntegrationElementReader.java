@@ -44,7 +44,7 @@ final class IntegrationElementReader<C extends Integration, B extends Integratio
     /** @return the configuration, when the element has no error; its errors are added to {@code allErrors} */
     Optional<C> read(Element item, List<FieldError> allErrors) {
         readAttributes(item);
-        Map<IntegrationXmlFormat.Element<C, B>, String> values = readChildren(item);
+        Map<IntegrationXmlFormat.Element<C, B>, ElementText> values = readChildren(item);
         for (IntegrationXmlFormat.Element<C, B> child : format.elements()) {
             if (child.required() && !values.containsKey(child) && !fieldsWithErrors.contains(child.field())) {
                 error(child.field(), "element <" + child.name() + "> is missing");
@@ -52,9 +52,9 @@ final class IntegrationElementReader<C extends Integration, B extends Integratio
         }
         // Gives each child's text, as written (secrets keep their exact text), to the builder, in the format's order.
         for (IntegrationXmlFormat.Element<C, B> child : format.elements()) {
-            String text = values.get(child);
+            ElementText text = values.get(child);
             if (text != null) {
-                child.read().accept(builder, new ElementText(text, message -> error(child.field(), message)));
+                child.read().accept(builder, text);
             }
         }
         Optional<C> config = build();
@@ -89,8 +89,8 @@ final class IntegrationElementReader<C extends Integration, B extends Integratio
         }
     }
 
-    private Map<IntegrationXmlFormat.Element<C, B>, String> readChildren(Element item) {
-        Map<IntegrationXmlFormat.Element<C, B>, String> values = new HashMap<>();
+    private Map<IntegrationXmlFormat.Element<C, B>, ElementText> readChildren(Element item) {
+        Map<IntegrationXmlFormat.Element<C, B>, ElementText> values = new HashMap<>();
         for (Node node = item.getFirstChild(); node != null; node = node.getNextSibling()) {
             Optional<IntegrationXmlFormat.Element<C, B>> known = node.getNodeType() == Node.ELEMENT_NODE
                     ? childNamed(node.getNodeName()) : Optional.empty();
@@ -98,6 +98,8 @@ final class IntegrationElementReader<C extends Integration, B extends Integratio
                 XmlNodes.unexpectedNode(node, prefix, format.item()).ifPresent(errors::add);
             } else if (values.containsKey(known.get())) {
                 error(known.get().field(), "element <" + known.get().name() + "> appears more than once");
+            } else if (known.get().list() != null) {
+                itemsOf((Element) node, known.get()).ifPresent(text -> values.put(known.get(), text));
             } else {
                 textOf((Element) node, known.get()).ifPresent(text -> values.put(known.get(), text));
             }
@@ -110,14 +112,62 @@ final class IntegrationElementReader<C extends Integration, B extends Integratio
         return format.elements().stream().filter(child -> child.name().equals(name)).findFirst();
     }
 
-    private Optional<String> textOf(Element element, IntegrationXmlFormat.Element<C, B> which) {
+    private Optional<ElementText> textOf(Element element, IntegrationXmlFormat.Element<C, B> which) {
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child.getNodeType() == Node.ELEMENT_NODE) {
                 error(which.field(), "element <" + which.name() + "> must contain text only");
                 return Optional.empty();
             }
         }
-        return Optional.of(element.getTextContent());
+        return Optional.of(new ElementText(element.getTextContent(), message -> error(which.field(), message)));
+    }
+
+    /** A list element: only its items (and whitespace between them), each with exactly the attributes they have. */
+    private Optional<ElementText> itemsOf(Element element, IntegrationXmlFormat.Element<C, B> which) {
+        IntegrationXmlFormat.ItemList<C> list = which.list();
+        String where = "<" + which.name() + ">";
+        List<Map<String, String>> items = new ArrayList<>();
+        boolean valid = true;
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.ELEMENT_NODE && child.getNodeName().equals(list.item())) {
+                Optional<Map<String, String>> attributes = itemAttributes((Element) child, which);
+                attributes.ifPresent(items::add);
+                valid &= attributes.isPresent();
+            } else if (child.getNodeType() == Node.ELEMENT_NODE
+                    || (child.getNodeType() == Node.TEXT_NODE && !child.getNodeValue().isBlank())) {
+                error(which.field(), where + " holds only <" + list.item() + "/> elements");
+                valid = false;
+            }
+        }
+        return valid ? Optional.of(new ElementText("", message -> error(which.field(), message), items))
+                : Optional.empty();
+    }
+
+    private Optional<Map<String, String>> itemAttributes(Element item, IntegrationXmlFormat.Element<C, B> which) {
+        IntegrationXmlFormat.ItemList<C> list = which.list();
+        String where = "<" + list.item() + "> in <" + which.name() + ">";
+        if (item.hasChildNodes()) {
+            error(which.field(), where + " must be empty (its values are attributes)");
+            return Optional.empty();
+        }
+        Map<String, String> values = new HashMap<>();
+        NamedNodeMap attributes = item.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Attr attribute = (Attr) attributes.item(i);
+            if (!list.attributes().contains(attribute.getName())) {
+                error(which.field(), "unknown attribute " + XmlNodes.printableName(attribute.getName()) + " on "
+                        + where);
+                return Optional.empty();
+            }
+            values.put(attribute.getName(), attribute.getValue());
+        }
+        for (String name : list.attributes()) {
+            if (!values.containsKey(name)) {
+                error(which.field(), where + " lacks the attribute " + name);
+                return Optional.empty();
+            }
+        }
+        return Optional.of(values);
     }
 
     /** Runs the builder's rules; reports only what the parsing above has not already said about a field. */

@@ -48,26 +48,57 @@ record IntegrationXmlFormat<C extends Integration, B extends IntegrationBuilder<
     }
 
     /**
-     * One child element of an item.
+     * One child element of an item: text, or a list of empty elements with attributes ({@link ItemList}).
      *
      * @param name     the element's name, exact and case-sensitive, e.g. {@code CLOCK_SKEW_SECONDS}
      * @param field    the builder's name for the same value, as in its errors, e.g. {@code clockSkew}
      * @param required whether a missing element is an error (an optional one takes the builder's default)
-     * @param read     gives the element's text to the builder, reporting what cannot even be parsed
+     * @param read     gives the element's text (or items) to the builder, reporting what cannot even be parsed
      * @param write    the element's text for a configuration; may throw {@link UnwritableValueException}
+     * @param list     for an element holding a list, how its items look and are written; null for text
      */
     record Element<C, B>(String name, String field, boolean required, BiConsumer<B, ElementText> read,
-            Function<C, String> write) {
+            Function<C, String> write, ItemList<C> list) {
+    }
+
+    /**
+     * The items of a list element: each an empty element named {@code item} with exactly these attributes, e.g.
+     * {@code <MAPPING provider="engineering" host="developers"/>}. Values of any characters XML can hold, spaces
+     * and commas included, need no separator.
+     *
+     * @param item       the items' element name
+     * @param attributes the attributes every item has, in the order written
+     * @param write      each item's attribute values, in that order
+     */
+    record ItemList<C>(String item, List<String> attributes, Function<C, List<List<String>>> write) {
+
+        ItemList {
+            Objects.requireNonNull(item, "item");
+            attributes = List.copyOf(attributes);
+            Objects.requireNonNull(write, "write");
+        }
     }
 
     static <C, B> Element<C, B> required(String name, String field, BiConsumer<B, ElementText> read,
             Function<C, String> write) {
-        return new Element<>(name, field, true, read, write);
+        return new Element<>(name, field, true, read, write, null);
     }
 
     static <C, B> Element<C, B> optional(String name, String field, BiConsumer<B, ElementText> read,
             Function<C, String> write) {
-        return new Element<>(name, field, false, read, write);
+        return new Element<>(name, field, false, read, write, null);
+    }
+
+    /** The elements of several parts of a kind (e.g. a provider's own, then its users-and-groups part), in order. */
+    @SafeVarargs
+    static <C, B> List<Element<C, B>> concat(List<Element<C, B>>... parts) {
+        return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
+    }
+
+    /** An optional list element; its items reach {@code read} as {@link ElementText#items()}. */
+    static <C, B> Element<C, B> optionalList(String name, String field, ItemList<C> list,
+            BiConsumer<B, ElementText> read) {
+        return new Element<>(name, field, false, read, c -> "", Objects.requireNonNull(list, "list"));
     }
 
     /** {@code DISPLAY_NAME}, which every kind has. */

@@ -7,7 +7,8 @@ import java.util.List;
 /** The file format of each {@link IntegrationKind}: the one list to extend when a kind is added. */
 final class IntegrationXmlFormats {
 
-    private static final List<IntegrationXmlFormat<?, ?>> ALL = List.of(ProviderXml.FORMAT, ConnectorXml.FORMAT);
+    private static final List<IntegrationXmlFormat<?, ?>> ALL = List.of(ProviderXml.FORMAT, ConnectorXml.FORMAT,
+            TokenIssuerXml.FORMAT);
 
     private IntegrationXmlFormats() {
     }

@@ -42,7 +42,11 @@ final class IntegrationXmlWriter<C extends Integration> {
                 .append("\" ").append(IntegrationXmlFormat.ENABLED_ATTRIBUTE).append("=\"").append(item.enabled())
                 .append("\">\n");
         for (IntegrationXmlFormat.Element<C, ?> element : format.elements()) {
-            element(item, element.name(), textOf(item, element));
+            if (element.list() != null) {
+                list(item, element.name(), element.list());
+            } else {
+                element(item, element.name(), textOf(item, element));
+            }
         }
         out.append(INDENT).append("</").append(format.item()).append(">\n");
     }
@@ -62,6 +66,29 @@ final class IntegrationXmlWriter<C extends Integration> {
         out.append(INDENT).append(INDENT).append('<').append(name).append('>')
                 .append(XmlEscaper.text(value))
                 .append("</").append(name).append(">\n");
+    }
+
+    /** {@code <NAME>} with one empty element per item, its values in attributes; {@code <NAME/>} for none. */
+    private void list(C item, String name, IntegrationXmlFormat.ItemList<C> list) {
+        List<List<String>> rows = list.write().apply(item);
+        if (rows.isEmpty()) {
+            out.append(INDENT).append(INDENT).append('<').append(name).append("/>\n");
+            return;
+        }
+        out.append(INDENT).append(INDENT).append('<').append(name).append(">\n");
+        for (List<String> row : rows) {
+            out.append(INDENT).append(INDENT).append(INDENT).append('<').append(list.item());
+            for (int i = 0; i < list.attributes().size(); i++) {
+                String value = row.get(i);
+                if (!XmlEscaper.isRepresentable(value)) {
+                    throw cannotWrite(item, "<" + name + ">", "a character that XML 1.0 cannot hold");
+                }
+                out.append(' ').append(list.attributes().get(i)).append("=\"").append(XmlEscaper.attribute(value))
+                        .append('"');
+            }
+            out.append("/>\n");
+        }
+        out.append(INDENT).append(INDENT).append("</").append(name).append(">\n");
     }
 
     private String attribute(C item) {

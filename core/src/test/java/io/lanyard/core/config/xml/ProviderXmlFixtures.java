@@ -1,7 +1,10 @@
 package io.lanyard.core.config.xml;
 
 import io.lanyard.core.config.ClientAuthMethod;
+import io.lanyard.core.config.GroupSyncSettings;
+import io.lanyard.core.config.GroupSyncSettings.GroupMapping;
 import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.ProvisioningSettings;
 import io.lanyard.core.config.UserLookup;
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.secret.Secret;
@@ -47,6 +50,20 @@ final class ProviderXmlFixtures {
                 .trustedAudiences(List.of("api://other", "second-audience"))
                 .maxAuthenticationAge(Duration.ofSeconds(3600))
                 .acrValues(List.of("urn:mace:incommon:iap:silver", "mfa"))
+                .provisioning(ProvisioningSettings.builder()
+                        .createUsers(true).userDirectory("Jira Internal Directory")
+                        .displayNameClaims(List.of("name", "given_name+family_name"))
+                        .emailClaims(List.of("email", "upn")).updateUsers(true).reactivateUsers(true).pinSubject(true)
+                        .syncGroups(true).groupsClaim("resource_access.lanyard-jira.roles")
+                        .includedGroups(List.of("Sales Team", "CN=Admins,OU=Groups,DC=corp,DC=example"))
+                        .groupMappings(List.of(new GroupMapping("Sales Team", "jira-sales & <friends>"),
+                                new GroupMapping("Sales Team", "jira-users"),
+                                new GroupMapping("CN=Admins,OU=Groups,DC=corp,DC=example", "jira-administrators")))
+                        .syncUnmappedGroups(true).groupNamePrefix("idp-").groupNamePattern("/?(.+)")
+                        .groupNameLowerCase(true).createGroups(true)
+                        .defaultGroups(List.of("jira-software-users", "\"quoted\" 'group'"))
+                        .defaultGroupsFor(GroupSyncSettings.DefaultGroupsFor.EVERY_LOGIN)
+                        .overageConnector("wdlfqm6se9un").overageCacheTime(Duration.ofSeconds(600)).build())
                 .build();
     }
 

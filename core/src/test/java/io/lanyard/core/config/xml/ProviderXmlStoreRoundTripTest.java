@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ProviderXmlStoreRoundTripTest {
 
-    private static final Pattern ELEMENT_NAME = Pattern.compile("^ {4}<([A-Z_]+)>", Pattern.MULTILINE);
+    private static final Pattern ELEMENT_NAME = Pattern.compile("^ {4}<([A-Z_]+)/?>", Pattern.MULTILINE);
 
     @TempDir
     Path directory;
@@ -141,6 +141,27 @@ class ProviderXmlStoreRoundTripTest {
                     <TRUSTED_AUDIENCES></TRUSTED_AUDIENCES>
                     <MAX_AUTHENTICATION_AGE_SECONDS></MAX_AUTHENTICATION_AGE_SECONDS>
                     <ACR_VALUES></ACR_VALUES>
+                    <CREATE_USERS>false</CREATE_USERS>
+                    <USER_DIRECTORY></USER_DIRECTORY>
+                    <DISPLAY_NAME_CLAIMS>name given_name+family_name</DISPLAY_NAME_CLAIMS>
+                    <EMAIL_CLAIMS>email</EMAIL_CLAIMS>
+                    <UPDATE_USERS>false</UPDATE_USERS>
+                    <REACTIVATE_USERS>false</REACTIVATE_USERS>
+                    <PIN_SUBJECT>false</PIN_SUBJECT>
+                    <SYNC_GROUPS>false</SYNC_GROUPS>
+                    <GROUPS_CLAIM>groups</GROUPS_CLAIM>
+                    <INCLUDED_GROUPS/>
+                    <INCLUDED_GROUPS_PATTERN></INCLUDED_GROUPS_PATTERN>
+                    <GROUP_MAPPINGS/>
+                    <SYNC_UNMAPPED_GROUPS>false</SYNC_UNMAPPED_GROUPS>
+                    <GROUP_NAME_PREFIX></GROUP_NAME_PREFIX>
+                    <GROUP_NAME_PATTERN></GROUP_NAME_PATTERN>
+                    <GROUP_NAME_LOWERCASE>false</GROUP_NAME_LOWERCASE>
+                    <CREATE_GROUPS>false</CREATE_GROUPS>
+                    <DEFAULT_GROUPS/>
+                    <DEFAULT_GROUPS_FOR>NEW_USERS</DEFAULT_GROUPS_FOR>
+                    <OVERAGE_CONNECTOR></OVERAGE_CONNECTOR>
+                    <OVERAGE_CACHE_SECONDS>300</OVERAGE_CACHE_SECONDS>
                     <LOGOUT_MODE>LOCAL_ONLY</LOGOUT_MODE>
                     <AFTER_LOGOUT>LOGGED_OUT_PAGE</AFTER_LOGOUT>
                     <BACKCHANNEL_LOGOUT>true</BACKCHANNEL_LOGOUT>
@@ -226,7 +247,7 @@ class ProviderXmlStoreRoundTripTest {
                 valid.issuer(), valid.discoveryUrl(), valid.clientId(), valid.clientSecret(), valid.nextClientSecret(),
                 valid.clientSecretExpiresOn(), valid.clientAuthMethod(), valid.clientAssertionAudience(), valid.scopes(), valid.usernameMapping(), valid.useUserInfo(),
                 valid.clockSkew(), valid.allowedAlgorithms(), Set.of("my app"), valid.maxAuthenticationAge(),
-                valid.acrValues(), valid.logout());
+                valid.acrValues(), valid.provisioning(), valid.logout());
 
         LanyardException thrown = thrownBy(() -> store().save(new LanyardConfiguration(List.of(provider))));
 

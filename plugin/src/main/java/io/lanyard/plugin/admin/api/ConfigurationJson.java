@@ -2,6 +2,7 @@ package io.lanyard.plugin.admin.api;
 
 import io.lanyard.plugin.admin.integration.EntraConnectorJson;
 import io.lanyard.plugin.admin.integration.IdentityProviderJson;
+import io.lanyard.plugin.admin.integration.TokenIssuerJson;
 import io.lanyard.plugin.admin.integration.IntegrationJson;
 import java.util.HashMap;
 import java.util.List;
@@ -15,9 +16,10 @@ import java.util.Map;
  * @param identityProviders every identity provider, in order
  * @param entraConnectors   every Entra ID connector, in order; on import, absent (not empty) keeps the connectors in
  *                          force, so a document written before connectors existed changes only the providers
+ * @param tokenIssuers      every API access token issuer, in order; absent on import keeps those in force
  */
 record ConfigurationJson(Integer version, List<IdentityProviderJson> identityProviders,
-        List<EntraConnectorJson> entraConnectors) {
+        List<EntraConnectorJson> entraConnectors, List<TokenIssuerJson> tokenIssuers) {
 
     static final int VERSION = 1;
 
@@ -26,6 +28,7 @@ record ConfigurationJson(Integer version, List<IdentityProviderJson> identityPro
         Map<String, List<? extends IntegrationJson<?>>> lists = new HashMap<>();
         lists.put("identityProviders", identityProviders);
         lists.put("entraConnectors", entraConnectors);
+        lists.put("tokenIssuers", tokenIssuers);
         lists.values().removeIf(list -> list == null);
         return lists;
     }
@@ -34,6 +37,6 @@ record ConfigurationJson(Integer version, List<IdentityProviderJson> identityPro
     @SuppressWarnings("unchecked")
     static ConfigurationJson of(Map<String, List<? extends IntegrationJson<?>>> lists) {
         return new ConfigurationJson(VERSION, (List<IdentityProviderJson>) lists.get("identityProviders"),
-                (List<EntraConnectorJson>) lists.get("entraConnectors"));
+                (List<EntraConnectorJson>) lists.get("entraConnectors"), (List<TokenIssuerJson>) lists.get("tokenIssuers"));
     }
 }

@@ -4,6 +4,7 @@ import io.lanyard.core.diagnostics.CheckFailure;
 import io.lanyard.core.diagnostics.CheckWarning;
 import io.lanyard.core.diagnostics.GraphCheckReport;
 import io.lanyard.core.diagnostics.ProviderCheckReport;
+import io.lanyard.core.diagnostics.TokenIssuerCheckReport;
 import io.lanyard.core.discovery.ProviderMetadata;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.keys.KeySummary;
@@ -109,6 +110,29 @@ public final class CheckViews {
         view.put("remoteCode", report.remoteError().map(GraphCheckReport.RemoteError::code).orElse(""));
         view.put("remoteDescription", report.remoteError().map(GraphCheckReport.RemoteError::description).orElse(""));
         return view;
+    }
+
+    /** A token issuer's test for the page: each step, and the failure's code, title, advice and detail. */
+    public static Map<String, Object> tokenIssuerReport(TokenIssuerCheckReport report) {
+        Map<String, Object> view = new HashMap<>();
+        view.put("passed", report.passed());
+        view.put("steps", report.steps().stream().map(step -> Map.<String, Object>of("name", step.name(),
+                "passed", step.passed(), "detail", step.detail())).toList());
+        view.put("code", report.failure().map(f -> f.code().code()).orElse(""));
+        view.put("titleKey", report.failure().map(f -> f.code().i18nKey()).orElse(""));
+        view.put("adviceKey", report.failure().map(f -> adviceKey(f.code())).orElse(""));
+        view.put("detail", report.failure().map(CheckFailure::detail).orElse(""));
+        return view;
+    }
+
+    /** A token issuer's test in the API: {@code steps}, and {@code failure} when one failed. */
+    static Map<String, Object> tokenIssuerReportJson(TokenIssuerCheckReport report) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("passed", report.passed());
+        result.put("steps", report.steps().stream().map(step -> Map.of("name", step.name(), "passed", step.passed(),
+                "detail", step.detail())).toList());
+        report.failure().ifPresent(failure -> result.put("failure", failure(failure)));
+        return result;
     }
 
     /** A connector's test in the API: {@code organization}, or {@code failure} (with {@code remoteError} if any). */

@@ -4,6 +4,7 @@ import io.lanyard.core.config.Integration;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.diagnostics.EntraConnectorCheck;
 import io.lanyard.core.diagnostics.IdentityProviderCheck;
+import io.lanyard.core.diagnostics.TokenIssuerCheck;
 import io.lanyard.core.host.BaseUrl;
 import io.lanyard.plugin.admin.AdminGuard;
 import io.lanyard.plugin.admin.AdminPages;
@@ -22,11 +23,13 @@ public final class IntegrationAdmins {
     /**
      * @param check          the identity providers' "Fetch" and "Test"
      * @param connectorCheck the Entra ID connectors' "Test"
+     * @param issuerCheck    the token issuers' "Test" (API access)
      * @param baseUrl        the host's base URL, for the callback URLs to register at providers
      */
-    public IntegrationAdmins(IdentityProviderCheck check, EntraConnectorCheck connectorCheck, BaseUrl baseUrl) {
+    public IntegrationAdmins(IdentityProviderCheck check, EntraConnectorCheck connectorCheck,
+            TokenIssuerCheck issuerCheck, BaseUrl baseUrl) {
         this.identityProviders = new IdentityProviderAdmin(check, baseUrl);
-        this.all = List.of(identityProviders, new EntraConnectorAdmin(connectorCheck));
+        this.all = List.of(identityProviders, new EntraConnectorAdmin(connectorCheck), new TokenIssuerAdmin(issuerCheck));
     }
 
     public List<IntegrationAdmin<?, ?>> all() {

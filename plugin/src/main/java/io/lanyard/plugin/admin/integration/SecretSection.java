@@ -47,7 +47,11 @@ public record SecretSection(SecretStatus status, StoredSecret.Kind stored, Secre
 
     /** {@code idp} or {@code connector}: which variant of the section's texts applies. */
     String kind() {
-        return status.owner().kind() == SecretOwner.Kind.IDENTITY_PROVIDER ? "idp" : "connector";
+        return switch (status.owner().kind()) {
+            case IDENTITY_PROVIDER -> "idp";
+            case CONNECTOR -> "connector";
+            case TOKEN_ISSUER -> "issuer";
+        };
     }
 
     /** The template's values; the texts come from the i18n file by these keys. */
