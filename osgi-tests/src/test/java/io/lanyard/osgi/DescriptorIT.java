@@ -133,9 +133,12 @@ class DescriptorIT {
             assertThat(loginFilter.getAttribute("location")).isEqualTo("before-login");
             assertThat(texts(loginFilter, "dispatcher")).containsExactlyInAnyOrder("REQUEST", "FORWARD");
             assertThat(texts(loginFilter, "url-pattern")).containsExactlyElementsOf(LOGIN_PAGES.get(product));
-            // <servlet url-pattern="/x"> is served at /plugins/servlet/x: LanyardPaths.LOGIN and CALLBACK_PREFIX.
+            // <servlet url-pattern="/x"> is served at /plugins/servlet/x: LanyardPaths.LOGIN (the chooser, and the
+            // direct links LOGIN/<id>), LOGGED_OUT and CALLBACK_PREFIX.
             assertThat(texts(byKey.get("lanyard-login-servlet"), "url-pattern"))
-                    .containsExactly("/lanyard/login");
+                    .containsExactly("/lanyard/login", "/lanyard/login/*");
+            assertThat(texts(byKey.get("lanyard-logged-out-servlet"), "url-pattern"))
+                    .containsExactly("/lanyard/logged-out");
             assertThat(texts(byKey.get("lanyard-callback-servlet"), "url-pattern"))
                     .containsExactly("/lanyard/callback/*");
             if (product == Product.BITBUCKET) {

@@ -12,12 +12,14 @@ import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.TokenIssuerConfig;
 import io.lanyard.core.config.change.ClientSecretAdministration;
 import io.lanyard.core.config.change.ConfigurationService;
+import io.lanyard.core.config.change.SettingsService;
 import io.lanyard.core.config.xml.ConfigurationFiles;
 import io.lanyard.core.config.xml.IntegrationXmlStore;
 import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.host.ClusterState;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.http.HttpLimits;
+import io.lanyard.core.login.InMemorySeenLoginStates;
 import io.lanyard.core.login.LoginService;
 import io.lanyard.core.login.LogoutService;
 import io.lanyard.core.login.PendingLoginSeal;
@@ -25,19 +27,22 @@ import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.SecretStatus;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.session.SessionRevocations;
+import io.lanyard.core.signin.EmergencyAccessFile;
+import io.lanyard.core.signin.EmergencyAccessPolicy;
 import io.lanyard.plugin.admin.AdminPageLayout;
 import io.lanyard.plugin.lifecycle.LanyardAdministration;
 import io.lanyard.plugin.lifecycle.LanyardSecrets;
 import io.lanyard.plugin.lifecycle.StartupConfiguration;
 import io.lanyard.plugin.web.BearerFilter;
-import io.lanyard.plugin.web.LanyardLogoutWeb;
+import io.lanyard.plugin.session.NoRememberMe;
+import io.lanyard.plugin.web.EmergencyAccessFilter;
 import io.lanyard.plugin.web.JwksServlet;
+import io.lanyard.plugin.web.LanyardLogoutWeb;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.app.AuiResourcesServlet;
 import io.lanyard.sandbox.cluster.HazelcastClusterState;
 import io.lanyard.sandbox.host.BotKillerStandIn;
 import io.lanyard.sandbox.host.SandboxAdminAccess;
-import io.lanyard.plugin.session.NoRememberMe;
 import io.lanyard.sandbox.host.SandboxRequestLogin;
 import io.lanyard.sandbox.host.SandboxServiceAccounts;
 import io.lanyard.sandbox.host.SandboxSessionLogin;
@@ -138,7 +143,12 @@ public final class Sandbox {
                 LOG.info("No identity provider in {} is the built-in one: not starting it{}", store.file(),
                         options.identityProviderPortGiven() ? " (--idp-port not used)" : "");
             }
-            LanyardConfiguration providers = stored.isPresent() ? stored.get() : firstStart(store, builtIn, clientSecret);
+            SettingsService settings = new SettingsService(Optional.of(lanyardDirectory));
+            LanyardConfiguration providers = stored.isPresent() ? stored.get()
+                    : firstStart(store, builtIn, clientSecret, options.signInDemo());
+            if (stored.isEmpty() && options.signInDemo() && settings.file().filter(Files::exists).isEmpty()) {
+                enforceSso(settings);
+            }
             LanyardConfiguration withIssuers = tokenIssuers(files.store(IntegrationKind.TOKEN_ISSUER),
                     StartupConfiguration.withFileOf(providers, files.store(IntegrationKind.ENTRA_CONNECTOR)), builtIn,
                     clientSecret);
@@ -153,8 +163,8 @@ public final class Sandbox {
             logSecretSources(holder.current(), secretResolver);
             lanyardSecrets = new LanyardSecrets(holder, secretResolver, Optional.of(lanyardDirectory),
                     "Lanyard sandbox", entraEndpoints(options), HttpLimits.DEFAULT, Clock.systemUTC()).startBackground();
-            Tomcat tomcat = startTomcat(options, host, lanyardDirectory, holder, changes, lanyardSecrets, baseUrl,
-                    cluster);
+            Tomcat tomcat = startTomcat(options, host, lanyardDirectory, holder, changes, settings, lanyardSecrets,
+                    baseUrl, cluster);
             return new RunningSandbox(tomcat, builtIn, baseUrl.get(), home, lanyardDirectory, holder, lanyardSecrets,
                     cluster);
         } catch (IOException | RuntimeException e) {
@@ -199,13 +209,30 @@ public final class Sandbox {
         return configuration.with(IntegrationKind.TOKEN_ISSUER, initial);
     }
 
-    /** A new sandbox: {@code provider.xml} with the built-in provider under a new id. */
+    /**
+     * A new sandbox: {@code provider.xml} with the built-in provider under a new id; with the sign-in demo, its two
+     * issuers.
+     */
     private static LanyardConfiguration firstStart(IntegrationXmlStore<IdentityProviderConfig> store, BuiltInProvider builtIn,
-            Secret clientSecret) {
-        LanyardConfiguration providers = SandboxProviders.initial(builtIn.issuer(), clientSecret);
+            Secret clientSecret, boolean signInDemo) {
+        LanyardConfiguration providers = signInDemo
+                ? SandboxProviders.initial(builtIn.issuer(), builtIn.contractorsIssuer(), clientSecret)
+                : SandboxProviders.initial(builtIn.issuer(), clientSecret);
         store.save(providers);
-        LOG.info("Wrote {} with the built-in identity provider", store.file());
+        LOG.info("Wrote {} with the built-in identity provider{}", store.file(),
+                signInDemo ? "'s two issuers (the sign-in demo)" : "");
         return providers;
+    }
+
+    /**
+     * A new sandbox enforces single sign-on, with emergency access for system administrators (the defaults of
+     * {@code settings.xml}'s emergency-access section): admin/admin gets in through the password form, alice/alice
+     * is logged out again with LNY-801.
+     */
+    private static void enforceSso(SettingsService settings) {
+        settings.change(current -> current.toBuilder().ssoEnforced(true).build());
+        LOG.info("Wrote {}: single sign-on enforced, password logins for system administrators only",
+                settings.file().orElseThrow());
     }
 
     /**
@@ -268,31 +295,37 @@ public final class Sandbox {
     }
 
     private static Tomcat startTomcat(SandboxOptions options, SandboxHost host, Path lanyardDirectory,
-            ConfigurationHolder configuration, ConfigurationService changes, LanyardSecrets secrets,
-            AtomicReference<URI> baseUrl, ClusterState cluster) throws IOException {
+            ConfigurationHolder configuration, ConfigurationService changes, SettingsService settings,
+            LanyardSecrets secrets, AtomicReference<URI> baseUrl, ClusterState cluster) throws IOException {
         SandboxUserDirectory directory = new SandboxUserDirectory();
         SandboxSessionLogin sessionLogin = new SandboxSessionLogin();
+        Clock clock = host.clock();
         // The base URL is known once Tomcat has its port; the core reads it per login, after that.
         LoginService loginService = LoginService.create(configuration, secrets.resolver(), secrets.signingKeys(),
-                directory, baseUrl::get, host.clock(), HttpLimits.DEFAULT, new ClusterSeenLoginStates(cluster));
+                directory, baseUrl::get, clock, HttpLimits.DEFAULT, new ClusterSeenLoginStates(cluster), directory);
         // As in a product: pending logins sealed under the key in Lanyard's folder, which every node shares.
         LanyardWeb lanyard = LanyardWeb.create(loginService, configuration, sessionLogin, LoginPage.SANDBOX,
-                baseUrl::get, PendingLoginSeal.inFolder(lanyardDirectory));
-        SessionRevocations revocations = SessionRevocations.of(cluster, host.clock());
+                baseUrl::get, PendingLoginSeal.inFolder(lanyardDirectory), settings, clock);
+        LoggingAuditSink audit = new LoggingAuditSink();
+        SessionRevocations revocations = SessionRevocations.of(cluster, clock);
         LanyardLogoutWeb logout = LanyardLogoutWeb.create(lanyard, LogoutService.create(loginService, cluster,
-                revocations, new LoggingAuditSink()), revocations, new NoRememberMe(), host.clock());
+                revocations, audit), revocations, new NoRememberMe(), clock);
+        SandboxAdminAccess adminAccess = new SandboxAdminAccess(sessionLogin, directory);
+        EmergencyAccessFile emergencyFile = new EmergencyAccessFile(Optional.of(lanyardDirectory));
+        EmergencyAccessFilter emergencyAccess = EmergencyAccessFilter.create(LoginPage.SANDBOX, settings,
+                new EmergencyAccessPolicy(emergencyFile, directory, clock), adminAccess, audit, clock);
         // The same admin pages as in the products; AUI comes from the sandbox itself instead of a host decorator.
         LanyardAdministration admin = new LanyardAdministration(Optional.of(changes),
-                new SandboxAdminAccess(sessionLogin, directory), secrets, baseUrl::get, LoginPage.SANDBOX,
+                adminAccess, secrets, baseUrl::get, LoginPage.SANDBOX,
                 AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT,
-                Clock.systemUTC());
+                Clock.systemUTC(), settings, emergencyFile, audit);
         Optional<Filter> botKiller = host.botKillerCut().map(cut -> new BotKillerStandIn(sessionLogin, cut));
         // API access: service accounts are created in memory beside the demo directory.
         SandboxServiceAccounts accounts = new SandboxServiceAccounts(directory);
         BearerFilter bearer = new BearerFilter(new BearerAuthenticator(configuration, secrets.resolver(), accounts,
-                accounts, new LoggingAuditSink(), host.clock(), HttpLimits.DEFAULT), new SandboxRequestLogin());
-        Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, bearer, lanyard, logout, admin,
-                new JwksServlet(secrets.signingKeys()), sessionLogin, directory);
+                accounts, audit, clock, HttpLimits.DEFAULT), new SandboxRequestLogin());
+        Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, bearer, lanyard, logout,
+                emergencyAccess, admin, new JwksServlet(secrets.signingKeys()), sessionLogin, directory);
         int port = tomcat.getConnector().getLocalPort();
         baseUrl.set(host.baseUrl().orElse(URI.create("http://localhost:" + port)));
         LOG.info("Sandbox listening at http://localhost:{}{}", port,

@@ -27,6 +27,7 @@ final class SandboxCommandLine {
         String productVersion;
         URI entraStandIn;
         URI cluster;
+        boolean signInDemo = true;
     }
 
     private static final List<String> PRODUCTS =
@@ -62,6 +63,17 @@ final class SandboxCommandLine {
         OPTIONS.put("--cluster", new Option("URL", "run as a node of a cluster whose load balancer is at URL (e.g. "
                 + "http://localhost:9080): that is the base URL, and an embedded Hazelcast member joins the other "
                 + "sandboxes of the same --home on this machine", (v, a) -> v.cluster = loopbackUrl("--cluster", a)));
+        OPTIONS.put("--sign-in-demo", new Option("on|off", "a new home starts with two providers and single sign-on "
+                + "enforced (on, the default) or with one provider and Lanyard's defaults (off)",
+                (v, a) -> v.signInDemo = onOff(a)));
+    }
+
+    private static boolean onOff(String text) throws UsageException {
+        return switch (text.strip()) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new UsageException("--sign-in-demo expects on or off, not \"" + text + "\"");
+        };
     }
 
     private SandboxCommandLine() {
@@ -117,7 +129,7 @@ final class SandboxCommandLine {
                 values.product == null ? SandboxOptions.DEFAULT_PRODUCT.platformId() : values.product,
                 values.productVersion == null ? SandboxOptions.DEFAULT_PRODUCT.version() : values.productVersion);
         SandboxOptions options = new SandboxOptions(port, home.toAbsolutePath().normalize(), identityProviderPort,
-                values.identityProviderPort != null, product, Optional.empty(), Optional.empty());
+                values.identityProviderPort != null, product, Optional.empty(), Optional.empty(), values.signInDemo);
         options = values.cluster == null ? options : options.inCluster(values.cluster);
         return values.entraStandIn == null ? options : options.withEntraStandIn(values.entraStandIn);
     }

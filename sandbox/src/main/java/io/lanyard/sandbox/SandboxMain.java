@@ -3,7 +3,9 @@ package io.lanyard.sandbox;
 import io.lanyard.sandbox.cluster.HazelcastClusterState;
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.xml.ProviderXml;
+import io.lanyard.core.config.xml.SettingsXml;
 import io.lanyard.core.error.LanyardException;
+import io.lanyard.core.signin.EmergencyAccessFile;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -69,8 +71,13 @@ public final class SandboxMain {
                     + " (embedded Hazelcast); Open is the load balancer");
         }
         out.println("  Log out:       " + base + "/logout  (also at the identity provider, as provider.xml says)");
-        out.println("  Local login:   " + base + "/login?lanyard_native=1  (each sandbox password is the username,"
-                + " e.g. admin/admin)");
+        out.println("  Chooser:       two providers; type alice@example.com or bob@contractors.example.com to be routed"
+                + " by e-mail domain");
+        out.println("  Local login:   " + base + "/login?lanyard_native=1  (each sandbox password is the username;"
+                + " SSO is enforced: admin/admin gets in, alice/alice is refused, LNY-801)");
+        out.println("  Emergency:     open the form to everyone for 60 minutes: touch "
+                + sandbox.lanyardDirectory().resolve(EmergencyAccessFile.FILE_NAME) + "  (settings: "
+                + sandbox.lanyardDirectory().resolve(SettingsXml.FILE_NAME) + ")");
         out.println("  Home folder:   " + sandbox.home() + "  (Lanyard's configuration: "
                 + sandbox.lanyardDirectory().resolve(ProviderXml.FILE_NAME) + ")");
         out.println("  Stop:          press Ctrl-C");

@@ -26,9 +26,13 @@ import java.util.Optional;
  * @param cluster              the address of the load balancer in front of the cluster ({@code --cluster URL}): this
  *                             sandbox is then a node of it, with that base URL and an embedded Hazelcast member that
  *                             joins the other sandboxes of the same home on this machine
+ * @param signInDemo           a new home starts with the sign-in experience to try (the command line's default): two
+ *                             built-in providers (the second, "Contractors", under its own issuer) and single sign-on
+ *                             enforced with emergency access for system administrators; otherwise one provider and
+ *                             Lanyard's defaults (what most tests and the benchmarks use)
  */
 public record SandboxOptions(int port, Path home, int identityProviderPort, boolean identityProviderPortGiven,
-        HostProduct product, Optional<URI> entraStandIn, Optional<URI> cluster) {
+        HostProduct product, Optional<URI> entraStandIn, Optional<URI> cluster, boolean signInDemo) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final HostProduct DEFAULT_PRODUCT = HostProduct.of(HostProduct.JIRA, "10.3.0");
@@ -46,6 +50,12 @@ public record SandboxOptions(int port, Path home, int identityProviderPort, bool
         }
     }
 
+    /** Without the sign-in demo. */
+    public SandboxOptions(int port, Path home, int identityProviderPort, boolean identityProviderPortGiven,
+            HostProduct product, Optional<URI> entraStandIn, Optional<URI> cluster) {
+        this(port, home, identityProviderPort, identityProviderPortGiven, product, entraStandIn, cluster, false);
+    }
+
     /** Connector tests call Microsoft; a stored built-in provider keeps its port. */
     public SandboxOptions(int port, Path home, int identityProviderPort, HostProduct product) {
         this(port, home, identityProviderPort, false, product, Optional.empty(), Optional.empty());
@@ -59,19 +69,25 @@ public record SandboxOptions(int port, Path home, int identityProviderPort, bool
     /** The same options, pretending to be another product (e.g. Bitbucket 9 in tests of secured properties). */
     public SandboxOptions as(HostProduct otherProduct) {
         return new SandboxOptions(port, home, identityProviderPort, identityProviderPortGiven, otherProduct,
-                entraStandIn, cluster);
+                entraStandIn, cluster, signInDemo);
+    }
+
+    /** The same options, with the sign-in demo on a new home. */
+    public SandboxOptions withSignInDemo() {
+        return new SandboxOptions(port, home, identityProviderPort, identityProviderPortGiven, product, entraStandIn,
+                cluster, true);
     }
 
     /** The same options, with Entra ID connector tests sent to a local stand-in at {@code url}. */
     public SandboxOptions withEntraStandIn(URI url) {
         return new SandboxOptions(port, home, identityProviderPort, identityProviderPortGiven, product,
-                Optional.of(url), cluster);
+                Optional.of(url), cluster, signInDemo);
     }
 
     /** The same options, as a node of the cluster behind {@code loadBalancer}. */
     public SandboxOptions inCluster(URI loadBalancer) {
         return new SandboxOptions(port, home, identityProviderPort, identityProviderPortGiven, product, entraStandIn,
-                Optional.of(loadBalancer));
+                Optional.of(loadBalancer), signInDemo);
     }
 
     /** A connector's client secret goes to the stand-in: it must be on this machine. */

@@ -5,6 +5,7 @@ import static io.lanyard.core.config.IdentityProviderConfigBuilder.WELL_KNOWN_SU
 import io.lanyard.core.config.IdGenerator;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.LogoutSettings;
+import io.lanyard.core.config.IdentityProviderConfigBuilder;
 import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.secret.Secret;
@@ -25,22 +26,40 @@ final class SandboxProviders {
     static final String TOKEN_ISSUER_ID = "sandboxapi01";
     /** The service account the sandbox's client acts as with a client-credentials token. */
     static final String SERVICE_ACCOUNT = "sandbox-bot";
+    static final String CONTRACTORS_DISPLAY_NAME = "Contractors";
+    /** E-mail domains of the two providers, for home-realm discovery (the accounts are name@example.com). */
+    static final List<String> CORPORATE_DOMAINS = List.of("example.com");
+    static final List<String> CONTRACTORS_DOMAINS = List.of("contractors.example.com");
 
     private SandboxProviders() {
     }
 
     /** One provider: the built-in one, under a new id. */
     static LanyardConfiguration initial(URI builtInIssuer, Secret clientSecret) {
-        IdentityProviderConfig provider = IdentityProviderConfig.builder()
+        return new LanyardConfiguration(List.of(builtIn(DISPLAY_NAME, builtInIssuer, clientSecret).build()));
+    }
+
+    private static IdentityProviderConfigBuilder builtIn(String displayName, URI issuer, Secret clientSecret) {
+        return IdentityProviderConfig.builder()
                 .id(IdGenerator.newIdentityProviderId())
-                .displayName(DISPLAY_NAME)
-                .discoveryUrl(builtInIssuer + WELL_KNOWN_SUFFIX)
+                .displayName(displayName)
+                .discoveryUrl(issuer + WELL_KNOWN_SUFFIX)
                 .clientId(BuiltInProvider.CLIENT_ID)
                 .clientSecret(StoredSecret.plaintext(clientSecret))
                 // the sandbox's /logout signs out at the provider too, which tells every node (back-channel)
-                .logout(LogoutSettings.defaults().toBuilder().mode(LogoutSettings.LogoutMode.ALSO_AT_PROVIDER).build())
-                .build();
-        return new LanyardConfiguration(List.of(provider));
+                .logout(LogoutSettings.defaults().toBuilder().mode(LogoutSettings.LogoutMode.ALSO_AT_PROVIDER).build());
+    }
+
+    /**
+     * Two providers, both built in: the sandbox's own issuer (e-mail domain example.com) and "Contractors" under its
+     * own issuer (contractors.example.com), each under a new id.
+     */
+    static LanyardConfiguration initial(URI builtInIssuer, URI contractorsIssuer, Secret clientSecret) {
+        IdentityProviderConfigBuilder corporate = builtIn(DISPLAY_NAME, builtInIssuer, clientSecret);
+        corporate.signIn().order(10).emailDomains(CORPORATE_DOMAINS);
+        IdentityProviderConfigBuilder contractors = builtIn(CONTRACTORS_DISPLAY_NAME, contractorsIssuer, clientSecret);
+        contractors.signIn().order(20).emailDomains(CONTRACTORS_DOMAINS);
+        return new LanyardConfiguration(List.of(corporate.build(), contractors.build()));
     }
 
     /**
@@ -48,11 +67,8 @@ final class SandboxProviders {
      * provider's gets that port's issuer and discovery URL; everything else stays as it was.
      */
     static LanyardConfiguration withBuiltInProviderAt(LanyardConfiguration configuration, int port) {
-        String issuer = BuiltInProvider.issuerAt(port).toString();
         return configuration.with(IntegrationKind.IDENTITY_PROVIDER, configuration.identityProviders().stream()
-                .map(provider -> BuiltInProvider.portOfIssuer(provider.issuer()) > 0
-                        ? provider.toBuilder().issuer(issuer).discoveryUrl(issuer + WELL_KNOWN_SUFFIX).build()
-                        : provider)
+                .map(provider -> BuiltInProvider.portOfIssuer(provider.issuer()) > 0 ? moved(provider, port) : provider)
                 .toList());
     }
 
@@ -76,6 +92,11 @@ final class SandboxProviders {
                         .jwksUri(BuiltInProvider.jwksUriAt(port).toString())
                         .tokenEndpoint(BuiltInProvider.tokenEndpointAt(port).toString()).build()
                 : issuer).toList();
+    }
+
+    private static IdentityProviderConfig moved(IdentityProviderConfig provider, int port) {
+        String issuer = BuiltInProvider.movedTo(provider.issuer(), port).toString();
+        return provider.toBuilder().issuer(issuer).discoveryUrl(issuer + WELL_KNOWN_SUFFIX).build();
     }
 
     /** The port of the first provider whose issuer is the built-in provider's, if any. */

@@ -40,7 +40,8 @@ final class SandboxTomcat {
 
     /** @param botKiller the product's bot killer, which runs around everything else, as in Jira and Confluence */
     static Tomcat start(int port, Path home, Optional<Filter> botKiller, Filter bearer, LanyardWeb lanyard,
-            LanyardLogoutWeb logout, LanyardAdministration admin, JwksServlet jwks, SandboxSessionLogin sessionLogin,
+            LanyardLogoutWeb logout, Filter emergencyAccess, LanyardAdministration admin, JwksServlet jwks,
+            SandboxSessionLogin sessionLogin,
             SandboxUserDirectory directory) throws IOException {
         Path base = Files.createDirectories(home.resolve("tomcat"));
         Path docBase = Files.createDirectories(base.resolve("webapp"));
@@ -60,14 +61,15 @@ final class SandboxTomcat {
         addFilter(context, "lanyard-session-revocation", logout.sessionRevocationFilter(), "/*");
         addFilter(context, "lanyard-login", lanyard.loginFilter(), "/*");
         addFilter(context, "lanyard-logout", logout.logoutFilter(), "/logout");
+        addFilter(context, "lanyard-emergency-access", emergencyAccess, "/*");
         addServlet(context, "pages", new ProtectedPageServlet(sessionLogin, directory), "", "/pages/*");
         addServlet(context, "aui", new AuiResourcesServlet(), AuiResourcesServlet.PATH + "/*");
-        addServlet(context, "local-login", new LocalLoginServlet(sessionLogin, directory), "/login");
+        addServlet(context, "local-login", new LocalLoginServlet(sessionLogin, directory, lanyard), "/login");
         addServlet(context, "logout", new LogoutServlet(), "/logout");
         addServlet(context, "whoami", new WhoAmIServlet(sessionLogin), WhoAmIServlet.PATH);
         addServlet(context, "claims", new ClaimsServlet(sessionLogin), ClaimsServlet.PATH);
         addServlet(context, "session", new SessionServlet(), SessionServlet.PATH);
-        addServlet(context, "lanyard-login", lanyard.loginServlet(), LanyardWeb.LOGIN_SERVLET_MAPPING);
+        addServlet(context, "lanyard-login", lanyard.loginServlet(), LanyardWeb.LOGIN_SERVLET_MAPPINGS);
         addServlet(context, "lanyard-callback", lanyard.callbackServlet(), LanyardWeb.CALLBACK_SERVLET_MAPPING);
         addServlet(context, "lanyard-backchannel-logout", logout.backChannelLogoutServlet(),
                 LanyardLogoutWeb.BACK_CHANNEL_SERVLET_MAPPING);
@@ -75,6 +77,7 @@ final class SandboxTomcat {
                 LanyardLogoutWeb.FRONT_CHANNEL_SERVLET_MAPPING);
         addServlet(context, "lanyard-post-logout", logout.postLogoutServlet(),
                 LanyardLogoutWeb.POST_LOGOUT_SERVLET_MAPPING);
+        addServlet(context, "lanyard-logged-out", lanyard.loggedOutServlet(), LanyardWeb.LOGGED_OUT_SERVLET_MAPPING);
         addServlet(context, "lanyard-jwks", jwks, LanyardPaths.JWKS);
         addServlet(context, "lanyard-admin", admin.adminServlet(), LanyardAdministration.ADMIN_SERVLET_MAPPINGS);
         addServlet(context, "lanyard-api", admin.apiServlet(), LanyardAdministration.API_SERVLET_MAPPING);

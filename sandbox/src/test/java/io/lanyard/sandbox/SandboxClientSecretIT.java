@@ -33,7 +33,7 @@ class SandboxClientSecretIT {
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
                 "--port", String.valueOf(SandboxMainIT.freePort()), "--idp-port", String.valueOf(providerPort),
-                "--home", home.toString()).redirectErrorStream(true);
+                "--home", home.toString(), "--sign-in-demo", "off").redirectErrorStream(true);
         builder.environment().keySet().removeIf(SecretPropertyNames::isOurs);
         builder.environment().put(SecretPropertyNames.identityProvider(id), ClientSecretFile.loadOrCreate(home).reveal());
         assertThat(JAR).as("run mvn package first").exists();

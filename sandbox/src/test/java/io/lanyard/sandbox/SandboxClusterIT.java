@@ -71,7 +71,7 @@ class SandboxClusterIT {
         assertThat(JAR).as("run mvn package first").exists();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR.toString(), "--port", String.valueOf(NODE_PORTS[number - 1]), "--home", home.toString(),
-                "--cluster", front.toString()));
+                "--cluster", front.toString(), "--sign-in-demo", "off"));
         command.addAll(List.of(extra));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         SandboxMainIT.waitForOpenLine(process);

@@ -28,7 +28,7 @@ class SandboxOptionsTest {
         SandboxOptions options = parse("--port", "9000", "--home=/tmp/sb", "--idp-port", "9100");
 
         assertThat(options).isEqualTo(new SandboxOptions(9000, Path.of("/tmp/sb"), 9100, true,
-                SandboxOptions.DEFAULT_PRODUCT, Optional.empty(), Optional.empty()));
+                SandboxOptions.DEFAULT_PRODUCT, Optional.empty(), Optional.empty()).withSignInDemo());
     }
 
     @Test

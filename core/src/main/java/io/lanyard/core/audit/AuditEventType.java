@@ -26,5 +26,9 @@ public enum AuditEventType {
     /** A bearer token that is Lanyard's was refused. */
     MACHINE_TOKEN_REFUSED,
     /** A session ended by a logout (local, RP-initiated, back- or front-channel). */
-    LOGOUT
+    LOGOUT,
+    /** An administrator re-authenticated at the identity provider and the product's WebSudo session was started. */
+    REAUTHENTICATED,
+    /** An administrator changed Lanyard's settings ({@code settings.xml}: details name the fields changed). */
+    SETTINGS_CHANGED
 }

@@ -36,6 +36,7 @@ import java.util.Set;
  * @param provisioning         what a login does to the host's users and groups (nothing, by default)
  * @param logout               how the sessions this provider starts end (RP-initiated, back- and front-channel
  *                             logout, a lifetime cap)
+ * @param signIn               its place on the sign-in page and the accounts it may log in (every account, by default)
  */
 public record IdentityProviderConfig(
         String id,
@@ -58,7 +59,8 @@ public record IdentityProviderConfig(
         Optional<Duration> maxAuthenticationAge,
         List<String> acrValues,
         ProvisioningSettings provisioning,
-        LogoutSettings logout) implements Integration {
+        LogoutSettings logout,
+        SignInSettings signIn) implements Integration {
 
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
     public static final List<String> DEFAULT_SCOPES = List.of("openid", "profile", "email");
@@ -84,6 +86,7 @@ public record IdentityProviderConfig(
         acrValues = List.copyOf(acrValues);
         Objects.requireNonNull(provisioning, "provisioning");
         Objects.requireNonNull(logout, "logout");
+        Objects.requireNonNull(signIn, "signIn");
     }
 
     public static IdentityProviderConfigBuilder builder() {

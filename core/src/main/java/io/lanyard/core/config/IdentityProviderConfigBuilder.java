@@ -60,6 +60,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
     private List<String> acrValues = List.of();
     private ProvisioningSettingsBuilder provisioning = ProvisioningSettings.builder();
     private LogoutSettingsBuilder logout = LogoutSettings.builder();
+    private SignInSettingsBuilder signIn = SignInSettings.builder();
 
     IdentityProviderConfigBuilder() {
     }
@@ -92,6 +93,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
         builder.acrValues = config.acrValues();
         builder.provisioning = config.provisioning().toBuilder();
         builder.logout = config.logout().toBuilder();
+        builder.signIn = config.signIn().toBuilder();
         return builder;
     }
 
@@ -132,6 +134,12 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
     /** The logout settings' own builder part, to set them one by one. */
     public LogoutSettingsBuilder logout() { return logout; }
     public IdentityProviderConfigBuilder logout(LogoutSettings value) { this.logout = value.toBuilder(); return this; }
+    public IdentityProviderConfigBuilder signIn(SignInSettings value) { this.signIn = value.toBuilder(); return this; }
+
+    /** The sign-in part (chooser, e-mail domains, accounts), to set its fields one by one; built with the provider. */
+    public SignInSettingsBuilder signIn() {
+        return signIn;
+    }
 
     /**
      * @throws ConfigurationException listing every invalid field
@@ -151,6 +159,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
         List<String> acr = List.copyOf(nonBlankSet(errors, "acrValues", acrValues));
         ProvisioningSettings checkedProvisioning = provisioning.build(errors);
         LogoutSettings logoutSettings = logout.build(errors);
+        SignInSettings checkedSignIn = signIn.build(errors);
         FieldChecks.requireSecrets(errors, clientSecret, nextClientSecret);
         if (clientAuthMethod == null) {
             errors.add(new FieldError("clientAuthMethod",
@@ -166,7 +175,7 @@ public final class IdentityProviderConfigBuilder implements IntegrationBuilder<I
         return new IdentityProviderConfig(checkedId, checkedName, enabled, endpoints.issuer, endpoints.discovery,
                 checkedClientId, clientSecret, nextClientSecret, Optional.ofNullable(clientSecretExpiresOn),
                 clientAuthMethod, clientAssertionAudience, checkedScopes, mapping, useUserInfo, checkedSkew,
-                algorithms, audiences, maxAge, acr, checkedProvisioning, logoutSettings);
+                algorithms, audiences, maxAge, acr, checkedProvisioning, logoutSettings, checkedSignIn);
     }
 
     /**

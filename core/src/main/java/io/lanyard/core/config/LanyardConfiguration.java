@@ -33,10 +33,31 @@ public final class LanyardConfiguration {
             }
             all.put(kind, items);
         }
+        errors.addAll(emailDomainsClaimedTwice(all.get(IntegrationKind.IDENTITY_PROVIDER)));
         if (!errors.isEmpty()) {
             throw new ConfigurationException("configuration is invalid", errors);
         }
         this.integrations = all;
+    }
+
+    /**
+     * An e-mail domain leads to one provider: two that claim the same domain (written the same way) would make the
+     * e-mail routing guess.
+     */
+    private static List<FieldError> emailDomainsClaimedTwice(List<? extends Integration> providers) {
+        Map<String, String> claimedBy = new LinkedHashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (Integration item : providers) {
+            IdentityProviderConfig provider = (IdentityProviderConfig) item;
+            for (String domain : provider.signIn().emailDomains()) {
+                String earlier = claimedBy.putIfAbsent(domain, provider.id());
+                if (earlier != null && !earlier.equals(provider.id())) {
+                    errors.add(new FieldError("emailDomains", "e-mail domain " + domain + " is claimed by identity "
+                            + "providers " + earlier + " and " + provider.id() + "; give it to one of them"));
+                }
+            }
+        }
+        return errors;
     }
 
     /**

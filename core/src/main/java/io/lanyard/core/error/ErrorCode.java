@@ -216,6 +216,32 @@ public enum ErrorCode {
     /** Graph lists more groups for the user than Lanyard reads for one login. */
     OVERAGE_TOO_MANY_GROUPS("LNY-726", Kind.PROVIDER_UNAVAILABLE),
 
+    // --- The sign-in experience (issue 14): several providers, e-mail routing, emergency access, re-authentication. ---
+    /** One browser started more logins in a short time than a person does: the loop breaker stopped redirecting it. */
+    LOGIN_LOOP_DETECTED("LNY-800", Kind.HOST),
+    /** A password login on the product's form while SSO is enforced, by someone outside the emergency groups. */
+    EMERGENCY_LOGIN_REFUSED("LNY-801", Kind.USER_MAPPING),
+    /** Password logins on the product's form are switched off while SSO is enforced. */
+    PASSWORD_LOGIN_OFF("LNY-802", Kind.USER_MAPPING),
+    /** The account does not match the username pattern or directory this provider is restricted to. */
+    ACCOUNT_NOT_ALLOWED_FOR_PROVIDER("LNY-803", Kind.USER_MAPPING),
+    /** The account belongs to another provider (it matches that provider's restriction), not to this one. */
+    ACCOUNT_OWNED_BY_OTHER_PROVIDER("LNY-804", Kind.USER_MAPPING),
+    /** A provider is restricted to a directory, and the host cannot say which directory the account is in. */
+    ACCOUNT_DIRECTORY_UNKNOWN("LNY-805", Kind.HOST),
+    /** The e-mail address typed on the chooser has a domain no provider signs in, and there is no default provider. */
+    EMAIL_DOMAIN_UNKNOWN("LNY-806", Kind.CONFIGURATION),
+    /** What was typed on the chooser is not an e-mail address. */
+    EMAIL_INVALID("LNY-807", Kind.RESPONSE_REJECTED),
+    /** Re-authentication (WebSudo) at the provider came back as another person than the one signed in. */
+    REAUTHENTICATION_USER_MISMATCH("LNY-808", Kind.USER_MAPPING),
+    /** The product's re-authentication (WebSudo) session could not be started after the provider confirmed the person. */
+    REAUTHENTICATION_UNAVAILABLE("LNY-809", Kind.HOST),
+    /** An administrator's own page template cannot be used (refused at save; at display the built-in page is shown). */
+    CUSTOM_TEMPLATE_INVALID("LNY-810", Kind.CONFIGURATION),
+    /** The emergency file in Lanyard's folder cannot be read as what it should hold (it still opens access). */
+    EMERGENCY_FILE_INVALID("LNY-811", Kind.CONFIGURATION),
+
     // --- Logout and the cluster (issue 15). ---
     /** The provider's back- or front-channel logout is switched off in its configuration. */
     LOGOUT_CHANNEL_DISABLED("LNY-830", Kind.CONFIGURATION),
@@ -320,7 +346,7 @@ public enum ErrorCode {
                     LOGOUT_TOKEN_EXPIRED, LOGOUT_TOKEN_LIFETIME_INVALID, LOGOUT_TOKEN_JTI_MISSING,
                     LOGOUT_TOKEN_REPLAYED, LOGOUT_TOKEN_EVENTS_INVALID, LOGOUT_TOKEN_SUBJECT_MISSING,
                     LOGOUT_TOKEN_NONCE_PRESENT, LOGOUT_TOKEN_CLAIM_TYPE_INVALID, LOGOUT_REQUEST_INVALID,
-                    LOGOUT_STATE_MISMATCH -> 400;
+                    LOGOUT_STATE_MISMATCH, EMAIL_INVALID, CUSTOM_TEMPLATE_INVALID -> 400;
             case ADMIN_LOGIN_REQUIRED, SESSION_LIFETIME_EXCEEDED, BEARER_TOKEN_MALFORMED, BEARER_ALGORITHM_REJECTED,
                     BEARER_KEY_NOT_FOUND, BEARER_SIGNATURE_INVALID, BEARER_TYPE_REJECTED, BEARER_AUDIENCE_MISMATCH,
                     BEARER_EXPIRED, BEARER_NOT_YET_VALID, BEARER_CLAIM_INVALID, BEARER_TOO_OLD, BEARER_CLIENT_MISSING,
@@ -329,10 +355,13 @@ public enum ErrorCode {
                     USER_NOT_PERMITTED, ACCOUNT_EMAIL_MISSING, ACCOUNT_BOUND_TO_ANOTHER_IDENTITY,
                     ADMIN_NOT_SYSTEM_ADMINISTRATOR, ADMIN_XSRF_REFUSED, BEARER_CLIENT_NOT_ALLOWED,
                     BEARER_INSUFFICIENT_SCOPE, BEARER_READ_ONLY, BEARER_SOURCE_ADDRESS_REFUSED,
-                    BEARER_ACCOUNT_UNAVAILABLE -> 403;
-            case IDP_UNKNOWN, IDP_DISABLED, ADMIN_NOT_FOUND, LOGOUT_CHANNEL_DISABLED -> 404;
+                    BEARER_ACCOUNT_UNAVAILABLE, EMERGENCY_LOGIN_REFUSED, PASSWORD_LOGIN_OFF,
+                    ACCOUNT_NOT_ALLOWED_FOR_PROVIDER, ACCOUNT_OWNED_BY_OTHER_PROVIDER,
+                    REAUTHENTICATION_USER_MISMATCH -> 403;
+            case IDP_UNKNOWN, IDP_DISABLED, ADMIN_NOT_FOUND, LOGOUT_CHANNEL_DISABLED, EMAIL_DOMAIN_UNKNOWN -> 404;
             case ADMIN_METHOD_NOT_ALLOWED -> 405;
             case ADMIN_REQUEST_TOO_LARGE -> 413;
+            case LOGIN_LOOP_DETECTED -> 429;
             case CONFIG_INVALID, CONFIG_UNREADABLE, CONFIG_WRITE_FAILED, CLIENT_SECRET_MISSING, NO_IDP_CONFIGURED,
                     SECURED_PROPERTY_UNREADABLE, CONFIG_LOCK_UNAVAILABLE, LOGIN_STATE_KEY_UNAVAILABLE,
                     HOST_LOGIN_FAILED, HOST_API_UNAVAILABLE, GROUP_SYNC_FAILED,
@@ -340,7 +369,8 @@ public enum ErrorCode {
                     HOST_ACCOUNT_UPDATE_FAILED, HOST_USER_ATTRIBUTE_FAILED, HOST_GROUPS_UNREADABLE,
                     HOST_GROUP_CREATE_FAILED, HOST_MEMBERSHIP_CHANGE_FAILED, HOST_WRITES_UNAVAILABLE,
                     OVERAGE_CONNECTOR_UNAVAILABLE, CLIENT_SECRET_EXPIRES_SOON, CLIENT_SECRET_EXPIRED, SIGNING_KEY_UNUSABLE,
-                    SECURED_KEY_ROTATION_WAITING, ENTRA_PROVIDER_WITHOUT_CONNECTOR, INTERNAL_ERROR -> 500;
+                    SECURED_KEY_ROTATION_WAITING, ENTRA_PROVIDER_WITHOUT_CONNECTOR, ACCOUNT_DIRECTORY_UNKNOWN,
+                    REAUTHENTICATION_UNAVAILABLE, EMERGENCY_FILE_INVALID, INTERNAL_ERROR -> 500;
             case DISCOVERY_INVALID, DISCOVERY_ISSUER_MISMATCH, JWKS_INVALID, HTTP_RESPONSE_TOO_LARGE,
                     IDP_ERROR_RESPONSE, TOKEN_REQUEST_REJECTED, CLIENT_AUTHENTICATION_FAILED, USERINFO_REJECTED,
                     TOKEN_RESPONSE_INVALID, ID_TOKEN_MISSING, ID_TOKEN_MALFORMED, ID_TOKEN_ALGORITHM_REJECTED,

@@ -15,6 +15,7 @@ import io.lanyard.core.config.ClientAssertionAudience;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.IntegrationKind;
+import io.lanyard.core.config.NationalCloud;
 import io.lanyard.core.discovery.ProviderMetadata;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LogText;
@@ -23,6 +24,7 @@ import io.lanyard.core.audit.AuditSink;
 import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.entra.GraphUserGroups;
 import io.lanyard.core.host.AccountWrites;
+import io.lanyard.core.host.AccountDirectories;
 import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.host.GroupWrites;
 import io.lanyard.core.host.HostUser;
@@ -36,6 +38,7 @@ import io.lanyard.core.provisioning.OverageGroups;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.session.LanyardSession;
+import io.lanyard.core.signin.AccountOwnership;
 import io.lanyard.core.signing.SigningKeys;
 import io.lanyard.core.token.ClientCredential;
 import io.lanyard.core.token.IdTokenExpectations;
@@ -51,6 +54,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -79,6 +83,7 @@ public final class LoginService {
     private final UserInfoClient userInfo;
     private final IdTokenValidator idTokens;
     private final SeenLoginStates seenStates;
+    private final AccountOwnership ownership;
 
     private LoginService(Builder builder) {
         ProviderHttpClient http = new ProviderHttpClient(builder.limits);
@@ -96,6 +101,7 @@ public final class LoginService {
         this.userInfo = new UserInfoClient(http);
         this.idTokens = new IdTokenValidator(clock);
         this.seenStates = builder.seenStates != null ? builder.seenStates : new InMemorySeenLoginStates(builder.clock);
+        this.ownership = new AccountOwnership(builder.directories);
     }
 
     /**
@@ -138,6 +144,16 @@ public final class LoginService {
                 .seenStates(seenStates).build();
     }
 
+    /**
+     * @param directories which user directory an account is in, for providers restricted to one directory
+     */
+    public static LoginService create(ConfigurationHolder configuration, ClientSecretResolver secrets,
+            SigningKeys signingKeys, UserDirectory users, BaseUrl baseUrl, Clock clock, HttpLimits limits,
+            SeenLoginStates seenStates, AccountDirectories directories) {
+        return builder(configuration, secrets, users, baseUrl, clock).signingKeys(signingKeys).limits(limits)
+                .seenStates(seenStates).directories(directories).build();
+    }
+
     /** A login service with what the host offers besides reading users: account and group writes, audit, Graph. */
     public static Builder builder(ConfigurationHolder configuration, ClientSecretResolver secrets, UserDirectory users,
             BaseUrl baseUrl, Clock clock) {
@@ -160,6 +176,7 @@ public final class LoginService {
         private AuditSink audit = AuditSink.none();
         private EntraEndpoints entraEndpoints = EntraEndpoints.NATIONAL_CLOUDS;
         private SeenLoginStates seenStates;
+        private AccountDirectories directories = AccountDirectories.unknown();
 
         private Builder(ConfigurationHolder configuration, ClientSecretResolver secrets, UserDirectory users,
                 BaseUrl baseUrl, Clock clock) {
@@ -207,6 +224,13 @@ public final class LoginService {
             return this;
         }
 
+        /** Which user directory an account is in, for providers restricted to one directory (a host that cannot say
+         * refuses such logins with {@code ACCOUNT_DIRECTORY_UNKNOWN}). */
+        public Builder directories(AccountDirectories value) {
+            this.directories = Objects.requireNonNull(value, "directories");
+            return this;
+        }
+
         public LoginService build() {
             return new LoginService(this);
         }
@@ -221,7 +245,17 @@ public final class LoginService {
      *         {@code DISCOVERY_UNREACHABLE}
      */
     public LoginRedirect startLogin(String identityProviderId, String requestedReturn) {
-        return startLogin(identityProviderId, requestedReturn, false);
+        return startLogin(identityProviderId, requestedReturn, LoginOptions.none());
+    }
+
+    /**
+     * Starts a login at one provider, with what else is known: an e-mail address typed on the chooser, or that this is
+     * the re-authentication of the person signed in.
+     *
+     * @see #startLogin(String, String)
+     */
+    public LoginRedirect startLogin(String identityProviderId, String requestedReturn, LoginOptions options) {
+        return startLogin(identityProviderId, requestedReturn, false, options);
     }
 
     /**
@@ -231,6 +265,11 @@ public final class LoginService {
      * {@link SilentLoginNeedsInteraction} and the edge starts the normal login).
      */
     public LoginRedirect startLogin(String identityProviderId, String requestedReturn, boolean silent) {
+        return startLogin(identityProviderId, requestedReturn, silent, LoginOptions.none());
+    }
+
+    private LoginRedirect startLogin(String identityProviderId, String requestedReturn, boolean silent,
+            LoginOptions options) {
         ProviderRuntime runtime = runtimeOf(identityProviderId);
         IdentityProviderConfig config = runtime.config();
         runtime.requireCredential(signingKeys); // refuse before sending anyone to a provider we could not finish with
@@ -253,9 +292,18 @@ public final class LoginService {
         if (!config.acrValues().isEmpty()) {
             request.acrValues(config.acrValues().stream().map(ACR::new).toList());
         }
+        // OIDC Core §3.1.2.1: the address the person typed saves them typing it again at the provider.
+        options.loginHint().ifPresent(request::loginHint);
+        options.domainHint().filter(hint -> isEntraId(metadata.issuer()))
+                .ifPresent(hint -> request.customParameter("domain_hint", hint));
+        if (options.reauthenticationOf().isPresent()) {
+            // OIDC Core §3.1.2.1: prompt=login asks the provider to authenticate the person again, max_age=0 to say
+            // when (auth_time), which the callback then requires to be now.
+            request.prompt(new Prompt(Prompt.Type.LOGIN)).maxAge(0);
+        }
         PendingLogin pending = new PendingLogin(config.id(), metadata.issuer(), state.getValue(), nonce.getValue(),
                 verifier.getValue(), redirectUri, ReturnPathPolicy.sanitize(requestedReturn, baseUrl.baseUrl()),
-                clock.instant().plus(LOGIN_TIMEOUT), silent);
+                clock.instant().plus(LOGIN_TIMEOUT), silent, options.reauthenticationOf());
         return new LoginRedirect(pending, request.build().toURI());
     }
 
@@ -281,11 +329,19 @@ public final class LoginService {
         IdentityProviderConfig config = runtime.config();
         Exchanged exchanged = exchange(runtime, metadata, code, pending);
         TokenResult tokenResult = exchanged.tokens();
-        IdTokenExpectations expected = IdTokenExpectations.of(config, pending.nonce(), exchanged.secret());
+        IdTokenExpectations expected = expectations(config, pending, exchanged.secret());
         ValidatedIdToken idToken = idTokens.validate(tokenResult.idToken(), expected, provider.keys());
         Map<String, Object> claims = claimsFor(config, provider, tokenResult, idToken, expected);
         HostUser user = accounts.accountFor(new LoginIdentity(config, idToken.claims().getIssuer(), idToken.subject(), claims,
                 runtime.usernameMapper(), runtime.groupRules()));
+        ownership.check(config, user, configuration.current().identityProviders());
+        if (pending.reauthenticationOf().isPresent()) {
+            requireSamePerson(pending.reauthenticationOf().get(), user, config);
+            LOG.info("{} re-authenticated at identity provider {} ({})", user.username(), config.id(),
+                    config.displayName());
+            return new LoginSuccess(user, config.id(), idToken.subject(), pending.returnPath(), idToken.raw(), claims,
+                    hostSession(config, idToken), true);
+        }
         LOG.info("{} logged in through identity provider {} ({})", user.username(), config.id(), config.displayName());
         return new LoginSuccess(user, config.id(), idToken.subject(), pending.returnPath(), idToken.raw(), claims,
                 hostSession(config, idToken));
@@ -345,6 +401,40 @@ public final class LoginService {
                 (first, second) -> new LoginFailedException(ErrorCode.CLIENT_SECRETS_BOTH_REFUSED, "identity provider "
                         + config.id() + " refused both its current and its next client secret: " + second.getMessage(),
                         second.providerError().orElse(null)));
+    }
+
+    /**
+     * The provider's rules, and for a re-authentication OIDC Core §3.1.3.7 step 13 with the max_age of 0 that was sent:
+     * auth_time must be present and no older than the clock skew, i.e. the person signed in again just now.
+     */
+    private static IdTokenExpectations expectations(IdentityProviderConfig config, PendingLogin pending,
+            Optional<Secret> secret) {
+        IdTokenExpectations expected = IdTokenExpectations.of(config, pending.nonce(), secret);
+        if (pending.reauthenticationOf().isEmpty()) {
+            return expected;
+        }
+        return new IdTokenExpectations(expected.issuer(), expected.clientId(), expected.trustedAudiences(),
+                expected.nonce(), expected.allowedAlgorithms(), expected.clockSkew(), Optional.of(Duration.ZERO),
+                expected.acrValues(), expected.clientSecret());
+    }
+
+    /** A re-authentication must come back as the person who asked for it (usernames compare as the products do). */
+    private static void requireSamePerson(String signedIn, HostUser user, IdentityProviderConfig config) {
+        if (!signedIn.toLowerCase(Locale.ROOT).equals(user.username().toLowerCase(Locale.ROOT))) {
+            throw new LoginFailedException(ErrorCode.REAUTHENTICATION_USER_MISMATCH, "the re-authentication of "
+                    + signedIn + " at identity provider " + config.id() + " came back as " + user.username());
+        }
+    }
+
+    /** Microsoft Entra ID's issuers live on its national clouds' sign-in authorities; only they take domain_hint. */
+    static boolean isEntraId(String issuer) {
+        URI uri = URI.create(issuer);
+        for (NationalCloud cloud : NationalCloud.values()) {
+            if (cloud.authority().getHost().equalsIgnoreCase(uri.getHost())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -22,9 +22,11 @@ import java.util.Optional;
  *                           when configured (for the host's use, such as group membership); unmodifiable
  * @param session            what the host session keeps of this login: the provider session it belongs to, the end of
  *                           its lifetime, the ID token for a logout at the provider
+ * @param reauthentication   whether this was the re-authentication (WebSudo) of the person already signed in, who
+ *                           must not be logged in again but have the product's WebSudo session started
  */
 public record LoginSuccess(HostUser user, String identityProviderId, String subject, String returnPath, String idToken,
-        Map<String, Object> claims, LanyardSession session) {
+        Map<String, Object> claims, LanyardSession session, boolean reauthentication) {
 
     public LoginSuccess {
         Objects.requireNonNull(user, "user");
@@ -41,7 +43,13 @@ public record LoginSuccess(HostUser user, String identityProviderId, String subj
     public LoginSuccess(HostUser user, String identityProviderId, String subject, String returnPath, String idToken,
             Map<String, Object> claims) {
         this(user, identityProviderId, subject, returnPath, idToken, claims, LanyardSession.of(identityProviderId, "",
-                subject, Optional.empty(), Instant.EPOCH, Optional.empty(), idToken));
+                subject, Optional.empty(), Instant.EPOCH, Optional.empty(), idToken), false);
+    }
+
+    /** A login (not a re-authentication). */
+    public LoginSuccess(HostUser user, String identityProviderId, String subject, String returnPath, String idToken,
+            Map<String, Object> claims, LanyardSession session) {
+        this(user, identityProviderId, subject, returnPath, idToken, claims, session, false);
     }
 
     @Override

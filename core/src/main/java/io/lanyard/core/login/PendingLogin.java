@@ -3,6 +3,7 @@ package io.lanyard.core.login;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One login in progress: everything the callback needs to check the response, created when the login starts
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param expiresAt          after this instant the login is refused as expired
  * @param silent             sent with {@code prompt=none} (a session renewed at the end of its lifetime): when the
  *                           provider needs the person, the normal login follows instead of an error
+ * @param reauthenticationOf for a re-authentication (WebSudo), the username that must come back; empty for a login
  */
 public record PendingLogin(
         String identityProviderId,
@@ -30,7 +32,8 @@ public record PendingLogin(
         URI redirectUri,
         String returnPath,
         Instant expiresAt,
-        boolean silent) {
+        boolean silent,
+        Optional<String> reauthenticationOf) {
 
     public PendingLogin {
         Objects.requireNonNull(identityProviderId, "identityProviderId");
@@ -41,12 +44,20 @@ public record PendingLogin(
         Objects.requireNonNull(redirectUri, "redirectUri");
         Objects.requireNonNull(returnPath, "returnPath");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(reauthenticationOf, "reauthenticationOf");
     }
 
-    /** A login that may ask the person (not {@code prompt=none}). */
+    /** A login that may ask the person (not {@code prompt=none}), not a re-authentication. */
     public PendingLogin(String identityProviderId, String expectedIssuer, String state, String nonce,
             String codeVerifier, URI redirectUri, String returnPath, Instant expiresAt) {
         this(identityProviderId, expectedIssuer, state, nonce, codeVerifier, redirectUri, returnPath, expiresAt, false);
+    }
+
+    /** Not a re-authentication. */
+    public PendingLogin(String identityProviderId, String expectedIssuer, String state, String nonce,
+            String codeVerifier, URI redirectUri, String returnPath, Instant expiresAt, boolean silent) {
+        this(identityProviderId, expectedIssuer, state, nonce, codeVerifier, redirectUri, returnPath, expiresAt, silent,
+                Optional.empty());
     }
 
     public boolean isExpired(Instant now) {
@@ -57,6 +68,6 @@ public record PendingLogin(
     @Override
     public String toString() {
         return "PendingLogin[idp=" + identityProviderId + ", returnPath=" + returnPath + ", expiresAt=" + expiresAt
-                + (silent ? ", silent" : "") + "]";
+                + (silent ? ", silent" : "") + (reauthenticationOf.isPresent() ? ", reauthentication" : "") + "]";
     }
 }

@@ -129,6 +129,10 @@ public final class PendingLoginSeal {
             out.writeUTF(login.returnPath());
             out.writeLong(login.expiresAt().getEpochSecond());
             out.writeBoolean(login.silent());
+            // Appended after the fields of the earlier formats, which a login started before an upgrade still has.
+            if (login.reauthenticationOf().isPresent()) {
+                out.writeUTF(login.reauthenticationOf().get());
+            }
         } catch (IOException e) {
             throw new IllegalStateException("a pending login cannot be written to memory", e);
         }
@@ -140,7 +144,8 @@ public final class PendingLoginSeal {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(plaintext))) {
             PendingLogin login = new PendingLogin(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(),
                     URI.create(in.readUTF()), in.readUTF(), Instant.ofEpochSecond(in.readLong()),
-                    in.available() > 0 && in.readBoolean()); // sealed before silent logins existed: not silent
+                    in.available() > 0 && in.readBoolean(), // sealed before silent logins existed: not silent
+                    in.available() > 0 ? java.util.Optional.of(in.readUTF()) : java.util.Optional.empty());
             if (in.available() != 0) {
                 throw unreadable("it has more than one login in it");
             }

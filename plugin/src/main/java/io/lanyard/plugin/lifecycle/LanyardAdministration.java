@@ -1,7 +1,9 @@
 package io.lanyard.plugin.lifecycle;
 
 import io.lanyard.core.LanyardPaths;
+import io.lanyard.core.audit.AuditSink;
 import io.lanyard.core.config.change.ConfigurationService;
+import io.lanyard.core.config.change.SettingsService;
 import io.lanyard.core.diagnostics.EntraConnectorCheck;
 import io.lanyard.core.diagnostics.IdentityProviderCheck;
 import io.lanyard.core.diagnostics.TokenIssuerCheck;
@@ -11,9 +13,11 @@ import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.signin.EmergencyAccessFile;
+import io.lanyard.core.signin.EmergencyTimeBox;
 import io.lanyard.plugin.admin.AdminGuard;
-import io.lanyard.plugin.admin.AdminPages;
 import io.lanyard.plugin.admin.AdminPageLayout;
+import io.lanyard.plugin.admin.AdminPages;
 import io.lanyard.plugin.admin.AdminServlet;
 import io.lanyard.plugin.admin.AdminTemplates;
 import io.lanyard.plugin.admin.AdminView;
@@ -23,6 +27,7 @@ import io.lanyard.plugin.admin.api.ApiServlet;
 import io.lanyard.plugin.admin.integration.IntegrationAdmins;
 import io.lanyard.plugin.admin.integration.SecretSections;
 import io.lanyard.plugin.admin.keys.KeysPages;
+import io.lanyard.plugin.admin.signin.SignInPages;
 import io.lanyard.plugin.session.AdminAccess;
 import io.lanyard.plugin.web.LanyardText;
 import java.io.IOException;
@@ -60,7 +65,16 @@ public final class LanyardAdministration {
      */
     public LanyardAdministration(LanyardPlugin plugin, AdminAccess access, BaseUrl baseUrl, LoginPage loginPage) {
         this(plugin.configurationService(), access, plugin.secrets(), baseUrl, loginPage,
-                AdminPageLayout.hostDecorated(), HttpLimits.DEFAULT, Clock.systemUTC());
+                AdminPageLayout.hostDecorated(), HttpLimits.DEFAULT, Clock.systemUTC(), plugin.settings(),
+                plugin.emergencyFile(), plugin.audit());
+    }
+
+    /** Without Lanyard's settings file: {@code settings.xml}'s defaults, which the API then cannot change. */
+    public LanyardAdministration(Optional<ConfigurationService> changes, AdminAccess access,
+            LanyardSecrets secrets, BaseUrl baseUrl, LoginPage loginPage, AdminPageLayout layout,
+            HttpLimits limits, Clock clock) {
+        this(changes, access, secrets, baseUrl, loginPage, layout, limits, clock,
+                new SettingsService(Optional.empty()), new EmergencyAccessFile(Optional.empty()), AuditSink.none());
     }
 
     /**
@@ -73,10 +87,14 @@ public final class LanyardAdministration {
      * @param loginPage      where anonymous visitors of the pages are sent, and the host's logout URL
      * @param layout         the host's decorator, or standalone AUI (the sandbox)
      * @param limits         bounds of the "Fetch" and "Test" calls to providers
+     * @param settings       {@code settings.xml}, which the API shows and changes
+     * @param emergencyFile  the emergency file of Lanyard's folder, shown with the settings
+     * @param audit          where changes of the settings are reported
      */
     public LanyardAdministration(Optional<ConfigurationService> changes, AdminAccess access,
             LanyardSecrets secrets, BaseUrl baseUrl, LoginPage loginPage, AdminPageLayout layout,
-            HttpLimits limits, Clock clock) {
+            HttpLimits limits, Clock clock, SettingsService settings, EmergencyAccessFile emergencyFile,
+            AuditSink audit) {
         Objects.requireNonNull(access, "access");
         if (changes.isEmpty()) {
             this.adminServlet = new UnavailableServlet();
@@ -97,8 +115,10 @@ public final class LanyardAdministration {
         List<AdminPages> pages = new ArrayList<>(integrations.pages(changes.get(), sections, view, guard));
         pages.add(new KeysPages(secrets.signingKeys(), resolver.securedStoreKeys(), sections, changes.get(), view,
                 guard, baseUrl));
+        pages.add(new SignInPages(settings, emergencyFile, new EmergencyTimeBox(settings, audit, clock), view, guard));
         this.adminServlet = new AdminServlet(guard, view, pages, new StaticResources(), loginPage);
-        this.apiServlet = new ApiServlet(guard, changes.get(), integrations, sections, text);
+        this.apiServlet = new ApiServlet(guard, changes.get(), integrations, sections, text, settings, emergencyFile,
+                audit, clock);
     }
 
     public HttpServlet adminServlet() {

@@ -7,6 +7,7 @@ import io.lanyard.core.cluster.ClusterSeenLoginStates;
 import io.lanyard.core.cluster.LocalClusterState;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.change.ConfigurationService;
+import io.lanyard.core.config.change.SettingsService;
 import io.lanyard.core.config.xml.ConfigurationFiles;
 import io.lanyard.core.host.AccountWrites;
 import io.lanyard.core.entra.EntraEndpoints;
@@ -21,6 +22,7 @@ import io.lanyard.core.login.LoginService;
 import io.lanyard.core.login.LogoutService;
 import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
+import io.lanyard.core.signin.EmergencyAccessFile;
 import io.lanyard.core.session.SessionRevocations;
 import io.lanyard.plugin.session.RememberMe;
 import io.lanyard.plugin.session.RequestLogin;
@@ -30,6 +32,7 @@ import io.lanyard.plugin.web.CallbackServlet;
 import io.lanyard.plugin.web.LanyardLogoutWeb;
 import io.lanyard.plugin.web.JwksServlet;
 import io.lanyard.plugin.web.LanyardWeb;
+import io.lanyard.plugin.web.LoggedOutServlet;
 import io.lanyard.plugin.web.LoginFilter;
 import io.lanyard.plugin.web.LoginServlet;
 import java.net.URI;
@@ -71,6 +74,8 @@ public final class LanyardPlugin implements AutoCloseable {
     private final ClusterState cluster;
     private final SessionRevocations revocations;
     private final LogoutService logouts;
+    private final SettingsService settings;
+    private final EmergencyAccessFile emergencyFile;
 
     /** A lone node: nothing shared with other nodes but the home's files and their lock. */
     public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
@@ -100,9 +105,13 @@ public final class LanyardPlugin implements AutoCloseable {
         this.bearer = new BearerAuthenticator(configuration, clientSecrets, users,
                 AccountWrites.unavailable("this product's account writes are not wired to API access yet"), audit, clock,
                 HttpLimits.DEFAULT);
+        // settings.xml: never fails the start (a bad file is logged, the defaults hold)
+        this.settings = new SettingsService(lanyardDirectory);
+        this.emergencyFile = new EmergencyAccessFile(lanyardDirectory);
         // Sealed under the key in the shared home, so that any node opens what another sealed.
         this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, baseUrl,
-                lanyardDirectory.map(PendingLoginSeal::inFolder).orElseGet(PendingLoginSeal::inMemory));
+                lanyardDirectory.map(PendingLoginSeal::inFolder).orElseGet(PendingLoginSeal::inMemory), settings,
+                clock);
     }
 
     /** The subject of Lanyard's certificate, so that an administrator tells two installations' certificates apart. */
@@ -144,6 +153,10 @@ public final class LanyardPlugin implements AutoCloseable {
 
     public CallbackServlet callbackServlet() {
         return web.callbackServlet();
+    }
+
+    public LoggedOutServlet loggedOutServlet() {
+        return web.loggedOutServlet();
     }
 
     /**
@@ -190,6 +203,16 @@ public final class LanyardPlugin implements AutoCloseable {
 
     public LoginService loginService() {
         return loginService;
+    }
+
+    /** Lanyard's settings ({@code settings.xml}) in force, and the one way to change them. */
+    public SettingsService settings() {
+        return settings;
+    }
+
+    /** The emergency file of Lanyard's folder, which opens the product's password form for a while. */
+    public EmergencyAccessFile emergencyFile() {
+        return emergencyFile;
     }
 
     /** Where audit events go (the log today; the product's audit log and Lanyard's event store where they exist). */

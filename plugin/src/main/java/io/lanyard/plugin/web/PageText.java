@@ -15,7 +15,15 @@ public enum PageText {
     LOCAL_LOGIN("lanyard.page.local_login"),
     CHOOSER_TITLE("lanyard.page.chooser.title"),
     CHOOSER_INTRO("lanyard.page.chooser.intro"),
-    CHOOSER_NONE("lanyard.page.chooser.none");
+    CHOOSER_NONE("lanyard.page.chooser.none"),
+    CHOOSER_EMAIL_LABEL("lanyard.page.chooser.email_label"),
+    CHOOSER_EMAIL_BUTTON("lanyard.page.chooser.email_button"),
+    CHOOSER_OR("lanyard.page.chooser.or"),
+    CHOOSER_REMEMBER("lanyard.page.chooser.remember"),
+    SIGN_IN_WITH("lanyard.page.sign_in_with"),
+    LOGGED_OUT_TITLE("lanyard.page.logged_out.title"),
+    LOGGED_OUT_TEXT("lanyard.page.logged_out.text"),
+    SIGN_IN_AGAIN("lanyard.page.logged_out.sign_in_again");
 
     private final String key;
 

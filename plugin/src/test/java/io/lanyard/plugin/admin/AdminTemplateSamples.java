@@ -188,6 +188,10 @@ final class AdminTemplateSamples {
                 "nodes", List.of(Map.of("node", text, "writtenAt", "2026-12-01T10:00:00Z", "securedKeyId",
                         text)),
                 "failure", Map.of("code", "LNY-113", "detail", text)));
+        data.put("signInPage", Map.of("frame", frame("signin"), "done", "open", "settings", Map.of("ssoEnforced", true,
+                "loginPage", text, "passwordLogin", text, "systemAdministrators", true, "groups", List.of(text),
+                "openUntil", text, "fileOpenUntil", text, "filePath", text, "settingsFile", text),
+                "failure", Map.of("code", "LNY-100", "detail", text)));
         return data;
     }
 

@@ -45,6 +45,10 @@ final class AdminWebFixture {
     final HttpServlet api;
     final HttpSession session = AdminHttp.session();
     String user = "admin";
+    /** {@code settings.xml} of the Lanyard folder, as the API changes it. */
+    final io.lanyard.core.config.change.SettingsService settings;
+    /** What the admin API reported to the audit trail. */
+    final java.util.List<io.lanyard.core.audit.AuditEvent> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
     boolean administrator = true;
 
     private final AdminAccess access = new AdminAccess() {
@@ -67,13 +71,15 @@ final class AdminWebFixture {
     AdminWebFixture(Path home, LanyardConfiguration initial, ClientSecretResolver secrets, EntraEndpoints endpoints) {
         this.home = home;
         this.holder = new ConfigurationHolder(initial);
+        this.settings = new io.lanyard.core.config.change.SettingsService(Optional.of(home));
         ConfigurationService service = new ConfigurationService(holder, new ConfigurationFiles(home), secrets);
         HttpLimits limits = new HttpLimits(Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024);
         this.secrets = new LanyardSecrets(holder, secrets, Optional.of(home), "Lanyard test", endpoints, limits,
                 Clock.systemUTC());
         LanyardAdministration web = new LanyardAdministration(Optional.of(service), access, this.secrets,
                 () -> URI.create("https://jira.example.com/jira"), LoginPage.JIRA, AdminPageLayout.hostDecorated(),
-                limits, Clock.systemUTC());
+                limits, Clock.systemUTC(), settings, new io.lanyard.core.signin.EmergencyAccessFile(Optional.of(home)),
+                audited::add);
         this.pages = web.adminServlet();
         this.api = web.apiServlet();
     }

@@ -169,8 +169,9 @@ class CallbackServletTest {
                 "login_required"), Fixtures.pending("s1"));
         when(loginService.completeLogin(eq("idp1"), eq(Fixtures.pending("s1")), any())).thenThrow(
                 new io.lanyard.core.login.SilentLoginNeedsInteraction(Fixtures.pending("s1"), "login_required"));
-        when(loginService.startLogin("idp1", "/pages/s1")).thenReturn(new io.lanyard.core.login.LoginRedirect(
-                Fixtures.pending("s2"), URI.create("https://idp1.example.com/authorize?state=s2")));
+        when(loginService.startLogin("idp1", "/pages/s1", io.lanyard.core.login.LoginOptions.none())).thenReturn(
+                new io.lanyard.core.login.LoginRedirect(Fixtures.pending("s2"),
+                        URI.create("https://idp1.example.com/authorize?state=s2")));
 
         servlet.doGet(request.mock, response.mock);
 

@@ -126,5 +126,15 @@ final class FakeHttp {
         String body() {
             return body.toString();
         }
+
+        /** The Set-Cookie headers of pending logins only (not the sign-in page's own cookies). */
+        List<String> loginCookies() {
+            return setCookies.stream().filter(cookie -> cookie.startsWith(PendingLoginCookies.NAME_PREFIX)).toList();
+        }
+
+        /** The Set-Cookie header of the cookie {@code name}, if one was set. */
+        java.util.Optional<String> cookie(String name) {
+            return setCookies.stream().filter(cookie -> cookie.startsWith(name + "=")).findFirst();
+        }
     }
 }

@@ -15,6 +15,7 @@ import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.host.LoginPage;
+import io.lanyard.core.login.LoginOptions;
 import io.lanyard.core.login.LoginRedirect;
 import io.lanyard.core.login.LoginService;
 import io.lanyard.core.login.PendingLoginSeal;
@@ -106,7 +107,7 @@ class LoginFilterTest {
     @Test
     void startsLoginAtTheOnlyEnabledProviderAndKeepsThePendingLoginSealedInTheBrowserNotInASession() throws Exception {
         FakeHttp.Request request = FakeHttp.get("/login.jsp").parameter("os_destination", "/browse/X-1");
-        when(loginService.startLogin("idp1", "/browse/X-1"))
+        when(loginService.startLogin("idp1", "/browse/X-1", LoginOptions.none()))
                 .thenReturn(new LoginRedirect(Fixtures.pending("s1"), AUTHORIZATION));
 
         filter(LoginPage.JIRA).doFilter(request.mock, response.mock, chain);
@@ -114,7 +115,7 @@ class LoginFilterTest {
         verify(response.mock).sendRedirect(AUTHORIZATION.toString());
         verify(chain, never()).doFilter(any(), any());
         assertThat(request.currentSession()).as("a session the host may cut or lose").isNull();
-        String cookie = response.setCookies.get(0);
+        String cookie = response.loginCookies().get(0);
         String name = PendingLoginCookies.nameFor("s1");
         assertThat(cookie).startsWith(name + "=")
                 .endsWith("; Max-Age=600; Path=/plugins/servlet/lanyard/callback/; Secure; HttpOnly; SameSite=Lax")
@@ -124,13 +125,13 @@ class LoginFilterTest {
 
     @Test
     void loginsStartedInSeveralTabsEachKeepACookieOfTheirOwn() throws Exception {
-        when(loginService.startLogin("idp1", null)).thenReturn(new LoginRedirect(Fixtures.pending("s1"), AUTHORIZATION),
+        when(loginService.startLogin("idp1", null, LoginOptions.none())).thenReturn(new LoginRedirect(Fixtures.pending("s1"), AUTHORIZATION),
                 new LoginRedirect(Fixtures.pending("s2"), AUTHORIZATION));
 
         filter(LoginPage.JIRA).doFilter(FakeHttp.get("/login.jsp").mock, response.mock, chain);
         filter(LoginPage.JIRA).doFilter(FakeHttp.get("/login.jsp").mock, response.mock, chain);
 
-        assertThat(response.setCookies).hasSize(2).satisfiesExactly(
+        assertThat(response.loginCookies()).hasSize(2).satisfiesExactly(
                 first -> assertThat(first).startsWith(PendingLoginCookies.nameFor("s1") + "="),
                 second -> assertThat(second).startsWith(PendingLoginCookies.nameFor("s2") + "="));
     }
@@ -149,14 +150,14 @@ class LoginFilterTest {
         verify(response.mock).sendRedirect(
                 "https://host.example.com/login.jsp?os_destination=%2Fbrowse%2FX-1&lanyard_base_url=1");
         verifyNoInteractions(loginService);
-        assertThat(response.setCookies).isEmpty();
+        assertThat(response.loginCookies()).isEmpty();
     }
 
     @Test
     void aRequestSentToTheBaseUrlAlreadyStartsItsLoginEvenIfAProxyHidesTheAddress() throws Exception {
         FakeHttp.Request request = FakeHttp.get("/login.jsp").parameter(BaseUrlRedirect.MARKER, "1");
         when(request.mock.getServerName()).thenReturn("internal-node-3");
-        when(loginService.startLogin("idp1", null)).thenReturn(new LoginRedirect(Fixtures.pending("s1"), AUTHORIZATION));
+        when(loginService.startLogin("idp1", null, LoginOptions.none())).thenReturn(new LoginRedirect(Fixtures.pending("s1"), AUTHORIZATION));
 
         filter(LoginPage.JIRA).doFilter(request.mock, response.mock, chain);
 
@@ -168,7 +169,7 @@ class LoginFilterTest {
     void interceptsTheLoginPageHoweverTheUriSpellsItAsTheContainerResolvedIt(String rawPath) throws Exception {
         // the security review's INFO finding: these showed the native form, past the filter
         FakeHttp.Request request = new FakeHttp.Request("GET", "/jira", rawPath).resolvedAs("/login.jsp", null);
-        when(loginService.startLogin("idp1", null)).thenReturn(new LoginRedirect(Fixtures.pending("s1"), AUTHORIZATION));
+        when(loginService.startLogin("idp1", null, LoginOptions.none())).thenReturn(new LoginRedirect(Fixtures.pending("s1"), AUTHORIZATION));
 
         filter(LoginPage.JIRA).doFilter(request.mock, response.mock, chain);
 
@@ -179,7 +180,7 @@ class LoginFilterTest {
     @Test
     void interceptsTheLoginPageOfAServletMappedAtAPrefixByItsPathInfo() throws Exception {
         FakeHttp.Request request = FakeHttp.get("/login").resolvedAs("", "/login");
-        when(loginService.startLogin("idp1", null)).thenReturn(new LoginRedirect(Fixtures.pending("s1"), AUTHORIZATION));
+        when(loginService.startLogin("idp1", null, LoginOptions.none())).thenReturn(new LoginRedirect(Fixtures.pending("s1"), AUTHORIZATION));
 
         filter(LoginPage.BITBUCKET).doFilter(request.mock, response.mock, chain);
 
@@ -199,7 +200,7 @@ class LoginFilterTest {
     @Test
     void interceptsHeadAndLoginPathBehindContextPathWithPathParameters() throws Exception {
         FakeHttp.Request request = new FakeHttp.Request("HEAD", "/jira", "/login.jsp;jsessionid=ABC");
-        when(loginService.startLogin("idp1", null)).thenReturn(new LoginRedirect(Fixtures.pending("s1"), AUTHORIZATION));
+        when(loginService.startLogin("idp1", null, LoginOptions.none())).thenReturn(new LoginRedirect(Fixtures.pending("s1"), AUTHORIZATION));
 
         filter(LoginPage.JIRA).doFilter(request.mock, response.mock, chain);
 
@@ -209,7 +210,7 @@ class LoginFilterTest {
     @Test
     void usesTheHostsOwnReturnParameter() throws Exception {
         FakeHttp.Request request = FakeHttp.get("/login").parameter("next", "/projects/P").parameter("os_destination", "/x");
-        when(loginService.startLogin("idp1", "/projects/P")).thenReturn(new LoginRedirect(Fixtures.pending("s1"), AUTHORIZATION));
+        when(loginService.startLogin("idp1", "/projects/P", LoginOptions.none())).thenReturn(new LoginRedirect(Fixtures.pending("s1"), AUTHORIZATION));
 
         filter(LoginPage.BITBUCKET).doFilter(request.mock, response.mock, chain);
 
@@ -233,7 +234,7 @@ class LoginFilterTest {
     @Test
     void showsErrorPageWithoutSessionWhenLoginCannotStart() throws Exception {
         FakeHttp.Request request = FakeHttp.get("/login.jsp");
-        when(loginService.startLogin("idp1", null))
+        when(loginService.startLogin("idp1", null, LoginOptions.none()))
                 .thenThrow(new LoginFailedException(ErrorCode.DISCOVERY_UNREACHABLE, "connect timed out"));
 
         filter(LoginPage.JIRA).doFilter(request.mock, response.mock, chain);

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.host.LoginPage;
+import io.lanyard.core.login.LoginOptions;
 import io.lanyard.core.login.LoginRedirect;
 import io.lanyard.core.login.LoginService;
 import io.lanyard.core.login.PendingLoginSeal;
@@ -35,9 +36,12 @@ class LoginServletTest {
 
         assertThat(response.body())
                 .contains("Corporate &lt;SSO&gt;")
-                .contains("href=\"/plugins/servlet/lanyard/login?idp=corp&amp;return=%2Fpages%2Fa%3Fb%3Dc\"")
-                .contains("href=\"/plugins/servlet/lanyard/login?idp=partner&amp;return=%2Fpages%2Fa%3Fb%3Dc\"")
+                .contains("<form class=\"providers\" method=\"get\" action=\"/plugins/servlet/lanyard/login\">")
+                .contains("<input type=\"hidden\" name=\"return\" value=\"/pages/a?b=c\">")
+                .contains("name=\"idp\" value=\"corp\"")
+                .contains("name=\"idp\" value=\"partner\"")
                 .contains("href=\"/login?lanyard_native=1\"")
+                .contains("<meta name=\"viewport\"")
                 .doesNotContain("Retired");
         verify(response.mock).setHeader("Cache-Control", "no-store");
         verifyNoInteractions(loginService);
@@ -48,13 +52,13 @@ class LoginServletTest {
         FakeHttp.Request request = FakeHttp.get("/plugins/servlet/lanyard/login")
                 .parameter("idp", "partner").parameter("return", "/pages/x");
         URI authorization = URI.create("https://partner.example.com/authorize?state=s1");
-        when(loginService.startLogin("partner", "/pages/x"))
+        when(loginService.startLogin("partner", "/pages/x", LoginOptions.none()))
                 .thenReturn(new LoginRedirect(Fixtures.pending("s1"), authorization));
 
         servlet.doGet(request.mock, response.mock);
 
         verify(response.mock).sendRedirect(authorization.toString());
-        assertThat(response.setCookies).singleElement().asString().startsWith(PendingLoginCookies.nameFor("s1") + "=");
+        assertThat(response.loginCookies()).singleElement().asString().startsWith(PendingLoginCookies.nameFor("s1") + "=");
         assertThat(request.currentSession()).isNull();
     }
 }

@@ -3,6 +3,7 @@ package io.lanyard.sandbox.app;
 import static io.lanyard.plugin.web.Html.escape;
 
 import io.lanyard.core.host.HostUser;
+import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.sandbox.host.SandboxSessionLogin;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
 import java.io.IOException;
@@ -25,9 +26,13 @@ public final class LocalLoginServlet extends HttpServlet {
     private final transient SandboxSessionLogin sessionLogin;
     private final transient SandboxUserDirectory directory;
 
-    public LocalLoginServlet(SandboxSessionLogin sessionLogin, SandboxUserDirectory directory) {
+    private final transient LanyardWeb lanyard;
+
+    /** @param lanyard draws the "Sign in with …" buttons when single sign-on sits beside this form */
+    public LocalLoginServlet(SandboxSessionLogin sessionLogin, SandboxUserDirectory directory, LanyardWeb lanyard) {
         this.sessionLogin = sessionLogin;
         this.directory = directory;
+        this.lanyard = lanyard;
     }
 
     @Override
@@ -64,6 +69,7 @@ public final class LocalLoginServlet extends HttpServlet {
                         + "<label>Username <input name=\"username\" autofocus></label>\n"
                         + "<label>Password <input name=\"password\" type=\"password\"></label>\n"
                         + "<button type=\"submit\">Log in</button>\n</form>\n"
+                        + lanyard.loginFormButtons(request.getContextPath(), destination)
                         + "<p>Accounts: alice, bob, admin (carol is deactivated). In this sandbox each password is the "
                         + "username.</p>");
     }

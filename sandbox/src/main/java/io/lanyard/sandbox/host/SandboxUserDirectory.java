@@ -1,5 +1,7 @@
 package io.lanyard.sandbox.host;
 
+import io.lanyard.core.host.AccountDirectories;
+import io.lanyard.core.host.GroupMembership;
 import io.lanyard.core.host.HostUser;
 import io.lanyard.core.host.UserDirectory;
 import java.util.ArrayList;
@@ -15,7 +17,10 @@ import java.util.stream.Collectors;
  * The sandbox's fixed, in-memory user directory. Usernames compare case-insensitively, as in the Atlassian
  * products. Each local password equals the username: this is a sandbox, never a place for real accounts.
  */
-public final class SandboxUserDirectory implements UserDirectory {
+public final class SandboxUserDirectory implements UserDirectory, GroupMembership, AccountDirectories {
+
+    /** The one user directory of the sandbox, by the name a provider's ALLOWED_DIRECTORY would give. */
+    public static final String DIRECTORY_NAME = "Sandbox Internal Directory";
 
     public static final String USERS_GROUP = "sandbox-users";
     public static final String ADMINISTRATORS_GROUP = "sandbox-administrators";
@@ -72,6 +77,22 @@ public final class SandboxUserDirectory implements UserDirectory {
     /** The full account, with groups and the administrator flag. */
     public Optional<SandboxUser> account(String username) {
         return username == null ? Optional.empty() : Optional.ofNullable(usersByName.get(key(username)));
+    }
+
+    @Override
+    public boolean isSystemAdministrator(String username) {
+        return account(username).filter(account -> account.user().active()).map(SandboxUser::systemAdministrator)
+                .orElse(false);
+    }
+
+    @Override
+    public boolean isMember(String username, String group) {
+        return account(username).map(account -> account.groups().contains(group)).orElse(false);
+    }
+
+    @Override
+    public Optional<String> directoryOf(String username) {
+        return account(username).map(account -> DIRECTORY_NAME);
     }
 
     /** The native (non-SSO) login check: an active account whose password, in the sandbox, is its username. */

@@ -29,7 +29,8 @@ import okhttp3.HttpUrl;
 public final class BuiltInProvider implements AutoCloseable {
 
     public static final String CLIENT_ID = "lanyard-sandbox";
-    private static final Pattern ISSUER = Pattern.compile("http://localhost:(\\d{1,5})/" + ProviderPaths.ISSUER_ID);
+    private static final Pattern ISSUER = Pattern.compile("http://localhost:(\\d{1,5})/(" + ProviderPaths.ISSUER_ID + "|"
+            + ProviderPaths.CONTRACTORS_ISSUER_ID + ")");
 
     private final OAuth2HttpServer server;
     private final URI issuer;
@@ -78,6 +79,23 @@ public final class BuiltInProvider implements AutoCloseable {
         return URI.create("http://localhost:" + port + "/" + ProviderPaths.ISSUER_ID);
     }
 
+    /**
+     * The built-in provider's second issuer on {@code port} ("Contractors"): the same server and sign-in page, its own
+     * issuer, so that tokens of one are refused by the other (the mix-up defence) and the chooser has two providers.
+     */
+    public static URI contractorsIssuerAt(int port) {
+        return URI.create("http://localhost:" + port + "/" + ProviderPaths.CONTRACTORS_ISSUER_ID);
+    }
+
+    /** The same issuer of the built-in provider ({@link #issuerAt} or {@link #contractorsIssuerAt}) on another port. */
+    public static URI movedTo(String issuer, int port) {
+        Matcher matcher = ISSUER.matcher(issuer);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("not an issuer of the built-in provider: " + issuer);
+        }
+        return URI.create("http://localhost:" + port + "/" + matcher.group(2));
+    }
+
     /** The port of a built-in provider's issuer, or -1 if the issuer is not one of the built-in provider's. */
     public static int portOfIssuer(String issuer) {
         Matcher matcher = ISSUER.matcher(issuer);
@@ -105,6 +123,10 @@ public final class BuiltInProvider implements AutoCloseable {
 
     public URI issuer() {
         return issuer;
+    }
+
+    public URI contractorsIssuer() {
+        return contractorsIssuerAt(port());
     }
 
     public int port() {

@@ -7,6 +7,8 @@ import no.nav.security.mock.oauth2.http.OAuth2HttpRequest;
 final class ProviderPaths {
 
     static final String ISSUER_ID = "sandbox";
+    /** A second issuer on the same server, so that the sandbox has two providers for the chooser and e-mail routing. */
+    static final String CONTRACTORS_ISSUER_ID = "contractors";
 
     private ProviderPaths() {
     }
@@ -31,6 +33,10 @@ final class ProviderPaths {
 
     private static boolean isPath(OAuth2HttpRequest request, String endpoint) {
         List<String> segments = request.getUrl().pathSegments();
-        return segments.size() == 2 && ISSUER_ID.equals(segments.get(0)) && endpoint.equals(segments.get(1));
+        return segments.size() == 2 && isIssuerId(segments.get(0)) && endpoint.equals(segments.get(1));
+    }
+
+    static boolean isIssuerId(String segment) {
+        return ISSUER_ID.equals(segment) || CONTRACTORS_ISSUER_ID.equals(segment);
     }
 }

@@ -9,7 +9,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -50,7 +49,15 @@ final class AdminBrowser implements AutoCloseable {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         driver.findElement(target).click();
         WebDriverWait wait = new WebDriverWait(driver, PAGE_TIMEOUT);
-        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        // Chromium may also answer "node does not belong to the document" while it swaps the documents: gone, too.
+        wait.until(d -> {
+            try {
+                oldPage.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 

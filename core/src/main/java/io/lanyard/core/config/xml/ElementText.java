@@ -45,6 +45,11 @@ final class ElementText {
         error.accept(message);
     }
 
+    /** Reports {@code message} for this element's field (what cannot be parsed). */
+    void report(String message) {
+        error.accept(message);
+    }
+
     /** Exactly as written: secrets keep their text. */
     String raw() {
         return raw;

@@ -70,7 +70,8 @@ public final class ProviderXml {
                             (b, text) -> text.ifSeconds(b::maxAuthenticationAge),
                             p -> p.maxAuthenticationAge().map(Duration::toSeconds).map(String::valueOf).orElse("")),
                     optional("ACR_VALUES", "acrValues", (b, text) -> b.acrValues(text.words()),
-                            p -> XmlText.words(p.acrValues()))), ProvisioningXml.ELEMENTS, LogoutXml.ELEMENTS));
+                            p -> XmlText.words(p.acrValues()))), ProvisioningXml.ELEMENTS, LogoutXml.ELEMENTS,
+            SignInXml.ELEMENTS));
 
     private ProviderXml() {
     }

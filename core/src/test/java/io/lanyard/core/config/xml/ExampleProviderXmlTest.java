@@ -48,6 +48,15 @@ class ExampleProviderXmlTest {
         assertThat(entra.usernameMapping().fallbackClaims()).isEqualTo(List.of("upn", "email"));
     }
 
+    @Test
+    void documentedSignInElementsRouteTheCompanysDomainToKeycloak() throws IOException {
+        IdentityProviderConfig keycloak = loadExample().identityProviders().get(0);
+
+        assertThat(keycloak.signIn().emailDomains()).containsExactly("example.com", "*.example.com");
+        assertThat(keycloak.signIn().order()).isEqualTo(10);
+        assertThat(keycloak.signIn().restrictsAccounts()).isFalse();
+    }
+
     private LanyardConfiguration loadExample() throws IOException {
         Files.copy(findExample(), directory.resolve(ProviderXml.FILE_NAME));
         return new LanyardConfiguration(IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER, directory).load());

@@ -64,6 +64,9 @@ final class ProviderXmlFixtures {
                         .defaultGroups(List.of("jira-software-users", "\"quoted\" 'group'"))
                         .defaultGroupsFor(GroupSyncSettings.DefaultGroupsFor.EVERY_LOGIN)
                         .overageConnector("wdlfqm6se9un").overageCacheTime(Duration.ofSeconds(600)).build())
+                .signIn(io.lanyard.core.config.SignInSettings.builder().logoUrl("https://cdn.example.com/logo.png?a=1&b=2")
+                        .order(7).showOnChooser(false).emailDomains(List.of("example.com", "*.Example.ORG"))
+                        .allowedUsernames("^(?!ext-).*<&>$").allowedDirectory("Corporate LDAP & co").build())
                 .build();
     }
 

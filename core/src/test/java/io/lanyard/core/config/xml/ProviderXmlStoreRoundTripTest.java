@@ -167,6 +167,12 @@ class ProviderXmlStoreRoundTripTest {
                     <BACKCHANNEL_LOGOUT>true</BACKCHANNEL_LOGOUT>
                     <FRONTCHANNEL_LOGOUT>true</FRONTCHANNEL_LOGOUT>
                     <SESSION_LIFETIME_SECONDS></SESSION_LIFETIME_SECONDS>
+                    <LOGO_URL></LOGO_URL>
+                    <CHOOSER_ORDER>100</CHOOSER_ORDER>
+                    <SHOW_ON_CHOOSER>true</SHOW_ON_CHOOSER>
+                    <EMAIL_DOMAINS></EMAIL_DOMAINS>
+                    <ALLOWED_USERNAMES></ALLOWED_USERNAMES>
+                    <ALLOWED_DIRECTORY></ALLOWED_DIRECTORY>
                   </provider>
                 </lanyard-providers>
                 """);
@@ -247,7 +253,7 @@ class ProviderXmlStoreRoundTripTest {
                 valid.issuer(), valid.discoveryUrl(), valid.clientId(), valid.clientSecret(), valid.nextClientSecret(),
                 valid.clientSecretExpiresOn(), valid.clientAuthMethod(), valid.clientAssertionAudience(), valid.scopes(), valid.usernameMapping(), valid.useUserInfo(),
                 valid.clockSkew(), valid.allowedAlgorithms(), Set.of("my app"), valid.maxAuthenticationAge(),
-                valid.acrValues(), valid.provisioning(), valid.logout());
+                valid.acrValues(), valid.provisioning(), valid.logout(), valid.signIn());
 
         LanyardException thrown = thrownBy(() -> store().save(new LanyardConfiguration(List.of(provider))));
 

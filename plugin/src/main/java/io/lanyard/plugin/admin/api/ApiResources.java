@@ -88,7 +88,8 @@ final class ApiResources {
             throw new ApiException(HttpServletResponse.SC_BAD_REQUEST, ErrorCode.CONFIG_INVALID,
                     "the id cannot be changed", List.of(new FieldError("id", "must be the id in the URL or absent")));
         }
-        C config = update(validated(() -> body.edit(id, Optional.of(current))));
+        C config = update(admin.keepUneditedParts(validated(() -> body.edit(id, Optional.of(current))),
+                Optional.of(current)));
         LOG.info("{} {} ({}) saved through the API by {}", admin.kind().capitalizedLabel(), config.id(),
                 config.displayName(), who);
         return ok(json(admin, config));

@@ -2,19 +2,23 @@ package io.lanyard.plugin.admin.api;
 
 import com.atlassian.annotations.security.SystemAdminOnly;
 import io.lanyard.core.LanyardPaths;
+import io.lanyard.core.audit.AuditSink;
 import io.lanyard.core.config.FieldError;
 import io.lanyard.core.config.Integration;
 import io.lanyard.core.config.change.ConfigurationService;
+import io.lanyard.core.config.change.SettingsService;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
-import io.lanyard.plugin.admin.integration.SecretSections;
+import io.lanyard.core.signin.EmergencyAccessFile;
 import io.lanyard.plugin.admin.AdminGuard;
 import io.lanyard.plugin.admin.AdminPaths;
 import io.lanyard.plugin.admin.XsrfTokens;
 import io.lanyard.plugin.admin.integration.IntegrationAdmin;
 import io.lanyard.plugin.admin.integration.IntegrationAdmins;
+import io.lanyard.plugin.admin.integration.SecretSections;
 import io.lanyard.plugin.web.LanyardText;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +48,21 @@ public final class ApiServlet extends HttpServlet {
     private final transient LanyardText text;
     private final transient ApiJson json = new ApiJson();
     private final transient AdminGuard.Refusal refusal = new JsonRefusal();
+    private final transient SettingsApi settings;
 
+    /**
+     * @param settings        {@code settings.xml} in force
+     * @param emergencyFile   the emergency file of Lanyard's folder (shown with the settings)
+     * @param audit           where changes of the settings are reported
+     */
     public ApiServlet(AdminGuard guard, ConfigurationService configuration, IntegrationAdmins integrations,
-            SecretSections secrets, LanyardText text) {
+            SecretSections secrets, LanyardText text, SettingsService settings, EmergencyAccessFile emergencyFile,
+            AuditSink audit, Clock clock) {
         this.guard = guard;
         this.resources = new ApiResources(configuration, integrations, secrets, guard);
         this.integrations = integrations;
         this.text = text;
+        this.settings = new SettingsApi(settings, emergencyFile, audit, clock);
     }
 
     @Override
@@ -95,9 +107,29 @@ public final class ApiServlet extends HttpServlet {
                 requireMethod(method, path.size() == 1, "POST");
                 return resources.importConfiguration(who(request), json.read(json.body(request),
                         ConfigurationJson.class));
+            case "settings":
+                return settings(request, path, method);
             default:
                 throw notFound();
         }
+    }
+
+    /** {@code settings} (GET, PUT) and {@code settings/emergency-access/open} (POST, DELETE). */
+    private ApiResources.Result settings(HttpServletRequest request, List<String> path, String method)
+            throws IOException {
+        if (path.size() == 1) {
+            if ("GET".equals(method)) {
+                return settings.get();
+            }
+            requireMethod(method, true, "PUT");
+            return settings.put(who(request), json.read(json.body(request), SettingsApi.SettingsJson.class));
+        }
+        boolean open = path.size() == 3 && path.get(1).equals("emergency-access") && path.get(2).equals("open");
+        if (open && "DELETE".equals(method)) {
+            return settings.close(who(request));
+        }
+        requireMethod(method, open, "POST");
+        return settings.open(who(request), json.read(json.body(request), SettingsApi.OpenRequest.class));
     }
 
     /** The same routes for every kind of integration: {@code <kind>}, {@code <kind>/<id>}, {@code <kind>/<id>/test}. */

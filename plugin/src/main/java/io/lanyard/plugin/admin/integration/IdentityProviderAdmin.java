@@ -61,6 +61,13 @@ public final class IdentityProviderAdmin implements IntegrationAdmin<IdentityPro
     }
 
     @Override
+    public IdentityProviderConfig keepUneditedParts(IdentityProviderConfig edited,
+            java.util.Optional<IdentityProviderConfig> existing) {
+        // The sign-in settings (chooser, e-mail domains, account restrictions) have no form fields yet.
+        return existing.map(stored -> edited.toBuilder().signIn(stored.signIn()).build()).orElse(edited);
+    }
+
+    @Override
     public TestResult test(IdentityProviderConfig config) {
         ProviderCheckReport report = check.test(config);
         return new TestResult(CheckViews.reportPage(report), CheckViews.report(report));
@@ -109,10 +116,14 @@ public final class IdentityProviderAdmin implements IntegrationAdmin<IdentityPro
         return result;
     }
 
-    /** The logout settings have no form fields yet (the JSON API and provider.xml set them): kept as stored. */
+    /**
+     * The logout settings have no form fields yet (the JSON API and provider.xml set them), nor do the sign-in settings
+     * (provider.xml only): both kept as stored.
+     */
     @Override
     public IdentityProviderConfig withWhatTheFormDoesNotShow(Optional<IdentityProviderConfig> stored,
             IdentityProviderConfig edited) {
-        return stored.map(config -> edited.toBuilder().logout(config.logout()).build()).orElse(edited);
+        return stored.map(config -> edited.toBuilder().logout(config.logout()).signIn(config.signIn()).build())
+                .orElse(edited);
     }
 }

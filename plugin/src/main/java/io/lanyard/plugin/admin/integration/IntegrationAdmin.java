@@ -66,6 +66,14 @@ public interface IntegrationAdmin<C extends Integration, F extends IntegrationFo
     TestResult test(C config);
 
     /**
+     * An edit from the form or the JSON document with the parts they do not show taken over from the stored one
+     * (e.g. a provider's sign-in settings, edited in {@code provider.xml} only): saving the form never erases them.
+     */
+    default C keepUneditedParts(C edited, java.util.Optional<C> existing) {
+        return edited;
+    }
+
+    /**
      * What a "Test" found, as template data and as the JSON API's body (plain values; the templates escape them).
      *
      * @param page the {@code check} of the kind's template {@code <pages>Check}, shown where "Test" was pressed: in

@@ -1,0 +1,42 @@
+package io.lanyard.plugin.web;
+
+import static io.lanyard.plugin.web.Html.escape;
+
+import com.atlassian.annotations.security.UnrestrictedAccess;
+import io.lanyard.core.host.LoginPage;
+import java.io.IOException;
+import java.util.Objects;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/**
+ * The logged-out page at {@code LanyardPaths.LOGGED_OUT}: where a logout ends (the logout work redirects here), so that
+ * the product's login page does not at once send the person back to the identity provider. Says they are signed out
+ * and offers to sign in again. Never cached; touches no session.
+ */
+@UnrestrictedAccess
+public final class LoggedOutServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient LanyardText text;
+    private final transient LoginPage loginPage;
+
+    LoggedOutServlet(LanyardText text, LoginPage loginPage) {
+        this.text = Objects.requireNonNull(text, "text");
+        this.loginPage = Objects.requireNonNull(loginPage, "loginPage");
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String signInAgain = request.getContextPath() + loginPage.primaryPath();
+        String html = SignInPageFrame.open(escape(text.get(PageText.LOGGED_OUT_TITLE)))
+                + "<p>" + escape(text.get(PageText.LOGGED_OUT_TEXT)) + "</p>\n"
+                + "<p><a id=\"sign-in-again\" class=\"aui-button aui-button-primary\" href=\"" + escape(signInAgain)
+                + "\">" + escape(text.get(PageText.SIGN_IN_AGAIN)) + "</a></p>\n" + SignInPageFrame.CLOSE;
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write(html);
+    }
+}
