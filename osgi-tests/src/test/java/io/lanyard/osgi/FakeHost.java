@@ -2,7 +2,9 @@ package io.lanyard.osgi;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
@@ -58,6 +60,18 @@ final class FakeHost {
     final Fake bitbucketDora;
     final Fake bitbucketUserService;
     final Fake i18nService;
+
+    /** atlassian-cache: every replicated cache Lanyard asks for is this one map (its keys never collide in a test). */
+    final Map<Object, Object> replicatedValues = new ConcurrentHashMap<>();
+    final Fake replicatedCache;
+    final Fake cacheManager;
+    /** beehive: a lock that is always free. */
+    final Fake clusterLock;
+    final Fake clusterLockService;
+    final Fake jiraClusterMessaging;
+    final Fake confluenceEventPublisher;
+    final Fake bitbucketTopic;
+    final Fake bitbucketTopicService;
 
     private final FelixHost felix;
 
@@ -130,6 +144,22 @@ final class FakeHost {
                 throw new IllegalStateException(e);
             }
         });
+
+        replicatedCache = fake("com.atlassian.cache.Cache")
+                .answer("putIfAbsent", args -> replicatedValues.putIfAbsent(args[0], args[1]))
+                .answer("replace", args -> replicatedValues.replace(args[0], args[1], args[2]))
+                .answer("put", args -> replicatedValues.put(args[0], args[1]))
+                .answer("get", args -> replicatedValues.get(args[0]))
+                .answer("getKeys", args -> List.copyOf(replicatedValues.keySet()));
+        cacheManager = fake("com.atlassian.cache.CacheManager").returning("getCache", replicatedCache.proxy());
+        clusterLock = fake("com.atlassian.beehive.ClusterLock").returning("tryLock", true);
+        clusterLockService = fake("com.atlassian.beehive.ClusterLockService")
+                .returning("getLockForName", clusterLock.proxy());
+        jiraClusterMessaging = fake("com.atlassian.jira.cluster.ClusterMessagingService");
+        confluenceEventPublisher = fake("com.atlassian.event.api.EventPublisher");
+        bitbucketTopic = fake("com.atlassian.bitbucket.topic.Topic").returning("subscribe", "subscription-1");
+        bitbucketTopicService = fake("com.atlassian.bitbucket.topic.TopicService")
+                .returning("getTopic", bitbucketTopic.proxy());
     }
 
     /** An active user alice with a display name and an e-mail address, by whichever names the type spells them. */
@@ -168,6 +198,12 @@ final class FakeHost {
         register(confluenceLoginManager, "com.atlassian.confluence.security.login.LoginManager");
         register(bitbucketUserService, "com.atlassian.bitbucket.user.UserService");
         register(i18nService, "com.atlassian.bitbucket.i18n.I18nService");
+        // the cluster: Bamboo's Crowd ClusterMessageService is left out (UNCONFIRMED as a service: the fallback)
+        register(cacheManager, "com.atlassian.cache.CacheManager");
+        register(clusterLockService, "com.atlassian.beehive.ClusterLockService");
+        register(jiraClusterMessaging, "com.atlassian.jira.cluster.ClusterMessagingService");
+        register(confluenceEventPublisher, "com.atlassian.event.api.EventPublisher");
+        register(bitbucketTopicService, "com.atlassian.bitbucket.topic.TopicService");
     }
 
     void registerAuthenticationListener() {

@@ -170,7 +170,8 @@ class JavaxLoginInFelixIT {
 
     private void forgetTheHostsCalls(Product product) {
         for (Fake fake : List.of(host.jiraLoginManager, host.confluenceLoginManager, host.crowdService,
-                host.salUserManager, host.authenticationController, host.authenticationListener)) {
+                host.salUserManager, host.authenticationController, host.authenticationListener, host.replicatedCache,
+                host.clusterLock)) {
             fake.forget();
         }
         host.listenLikeConfluence = product == Product.CONFLUENCE;
@@ -185,6 +186,10 @@ class JavaxLoginInFelixIT {
         assertThat(host.crowdService.calls("userAuthenticated")).extracting(call -> call.arguments().get(0))
                 .as("refreshed from the directory").isEqualTo(product == Product.BAMBOO ? List.of() : List.of("alice"));
         assertThat(host.salUserManager.calls("resolve")).extracting(call -> call.arguments().get(0)).containsExactly("alice");
+        assertThat(host.replicatedCache.calls("putIfAbsent")).as("the login's state used once in the cluster's cache")
+                .hasSize(1);
+        assertThat(host.clusterLock.calls("tryLock")).as("under the cluster lock where putIfAbsent may not be atomic")
+                .hasSize(product == Product.CONFLUENCE ? 0 : 1);
         assertThat(host.authenticationController.calls("canLogin")).extracting(call -> call.arguments().get(0))
                 .containsExactly(host.salAlice.proxy());
         List<Fake.Call> successes = host.authenticationListener.calls("authenticationSuccess");

@@ -70,31 +70,41 @@ public final class LanyardPlugin implements AutoCloseable {
     private final BearerAuthenticator bearer;
     private final Clock clock = Clock.systemUTC();
     /**
-     * This node's memory of what the cluster shares. The products' own cluster services (atlassian-cache, their
-     * cluster lock and messages) are not adapted yet: each node keeps its own, and the shared home's files and lock
-     * keep the configuration consistent.
+     * What the nodes share: the product's cluster services ({@code io.lanyard.plugin.cluster.HostClusterState}),
+     * or this node's memory alone.
      */
-    private final ClusterState cluster = new LocalClusterState(clock);
-    private final SessionRevocations revocations = SessionRevocations.of(cluster, clock);
+    private final ClusterState cluster;
+    private final SessionRevocations revocations;
     private final LogoutService logouts;
     private final SettingsService settings;
     private final EmergencyAccessFile emergencyFile;
 
-    /** Without writes to the host's users and groups: just-in-time creation and group sync fail with LNY-617. */
+    /** A lone node without writes to the host's users and groups (just-in-time creation and group sync: LNY-617). */
     public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
             SessionLogin sessionLogin, LoginPage loginPage) {
         this(product, home, baseUrl, users, AccountWrites.unavailable(NO_WRITES), GroupWrites.unavailable(NO_WRITES),
                 sessionLogin, loginPage);
     }
 
+    /** A lone node: nothing shared with other nodes but the home's files and their lock. */
+    public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
+            AccountWrites accounts, GroupWrites groups, SessionLogin sessionLogin, LoginPage loginPage) {
+        this(product, home, baseUrl, users, accounts, groups, sessionLogin, loginPage,
+                new LocalClusterState(Clock.systemUTC()));
+    }
+
     /**
      * @param accounts the product's account writes (just-in-time creation, updates, the remembered identity)
      * @param groups   the product's group memberships (group sync, default groups)
+     * @param cluster  what the nodes share, through the product's cluster services
      */
     public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
-            AccountWrites accounts, GroupWrites groups, SessionLogin sessionLogin, LoginPage loginPage) {
+            AccountWrites accounts, GroupWrites groups, SessionLogin sessionLogin, LoginPage loginPage,
+            ClusterState cluster) {
         Objects.requireNonNull(home, "home");
-        LOG.info("Lanyard starting in {}", describe(product));
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
+        this.revocations = SessionRevocations.of(cluster, clock);
+        LOG.info("Lanyard starting in {} ({})", describe(product), cluster.nodeName());
         this.lanyardDirectory = StartupConfiguration.locate(home);
         this.configuration = new ConfigurationHolder(StartupConfiguration.load(lanyardDirectory));
         this.clientSecrets = ClientSecretResolver.atStart(product, lanyardDirectory);
