@@ -46,7 +46,6 @@ import io.lanyard.sandbox.graph.StandInTenant;
 import io.lanyard.sandbox.host.BotKillerStandIn;
 import io.lanyard.sandbox.host.SandboxAdminAccess;
 import io.lanyard.sandbox.host.SandboxRequestLogin;
-import io.lanyard.sandbox.host.SandboxServiceAccounts;
 import io.lanyard.sandbox.host.SandboxSessionLogin;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
 import io.lanyard.sandbox.idp.BuiltInProvider;
@@ -336,10 +335,9 @@ public final class Sandbox {
                 AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT,
                 Clock.systemUTC(), settings, emergencyFile, audit);
         Optional<Filter> botKiller = host.botKillerCut().map(cut -> new BotKillerStandIn(sessionLogin, cut));
-        // API access: service accounts are created in memory beside the demo directory.
-        SandboxServiceAccounts accounts = new SandboxServiceAccounts(directory);
-        BearerFilter bearer = new BearerFilter(new BearerAuthenticator(configuration, secrets.resolver(), accounts,
-                accounts, audit, clock, HttpLimits.DEFAULT), new SandboxRequestLogin());
+        // API access: a missing service account is created in the sandbox's directory, as a product creates it
+        BearerFilter bearer = new BearerFilter(new BearerAuthenticator(configuration, secrets.resolver(), directory,
+                directory, audit, clock, HttpLimits.DEFAULT), new SandboxRequestLogin());
         Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, bearer, lanyard, logout,
                 emergencyAccess, admin, new JwksServlet(secrets.signingKeys()), sessionLogin, directory);
         int port = tomcat.getConnector().getLocalPort();
