@@ -21,12 +21,9 @@ for arg in "$@"; do
     *) echo "usage: bench/cluster.sh [--no-build] [--quick]" >&2; exit 2 ;;
   esac
 done
-max_load="${LANYARD_BENCH_MAX_LOAD:-0.5}"
-load_1m="$(cut -d' ' -f1 /proc/loadavg)"
-if awk -v l="$load_1m" -v m="$max_load" 'BEGIN { exit !(l >= m) }'; then
-  echo "load average is $load_1m (>= $max_load): wait for a quiet machine, or set LANYARD_BENCH_MAX_LOAD." >&2
-  exit 3
-fi
+# shellcheck source=bench/quiet-machine.sh
+source bench/quiet-machine.sh
+require_quiet_machine
 if [[ $build == 1 ]]; then
   mvn -q -Pbench -pl bench,sandbox -am package -DskipTests
 fi

@@ -26,13 +26,9 @@ for arg in "$@"; do
   esac
 done
 
-max_load="${LANYARD_BENCH_MAX_LOAD:-0.5}"
-load_1m="$(cut -d' ' -f1 /proc/loadavg)"
-if awk -v l="$load_1m" -v m="$max_load" 'BEGIN { exit !(l >= m) }'; then
-  echo "load average is $load_1m (>= $max_load): figures measured now are not worth publishing." >&2
-  echo "Wait for a quiet machine, or set LANYARD_BENCH_MAX_LOAD to run anyway." >&2
-  exit 3
-fi
+# shellcheck source=bench/quiet-machine.sh
+source bench/quiet-machine.sh
+require_quiet_machine
 
 if [[ $build == 1 ]]; then
   mvn -q -Pbench -pl bench,products/jira,products/confluence,products/bitbucket,products/bamboo -am package -DskipTests
