@@ -38,7 +38,9 @@ import io.lanyard.plugin.session.NoRememberMe;
 import io.lanyard.plugin.web.EmergencyAccessFilter;
 import io.lanyard.plugin.web.JwksServlet;
 import io.lanyard.plugin.web.LanyardLogoutWeb;
+import io.lanyard.plugin.web.LanyardText;
 import io.lanyard.plugin.web.LanyardWeb;
+import io.lanyard.plugin.web.SignInTemplates;
 import io.lanyard.sandbox.app.AuiResourcesServlet;
 import io.lanyard.sandbox.cluster.HazelcastClusterState;
 import io.lanyard.sandbox.graph.GraphStandIn;
@@ -320,7 +322,8 @@ public final class Sandbox {
                 .directories(directory).build();
         // As in a product: pending logins sealed under the key in Lanyard's folder, which every node shares.
         LanyardWeb lanyard = LanyardWeb.create(loginService, configuration, sessionLogin, LoginPage.SANDBOX,
-                baseUrl::get, PendingLoginSeal.inFolder(lanyardDirectory), settings, clock);
+                baseUrl::get, PendingLoginSeal.inFolder(lanyardDirectory), settings, clock,
+                new SignInTemplates(LanyardText.english(), "Lanyard sandbox"));
         LoggingAuditSink audit = new LoggingAuditSink();
         SessionRevocations revocations = SessionRevocations.of(cluster, clock);
         LanyardLogoutWeb logout = LanyardLogoutWeb.create(lanyard, LogoutService.create(loginService, cluster,
@@ -328,7 +331,8 @@ public final class Sandbox {
         SandboxAdminAccess adminAccess = new SandboxAdminAccess(sessionLogin, directory);
         EmergencyAccessFile emergencyFile = new EmergencyAccessFile(Optional.of(lanyardDirectory));
         EmergencyAccessFilter emergencyAccess = EmergencyAccessFilter.create(LoginPage.SANDBOX, settings,
-                new EmergencyAccessPolicy(emergencyFile, directory, clock), adminAccess, audit, clock);
+                new EmergencyAccessPolicy(emergencyFile, directory, clock), adminAccess, audit, clock,
+                lanyard.errorPage());
         // The same admin pages as in the products; AUI comes from the sandbox itself instead of a host decorator.
         LanyardAdministration admin = new LanyardAdministration(Optional.of(changes),
                 adminAccess, secrets, baseUrl::get, LoginPage.SANDBOX,

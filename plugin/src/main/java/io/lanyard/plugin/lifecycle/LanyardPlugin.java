@@ -36,6 +36,8 @@ import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.plugin.web.LoggedOutServlet;
 import io.lanyard.plugin.web.LoginFilter;
 import io.lanyard.plugin.web.LoginServlet;
+import io.lanyard.plugin.web.LanyardText;
+import io.lanyard.plugin.web.SignInTemplates;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -127,7 +129,7 @@ public final class LanyardPlugin implements AutoCloseable {
         // Sealed under the key in the shared home, so that any node opens what another sealed.
         this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, baseUrl,
                 lanyardDirectory.map(PendingLoginSeal::inFolder).orElseGet(PendingLoginSeal::inMemory), settings,
-                clock);
+                clock, new SignInTemplates(LanyardText.english(), productName(product)));
     }
 
     /** The subject of Lanyard's certificate, so that an administrator tells two installations' certificates apart. */
@@ -139,6 +141,15 @@ public final class LanyardPlugin implements AutoCloseable {
             return host == null ? name : name + " " + host;
         } catch (RuntimeException notKnownYet) {
             return name;
+        }
+    }
+
+    /** The product's name on the sign-in pages; none when the host does not say which product it is. */
+    private static String productName(HostProduct product) {
+        try {
+            return SignInTemplates.productName(product.platformId());
+        } catch (RuntimeException notKnownYet) {
+            return "";
         }
     }
 

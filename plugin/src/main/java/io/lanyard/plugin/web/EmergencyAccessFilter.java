@@ -64,8 +64,14 @@ public final class EmergencyAccessFilter implements Filter {
     public static EmergencyAccessFilter create(LoginPage loginPage, SettingsService settings,
             EmergencyAccessPolicy policy, AdminAccess accounts, AuditSink audit, Clock clock) {
         LanyardText text = LanyardText.english();
-        return new EmergencyAccessFilter(loginPage, settings, policy, accounts, audit, clock,
+        return create(loginPage, settings, policy, accounts, audit, clock,
                 new ErrorPage(loginPage, text, new ErrorPageRenderer(text)));
+    }
+
+    /** @param errorPage the refusal's page, e.g. {@link LanyardWeb#errorPage()}: the same look as every failure */
+    public static EmergencyAccessFilter create(LoginPage loginPage, SettingsService settings,
+            EmergencyAccessPolicy policy, AdminAccess accounts, AuditSink audit, Clock clock, ErrorPage errorPage) {
+        return new EmergencyAccessFilter(loginPage, settings, policy, accounts, audit, clock, errorPage);
     }
 
     @Override
