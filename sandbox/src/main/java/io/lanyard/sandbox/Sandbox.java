@@ -41,6 +41,7 @@ import io.lanyard.plugin.web.LanyardLogoutWeb;
 import io.lanyard.plugin.web.LanyardText;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.plugin.web.SignInTemplates;
+import io.lanyard.core.signin.CustomPages;
 import io.lanyard.sandbox.app.AuiResourcesServlet;
 import io.lanyard.sandbox.cluster.HazelcastClusterState;
 import io.lanyard.sandbox.graph.GraphStandIn;
@@ -320,10 +321,12 @@ public final class Sandbox {
                 clock).signingKeys(secrets.signingKeys()).seenStates(new ClusterSeenLoginStates(cluster))
                 .writes(directory, directory).audit(new LoggingAuditSink()).entraEndpoints(entra)
                 .directories(directory).build();
+        // The sign-in pages, with the administrator's own templates in Lanyard's folder (edited on the Sign-in tab)
+        SignInTemplates pageTemplates = new SignInTemplates(LanyardText.english(), "Lanyard sandbox",
+                CustomPages.in(Optional.of(lanyardDirectory)));
         // As in a product: pending logins sealed under the key in Lanyard's folder, which every node shares.
         LanyardWeb lanyard = LanyardWeb.create(loginService, configuration, sessionLogin, LoginPage.SANDBOX,
-                baseUrl::get, PendingLoginSeal.inFolder(lanyardDirectory), settings, clock,
-                new SignInTemplates(LanyardText.english(), "Lanyard sandbox"));
+                baseUrl::get, PendingLoginSeal.inFolder(lanyardDirectory), settings, clock, pageTemplates);
         LoggingAuditSink audit = new LoggingAuditSink();
         SessionRevocations revocations = SessionRevocations.of(cluster, clock);
         LanyardLogoutWeb logout = LanyardLogoutWeb.create(lanyard, LogoutService.create(loginService, cluster,
@@ -337,7 +340,7 @@ public final class Sandbox {
         LanyardAdministration admin = new LanyardAdministration(Optional.of(changes),
                 adminAccess, secrets, baseUrl::get, LoginPage.SANDBOX,
                 AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT,
-                Clock.systemUTC(), settings, emergencyFile, audit);
+                Clock.systemUTC(), settings, emergencyFile, audit, pageTemplates);
         Optional<Filter> botKiller = host.botKillerCut().map(cut -> new BotKillerStandIn(sessionLogin, cut));
         // API access: a missing service account is created in the sandbox's directory, as a product creates it
         BearerFilter bearer = new BearerFilter(new BearerAuthenticator(configuration, secrets.resolver(), directory,

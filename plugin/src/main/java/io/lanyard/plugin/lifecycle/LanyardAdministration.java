@@ -30,6 +30,7 @@ import io.lanyard.plugin.admin.keys.KeysPages;
 import io.lanyard.plugin.admin.signin.SignInPages;
 import io.lanyard.plugin.session.AdminAccess;
 import io.lanyard.plugin.web.LanyardText;
+import io.lanyard.plugin.web.SignInTemplates;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class LanyardAdministration {
     public LanyardAdministration(LanyardPlugin plugin, AdminAccess access, BaseUrl baseUrl, LoginPage loginPage) {
         this(plugin.configurationService(), access, plugin.secrets(), baseUrl, loginPage,
                 AdminPageLayout.hostDecorated(), HttpLimits.DEFAULT, Clock.systemUTC(), plugin.settings(),
-                plugin.emergencyFile(), plugin.audit());
+                plugin.emergencyFile(), plugin.audit(), plugin.signInTemplates());
     }
 
     /** Without Lanyard's settings file: {@code settings.xml}'s defaults, which the API then cannot change. */
@@ -95,6 +96,20 @@ public final class LanyardAdministration {
             LanyardSecrets secrets, BaseUrl baseUrl, LoginPage loginPage, AdminPageLayout layout,
             HttpLimits limits, Clock clock, SettingsService settings, EmergencyAccessFile emergencyFile,
             AuditSink audit) {
+        this(changes, access, secrets, baseUrl, loginPage, layout, limits, clock, settings, emergencyFile, audit,
+                new SignInTemplates(LanyardText.english(), ""));
+    }
+
+    /**
+     * @param pageTemplates the sign-in pages people see, whose own templates the Sign-in tab edits (the same as the
+     *                      login edge's, {@link LanyardPlugin#signInTemplates()})
+     * @see #LanyardAdministration(Optional, AdminAccess, LanyardSecrets, BaseUrl, LoginPage, AdminPageLayout,
+     *      HttpLimits, Clock, SettingsService, EmergencyAccessFile, AuditSink)
+     */
+    public LanyardAdministration(Optional<ConfigurationService> changes, AdminAccess access,
+            LanyardSecrets secrets, BaseUrl baseUrl, LoginPage loginPage, AdminPageLayout layout,
+            HttpLimits limits, Clock clock, SettingsService settings, EmergencyAccessFile emergencyFile,
+            AuditSink audit, SignInTemplates pageTemplates) {
         Objects.requireNonNull(access, "access");
         if (changes.isEmpty()) {
             this.adminServlet = new UnavailableServlet();
@@ -115,7 +130,8 @@ public final class LanyardAdministration {
         List<AdminPages> pages = new ArrayList<>(integrations.pages(changes.get(), sections, view, guard));
         pages.add(new KeysPages(secrets.signingKeys(), resolver.securedStoreKeys(), sections, changes.get(), view,
                 guard, baseUrl));
-        pages.add(new SignInPages(settings, emergencyFile, new EmergencyTimeBox(settings, audit, clock), view, guard));
+        pages.add(new SignInPages(settings, emergencyFile, new EmergencyTimeBox(settings, audit, clock), view, guard,
+                pageTemplates));
         this.adminServlet = new AdminServlet(guard, view, pages, new StaticResources(), loginPage);
         this.apiServlet = new ApiServlet(guard, changes.get(), integrations, sections, text, settings, emergencyFile,
                 audit, clock);

@@ -38,6 +38,7 @@ import io.lanyard.plugin.web.LoginFilter;
 import io.lanyard.plugin.web.LoginServlet;
 import io.lanyard.plugin.web.LanyardText;
 import io.lanyard.plugin.web.SignInTemplates;
+import io.lanyard.core.signin.CustomPages;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,6 +69,7 @@ public final class LanyardPlugin implements AutoCloseable {
     private final Optional<ConfigurationService> changes;
     private final LoginService loginService;
     private final LanyardWeb web;
+    private final SignInTemplates signInTemplates;
     private final AuditSink audit = new LoggingAuditSink();
     private final BearerAuthenticator bearer;
     private final Clock clock = Clock.systemUTC();
@@ -127,9 +129,11 @@ public final class LanyardPlugin implements AutoCloseable {
         this.settings = new SettingsService(lanyardDirectory);
         this.emergencyFile = new EmergencyAccessFile(lanyardDirectory);
         // Sealed under the key in the shared home, so that any node opens what another sealed.
+        this.signInTemplates = new SignInTemplates(LanyardText.english(), productName(product),
+                CustomPages.in(lanyardDirectory));
         this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, baseUrl,
                 lanyardDirectory.map(PendingLoginSeal::inFolder).orElseGet(PendingLoginSeal::inMemory), settings,
-                clock, new SignInTemplates(LanyardText.english(), productName(product)));
+                clock, signInTemplates);
     }
 
     /** The subject of Lanyard's certificate, so that an administrator tells two installations' certificates apart. */
@@ -180,6 +184,11 @@ public final class LanyardPlugin implements AutoCloseable {
 
     public CallbackServlet callbackServlet() {
         return web.callbackServlet();
+    }
+
+    /** The sign-in pages people see, with the administrator's own templates (edited on the Sign-in tab). */
+    public SignInTemplates signInTemplates() {
+        return signInTemplates;
     }
 
     public LoggedOutServlet loggedOutServlet() {

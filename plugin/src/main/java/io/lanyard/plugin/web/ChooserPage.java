@@ -7,6 +7,7 @@ import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.signin.ChooserProviders;
 import io.lanyard.core.signin.HomeRealmDiscovery;
+import io.lanyard.core.signin.SignInPage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +47,7 @@ final class ChooserPage {
     }
 
     String render(String contextPath, View view) {
-        return templates.render("chooser", data(contextPath, view));
+        return templates.render(SignInPage.CHOOSER, data(contextPath, view));
     }
 
     /** What the template shows, as plain text (the template escapes it). */
@@ -67,7 +68,8 @@ final class ChooserPage {
         data.put("typedEmail", view.typedEmail() == null ? "" : view.typedEmail());
         data.put("providers", providers);
         data.put("offerRemember", view.offerRemember() && !providers.isEmpty());
-        data.put("localLoginUrl", contextPath + loginPage.primaryPath() + "?" + ErrorPage.NATIVE_LOGIN_PARAMETER + "=1");
+        data.put("localLoginUrl",
+                contextPath + loginPage.primaryPath() + "?" + ErrorPage.NATIVE_LOGIN_PARAMETER + "=1");
         return data;
     }
 

@@ -1,5 +1,6 @@
 package io.lanyard.plugin.web;
 
+import io.lanyard.core.signin.SignInPage;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +25,7 @@ public final class ErrorPageRenderer {
 
     /** A complete HTML document; the template escapes every value of the model. */
     public String render(ErrorPageModel model) {
-        return templates.render("error", data(model));
+        return templates.render(SignInPage.ERROR, data(model));
     }
 
     /** What the template shows, as plain text. */

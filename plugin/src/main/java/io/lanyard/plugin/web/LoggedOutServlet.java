@@ -2,6 +2,7 @@ package io.lanyard.plugin.web;
 
 import com.atlassian.annotations.security.UnrestrictedAccess;
 import io.lanyard.core.host.LoginPage;
+import io.lanyard.core.signin.SignInPage;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +31,7 @@ public final class LoggedOutServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String signInAgain = request.getContextPath() + loginPage.primaryPath();
-        String html = templates.render("loggedOut", Map.of("signInAgainUrl", signInAgain));
+        String html = templates.render(SignInPage.LOGGED_OUT, Map.of("signInAgainUrl", signInAgain));
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/html;charset=UTF-8");
         response.getWriter().write(html);

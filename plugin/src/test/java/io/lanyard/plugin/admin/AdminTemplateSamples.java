@@ -191,7 +191,20 @@ final class AdminTemplateSamples {
         data.put("signInPage", Map.of("frame", frame("signin"), "done", "open", "settings", Map.of("ssoEnforced", true,
                 "loginPage", text, "passwordLogin", text, "systemAdministrators", true, "groups", List.of(text),
                 "openUntil", text, "fileOpenUntil", text, "filePath", text, "settingsFile", text),
-                "failure", Map.of("code", "LNY-100", "detail", text)));
+                "failure", Map.of("code", "LNY-100", "detail", text),
+                "pages", List.of(Map.of("id", "chooser", "state", "BROKEN", "problem", text, "file", text),
+                        Map.of("id", "error", "state", "CUSTOM", "problem", "", "file", text),
+                        Map.of("id", "logged-out", "state", "BUILT_IN", "problem", "", "file", text))));
+        Map<String, Object> template = new HashMap<>();
+        template.put("frame", frame("signin"));
+        template.put("page", "chooser");
+        template.put("source", text);
+        template.put("state", "BROKEN");
+        template.put("problem", text);
+        template.put("variables", List.of(text));
+        template.put("file", text);
+        template.put("failure", Map.of("code", "LNY-810", "detail", text));
+        data.put("signInPageTemplate", template);
         return data;
     }
 

@@ -6,9 +6,14 @@ import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.host.HostProduct;
 import io.lanyard.core.host.LoginPage;
+import io.lanyard.core.signin.CustomPages;
+import io.lanyard.core.signin.SignInPage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -33,7 +38,7 @@ class SignInTemplatesTest {
 
     @Test
     void theLoggedOutPageCarriesTheProductsNameAndIsReadableOnAPhone() {
-        String html = jira.render("loggedOut", Map.of("signInAgainUrl", "/jira/login.jsp"));
+        String html = jira.render(SignInPage.LOGGED_OUT, Map.of("signInAgainUrl", "/jira/login.jsp"));
 
         assertThat(html).startsWith("<!DOCTYPE html>")
                 .contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -45,7 +50,7 @@ class SignInTemplatesTest {
 
     @Test
     void withoutAProductNameThereIsNoEmptyHeader() {
-        String html = SignInTemplates.unnamed(text).render("loggedOut", Map.of("signInAgainUrl", "/login"));
+        String html = SignInTemplates.unnamed(text).render(SignInPage.LOGGED_OUT, Map.of("signInAgainUrl", "/login"));
 
         assertThat(html).contains("<title>You are signed out</title>").doesNotContain("product-name");
     }
@@ -53,7 +58,7 @@ class SignInTemplatesTest {
     @Test
     void aHostileProductNameOrUrlIsEscapedByTheTemplate() {
         String html = new SignInTemplates(text, "<script>alert(1)</script>")
-                .render("loggedOut", Map.of("signInAgainUrl", "javascript:alert(1)"));
+                .render(SignInPage.LOGGED_OUT, Map.of("signInAgainUrl", "javascript:alert(1)"));
 
         assertThat(html).doesNotContain("<script>").doesNotContain("javascript:")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -74,6 +79,34 @@ class SignInTemplatesTest {
                 .contains("<title>" + Html.escape(text.title(code)) + " - Jira</title>")
                 .contains("id=\"local-login\" class=\"aui-button\" href=\"/jira/login.jsp?lanyard_native=1\"")
                 .contains("<meta name=\"viewport\"");
+    }
+
+    @TempDir
+    Path home;
+
+    @Test
+    void theAdministratorsTemplateReplacesTheBuiltInPageWithEveryValueEscaped() throws Exception {
+        CustomPages custom = CustomPages.in(Optional.of(home));
+        custom.save(SignInPage.ERROR, "<div class=\"acme\">{{productName}}: {{title}} <b>{{code}}</b> {{reference}}</div>");
+        ErrorPage page = new ErrorPage(LoginPage.JIRA, text, new ErrorPageRenderer(
+                new SignInTemplates(text, "<Jira>", custom)));
+        FakeHttp.Response response = new FakeHttp.Response();
+
+        page.show(new FakeHttp.Request("GET", "/jira", "/x").mock, response.mock, new LanyardException(
+                ErrorCode.LOGIN_LOOP_DETECTED, "x"), null);
+
+        assertThat(response.body()).startsWith("<div class=\"acme\">&lt;Jira&gt;: ")
+                .contains("<b>LNY-800</b>").containsPattern("[A-Z2-7]{10}</div>$");
+    }
+
+    @Test
+    void aTemplateBrokenByHandGivesTheBuiltInPageNeverABlankOne() throws Exception {
+        Files.writeString(home.resolve("page-logged-out.html"), "<p>{{<script>alert(1)</script>}}</p>");
+        SignInTemplates templates = new SignInTemplates(text, "Jira", CustomPages.in(Optional.of(home)));
+
+        String html = templates.render(SignInPage.LOGGED_OUT, Map.of("signInAgainUrl", "/jira/login.jsp"));
+
+        assertThat(html).contains("<title>You are signed out - Jira</title>").doesNotContain("<script>");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.lanyard.core.signin.EmergencyTimeBox;
 import io.lanyard.plugin.admin.AdminGuard;
 import io.lanyard.plugin.admin.AdminPages;
 import io.lanyard.plugin.admin.AdminView;
+import io.lanyard.plugin.web.SignInTemplates;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -34,14 +35,16 @@ public final class SignInPages implements AdminPages {
     private final EmergencyTimeBox timeBox;
     private final AdminView view;
     private final AdminGuard guard;
+    private final PageTemplateEditor templates;
 
     public SignInPages(SettingsService settings, EmergencyAccessFile emergencyFile, EmergencyTimeBox timeBox,
-            AdminView view, AdminGuard guard) {
+            AdminView view, AdminGuard guard, SignInTemplates pageTemplates) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.emergencyFile = Objects.requireNonNull(emergencyFile, "emergencyFile");
         this.timeBox = Objects.requireNonNull(timeBox, "timeBox");
         this.view = Objects.requireNonNull(view, "view");
         this.guard = Objects.requireNonNull(guard, "guard");
+        this.templates = new PageTemplateEditor(pageTemplates, view);
     }
 
     @Override
@@ -59,6 +62,8 @@ public final class SignInPages implements AdminPages {
             act(request, response, "open", () -> timeBox.open(who, minutes(request.getParameter("minutes"))));
         } else if (post && path.equals(List.of("close"))) {
             act(request, response, "close", () -> timeBox.close(who));
+        } else if (path.size() >= 2 && path.get(0).equals(PageTemplateEditor.PATH)) {
+            templates.handle(request, response, path.subList(1, path.size()), post);
         } else {
             view.refusal(request, response, HttpServletResponse.SC_NOT_FOUND, ErrorCode.ADMIN_NOT_FOUND);
         }
@@ -106,8 +111,9 @@ public final class SignInPages implements AdminPages {
         shown.put("settingsFile", settings.file().map(Object::toString).orElse(""));
         Map<String, Object> data = new HashMap<>(extra);
         data.put("done", Optional.ofNullable(request.getParameter("done")).filter(d -> d.equals("open")
-                || d.equals("close")).orElse(""));
+                || d.equals("close") || d.equals("page_saved") || d.equals("page_removed")).orElse(""));
         data.put("settings", shown);
+        data.put("pages", templates.overview());
         view.show(request, response, status, PATH, "signInPage", data);
     }
 }
