@@ -63,6 +63,7 @@ public final class CallbackServlet extends HttpServlet {
             // the provider session ended too: the normal login, back to the same page
             logins.start(request, response, needed.identityProviderId(), needed.returnPath());
         } catch (LanyardException failure) {
+            logins.noteFailure(request, response, failure.errorCode().code());
             errorPage.show(request, response, failure, identityProviderId);
         }
     }

@@ -36,7 +36,7 @@ public final class ErrorPageRenderer {
         data.put("code", model.code());
         data.put("reference", model.correlationId());
         data.put("providerError", model.providerError().orElse(""));
-        data.put("lastCode", "");
+        data.put("lastCode", model.lastCode().orElse(""));
         data.put("tryAgainUrl", model.tryAgainUrl());
         data.put("localLoginUrl", model.localLoginUrl());
         return data;
