@@ -38,10 +38,17 @@ import io.lanyard.plugin.web.LoginFilter;
 import io.lanyard.plugin.web.LoginServlet;
 import io.lanyard.plugin.web.LanyardText;
 import io.lanyard.plugin.web.SignInTemplates;
+import io.lanyard.plugin.web.EmergencyAccessFilter;
+import io.lanyard.plugin.web.PasswordForms;
+import io.lanyard.plugin.session.AdminAccess;
+import io.lanyard.core.host.AccountDirectories;
+import io.lanyard.core.host.GroupMembership;
+import io.lanyard.core.signin.EmergencyAccessPolicy;
 import io.lanyard.core.signin.CustomPages;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -82,6 +89,8 @@ public final class LanyardPlugin implements AutoCloseable {
     private final LogoutService logouts;
     private final SettingsService settings;
     private final EmergencyAccessFile emergencyFile;
+    /** Where the product's own password form posts: what emergency access looks at. */
+    private final List<String> passwordForms;
 
     /** A lone node without writes to the host's users and groups (just-in-time creation and group sync: LNY-617). */
     public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
@@ -105,7 +114,18 @@ public final class LanyardPlugin implements AutoCloseable {
     public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
             AccountWrites accounts, GroupWrites groups, SessionLogin sessionLogin, LoginPage loginPage,
             ClusterState cluster) {
+        this(product, home, baseUrl, users, accounts, groups, sessionLogin, loginPage, cluster,
+                AccountDirectories.unknown());
+    }
+
+    /**
+     * @param directories which directory holds an account, for providers restricted to one ({@code ALLOWED_DIRECTORY})
+     */
+    public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
+            AccountWrites accounts, GroupWrites groups, SessionLogin sessionLogin, LoginPage loginPage,
+            ClusterState cluster, AccountDirectories directories) {
         Objects.requireNonNull(home, "home");
+        this.passwordForms = PasswordForms.of(platformId(product), loginPage);
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.revocations = SessionRevocations.of(cluster, clock);
         LOG.info("Lanyard starting in {} ({})", describe(product), cluster.nodeName());
@@ -120,7 +140,7 @@ public final class LanyardPlugin implements AutoCloseable {
                 new ConfigurationFiles(directory), clientSecrets, cluster));
         this.loginService = LoginService.builder(configuration, clientSecrets, users, baseUrl, clock)
                 .signingKeys(secrets.signingKeys()).seenStates(new ClusterSeenLoginStates(cluster))
-                .writes(accounts, groups).audit(audit).build();
+                .writes(accounts, groups).audit(audit).directories(directories).build();
         this.logouts = LogoutService.create(loginService, cluster, revocations, audit);
         // API access: a missing service account is created through the same account writes as just-in-time accounts
         this.bearer = new BearerAuthenticator(configuration, clientSecrets, users, accounts, audit, clock,
@@ -150,11 +170,27 @@ public final class LanyardPlugin implements AutoCloseable {
 
     /** The product's name on the sign-in pages; none when the host does not say which product it is. */
     private static String productName(HostProduct product) {
+        return SignInTemplates.productName(platformId(product));
+    }
+
+    private static String platformId(HostProduct product) {
         try {
-            return SignInTemplates.productName(product.platformId());
+            return product.platformId();
         } catch (RuntimeException notKnownYet) {
             return "";
         }
+    }
+
+    /**
+     * Emergency access on the product's own password form ({@link PasswordForms}): while single sign-on is enforced,
+     * only the accounts {@code settings.xml} allows may stay logged in after a password login.
+     *
+     * @param access who is logged in after the form (SAL)
+     * @param groups the emergency groups' check (SAL)
+     */
+    public EmergencyAccessFilter emergencyAccessFilter(AdminAccess access, GroupMembership groups) {
+        return EmergencyAccessFilter.create(passwordForms, settings, new EmergencyAccessPolicy(emergencyFile, groups,
+                clock), access, audit, clock, web.errorPage());
     }
 
     private static String describe(HostProduct product) {
