@@ -102,16 +102,37 @@ public final class ApiServlet extends HttpServlet {
                 return resources.discover(json.read(json.body(request), DiscoveryRequest.class).asMap());
             case "export":
                 requireMethod(method, path.size() == 1, "GET");
-                return resources.export();
+                return withSettings(resources.export());
             case "import":
                 requireMethod(method, path.size() == 1, "POST");
-                return resources.importConfiguration(who(request), json.read(json.body(request),
-                        ConfigurationJson.class));
+                return importWithSettings(who(request), json.read(json.body(request), ConfigurationJson.class));
             case "settings":
                 return settings(request, path, method);
             default:
                 throw notFound();
         }
+    }
+
+    /** An export carries {@code settings.xml} beside the integrations. */
+    private ApiResources.Result withSettings(ApiResources.Result export) {
+        return new ApiResources.Result(export.status(), ((ConfigurationJson) export.body())
+                .withSettings(settings.current()));
+    }
+
+    /**
+     * The integrations, then the settings when the document has them: both are checked before either is written, so
+     * an invalid document changes nothing.
+     */
+    private ApiResources.Result importWithSettings(String who, ConfigurationJson body) {
+        SettingsApi.SettingsJson imported = body.settings() == null ? null : body.settings().forImport();
+        if (imported != null) {
+            settings.checked(imported);
+        }
+        ApiResources.Result result = resources.importConfiguration(who, body);
+        if (imported != null) {
+            settings.put(who, imported);
+        }
+        return withSettings(result);
     }
 
     /** {@code settings} (GET, PUT) and {@code settings/emergency-access/open} (POST, DELETE). */

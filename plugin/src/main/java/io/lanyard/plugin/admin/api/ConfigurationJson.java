@@ -17,9 +17,13 @@ import java.util.Map;
  * @param entraConnectors   every Entra ID connector, in order; on import, absent (not empty) keeps the connectors in
  *                          force, so a document written before connectors existed changes only the providers
  * @param tokenIssuers      every API access token issuer, in order; absent on import keeps those in force
+ * @param settings          {@code settings.xml} (sign-in, emergency access) as {@code GET /settings} shows it; absent
+ *                          on import keeps the settings in force, present replaces the members it gives (the
+ *                          emergency file's part is only shown, never imported)
  */
 record ConfigurationJson(Integer version, List<IdentityProviderJson> identityProviders,
-        List<EntraConnectorJson> entraConnectors, List<TokenIssuerJson> tokenIssuers) {
+        List<EntraConnectorJson> entraConnectors, List<TokenIssuerJson> tokenIssuers,
+        SettingsApi.SettingsJson settings) {
 
     static final int VERSION = 1;
 
@@ -37,6 +41,12 @@ record ConfigurationJson(Integer version, List<IdentityProviderJson> identityPro
     @SuppressWarnings("unchecked")
     static ConfigurationJson of(Map<String, List<? extends IntegrationJson<?>>> lists) {
         return new ConfigurationJson(VERSION, (List<IdentityProviderJson>) lists.get("identityProviders"),
-                (List<EntraConnectorJson>) lists.get("entraConnectors"), (List<TokenIssuerJson>) lists.get("tokenIssuers"));
+                (List<EntraConnectorJson>) lists.get("entraConnectors"), (List<TokenIssuerJson>) lists.get("tokenIssuers"),
+                null);
+    }
+
+    /** The same document with Lanyard's settings. */
+    ConfigurationJson withSettings(SettingsApi.SettingsJson value) {
+        return new ConfigurationJson(version, identityProviders, entraConnectors, tokenIssuers, value);
     }
 }

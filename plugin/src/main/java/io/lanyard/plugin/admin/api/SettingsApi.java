@@ -32,6 +32,16 @@ final class SettingsApi {
 
     /** The document of {@code GET}/{@code PUT settings}; {@code emergencyFile} is read-only (ignored on PUT). */
     record SettingsJson(SignInJson signIn, EmergencyAccessJson emergencyAccess, EmergencyFileJson emergencyFile) {
+
+        /**
+         * What an import takes: not the emergency time box ({@code openToEveryoneUntil}), which is the exporting
+         * site's moment (an outage), not its configuration; the time box in force stays.
+         */
+        SettingsJson forImport() {
+            return new SettingsJson(signIn, emergencyAccess == null ? null : new EmergencyAccessJson(
+                    emergencyAccess.passwordLogin(), emergencyAccess.systemAdministrators(), emergencyAccess.groups(),
+                    null), null);
+        }
     }
 
     record SignInJson(Boolean ssoEnforced, String loginPage, String defaultProvider, Long rememberChoiceDays,
@@ -65,6 +75,21 @@ final class SettingsApi {
 
     ApiResources.Result get() {
         return ok(json(settings.refreshed()));
+    }
+
+    /** What {@code body} would make of the settings in force, checked but not saved. */
+    LanyardSettings checked(SettingsJson body) {
+        try {
+            return apply(settings.refreshed().toBuilder(), body).build();
+        } catch (ConfigurationException e) {
+            throw new ApiException(HttpServletResponse.SC_BAD_REQUEST, ErrorCode.ADMIN_IMPORT_REFUSED,
+                    "the settings are invalid; nothing was imported", e.fieldErrors());
+        }
+    }
+
+    /** The settings in force, as an export carries them. */
+    SettingsJson current() {
+        return json(settings.refreshed());
     }
 
     ApiResources.Result put(String who, SettingsJson body) {
