@@ -125,11 +125,10 @@ public final class ApiServlet extends HttpServlet {
      */
     private ApiResources.Result importWithSettings(String who, ConfigurationJson body) {
         SettingsApi.SettingsJson imported = body.settings() == null ? null : body.settings().forImport();
-        if (imported != null) {
-            settings.checked(imported);
-        }
+        // the same settings as in force (e.g. a backup put back) are not written again
+        boolean changesSettings = imported != null && settings.changes(imported);
         ApiResources.Result result = resources.importConfiguration(who, body);
-        if (imported != null) {
+        if (changesSettings) {
             settings.put(who, imported);
         }
         return withSettings(result);

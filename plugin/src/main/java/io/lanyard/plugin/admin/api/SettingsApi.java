@@ -77,10 +77,15 @@ final class SettingsApi {
         return ok(json(settings.refreshed()));
     }
 
-    /** What {@code body} would make of the settings in force, checked but not saved. */
-    LanyardSettings checked(SettingsJson body) {
+    /**
+     * Whether {@code body} would change the settings in force; checked, not saved.
+     *
+     * @throws ApiException {@code ADMIN_IMPORT_REFUSED} when the result would be invalid
+     */
+    boolean changes(SettingsJson body) {
+        LanyardSettings current = settings.refreshed();
         try {
-            return apply(settings.refreshed().toBuilder(), body).build();
+            return !apply(current.toBuilder(), body).build().equals(current);
         } catch (ConfigurationException e) {
             throw new ApiException(HttpServletResponse.SC_BAD_REQUEST, ErrorCode.ADMIN_IMPORT_REFUSED,
                     "the settings are invalid; nothing was imported", e.fieldErrors());
