@@ -228,6 +228,16 @@ abstract class PluginsInFelixContract {
     }
 
     @Test
+    void reauthenticationIsWiredInEachProductAndNeedsSomeoneSignedIn() throws Exception {
+        for (Product product : Product.values()) {
+            FakeHttp.Response response = http.response();
+            call(felix.bean(product, "reauthenticateServlet"), "service",
+                    http.get("/plugins/servlet/lanyard/reauthenticate").proxy(), response.proxy());
+            assertThat(response.body()).as(product.id()).contains("LNY-809");
+        }
+    }
+
+    @Test
     void jiraLogsInThroughSalAndRecordsTheLoginWithLoginManager() throws Exception {
         FakeHttp.Request request = http.get("/plugins/servlet/lanyard/callback/corporate");
         host.jiraLoginManager.forget();

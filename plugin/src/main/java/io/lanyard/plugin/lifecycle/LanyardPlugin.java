@@ -40,6 +40,9 @@ import io.lanyard.plugin.web.LanyardText;
 import io.lanyard.plugin.web.SignInTemplates;
 import io.lanyard.plugin.web.EmergencyAccessFilter;
 import io.lanyard.plugin.web.PasswordForms;
+import io.lanyard.plugin.web.ReauthenticateServlet;
+import io.lanyard.plugin.web.WebSudoPromptFilter;
+import io.lanyard.plugin.session.WebSudoSessions;
 import io.lanyard.plugin.session.AdminAccess;
 import io.lanyard.core.host.AccountDirectories;
 import io.lanyard.core.host.GroupMembership;
@@ -188,6 +191,25 @@ public final class LanyardPlugin implements AutoCloseable {
      * @param access who is logged in after the form (SAL)
      * @param groups the emergency groups' check (SAL)
      */
+    /**
+     * Administrator re-authentication (WebSudo) at the provider.
+     *
+     * @param access  who is signed in (SAL)
+     * @param webSudo the product's WebSudo session, or {@code NoWebSudo}
+     */
+    public ReauthenticateServlet reauthenticateServlet(AdminAccess access, WebSudoSessions webSudo) {
+        return web.reauthenticateServlet(access, webSudo, clock);
+    }
+
+    /**
+     * On the product's WebSudo prompt: a person signed in through a provider is sent to re-authenticate there.
+     *
+     * @param destinationParameter the prompt's parameter for the page it protects
+     */
+    public WebSudoPromptFilter webSudoPromptFilter(String destinationParameter) {
+        return new WebSudoPromptFilter(destinationParameter, settings);
+    }
+
     public EmergencyAccessFilter emergencyAccessFilter(AdminAccess access, GroupMembership groups) {
         return EmergencyAccessFilter.create(passwordForms, settings, new EmergencyAccessPolicy(emergencyFile, groups,
                 clock), access, audit, clock, web.errorPage());

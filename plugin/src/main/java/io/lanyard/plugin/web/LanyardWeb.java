@@ -8,7 +8,9 @@ import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.login.LoginService;
 import io.lanyard.core.login.PendingLoginSeal;
+import io.lanyard.plugin.session.AdminAccess;
 import io.lanyard.plugin.session.SessionLogin;
+import io.lanyard.plugin.session.WebSudoSessions;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -130,6 +132,16 @@ public final class LanyardWeb {
 
     public CallbackServlet callbackServlet() {
         return callbackServlet;
+    }
+
+    /**
+     * Administrator re-authentication (WebSudo) through the provider, at {@link ReauthenticateServlet#PATH}.
+     *
+     * @param accounts who is signed in
+     * @param webSudo  the product's WebSudo session
+     */
+    public ReauthenticateServlet reauthenticateServlet(AdminAccess accounts, WebSudoSessions webSudo, Clock clock) {
+        return new ReauthenticateServlet(loginFilter, accounts, webSudo, settings, errorPage, clock);
     }
 
     /** For the logout edge ({@link LanyardLogoutWeb}) and emergency access, which show failures the same way. */
