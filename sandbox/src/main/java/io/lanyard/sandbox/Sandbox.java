@@ -41,6 +41,8 @@ import io.lanyard.plugin.web.LanyardLogoutWeb;
 import io.lanyard.plugin.web.LanyardText;
 import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.plugin.web.SignInTemplates;
+import io.lanyard.plugin.web.WebSudoPromptFilter;
+import io.lanyard.sandbox.app.SandboxWebSudo;
 import io.lanyard.core.signin.CustomPages;
 import io.lanyard.sandbox.app.AuiResourcesServlet;
 import io.lanyard.sandbox.cluster.HazelcastClusterState;
@@ -345,8 +347,13 @@ public final class Sandbox {
         // API access: a missing service account is created in the sandbox's directory, as a product creates it
         BearerFilter bearer = new BearerFilter(new BearerAuthenticator(configuration, secrets.resolver(), directory,
                 directory, audit, clock, HttpLimits.DEFAULT), new SandboxRequestLogin());
+        // WebSudo as Confluence has it, and Lanyard's re-authentication at the provider on its prompt
+        SandboxWebSudo webSudo = new SandboxWebSudo(sessionLogin, directory);
+        SandboxTomcat.WebSudoEdge webSudoEdge = new SandboxTomcat.WebSudoEdge(webSudo,
+                lanyard.reauthenticateServlet(adminAccess, webSudo, clock),
+                new WebSudoPromptFilter("destination", settings));
         Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, bearer, lanyard, logout,
-                emergencyAccess, admin, new JwksServlet(secrets.signingKeys()), sessionLogin, directory);
+                emergencyAccess, admin, new JwksServlet(secrets.signingKeys()), sessionLogin, directory, webSudoEdge);
         int port = tomcat.getConnector().getLocalPort();
         baseUrl.set(host.baseUrl().orElse(URI.create("http://localhost:" + port)));
         LOG.info("Sandbox listening at http://localhost:{}{}", port,

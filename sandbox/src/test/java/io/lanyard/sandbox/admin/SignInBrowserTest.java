@@ -220,6 +220,28 @@ class SignInBrowserTest {
     }
 
     @Test
+    void webSudoIsConfirmedAtTheProviderByTheSamePersonAndNobodyElse() {
+        browser.open("/secure/admin");
+        browser.clickToLoad(By.xpath("//button[contains(., 'Sandbox identity provider')]"));
+        signInAtProvider("bob");
+        // the area wants WebSudo; its prompt sends bob, signed in through the provider, back there
+        waitForProviderSignIn();
+        assertThat(browser.driver().getCurrentUrl()).contains("prompt=login").contains("max_age=0");
+        signInAtProvider("bob");
+        assertThat(browser.text("websudo-area")).isEqualTo("Administration (WebSudo) as bob");
+        browser.screenshot("signin-08-websudo");
+
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/secure/admin");
+        browser.clickToLoad(By.xpath("//button[contains(., 'Sandbox identity provider')]"));
+        signInAtProvider("bob");
+        signInAtProvider("alice");
+        assertThat(browser.find(By.tagName("body")).getText()).contains("LNY-808");
+        browser.open("/secure/admin");
+        assertThat(browser.exists(By.id("websudo-area"))).isFalse();
+    }
+
+    @Test
     void theEmergencyFileOpensTheFormToEveryoneForAWhile() throws Exception {
         Files.writeString(sandbox.lanyardDirectory().resolve(EmergencyAccessFile.FILE_NAME), "30\n");
 
