@@ -131,7 +131,7 @@ public final class LanyardAdministration {
         pages.add(new KeysPages(secrets.signingKeys(), resolver.securedStoreKeys(), sections, changes.get(), view,
                 guard, baseUrl));
         pages.add(new SignInPages(settings, emergencyFile, new EmergencyTimeBox(settings, audit, clock), view, guard,
-                pageTemplates));
+                pageTemplates, audit, clock));
         this.adminServlet = new AdminServlet(guard, view, pages, new StaticResources(), loginPage);
         this.apiServlet = new ApiServlet(guard, changes.get(), integrations, sections, text, settings, emergencyFile,
                 audit, clock);

@@ -41,6 +41,10 @@ class PageTemplatePagesTest {
         assertThat(saved.status).isEqualTo(303);
         assertThat(Files.readString(home.resolve("page-logged-out.html"))).isEqualTo("<h1>Bye from {{productName}}</h1>");
         assertThat(admin.get("/signin").body()).contains("id=\"page-logged-out\" data-state=\"CUSTOM\"");
+        assertThat(admin.audited).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo(io.lanyard.core.audit.AuditEventType.SETTINGS_CHANGED);
+            assertThat(event.details()).containsEntry("page", "logged-out").containsEntry("template", "saved");
+        });
         assertThat(admin.get("/signin/page/logged-out").body())
                 .contains("&lt;h1&gt;Bye from {{productName}}&lt;/h1&gt;</textarea>");
 

@@ -1,5 +1,8 @@
 package io.lanyard.plugin.admin.signin;
 
+import io.lanyard.core.audit.AuditEvent;
+import io.lanyard.core.audit.AuditEventType;
+import io.lanyard.core.audit.AuditSink;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.signin.CustomPages;
@@ -11,6 +14,7 @@ import io.lanyard.plugin.web.Html;
 import io.lanyard.plugin.web.SignInTemplates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,11 +44,15 @@ final class PageTemplateEditor {
     private final SignInTemplates templates;
     private final CustomPages custom;
     private final AdminView view;
+    private final AuditSink audit;
+    private final Clock clock;
 
-    PageTemplateEditor(SignInTemplates templates, AdminView view) {
+    PageTemplateEditor(SignInTemplates templates, AdminView view, AuditSink audit, Clock clock) {
         this.templates = Objects.requireNonNull(templates, "templates");
         this.custom = templates.custom();
         this.view = Objects.requireNonNull(view, "view");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Each page's state, for the Sign-in tab. */
@@ -63,7 +71,7 @@ final class PageTemplateEditor {
     }
 
     /** {@code page/<id>} (GET: the editor; POST: save or remove) and {@code page/<id>/preview} (POST). */
-    void handle(HttpServletRequest request, HttpServletResponse response, List<String> path, boolean post)
+    void handle(HttpServletRequest request, HttpServletResponse response, List<String> path, boolean post, String who)
             throws IOException {
         Optional<SignInPage> page = SignInPage.byId(path.get(0));
         if (page.isEmpty() || path.size() > 2 || (path.size() == 2 && !(post && path.get(1).equals("preview")))) {
@@ -79,15 +87,15 @@ final class PageTemplateEditor {
             }
             show(request, response, HttpServletResponse.SC_OK, page.get(), source, Optional.empty());
         } else if ("remove".equals(request.getParameter("action"))) {
-            change(request, response, page.get(), "", () -> custom.remove(page.get()), "page_removed");
+            change(request, response, page.get(), "", () -> custom.remove(page.get()), "page_removed", who);
         } else {
             String source = Optional.ofNullable(request.getParameter("source")).orElse("");
-            change(request, response, page.get(), source, () -> custom.save(page.get(), source), "page_saved");
+            change(request, response, page.get(), source, () -> custom.save(page.get(), source), "page_saved", who);
         }
     }
 
     private void change(HttpServletRequest request, HttpServletResponse response, SignInPage page, String source,
-            Runnable change, String done) throws IOException {
+            Runnable change, String done, String who) throws IOException {
         if (custom.file(page).isEmpty()) {
             show(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, page, source,
                     Optional.of(new LanyardException(ErrorCode.CONFIG_WRITE_FAILED, "Lanyard has no folder")));
@@ -99,6 +107,8 @@ final class PageTemplateEditor {
             show(request, response, e.errorCode().httpStatus(), page, source, Optional.of(e));
             return;
         }
+        audit.record(AuditEvent.of(AuditEventType.SETTINGS_CHANGED, clock.instant()).actor(who)
+                .detail("page", page.id()).detail("template", done.equals("page_saved") ? "saved" : "removed").build());
         view.redirect(request, response, "/" + SignInPages.PATH + "?done=" + done);
     }
 

@@ -1,5 +1,6 @@
 package io.lanyard.plugin.admin.signin;
 
+import io.lanyard.core.audit.AuditSink;
 import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.EmergencyAccess;
 import io.lanyard.core.config.LanyardSettings;
@@ -13,6 +14,7 @@ import io.lanyard.plugin.admin.AdminPages;
 import io.lanyard.plugin.admin.AdminView;
 import io.lanyard.plugin.web.SignInTemplates;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -37,14 +39,15 @@ public final class SignInPages implements AdminPages {
     private final AdminGuard guard;
     private final PageTemplateEditor templates;
 
+    /** @param audit where the pages' own templates' saves and removals are reported */
     public SignInPages(SettingsService settings, EmergencyAccessFile emergencyFile, EmergencyTimeBox timeBox,
-            AdminView view, AdminGuard guard, SignInTemplates pageTemplates) {
+            AdminView view, AdminGuard guard, SignInTemplates pageTemplates, AuditSink audit, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.emergencyFile = Objects.requireNonNull(emergencyFile, "emergencyFile");
         this.timeBox = Objects.requireNonNull(timeBox, "timeBox");
         this.view = Objects.requireNonNull(view, "view");
         this.guard = Objects.requireNonNull(guard, "guard");
-        this.templates = new PageTemplateEditor(pageTemplates, view);
+        this.templates = new PageTemplateEditor(pageTemplates, view, audit, clock);
     }
 
     @Override
@@ -63,7 +66,7 @@ public final class SignInPages implements AdminPages {
         } else if (post && path.equals(List.of("close"))) {
             act(request, response, "close", () -> timeBox.close(who));
         } else if (path.size() >= 2 && path.get(0).equals(PageTemplateEditor.PATH)) {
-            templates.handle(request, response, path.subList(1, path.size()), post);
+            templates.handle(request, response, path.subList(1, path.size()), post, who);
         } else {
             view.refusal(request, response, HttpServletResponse.SC_NOT_FOUND, ErrorCode.ADMIN_NOT_FOUND);
         }
