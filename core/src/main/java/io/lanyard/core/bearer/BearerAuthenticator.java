@@ -123,11 +123,6 @@ public final class BearerAuthenticator {
         return source == null ? 0 : source.fetchCount();
     }
 
-    /** CI job tokens under trust policies (issue 17): the admin "Test" and the keys they share with this path. */
-    public CiTokens ciTokens() {
-        return ciTokens;
-    }
-
     private <R> Entry decide(String header, R request, BearerRequest<R> reader, LanyardConfiguration config) {
         List<TokenIssuerConfig> issuers = config.enabledTokenIssuers();
         String token = header.substring(BEARER_PREFIX.length()).strip();

@@ -11,11 +11,9 @@ import io.lanyard.core.ci.CiPolicyMatcher.Mismatch;
 import io.lanyard.core.config.CiTrustPolicy;
 import io.lanyard.core.config.CiTrustPolicyBuilder;
 import io.lanyard.core.config.LanyardConfiguration;
-import io.lanyard.core.discovery.ProviderMetadataSource;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.http.ProviderHttpClient;
-import io.lanyard.core.keys.JwksSource;
 import io.lanyard.core.keys.KeySource;
 import io.lanyard.core.token.CiTokenValidator;
 import io.lanyard.core.token.CiTokenValidator.VerifiedCiToken;
@@ -25,7 +23,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,24 +34,21 @@ import org.slf4j.LoggerFactory;
  * restrictions are checked on every request ({@link #perRequest}). Every decision is audited once, with the policy
  * and the job's repository, branch and job identifiers. Thread-safe; no state of a request.
  */
-public final class CiTokens {
+final class CiTokens {
 
     private static final Logger LOG = LoggerFactory.getLogger(CiTokens.class);
 
     private final CiTokenValidator validator;
     private final ServiceAccounts serviceAccounts;
-    private final ProviderHttpClient http;
-    private final Function<URI, KeySource> keysAt;
+    private final CiKeys keys;
     private final AuditSink audit;
     private final Clock clock;
-    private final ConcurrentHashMap<URI, ProviderMetadataSource> discovery = new ConcurrentHashMap<>();
 
     CiTokens(ServiceAccounts serviceAccounts, ProviderHttpClient http, Function<URI, KeySource> keysAt,
             AuditSink audit, Clock clock) {
         this.validator = new CiTokenValidator(clock);
         this.serviceAccounts = serviceAccounts;
-        this.http = http;
-        this.keysAt = keysAt;
+        this.keys = new CiKeys(http, keysAt, clock);
         this.audit = audit;
         this.clock = clock;
     }
@@ -73,7 +67,7 @@ public final class CiTokens {
         String address = String.valueOf(reader.remoteAddress(request));
         VerifiedCiToken verified;
         try {
-            verified = validator.validate(token, keys(policies.get(0)));
+            verified = validator.validate(token, keys.of(policies.get(0)));
         } catch (TokenRejectedException e) {
             return refusal(policies.get(0), Optional.empty(), address, new Refused(e.errorCode(), e.getMessage()));
         } catch (LanyardException e) {
@@ -135,17 +129,6 @@ public final class CiTokens {
         }
     }
 
-    /** The keys of the policy's CI: a known location, or the {@code jwks_uri} of its discovery document. */
-    KeySource keys(CiTrustPolicy policy) {
-        Optional<URI> known = policy.knownKeysLocation();
-        if (known.isPresent()) {
-            return keysAt.apply(known.get());
-        }
-        ProviderMetadataSource metadata = discovery.computeIfAbsent(policy.discoveryUrl(),
-                url -> new ProviderMetadataSource(policy.issuer(), url, http, clock));
-        return keysAt.apply(metadata.get().jwksUri());
-    }
-
     /**
      * The checks of a CI grant that depend on the request, on every request: token age, method, path. Allocates only
      * to refuse.
@@ -191,44 +174,5 @@ public final class CiTokens {
             }
         }
         return false;
-    }
-
-    /**
-     * What the admin "Test" shows for a pasted token: whether it is a CI token of a policy's issuer, whether its
-     * signature and lifetime hold, and for each policy of that issuer whether it matches or which rule fails. Grants
-     * nothing, creates no account, audits nothing, remembers nothing; the token is never logged.
-     */
-    public CiTokenExplanation explain(String token, LanyardConfiguration config) {
-        String stripped = token == null ? "" : token.strip();
-        if (BearerAuthenticator.isBearer(stripped)) {
-            stripped = stripped.substring("Bearer ".length()).strip();
-        }
-        Optional<String> iss = io.lanyard.core.token.AccessTokenValidator.unverifiedIssuer(stripped);
-        if (iss.isEmpty()) {
-            return CiTokenExplanation.notOurs("not a JWT with an iss claim");
-        }
-        List<CiTrustPolicy> policies = policiesOf(config, iss.get());
-        if (policies.isEmpty()) {
-            return CiTokenExplanation.notOurs("no enabled CI trust policy has the issuer " + iss.get());
-        }
-        VerifiedCiToken verified;
-        try {
-            verified = validator.validate(stripped, keys(policies.get(0)));
-        } catch (TokenRejectedException e) {
-            return CiTokenExplanation.rejected(iss.get(), e.errorCode(), e.failures().get(0).description());
-        } catch (LanyardException e) {
-            return CiTokenExplanation.rejected(iss.get(), ErrorCode.CI_KEYS_UNAVAILABLE, e.getMessage());
-        }
-        List<CiTokenExplanation.PolicyVerdict> verdicts = new ArrayList<>();
-        boolean granted = false;
-        for (CiTrustPolicy policy : policies) {
-            Optional<Mismatch> mismatch = CiPolicyMatcher.firstMismatch(policy, verified.claims());
-            boolean grants = mismatch.isEmpty() && !granted;
-            granted |= grants;
-            verdicts.add(new CiTokenExplanation.PolicyVerdict(policy.id(), policy.displayName(), grants,
-                    mismatch.map(Mismatch::code), mismatch.map(Mismatch::description)
-                    .or(() -> grants ? Optional.empty() : Optional.of("an earlier policy matches first"))));
-        }
-        return new CiTokenExplanation(true, iss.get(), Optional.empty(), Optional.empty(), verdicts);
     }
 }

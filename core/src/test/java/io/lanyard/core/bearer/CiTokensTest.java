@@ -337,15 +337,16 @@ class CiTokensTest {
                 .conditions(List.of(new ClaimCondition("repositoryUuid", REPOSITORY),
                         new ClaimCondition("branchName", "release/*"))).build();
         configure(b -> b, releases);
-        CiTokenExplanation explanation = authenticator.ciTokens().explain(token(c -> c), configuration.current());
+        CiTokenExplainer explainer = new CiTokenExplainer(new io.lanyard.core.http.ProviderHttpClient(HttpLimits.DEFAULT), clock);
+        CiTokenExplanation explanation = explainer.explain(token(c -> c), configuration.current());
         assertThat(explanation.ours()).isTrue();
         assertThat(explanation.granting()).hasValueSatisfying(v -> assertThat(v.policyId()).isEqualTo("bbdeploy0001"));
         assertThat(explanation.policies().get(1).failed()).hasValue(ErrorCode.CI_CONDITION_FAILED);
         assertThat(explanation.policies().get(1).description()).hasValueSatisfying(d -> assertThat(d).contains("branchName"));
         assertThat(audit).isEmpty();
         assertThat(host.user(ACCOUNT)).isEmpty();
-        assertThat(authenticator.ciTokens().explain("Bearer " + token(c -> { c.put("exp", 1); return c; }),
+        assertThat(explainer.explain("Bearer " + token(c -> { c.put("exp", 1); return c; }),
                 configuration.current()).rejection()).hasValue(ErrorCode.CI_TOKEN_EXPIRED);
-        assertThat(authenticator.ciTokens().explain("not-a-jwt", configuration.current()).ours()).isFalse();
+        assertThat(explainer.explain("not-a-jwt", configuration.current()).ours()).isFalse();
     }
 }
