@@ -29,10 +29,33 @@ public final class CiTokenExplainer {
     private final CiTokenValidator validator;
     private final CiKeys keys;
 
+    private final ConcurrentHashMap<URI, JwksSource> sources = new ConcurrentHashMap<>();
+
     public CiTokenExplainer(ProviderHttpClient http, Clock clock) {
-        ConcurrentHashMap<URI, JwksSource> sources = new ConcurrentHashMap<>();
         this.validator = new CiTokenValidator(clock);
         this.keys = new CiKeys(http, uri -> sources.computeIfAbsent(uri, at -> new JwksSource(at, http, clock)), clock);
+    }
+
+    /**
+     * A policy's "Test": whether the CI's keys can be had (by discovery where the CI has no preset), and how many.
+     *
+     * @param keysUrl  where they were fetched from, when known
+     * @param keyCount how many signing keys were found
+     * @param failure  why not: the code and what happened
+     */
+    public record KeysCheck(Optional<String> keysUrl, int keyCount, Optional<ErrorCode> failure, String detail) {
+    }
+
+    public KeysCheck checkKeys(CiTrustPolicy policy) {
+        try {
+            JwksSource source = (JwksSource) keys.of(policy);
+            int count = source.currentKeys().size();
+            return new KeysCheck(Optional.of(source.jwksUri().toString()), count,
+                    count == 0 ? Optional.of(ErrorCode.CI_TOKEN_KEY_NOT_FOUND) : Optional.empty(),
+                    count + " signing key(s)");
+        } catch (LanyardException e) {
+            return new KeysCheck(Optional.empty(), 0, Optional.of(ErrorCode.CI_KEYS_UNAVAILABLE), e.getMessage());
+        }
     }
 
     /**
