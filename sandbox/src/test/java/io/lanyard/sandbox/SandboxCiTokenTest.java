@@ -53,6 +53,16 @@ class SandboxCiTokenTest {
     }
 
     @Test
+    void theReadmeShowsTheseCommands() throws Exception {
+        String readme = java.nio.file.Files.readString(Path.of("../README.md"));
+        assertThat(readme).contains("TOKEN=$(curl -s http://localhost:8080/rest/sandbox/1/ci-token)\n"
+                + "curl -H \"Authorization: Bearer $TOKEN\" http://localhost:8080/rest/sandbox/1/whoami\n"
+                + "# {\"username\":\"ci-bot\",…}\n"
+                + "TOKEN=$(curl -s \"http://localhost:8080/rest/sandbox/1/ci-token?branchName=feature/x\")\n"
+                + "curl -i -H \"Authorization: Bearer $TOKEN\" http://localhost:8080/rest/sandbox/1/whoami\n");
+    }
+
+    @Test
     void aFreshSandboxHasThePipelinePolicy() {
         assertThat(sandbox.configuration().all(IntegrationKind.CI_TRUST_POLICY)).singleElement()
                 .satisfies(policy -> assertThat(policy.account()).isEqualTo("ci-bot"));
