@@ -126,13 +126,14 @@ public final class BearerAuthenticator {
     private <R> Entry decide(String header, R request, BearerRequest<R> reader, LanyardConfiguration config) {
         List<TokenIssuerConfig> issuers = config.enabledTokenIssuers();
         String token = header.substring(BEARER_PREFIX.length()).strip();
-        if (token.isEmpty()) {
+        boolean ciPolicies = !config.enabledCiTrustPolicies().isEmpty();
+        if (token.isEmpty() || issuers.isEmpty() && !ciPolicies) {
             return Entry.once(BearerOutcome.NOT_OURS);
         }
-        if (!config.enabledCiTrustPolicies().isEmpty()) {
+        Optional<String> iss = AccessTokenValidator.unverifiedIssuer(token);
+        if (ciPolicies && iss.isPresent()) {
             // A token whose iss is a trust policy's issuer is a CI job token: decided by the policies of that issuer.
-            Optional<String> ciIssuer = AccessTokenValidator.unverifiedIssuer(token);
-            List<CiTrustPolicy> policies = ciIssuer.map(value -> CiTokens.policiesOf(config, value)).orElse(List.of());
+            List<CiTrustPolicy> policies = CiTokens.policiesOf(config, iss.get());
             if (!policies.isEmpty()) {
                 return ciTokens.decide(token, policies, request, reader);
             }
@@ -146,7 +147,6 @@ public final class BearerAuthenticator {
                     + " characters, above " + AccessTokenValidator.MAX_TOKEN_LENGTH))
                     : Entry.once(BearerOutcome.NOT_OURS);
         }
-        Optional<String> iss = AccessTokenValidator.unverifiedIssuer(token);
         Optional<TokenIssuerConfig> named = iss.flatMap(value -> issuers.stream()
                 .filter(issuer -> issuer.issuer().equals(value)).findFirst());
         if (iss.isPresent() && named.isEmpty()) {
