@@ -82,15 +82,7 @@ public final class CiTokenValidator {
     }
 
     private static Optional<Instant> time(Map<String, Object> claims, String name) {
-        Object value = claims.get(name);
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())
-                || number.doubleValue() < 0 || number.doubleValue() > 253_402_300_799d) {
-            throw rejected(ErrorCode.CI_TOKEN_CLAIM_INVALID, name + " is not a NumericDate");
-        }
-        return Optional.of(Instant.ofEpochSecond(number.longValue()));
+        return AccessTokenClaims.time(claims, name, WHAT, ErrorCode.CI_TOKEN_CLAIM_INVALID);
     }
 
     private static ErrorCode ciCode(ErrorCode idTokenCode) {
