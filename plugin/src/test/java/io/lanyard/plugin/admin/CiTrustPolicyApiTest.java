@@ -164,4 +164,21 @@ class CiTrustPolicyApiTest {
         assertThat(explained.body()).contains("id=\"explain-result\"", "data-code=\"LNY-949\"").doesNotContain(wrongBranch);
         assertThat(store().load().get(0).readOnly()).as("Test token saves nothing").isTrue();
     }
+
+    @Test
+    void importReplacesThePoliciesAndADocumentWithoutThemKeepsThem() throws Exception {
+        createdId();
+        String exported = admin.api("GET", "/export", null).body();
+        assertThat(admin.api("POST", "/import", "{\"version\":1,\"identityProviders\":[]}").status).isEqualTo(200);
+        assertThat(store().load()).hasSize(1);
+        assertThat(admin.api("POST", "/import", "{\"version\":1,\"identityProviders\":[],\"ciTrustPolicies\":[]}")
+                .status).isEqualTo(200);
+        assertThat(store().load()).isEmpty();
+        assertThat(admin.api("POST", "/import", exported).status).isEqualTo(200);
+        assertThat(store().load()).singleElement().satisfies(policy -> assertThat(policy.account()).isEqualTo("ci-bot"));
+        String withoutConditions = exported.replaceAll("\"conditions\":\\[[^\\]]*\\]", "\"conditions\":[]");
+        AdminHttp.Response refused = admin.api("POST", "/import", withoutConditions);
+        assertThat(refused.status).isEqualTo(400);
+        assertThat(refused.body()).contains("ciTrustPolicies[0].conditions");
+    }
 }
