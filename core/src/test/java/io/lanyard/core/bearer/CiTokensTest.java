@@ -305,6 +305,18 @@ class CiTokensTest {
     }
 
     @Test
+    void aFloodOfUnknownKidsRefetchesTheKeysAtMostOncePerInterval() {
+        assertThat(call(token(c -> c))).isInstanceOf(Granted.class);
+        for (int i = 0; i < 50; i++) {
+            int n = i;
+            String bogus = TokenIssuerStandIn.sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("bogus-" + n).build(),
+                    claims(), TestKeys.OTHER_RSA);
+            assertThat(refusedWith(call(bogus))).isEqualTo(ErrorCode.CI_TOKEN_KEY_NOT_FOUND);
+        }
+        assertThat(ci.jwksRequests.get()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
     void aTokenWithAnUnreadableHeaderIsMalformed() {
         String token = token(c -> c);
         String broken = "eyJub3QganNvbg." + token.substring(token.indexOf('.') + 1);
