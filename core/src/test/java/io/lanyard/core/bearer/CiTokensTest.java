@@ -344,6 +344,31 @@ class CiTokensTest {
     }
 
     @Test
+    void noTokenEverReachesTheLogOrTheAuditOrARefusal() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        List<String> tokens = List.of(token(c -> c), token(c -> { c.put("branchName", "x"); return c; }),
+                token(c -> { c.put("exp", 1); return c; }));
+        List<String> said = new java.util.ArrayList<>();
+        try (io.lanyard.core.testing.LogCapture log = io.lanyard.core.testing.LogCapture.start()) {
+            tokens.forEach(token -> said.add(String.valueOf(call(token))));
+            configure(b -> b.jwksUri("http://127.0.0.1:" + closed + "/keys.json"));
+            said.add(String.valueOf(call(tokens.get(0))));
+            CiTokenExplainer explainer = new CiTokenExplainer(new io.lanyard.core.http.ProviderHttpClient(
+                    HttpLimits.DEFAULT), clock);
+            tokens.forEach(token -> said.add(String.valueOf(explainer.explain(token, configuration.current()))));
+            said.addAll(log.lines());
+        }
+        audit.forEach(event -> said.add(event.toString()));
+        for (String token : tokens) {
+            String signature = token.substring(token.lastIndexOf('.') + 1);
+            assertThat(said).noneMatch(line -> line.contains(signature));
+        }
+    }
+
+    @Test
     void testExplainsEveryPolicyWithoutGrantingOrAuditing() {
         CiTrustPolicy releases = policy("bbrelease001").displayName("Releases")
                 .conditions(List.of(new ClaimCondition("repositoryUuid", REPOSITORY),
