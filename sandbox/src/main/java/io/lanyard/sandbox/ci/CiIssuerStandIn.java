@@ -147,7 +147,7 @@ public final class CiIssuerStandIn implements AutoCloseable {
      * {@code main}), issued now for 5 minutes ({@code iat} a few seconds back, as a job reads it later).
      *
      * @param changes claims to set (strings; {@code exp} and {@code iat} are numbers: seconds from now), or remove
-     *                with an empty value
+     *                with an empty value; {@code sub} follows the others as the CI derives it unless it is given
      */
     public String mint(Ci ci, Map<String, String> changes) {
         Map<String, Object> claims = switch (ci) {
@@ -165,6 +165,9 @@ public final class CiIssuerStandIn implements AutoCloseable {
                 claims.put(name, value);
             }
         });
+        if (!changes.containsKey("sub")) {
+            claims.put("sub", subject(ci, claims));
+        }
         JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID());
         if (ci == Ci.GITHUB) {
             header.type(JOSEObjectType.JWT);
@@ -176,6 +179,22 @@ public final class CiIssuerStandIn implements AutoCloseable {
         } catch (JOSEException e) {
             throw new IllegalStateException("the CI stand-in cannot sign", e);
         }
+    }
+
+    /**
+     * The {@code sub} each CI derives from the other claims: Bitbucket {@code {repositoryUuid}:{stepUuid}} (with the
+     * deployment environment between them in a deployment step); GitHub by environment if the job has one, else by
+     * ref; GitLab by ref type and ref.
+     */
+    private static String subject(Ci ci, Map<String, Object> claims) {
+        return switch (ci) {
+            case BITBUCKET -> claims.get("repositoryUuid") + (claims.containsKey("deploymentEnvironmentUuid")
+                    ? ":" + claims.get("deploymentEnvironmentUuid") : "") + ":" + claims.get("stepUuid");
+            case GITHUB -> "repo:" + claims.get("repository") + (claims.containsKey("environment")
+                    ? ":environment:" + claims.get("environment") : ":ref:" + claims.get("ref"));
+            case GITLAB -> "project_path:" + claims.get("project_path") + ":ref_type:" + claims.get("ref_type")
+                    + ":ref:" + claims.get("ref");
+        };
     }
 
     private Map<String, Object> times(Map<String, Object> claims) {

@@ -141,6 +141,17 @@ class CiIssuerStandInTest {
         assertThat(claim(first, "sub")).startsWith(CiIssuerStandIn.REPOSITORY_UUID + ":{").isNotEqualTo(claim(second, "sub"));
     }
 
+    @Test
+    void subFollowsTheClaimsAsEachCiDerivesIt() {
+        assertThat(claim(ci.mint(Ci.GITHUB, Map.of()), "sub")).isEqualTo("repo:octo-org/octo-repo:ref:refs/heads/main");
+        assertThat(claim(ci.mint(Ci.GITHUB, Map.of("environment", "prod")), "sub"))
+                .isEqualTo("repo:octo-org/octo-repo:environment:prod");
+        assertThat(claim(ci.mint(Ci.GITLAB, Map.of("ref", "v1.0", "ref_type", "tag")), "sub"))
+                .isEqualTo("project_path:my-group/my-project:ref_type:tag:ref:v1.0");
+        assertThat(claim(ci.mint(Ci.BITBUCKET, Map.of("deploymentEnvironmentUuid", "{e}")), "sub"))
+                .startsWith(CiIssuerStandIn.REPOSITORY_UUID + ":{e}:{");
+    }
+
     private static String claim(String token, String name) {
         String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
                 java.nio.charset.StandardCharsets.UTF_8);
