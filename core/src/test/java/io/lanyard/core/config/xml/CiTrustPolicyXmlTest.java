@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.lanyard.core.config.CiProvider;
 import io.lanyard.core.config.CiTrustPolicy;
 import io.lanyard.core.config.ClaimCondition;
-import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.IntegrationKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
