@@ -3,6 +3,7 @@ package io.lanyard.plugin.admin.api;
 import io.lanyard.plugin.admin.integration.EntraConnectorJson;
 import io.lanyard.plugin.admin.integration.IdentityProviderJson;
 import io.lanyard.plugin.admin.integration.TokenIssuerJson;
+import io.lanyard.plugin.admin.integration.CiTrustPolicyJson;
 import io.lanyard.plugin.admin.integration.IntegrationJson;
 import java.util.HashMap;
 import java.util.List;
@@ -17,13 +18,14 @@ import java.util.Map;
  * @param entraConnectors   every Entra ID connector, in order; on import, absent (not empty) keeps the connectors in
  *                          force, so a document written before connectors existed changes only the providers
  * @param tokenIssuers      every API access token issuer, in order; absent on import keeps those in force
+ * @param ciTrustPolicies   every CI trust policy, in order; absent on import keeps those in force
  * @param settings          {@code settings.xml} (sign-in, emergency access) as {@code GET /settings} shows it; absent
  *                          on import keeps the settings in force, present replaces the members it gives (the
  *                          emergency file's part is only shown, never imported)
  */
 record ConfigurationJson(Integer version, List<IdentityProviderJson> identityProviders,
         List<EntraConnectorJson> entraConnectors, List<TokenIssuerJson> tokenIssuers,
-        SettingsApi.SettingsJson settings) {
+        List<CiTrustPolicyJson> ciTrustPolicies, SettingsApi.SettingsJson settings) {
 
     static final int VERSION = 1;
 
@@ -33,6 +35,7 @@ record ConfigurationJson(Integer version, List<IdentityProviderJson> identityPro
         lists.put("identityProviders", identityProviders);
         lists.put("entraConnectors", entraConnectors);
         lists.put("tokenIssuers", tokenIssuers);
+        lists.put("ciTrustPolicies", ciTrustPolicies);
         lists.values().removeIf(list -> list == null);
         return lists;
     }
@@ -42,11 +45,12 @@ record ConfigurationJson(Integer version, List<IdentityProviderJson> identityPro
     static ConfigurationJson of(Map<String, List<? extends IntegrationJson<?>>> lists) {
         return new ConfigurationJson(VERSION, (List<IdentityProviderJson>) lists.get("identityProviders"),
                 (List<EntraConnectorJson>) lists.get("entraConnectors"), (List<TokenIssuerJson>) lists.get("tokenIssuers"),
-                null);
+                (List<CiTrustPolicyJson>) lists.get("ciTrustPolicies"), null);
     }
 
     /** The same document with Lanyard's settings. */
     ConfigurationJson withSettings(SettingsApi.SettingsJson value) {
-        return new ConfigurationJson(version, identityProviders, entraConnectors, tokenIssuers, value);
+        return new ConfigurationJson(version, identityProviders, entraConnectors, tokenIssuers, ciTrustPolicies,
+                value);
     }
 }
