@@ -67,6 +67,11 @@ final class TenantRead {
         } else {
             saved.usersDeltaLink = readUsers(saved, saved.usersDeltaLink, changed);
         }
+        for (SyncState.User user : saved.users.values()) {
+            if (user.goneSince != 0 && !user.deactivatedBySync) {
+                changed.add(user.id); // waiting out its grace period
+            }
+        }
         Set<String> assigned = readAssignedGroups();
         boolean everyone = settings.users() == UserScope.FILTER || settings.groups() == GroupScope.APP_ASSIGNED;
         return new Result(saved, everyone, everyone ? new HashSet<>(saved.users.keySet()) : changed, assigned,
