@@ -4,7 +4,6 @@ import io.lanyard.core.audit.AuditEvent;
 import io.lanyard.core.audit.AuditEventType;
 import io.lanyard.core.audit.AuditSink;
 import io.lanyard.core.config.EntraConnectorConfig;
-import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.entra.GraphClient;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
@@ -84,7 +83,6 @@ public final class DirectorySync {
     private final Path home;
     private final ProviderHttpClient http;
     private final GraphClient tokens;
-    private final EntraEndpoints endpoints;
     private final Host host;
     private final AuditSink audit;
     private final Clock clock;
@@ -94,19 +92,20 @@ public final class DirectorySync {
     private volatile boolean stopping;
 
     /**
-     * @param home the folder in the shared home that holds a sub-folder per connector
+     * @param home   the folder in the shared home that holds a sub-folder per connector
+     * @param http   Graph's reads (limits that allow a page of 999 users)
+     * @param tokens the connectors' app-only tokens and Graph's address, as their "Test" reaches them
      */
-    public DirectorySync(Path home, ProviderHttpClient http, GraphClient tokens, EntraEndpoints endpoints, Host host,
-            AuditSink audit, Clock clock, String node) {
-        this(home, http, tokens, endpoints, host, audit, clock, node, duration -> Thread.sleep(duration.toMillis()));
+    public DirectorySync(Path home, ProviderHttpClient http, GraphClient tokens, Host host, AuditSink audit,
+            Clock clock, String node) {
+        this(home, http, tokens, host, audit, clock, node, duration -> Thread.sleep(duration.toMillis()));
     }
 
-    DirectorySync(Path home, ProviderHttpClient http, GraphClient tokens, EntraEndpoints endpoints, Host host,
-            AuditSink audit, Clock clock, String node, GraphReader.Sleeper sleeper) {
+    DirectorySync(Path home, ProviderHttpClient http, GraphClient tokens, Host host, AuditSink audit, Clock clock,
+            String node, GraphReader.Sleeper sleeper) {
         this.home = Objects.requireNonNull(home, "home");
         this.http = Objects.requireNonNull(http, "http");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
         this.host = Objects.requireNonNull(host, "host");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -116,8 +115,8 @@ public final class DirectorySync {
 
     /** For tests: waits of Graph's throttling go through {@code sleeper}. */
     public static DirectorySync withSleeper(DirectorySync sync, Sleeper sleeper) {
-        return new DirectorySync(sync.home, sync.http, sync.tokens, sync.endpoints, sync.host, sync.audit, sync.clock,
-                sync.node, sleeper::sleep);
+        return new DirectorySync(sync.home, sync.http, sync.tokens, sync.host, sync.audit, sync.clock, sync.node,
+                sleeper::sleep);
     }
 
     /** Waits out a throttling answer. */
@@ -183,7 +182,7 @@ public final class DirectorySync {
     private SyncReport runLocked(EntraConnectorConfig connector, Request request, SyncProgress progress) {
         Path directory = directoryOf(connector);
         SyncStateFile stateFile = new SyncStateFile(directory);
-        GraphReader graph = new GraphReader(http, tokens, endpoints, connector, sleeper::sleep, () -> stopping, clock);
+        GraphReader graph = new GraphReader(http, tokens, connector, sleeper::sleep, () -> stopping, clock);
         Instant started = progress.started();
         RunResult result;
         if (!request.preview()) {

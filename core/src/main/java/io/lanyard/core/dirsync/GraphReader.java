@@ -3,7 +3,6 @@ package io.lanyard.core.dirsync;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import io.lanyard.core.config.EntraConnectorConfig;
 import io.lanyard.core.entra.EntraCallException;
-import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.entra.GraphCallException;
 import io.lanyard.core.entra.GraphCallException.Reason;
 import io.lanyard.core.entra.GraphClient;
@@ -71,12 +70,12 @@ final class GraphReader {
     private int throttled;
     private Duration waited = Duration.ZERO;
 
-    GraphReader(ProviderHttpClient http, GraphClient tokens, EntraEndpoints endpoints, EntraConnectorConfig connector,
-            Sleeper sleeper, BooleanSupplier cancelled, Clock clock) {
+    GraphReader(ProviderHttpClient http, GraphClient tokens, EntraConnectorConfig connector, Sleeper sleeper,
+            BooleanSupplier cancelled, Clock clock) {
         this.http = Objects.requireNonNull(http, "http");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.connector = Objects.requireNonNull(connector, "connector");
-        this.graph = EntraEndpoints.withoutTrailingSlash(endpoints.graphBaseUrl(connector));
+        this.graph = tokens.graphUrl(connector, "").toString();
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.cancelled = Objects.requireNonNull(cancelled, "cancelled");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -68,9 +68,14 @@ public record SyncReport(String runId, String connectorId, Trigger trigger, Stri
     public SyncReport {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(outcome, "outcome");
-        phases = Map.copyOf(phases);
+        phases = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(phases));
         errors = List.copyOf(errors);
         changes = List.copyOf(changes);
+    }
+
+    /** The report as the shared home keeps it and the JSON API shows it. */
+    public Map<String, Object> toJson() {
+        return SyncReports.toJson(this);
     }
 
     public Duration duration() {

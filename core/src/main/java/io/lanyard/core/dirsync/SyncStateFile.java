@@ -100,7 +100,7 @@ final class SyncStateFile {
     /** @throws LanyardException {@code LNY-751} */
     void write(SyncState state) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
-        try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(bytes, 1 << 16),
+        try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(new FastGzip(bytes),
                 StandardCharsets.UTF_8), 1 << 16)) {
             out.write(VERSION);
             out.write('\n');
@@ -132,6 +132,14 @@ final class SyncStateFile {
             new AtomicFileWriter(AtomicFileWriter.ATOMIC_MOVE).write(file, null, bytes.toByteArray());
         } catch (LanyardException e) {
             throw new LanyardException(ErrorCode.DIRSYNC_STATE_WRITE_FAILED, e.getMessage(), e);
+        }
+    }
+
+    /** gzip at its fastest level: the state is rewritten every run, its size matters less than the time. */
+    private static final class FastGzip extends GZIPOutputStream {
+        FastGzip(ByteArrayOutputStream out) throws IOException {
+            super(out, 1 << 16);
+            def.setLevel(java.util.zip.Deflater.BEST_SPEED);
         }
     }
 

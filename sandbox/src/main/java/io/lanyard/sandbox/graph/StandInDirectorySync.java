@@ -64,6 +64,6 @@ public final class StandInDirectorySync {
         ProviderHttpClient http = new ProviderHttpClient(LIMITS);
         ClientSecretResolver secrets = new ClientSecretResolver(Map.of(), Map.of(), SecuredPropertyValues.none());
         GraphClient tokens = new GraphClient(http, secrets, SigningKeys.in(home, "Lanyard sandbox", clock), endpoints);
-        return new DirectorySync(home.resolve("dirsync"), http, tokens, endpoints, host, audit, clock, "node-1");
+        return new DirectorySync(home.resolve("dirsync"), http, tokens, host, audit, clock, "node-1");
     }
 }
