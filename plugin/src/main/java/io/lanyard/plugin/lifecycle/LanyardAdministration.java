@@ -24,6 +24,7 @@ import io.lanyard.plugin.admin.AdminView;
 import io.lanyard.plugin.admin.StaticResources;
 import io.lanyard.plugin.admin.XsrfTokens;
 import io.lanyard.plugin.admin.api.ApiServlet;
+import io.lanyard.plugin.admin.dirsync.DirectorySyncPages;
 import io.lanyard.plugin.dirsync.DirectorySyncs;
 import io.lanyard.plugin.admin.integration.IntegrationAdmins;
 import io.lanyard.plugin.admin.integration.SecretSections;
@@ -126,6 +127,7 @@ public final class LanyardAdministration {
         pages.add(new KeysPages(secrets.signingKeys(), resolver.securedStoreKeys(), sections, changes.get(), view,
                 guard, baseUrl));
         pages.add(new SignInPages(settings, emergencyFile, new EmergencyTimeBox(settings, audit, clock), view, guard));
+        pages.add(new DirectorySyncPages(changes.get()::current, directorySyncs, view, guard));
         this.adminServlet = new AdminServlet(guard, view, pages, new StaticResources(), loginPage);
         this.apiServlet = new ApiServlet(guard, changes.get(), integrations, sections, text, settings, emergencyFile,
                 audit, clock, directorySyncs);
