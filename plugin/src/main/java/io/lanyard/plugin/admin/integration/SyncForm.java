@@ -72,9 +72,12 @@ public record SyncForm(
     void applyTo(DirectorySyncSettingsBuilder builder, List<FieldError> errors) {
         builder.enabled(syncEnabled).userGroups(ProvisioningForm.lines(syncUserGroups)).userFilter(syncUserFilter)
                 .groupIds(ProvisioningForm.lines(syncGroupIds)).groupNamePattern(syncGroupNamePattern).groupPrefix(syncGroupPrefix)
-                .usernameAttribute(syncUsernameAttribute).usernamePattern(syncUsernamePattern)
+                .usernamePattern(syncUsernamePattern)
                 .usernameLowerCase(syncUsernameLowerCase).directory(syncDirectory)
                 .defaultGroups(ProvisioningForm.lines(syncDefaultGroups));
+        if (!syncUsernameAttribute.isBlank()) {
+            builder.usernameAttribute(syncUsernameAttribute); // a page without the field keeps the default
+        }
         named(UserScope.class, syncUsers, "syncUsers", "must be ALL, GROUP_MEMBERS or FILTER", builder::users, errors);
         named(GroupScope.class, syncGroups, "syncGroups", "must be NONE, CHOSEN, NAME_PATTERN or APP_ASSIGNED",
                 builder::groups, errors);
