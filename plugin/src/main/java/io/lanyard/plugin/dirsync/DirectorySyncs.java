@@ -39,6 +39,8 @@ public final class DirectorySyncs implements AutoCloseable {
     private final Optional<DirectorySync> sync;
     private final Clock clock;
     private final ScheduledExecutorService executor;
+    /** Connectors whose manual run is queued or running: a second "Sync now" is refused, not queued behind. */
+    private final java.util.Set<String> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param sync empty when the application reports no home (nowhere to keep the state): every request is
@@ -74,11 +76,22 @@ public final class DirectorySyncs implements AutoCloseable {
     public void start(String connectorId, DirectorySync.Request request) {
         DirectorySync directorySync = available();
         EntraConnectorConfig connector = connector(connectorId);
-        if (directorySync.progress(connectorId).isPresent()) {
+        if (directorySync.progress(connectorId).isPresent() || !started.add(connectorId)) {
             throw new LanyardException(ErrorCode.DIRSYNC_ALREADY_RUNNING, "a directory sync of connector "
                     + connectorId + " is running on this node");
         }
-        executor.execute(() -> runQuietly(directorySync, connector, request));
+        try {
+            executor.execute(() -> {
+                try {
+                    runQuietly(directorySync, connector, request);
+                } finally {
+                    started.remove(connectorId);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            started.remove(connectorId);
+            throw new LanyardException(ErrorCode.DIRSYNC_INTERRUPTED, "the node is stopping: no new sync");
+        }
     }
 
     /** Without a home folder: every request is {@code LNY-752}. */
