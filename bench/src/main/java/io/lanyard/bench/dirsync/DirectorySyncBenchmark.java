@@ -5,16 +5,11 @@ import io.lanyard.core.config.DirectorySyncSettings.GroupScope;
 import io.lanyard.core.config.EntraConnectorConfig;
 import io.lanyard.core.dirsync.DirectorySync;
 import io.lanyard.core.dirsync.SyncReport;
-import io.lanyard.core.host.AccountChanges;
-import io.lanyard.core.host.AccountWrites;
-import io.lanyard.core.host.GroupWrites;
-import io.lanyard.core.host.HostDirectory;
-import io.lanyard.core.host.HostUser;
-import io.lanyard.core.host.NewAccount;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.sandbox.graph.GeneratedTenant;
 import io.lanyard.sandbox.graph.StandInDirectorySync;
 import io.lanyard.sandbox.graph.TenantGraphStandIn;
+import io.lanyard.sandbox.host.ObservedWrites;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -26,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -55,23 +49,25 @@ public final class DirectorySyncBenchmark {
         Path home = Files.createTempDirectory("lanyard-dirsync-bench");
         try (TenantGraphStandIn graph = TenantGraphStandIn.start(tenant, secret)) {
             graph.latency(Duration.ofMillis(latency));
-            CountingWrites host = new CountingWrites(new SandboxUserDirectory());
+            AtomicLong writes = new AtomicLong();
+            ObservedWrites host = new ObservedWrites(new SandboxUserDirectory(), (kind, values) -> writes.incrementAndGet());
             AtomicLong audited = new AtomicLong();
-            DirectorySync sync = StandInDirectorySync.create(home, graph.url(), new DirectorySync.Host(host.directory,
+            DirectorySync sync = StandInDirectorySync.create(home, graph.url(), new DirectorySync.Host(host.directory(),
                     host, host), event -> audited.incrementAndGet(), Clock.systemUTC());
             EntraConnectorConfig connector = StandInDirectorySync.connector(secret, DirectorySyncSettings.builder()
                     .enabled(true).groups(GroupScope.NAME_PATTERN).groupNamePattern(".*").usernamePattern("(.*)@.*")
                     .build());
             Sampler sampler = Sampler.start();
 
-            SyncReport full = measure("full sync", sync, connector, host, graph, sampler);
+            SyncReport full = measure("full sync", sync, connector, writes, graph, sampler);
             check(full, SyncReport.Outcome.SUCCEEDED, users);
 
             List<Integer> changed = tenant.renameUsers(users / 100);
             for (int i = 0; i < 50; i++) {
                 tenant.addMember(100 + i, changed.get(i));
             }
-            SyncReport delta = measure("delta sync after 1 % of users changed", sync, connector, host, graph, sampler);
+            SyncReport delta = measure("delta sync after 1 % of users changed", sync, connector, writes, graph,
+                    sampler);
             check(delta, SyncReport.Outcome.SUCCEEDED, -1);
             sampler.stop();
             System.out.printf(Locale.ROOT, "audit events: %,d%n", audited.get());
@@ -80,8 +76,8 @@ public final class DirectorySyncBenchmark {
     }
 
     private static SyncReport measure(String name, DirectorySync sync, EntraConnectorConfig connector,
-            CountingWrites host, TenantGraphStandIn graph, Sampler sampler) {
-        long writesBefore = host.writes.get();
+            AtomicLong writes, TenantGraphStandIn graph, Sampler sampler) {
+        long writesBefore = writes.get();
         long requestsBefore = graph.requests();
         long gcBefore = gcMillis();
         sampler.reset();
@@ -93,7 +89,7 @@ public final class DirectorySyncBenchmark {
         report.phases().forEach((phase, duration) -> System.out.printf(Locale.ROOT, "   %-15s %8.1f s%n", phase,
                 duration.toMillis() / 1000.0));
         System.out.printf(Locale.ROOT, "   Graph requests %,d (throttled %d); host writes %,d; counts %s%n",
-                graph.requests() - requestsBefore, report.throttled(), host.writes.get() - writesBefore,
+                graph.requests() - requestsBefore, report.throttled(), writes.get() - writesBefore,
                 report.counts().asMap());
         System.out.printf(Locale.ROOT, "   heap: peak in use %,d MB, peak live after GC (old gen) %,d MB, max %,d MB;"
                 + " GC %,d ms%n", sampler.peak() >> 20, sampler.peakAfterGc() >> 20,
@@ -168,78 +164,6 @@ public final class DirectorySyncBenchmark {
 
         void stop() {
             running = false;
-        }
-    }
-
-    /** The sandbox's directory, counting the writes that reach it. */
-    static final class CountingWrites implements AccountWrites, GroupWrites {
-        final SandboxUserDirectory directory;
-        final AtomicLong writes = new AtomicLong();
-
-        CountingWrites(SandboxUserDirectory directory) {
-            this.directory = directory;
-        }
-
-        @Override
-        public List<HostDirectory> writableDirectories() {
-            return directory.writableDirectories();
-        }
-
-        @Override
-        public HostUser create(NewAccount account) {
-            writes.incrementAndGet();
-            return directory.create(account);
-        }
-
-        @Override
-        public HostUser update(String username, AccountChanges changes) {
-            writes.incrementAndGet();
-            return directory.update(username, changes);
-        }
-
-        @Override
-        public Set<String> attribute(String username, String name) {
-            return directory.attribute(username, name);
-        }
-
-        @Override
-        public void setAttribute(String username, String name, Set<String> values) {
-            writes.incrementAndGet();
-            directory.setAttribute(username, name, values);
-        }
-
-        @Override
-        public UserGroups of(String username) {
-            UserGroups target = directory.of(username);
-            return new UserGroups() {
-                @Override
-                public Set<String> direct() {
-                    return target.direct();
-                }
-
-                @Override
-                public boolean exists(String group) {
-                    return target.exists(group);
-                }
-
-                @Override
-                public void create(String group) {
-                    writes.incrementAndGet();
-                    target.create(group);
-                }
-
-                @Override
-                public void add(String group) {
-                    writes.incrementAndGet();
-                    target.add(group);
-                }
-
-                @Override
-                public void remove(String group) {
-                    writes.incrementAndGet();
-                    target.remove(group);
-                }
-            };
         }
     }
 }

@@ -1,28 +1,20 @@
 package io.lanyard.sandbox.graph;
 
+import static io.lanyard.sandbox.graph.StandInHttp.respond;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.lanyard.core.secret.Secret;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Base64;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,7 +46,6 @@ public final class TenantGraphStandIn implements AutoCloseable {
     private final GeneratedTenant tenant;
     private final Secret clientSecret;
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
-    private final SecureRandom random = new SecureRandom();
     private final Deque<int[]> failures = new ArrayDeque<>();
     private final AtomicLong requests = new AtomicLong();
     private volatile Duration latency = Duration.ZERO;
@@ -67,16 +58,10 @@ public final class TenantGraphStandIn implements AutoCloseable {
 
     /** Listens on a free port of 127.0.0.1. */
     public static TenantGraphStandIn start(GeneratedTenant tenant, Secret clientSecret) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        TenantGraphStandIn standIn = new TenantGraphStandIn(server, tenant, clientSecret);
-        server.createContext("/", standIn::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4, runnable -> {
-            Thread thread = new Thread(runnable, "tenant-graph-stand-in");
-            thread.setDaemon(true);
-            return thread;
-        }));
-        server.start();
-        return standIn;
+        TenantGraphStandIn[] standIn = new TenantGraphStandIn[1];
+        HttpServer server = StandInHttp.start("tenant-graph-stand-in", 4, exchange -> standIn[0].handle(exchange));
+        standIn[0] = new TenantGraphStandIn(server, tenant, clientSecret);
+        return standIn[0];
     }
 
     /** {@code http://localhost:<port>}: the token endpoint below it with the tenant, Graph at its root. */
@@ -118,10 +103,10 @@ public final class TenantGraphStandIn implements AutoCloseable {
             }
             String path = exchange.getRequestURI().getPath();
             if (exchange.getRequestMethod().equals("POST") && path.endsWith("/oauth2/v2.0/token")) {
-                token(exchange);
+                StandInHttp.token(exchange, CLIENT_ID, clientSecret, tokens, "tenant-");
                 return;
             }
-            if (!authorized(exchange)) {
+            if (!StandInHttp.authorized(exchange, tokens)) {
                 respond(exchange, 401, error("InvalidAuthenticationToken", "Access token is empty or invalid."));
                 return;
             }
@@ -133,7 +118,7 @@ public final class TenantGraphStandIn implements AutoCloseable {
                         "The stand-in was told to refuse this request."));
                 return;
             }
-            route(exchange, path, query(exchange.getRequestURI().getRawQuery()));
+            route(exchange, path, StandInHttp.parameters(exchange.getRequestURI().getRawQuery()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -368,63 +353,14 @@ public final class TenantGraphStandIn implements AutoCloseable {
         return DEFAULT_PAGE;
     }
 
-    /** Microsoft identity platform, client credentials with a shared secret. */
-    private void token(HttpExchange exchange) throws IOException {
-        Map<String, String> form = query(new String(exchange.getRequestBody().readNBytes(16 * 1024),
-                StandardCharsets.UTF_8));
-        if (!"client_credentials".equals(form.get("grant_type")) || !CLIENT_ID.equals(form.get("client_id"))
-                || form.get("client_secret") == null || !MessageDigest.isEqual(form.get("client_secret")
-                .getBytes(StandardCharsets.UTF_8), clientSecret.reveal().getBytes(StandardCharsets.UTF_8))) {
-            respond(exchange, 401, "{\"error\":\"invalid_client\",\"error_description\":"
-                    + "\"AADSTS7000215: Invalid client secret provided (tenant stand-in).\"}");
-            return;
-        }
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        String token = "tenant-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        tokens.add(token);
-        respond(exchange, 200, "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"" + token + "\"}");
-    }
-
-    private boolean authorized(HttpExchange exchange) {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        return authorization != null && authorization.startsWith("Bearer ")
-                && tokens.contains(authorization.substring("Bearer ".length()));
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> values = new HashMap<>();
-        if (raw == null) {
-            return values;
-        }
-        for (String pair : raw.split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                values.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return values;
-    }
-
     private static String error(String code, String message) {
         StringBuilder json = new StringBuilder("{\"error\":{\"code\":\"").append(code).append("\",\"message\":");
         string(json, message);
         return json.append("}}").toString();
     }
 
-    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
     @Override
     public void close() {
-        server.stop(0);
-        ((ExecutorService) server.getExecutor()).shutdownNow();
+        StandInHttp.stop(server);
     }
 }
