@@ -165,7 +165,8 @@ final class GraphReader {
             } catch (EntraCallException e) {
                 throw new LanyardException(e.code() == ErrorCode.ENTRA_UNREACHABLE
                         ? ErrorCode.DIRSYNC_GRAPH_UNREACHABLE : ErrorCode.DIRSYNC_GRAPH_REFUSED,
-                        "no token for Graph: " + e.getMessage() + " (" + e.code().code() + ")");
+                        "no token for Graph: " + e.getMessage() + e.remoteDescription().map(d -> ": " + d).orElse("")
+                                + " (" + e.code().code() + ")");
             }
         }
         return token;

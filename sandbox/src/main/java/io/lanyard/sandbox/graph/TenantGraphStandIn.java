@@ -79,7 +79,10 @@ public final class TenantGraphStandIn implements AutoCloseable {
         return this;
     }
 
-    /** The next {@code count} Graph requests are answered {@code status} (429 or 503) with this {@code Retry-After}. */
+    /**
+     * The next {@code count} Graph requests are answered {@code status} (429, 503; or 403 as Graph refuses a missing
+     * permission) with this {@code Retry-After}.
+     */
     public synchronized void failNext(int status, int count, int retryAfterSeconds) {
         for (int i = 0; i < count; i++) {
             failures.add(new int[] {status, retryAfterSeconds});
@@ -114,7 +117,8 @@ public final class TenantGraphStandIn implements AutoCloseable {
             int[] failure = nextFailure();
             if (failure != null) {
                 exchange.getResponseHeaders().set("Retry-After", Integer.toString(failure[1]));
-                respond(exchange, failure[0], error(failure[0] == 429 ? "TooManyRequests" : "ServiceUnavailable",
+                respond(exchange, failure[0], error(failure[0] == 429 ? "TooManyRequests" : failure[0] == 503 ? "ServiceUnavailable"
+                        : failure[0] == 403 ? "Authorization_RequestDenied" : "BadRequest",
                         "The stand-in was told to refuse this request."));
                 return;
             }

@@ -352,6 +352,125 @@ class DirectorySyncStandInTest {
         assertThat(report.counts().updated()).isEqualTo(3);
     }
 
+    @Test
+    void aRefusedSecretFailsTheRunBeforeAnyWrite() {
+        DirectorySync wrongSecret = StandInDirectorySync.create(home, graph.url(), host.host(), audit::add, clock);
+        EntraConnectorConfig connector = StandInDirectorySync.connector(Secret.of("not-the-secret"),
+                DirectorySyncSettings.builder().build());
+
+        SyncReport report = wrongSecret.run(connector, DirectorySync.Request.syncNow("admin", false));
+
+        assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.FAILED);
+        assertThat(report.failureCode()).contains(ErrorCode.DIRSYNC_GRAPH_REFUSED);
+        assertThat(report.failure().orElseThrow()).contains("AADSTS7000215").doesNotContain("not-the-secret");
+        assertThat(host.writes.get()).isZero();
+    }
+
+    @Test
+    void aMissingGraphPermissionIsNamed() {
+        graph.failNext(403, 1, 0);
+
+        SyncReport report = syncNow(connector(s -> { }));
+
+        assertThat(report.failureCode()).contains(ErrorCode.DIRSYNC_GRAPH_PERMISSION_MISSING);
+        assertThat(host.writes.get()).isZero();
+    }
+
+    @Test
+    void usersWithoutAUsableUsernameAreSkippedAndReported() {
+        SyncReport report = syncNow(connector(s -> s.usernamePattern("(.*)@other\\.example")));
+
+        assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.SUCCEEDED);
+        assertThat(report.counts().created()).isZero();
+        assertThat(report.counts().errors()).isEqualTo(USERS);
+        assertThat(report.errors()).hasSize(SyncReport.MAX_SAMPLES).allMatch(error -> error.startsWith("LNY-747"));
+    }
+
+    @Test
+    void twoUsersWithOneUsernameGiveTheFirstTheAccount() {
+        SyncReport report = syncNow(connector(s -> s.usernamePattern("user(\\d).*@.*")));
+
+        assertThat(report.counts().created()).isEqualTo(10);
+        assertThat(report.counts().errors()).isEqualTo(USERS - 10);
+        assertThat(report.errors()).allMatch(error -> error.startsWith("LNY-748"));
+    }
+
+    @Test
+    void aFailedWriteIsReportedAndRetriedByTheNextRun() {
+        java.util.concurrent.atomic.AtomicBoolean refuse = new java.util.concurrent.atomic.AtomicBoolean(true);
+        io.lanyard.sandbox.host.ObservedWrites writes = new io.lanyard.sandbox.host.ObservedWrites(host.directory,
+                (kind, values) -> { });
+        io.lanyard.core.host.AccountWrites refusing = new io.lanyard.core.host.AccountWrites() {
+            @Override
+            public List<io.lanyard.core.host.HostDirectory> writableDirectories() {
+                return writes.writableDirectories();
+            }
+
+            @Override
+            public HostUser create(io.lanyard.core.host.NewAccount account) {
+                if (refuse.get() && account.username().equals("user3")) {
+                    throw new LanyardException(ErrorCode.HOST_ACCOUNT_CREATE_FAILED, "the host said no");
+                }
+                return writes.create(account);
+            }
+
+            @Override
+            public HostUser update(String username, io.lanyard.core.host.AccountChanges changes) {
+                return writes.update(username, changes);
+            }
+
+            @Override
+            public Set<String> attribute(String username, String name) {
+                return writes.attribute(username, name);
+            }
+
+            @Override
+            public void setAttribute(String username, String name, Set<String> values) {
+                writes.setAttribute(username, name, values);
+            }
+        };
+        DirectorySync failing = DirectorySync.withSleeper(StandInDirectorySync.create(home, graph.url(),
+                new DirectorySync.Host(host.directory, refusing, writes), audit::add, clock), waits::add);
+        EntraConnectorConfig connector = connector(s -> { });
+
+        SyncReport first = failing.run(connector, DirectorySync.Request.syncNow("admin", false));
+
+        assertThat(first.outcome()).isEqualTo(SyncReport.Outcome.SUCCEEDED);
+        assertThat(first.counts().created()).isEqualTo(USERS - 1);
+        assertThat(first.errors()).singleElement().asString().startsWith("LNY-749 user3").contains("LNY-611");
+        refuse.set(false);
+        SyncReport next = failing.run(connector, DirectorySync.Request.syncNow("admin", false));
+        assertThat(next.full()).isFalse();
+        assertThat(next.counts().created()).as("retried without a change in Entra ID").isEqualTo(1);
+        assertThat(host.directory.findByUsername("user3")).isPresent();
+    }
+
+    @Test
+    void aDamagedStateMeansAFullRead() throws Exception {
+        EntraConnectorConfig connector = connector(s -> { });
+        syncNow(connector);
+        Files.writeString(home.resolve("dirsync").resolve(StandInDirectorySync.CONNECTOR_ID).resolve("state.gz"),
+                "not gzip");
+
+        SyncReport report = syncNow(connector);
+
+        assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.SUCCEEDED);
+        assertThat(report.full()).isTrue();
+        assertThat(report.counts().created()).isZero();
+        assertThat(syncNow(connector).full()).isFalse();
+    }
+
+    @Test
+    void aStoppedRunAppliesNothingMoreAndSavesNoState() {
+        EntraConnectorConfig connector = connector(s -> { });
+        sync.stop();
+
+        SyncReport report = syncNow(connector);
+
+        assertThat(report.failureCode()).contains(ErrorCode.DIRSYNC_INTERRUPTED);
+        assertThat(host.writes.get()).isZero();
+    }
+
     private void waitUntilRunning() throws InterruptedException {
         for (int i = 0; i < 200 && sync.progress(StandInDirectorySync.CONNECTOR_ID).isEmpty(); i++) {
             Thread.sleep(10);
