@@ -120,6 +120,9 @@ public final class ApiServlet extends HttpServlet {
                         ConfigurationJson.class));
             case "settings":
                 return settings(request, path, method);
+            case "ciTokenTest":
+                requireMethod(method, path.size() == 1, "POST");
+                return resources.ciTokenTest(json.read(json.body(request), CiTokenTestRequest.class).token());
             case "dirsync":
                 return directorySync(request, path, method);
             default:
@@ -202,6 +205,14 @@ public final class ApiServlet extends HttpServlet {
 
     private String who(HttpServletRequest request) {
         return guard.username(request).orElse("-");
+    }
+
+    /** The body of {@code POST ciTokenTest}: a CI job token, checked and forgotten (never logged or answered). */
+    record CiTokenTestRequest(String token) {
+        @Override
+        public String toString() {
+            return "CiTokenTestRequest[token=…]";
+        }
     }
 
     /** The body of {@code POST discovery}. */
