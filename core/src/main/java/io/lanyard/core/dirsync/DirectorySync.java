@@ -234,7 +234,7 @@ public final class DirectorySync {
         progress.phase(SyncProgress.Phase.PLANNING);
         SyncState state = read.state();
         SyncScope scope = new SyncScope(connector.sync(), read.assignedGroups(), read.filteredUsers());
-        scope.index(state);
+        scope.index(state, read.removedGroups());
         SyncPlan plan = new SyncPlanner(scope, host.directory(), clock.instant()).plan(state, read.changedUsers(),
                 progress);
         SyncApplier applier = new SyncApplier(scope, host.accounts(), host.groups(), audit, clock, connector.id(),

@@ -63,8 +63,17 @@ final class SyncScope {
                 : select;
     }
 
-    /** Builds the per-user index of in-scope groups from the state's groups. */
-    void index(SyncState state) {
+    /**
+     * Builds the per-user index of in-scope groups from the state's groups; {@code removed} are groups deleted in
+     * Entra ID since the last run: the host groups they were synced to stay managed for this run, so that their
+     * members leave them.
+     */
+    void index(SyncState state, List<SyncState.Group> removed) {
+        for (SyncState.Group group : removed) {
+            if (groupInScope(group)) {
+                managedGroupKeys.add(GroupRules.key(hostGroup(group)));
+            }
+        }
         for (SyncState.Group group : state.groups.values()) {
             if (userGroups.contains(group.id)) {
                 usersOfUserGroups.addAll(group.members);

@@ -33,7 +33,7 @@ final class TenantRead {
      * @param filteredUsers  the users the filter selected ({@link UserScope#FILTER}), or null
      */
     record Result(SyncState state, boolean full, Set<String> changedUsers, Set<String> assignedGroups,
-            Set<String> filteredUsers) {
+            Set<String> filteredUsers, List<SyncState.Group> removedGroups) {
     }
 
     private final GraphReader graph;
@@ -41,6 +41,8 @@ final class TenantRead {
     private final DirectorySyncSettings settings;
     private final SyncProgress progress;
     private final Map<String, String> ids = SyncState.newInterner();
+    /** Groups a delta said are deleted: their members leave the host group they were synced to. */
+    private final List<SyncState.Group> removedGroups = new java.util.ArrayList<>();
 
     TenantRead(GraphReader graph, EntraConnectorConfig connector, SyncProgress progress) {
         this.graph = graph;
@@ -75,7 +77,7 @@ final class TenantRead {
         Set<String> assigned = readAssignedGroups();
         boolean everyone = settings.users() == UserScope.FILTER || settings.groups() == GroupScope.APP_ASSIGNED;
         return new Result(saved, everyone, everyone ? new HashSet<>(saved.users.keySet()) : changed, assigned,
-                filtered);
+                filtered, removedGroups);
     }
 
     /** Reads everything into a new state that keeps {@code saved}'s memory of the accounts. */
@@ -94,7 +96,8 @@ final class TenantRead {
                 next.usersDeltaLink = readUsers(next, null, null);
             }
             carryOver(saved, next);
-            return new Result(next, true, new HashSet<>(next.users.keySet()), readAssignedGroups(), filtered);
+            return new Result(next, true, new HashSet<>(next.users.keySet()), readAssignedGroups(), filtered,
+                    List.of());
         } catch (GraphReader.DeltaExpiredException e) {
             // A fresh delta query has no link to expire: Graph answered 410 to something else.
             throw new io.lanyard.core.error.LanyardException(io.lanyard.core.error.ErrorCode.DIRSYNC_GRAPH_ANSWER_INVALID,
@@ -181,6 +184,7 @@ final class TenantRead {
             SyncState.Group removed = state.groups.remove(id);
             if (removed != null && changed != null) {
                 changed.addAll(removed.members);
+                removedGroups.add(removed);
             }
             return;
         }

@@ -241,6 +241,12 @@ public final class GeneratedTenant {
         }
     }
 
+    /** Deletes a group: a delta query from before gives it as {@code @removed}. */
+    public synchronized void deleteGroup(int group) {
+        groups[group].deleted = true;
+        groups[group].version = ++version;
+    }
+
     public synchronized void renameGroup(int group, String name) {
         groups[group].displayName = name;
         groups[group].version = ++version;

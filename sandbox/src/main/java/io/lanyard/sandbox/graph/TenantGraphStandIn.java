@@ -221,6 +221,12 @@ public final class TenantGraphStandIn implements AutoCloseable {
                 if (!tenant.groupChangedSince(group, since, upTo)) {
                     continue;
                 }
+                if (group.deleted) {
+                    comma(page, written++);
+                    page.append("{\"id\":\"").append(group.id).append("\",\"@removed\":{\"reason\":\"deleted\"}}");
+                    budget--;
+                    continue;
+                }
                 List<String[]> members = tenant.memberDelta(group, since, upTo);
                 int to = Math.min(members.size(), from + Math.max(1, budget - 1));
                 comma(page, written++);

@@ -163,6 +163,21 @@ class DirectorySyncStandInTest {
     }
 
     @Test
+    void membersOfAGroupDeletedInEntraLeaveItsHostGroup() {
+        EntraConnectorConfig connector = connector(s -> s.groups(GroupScope.NAME_PATTERN).groupNamePattern("Team .*"));
+        syncNow(connector);
+        int member = firstMemberOf(11);
+        String name = tenant.group(11).displayName();
+        assertThat(groupsOf(member)).contains(name);
+        tenant.deleteGroup(11);
+
+        SyncReport report = syncNow(connector);
+
+        assertThat(report.counts().membershipsRemoved()).isEqualTo(tenant.group(11).size());
+        assertThat(groupsOf(member)).doesNotContain(name);
+    }
+
+    @Test
     void anExpiredDeltaLinkMeansAFullReadThatWritesNothingNew() {
         EntraConnectorConfig connector = connector(s -> { });
         syncNow(connector);
