@@ -30,5 +30,11 @@ public enum AuditEventType {
     /** An administrator re-authenticated at the identity provider and the product's WebSudo session was started. */
     REAUTHENTICATED,
     /** An administrator changed Lanyard's settings ({@code settings.xml}: details name the fields changed). */
-    SETTINGS_CHANGED
+    SETTINGS_CHANGED,
+    /**
+     * A directory sync run of an Entra ID connector ended (details: mode, outcome, counts created, updated,
+     * deactivated, reactivated, memberships added and removed, errors); the accounts it created, deactivated or
+     * reactivated each have their own {@link #ACCOUNT_CREATED} or {@link #ACCOUNT_UPDATED} event.
+     */
+    DIRECTORY_SYNC_RUN
 }

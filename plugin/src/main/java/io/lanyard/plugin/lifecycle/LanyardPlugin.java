@@ -10,6 +10,7 @@ import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.config.change.SettingsService;
 import io.lanyard.core.config.xml.ConfigurationFiles;
 import io.lanyard.core.host.AccountWrites;
+import io.lanyard.core.dirsync.DirectorySync;
 import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.host.ClusterState;
@@ -19,12 +20,14 @@ import io.lanyard.core.host.HostProduct;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.host.UserDirectory;
 import io.lanyard.core.http.HttpLimits;
+import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.login.LoginService;
 import io.lanyard.core.login.LogoutService;
 import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.signin.EmergencyAccessFile;
 import io.lanyard.core.session.SessionRevocations;
+import io.lanyard.plugin.dirsync.DirectorySyncs;
 import io.lanyard.plugin.session.RememberMe;
 import io.lanyard.plugin.session.RequestLogin;
 import io.lanyard.plugin.session.SessionLogin;
@@ -94,6 +97,7 @@ public final class LanyardPlugin implements AutoCloseable {
     private final EmergencyAccessFile emergencyFile;
     /** Where the product's own password form posts: what emergency access looks at. */
     private final List<String> passwordForms;
+    private final DirectorySyncs directorySyncs;
 
     /** A lone node without writes to the host's users and groups (just-in-time creation and group sync: LNY-617). */
     public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
@@ -151,6 +155,11 @@ public final class LanyardPlugin implements AutoCloseable {
         // settings.xml: never fails the start (a bad file is logged, the defaults hold)
         this.settings = new SettingsService(lanyardDirectory);
         this.emergencyFile = new EmergencyAccessFile(lanyardDirectory);
+        // Directory sync (issue 20): its state in the shared home, writes through the same ports as logins
+        this.directorySyncs = new DirectorySyncs(configuration, lanyardDirectory.map(directory -> new DirectorySync(
+                directory.resolve("dirsync"), new ProviderHttpClient(DirectorySyncs.GRAPH_LIMITS), secrets.graph(),
+                new DirectorySync.Host(users, accounts, groups), audit, clock, cluster.nodeName())), clock)
+                .startSchedule();
         // Sealed under the key in the shared home, so that any node opens what another sealed.
         this.signInTemplates = new SignInTemplates(LanyardText.english(), productName(product),
                 CustomPages.in(lanyardDirectory));
@@ -271,10 +280,16 @@ public final class LanyardPlugin implements AutoCloseable {
         return secrets;
     }
 
-    /** Stops the background thread (the plugin is disabled or uninstalled). */
+    /** Stops the background threads (the plugin is disabled or uninstalled). */
     @Override
     public void close() {
+        directorySyncs.close();
         secrets.close();
+    }
+
+    /** The Entra ID connectors' directory syncs: the schedule, "Sync now", "Preview", progress and reports. */
+    public DirectorySyncs directorySyncs() {
+        return directorySyncs;
     }
 
     /** The configuration in force, for the admin UI (which replaces it after a validated save). */
