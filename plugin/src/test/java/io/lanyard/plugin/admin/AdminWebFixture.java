@@ -83,7 +83,7 @@ final class AdminWebFixture {
         LanyardAdministration web = new LanyardAdministration(Optional.of(service), access, this.secrets,
                 () -> URI.create("https://jira.example.com/jira"), LoginPage.JIRA, AdminPageLayout.hostDecorated(),
                 limits, Clock.systemUTC(), settings, new io.lanyard.core.signin.EmergencyAccessFile(Optional.of(home)),
-                audited::add, pageTemplates);
+                audited::add, io.lanyard.plugin.dirsync.DirectorySyncs.none(), pageTemplates);
         this.pages = web.adminServlet();
         this.api = web.apiServlet();
     }
