@@ -30,5 +30,10 @@ public enum AuditEventType {
     /** An administrator re-authenticated at the identity provider and the product's WebSudo session was started. */
     REAUTHENTICATED,
     /** An administrator changed Lanyard's settings ({@code settings.xml}: details name the fields changed). */
-    SETTINGS_CHANGED
+    SETTINGS_CHANGED,
+    /**
+     * HTTP Basic authentication of an account Lanyard manages was refused (settings.xml {@code basic-auth}); once per
+     * account and source address per ten minutes, not per request.
+     */
+    BASIC_AUTH_REFUSED
 }

@@ -26,9 +26,7 @@ import io.lanyard.core.token.AccessTokenValidator;
 import io.lanyard.core.token.IntrospectionClient;
 import io.lanyard.core.token.TokenRejectedException;
 import io.lanyard.core.token.VerifiedAccessToken;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -294,10 +292,6 @@ public final class BearerAuthenticator {
     }
 
     private static String text(byte[] address) {
-        try {
-            return InetAddress.getByAddress(address).getHostAddress();
-        } catch (UnknownHostException e) {
-            return "?";
-        }
+        return ClientAddress.text(address);
     }
 }

@@ -293,6 +293,12 @@ public enum ErrorCode {
     INTROSPECTION_FAILED("LNY-916", Kind.PROVIDER_UNAVAILABLE),
     /** The mapped service account (or delegated user) is missing and cannot be created, or is inactive. */
     BEARER_ACCOUNT_UNAVAILABLE("LNY-917", Kind.USER_MAPPING),
+    /**
+     * settings.xml {@code basic-auth}: HTTP Basic authentication of an account Lanyard manages (created or linked by a
+     * provider, or a service account) is refused, and no exception applies. Answered 401 with
+     * {@code WWW-Authenticate: Basic}.
+     */
+    BASIC_AUTH_REFUSED("LNY-918", Kind.RESPONSE_REJECTED),
 
     INTERNAL_ERROR("LNY-999", Kind.HOST);
 
@@ -350,7 +356,7 @@ public enum ErrorCode {
             case ADMIN_LOGIN_REQUIRED, SESSION_LIFETIME_EXCEEDED, BEARER_TOKEN_MALFORMED, BEARER_ALGORITHM_REJECTED,
                     BEARER_KEY_NOT_FOUND, BEARER_SIGNATURE_INVALID, BEARER_TYPE_REJECTED, BEARER_AUDIENCE_MISMATCH,
                     BEARER_EXPIRED, BEARER_NOT_YET_VALID, BEARER_CLAIM_INVALID, BEARER_TOO_OLD, BEARER_CLIENT_MISSING,
-                    BEARER_INACTIVE -> 401;
+                    BEARER_INACTIVE, BASIC_AUTH_REFUSED -> 401;
             case USERNAME_CLAIM_MISSING, USERNAME_TRANSFORM_NO_MATCH, USER_NOT_FOUND, USER_AMBIGUOUS, USER_INACTIVE,
                     USER_NOT_PERMITTED, ACCOUNT_EMAIL_MISSING, ACCOUNT_BOUND_TO_ANOTHER_IDENTITY,
                     ADMIN_NOT_SYSTEM_ADMINISTRATOR, ADMIN_XSRF_REFUSED, BEARER_CLIENT_NOT_ALLOWED,
