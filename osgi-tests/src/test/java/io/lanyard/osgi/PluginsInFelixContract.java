@@ -202,6 +202,19 @@ abstract class PluginsInFelixContract {
     }
 
     @Test
+    void basicAuthFilterLetsPasswordsThroughWhileSettingsDoNotRefuseThem() throws Exception {
+        for (Product product : Product.values()) {
+            Fake chain = http.chain();
+            FakeHttp.Request request = http.get("/rest/api/latest/myself");
+            request.fake.answer("getHeader", args -> "Authorization".equals(args[0]) ? "Basic YWxpY2U6c2VjcmV0" : null)
+                    .returning("getServletPath", "/rest/api/latest/myself").returning("getRemoteAddr", "127.0.0.1");
+            call(felix.bean(product, "basicAuthFilter"), "doFilter", request.proxy(), http.response().proxy(),
+                    chain.proxy());
+            assertThat(chain.calls("doFilter")).as(product.id()).hasSize(1);
+        }
+    }
+
+    @Test
     void loginFilterLetsTheNativeLoginThrough() throws Exception {
         Map<Product, String> loginPages = Map.of(Product.JIRA, "/login.jsp", Product.CONFLUENCE, "/login.action",
                 Product.BITBUCKET, "/login", Product.BAMBOO, "/userlogin!doDefault.action");

@@ -2,6 +2,8 @@ package io.lanyard.sandbox;
 
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.audit.LoggingAuditSink;
+import io.lanyard.core.bearer.BasicAuthCheck;
+import io.lanyard.core.bearer.BasicAuthOffFile;
 import io.lanyard.core.bearer.BearerAuthenticator;
 import io.lanyard.core.cluster.ClusterSeenLoginStates;
 import io.lanyard.core.cluster.LocalClusterState;
@@ -33,6 +35,7 @@ import io.lanyard.plugin.admin.AdminPageLayout;
 import io.lanyard.plugin.lifecycle.LanyardAdministration;
 import io.lanyard.plugin.lifecycle.LanyardSecrets;
 import io.lanyard.plugin.lifecycle.StartupConfiguration;
+import io.lanyard.plugin.web.BasicAuthFilter;
 import io.lanyard.plugin.web.BearerFilter;
 import io.lanyard.plugin.session.NoRememberMe;
 import io.lanyard.plugin.web.EmergencyAccessFilter;
@@ -338,7 +341,12 @@ public final class Sandbox {
         // API access: a missing service account is created in the sandbox's directory, as a product creates it
         BearerFilter bearer = new BearerFilter(new BearerAuthenticator(configuration, secrets.resolver(), directory,
                 directory, audit, clock, HttpLimits.DEFAULT), new SandboxRequestLogin());
-        Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, bearer, lanyard, logout,
+        // the Basic-auth side door: closed for the accounts Lanyard manages when settings.xml says so
+        BasicAuthFilter basicAuth = new BasicAuthFilter(new BasicAuthCheck(settings::refreshed,
+                new BasicAuthOffFile(Optional.of(lanyardDirectory)), directory, directory, audit, clock),
+                LoginPage.SANDBOX);
+        Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, bearer, basicAuth, lanyard,
+                logout,
                 emergencyAccess, admin, new JwksServlet(secrets.signingKeys()), sessionLogin, directory);
         int port = tomcat.getConnector().getLocalPort();
         baseUrl.set(host.baseUrl().orElse(URI.create("http://localhost:" + port)));
