@@ -148,6 +148,9 @@ class DescriptorIT {
             assertThat(Integer.parseInt(basicAuth.getAttribute("weight")))
                     .isLessThan(Integer.parseInt(byKey.get("lanyard-bearer-filter").getAttribute("weight")));
             if (product == Product.BITBUCKET) {
+                Element logout = byKey.get("lanyard-logout-filter");
+                assertThat(logout.getAttribute("location")).isEqualTo("before-login");
+                assertThat(texts(logout, "url-pattern")).containsExactly("/j_atl_security_logout");
                 assertThat(byKey).containsKeys("lanyard-auth-handler", "lanyard-auth-success-handler");
                 assertThat(byKey.get("lanyard-auth-handler").getTagName()).isEqualTo("http-auth-handler");
                 assertThat(byKey.get("lanyard-auth-handler").getAttribute("class"))

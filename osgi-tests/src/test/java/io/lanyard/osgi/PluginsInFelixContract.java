@@ -351,6 +351,28 @@ abstract class PluginsInFelixContract {
         assertThat(session.attributes).doesNotContainKey("io.lanyard.bitbucket.sso-identity");
     }
 
+    /**
+     * Bitbucket (issue 15): its logout URL goes through Lanyard's logout filter, which has Bitbucket's own
+     * RememberMeService clear the remember-me cookie and its tokens before Bitbucket logs out; so does the revocation
+     * filter when it ends a session a back-channel logout revoked (the same rememberMe bean).
+     */
+    @Test
+    void bitbucketsLogoutClearsItsRememberMeCookieThroughItsOwnService() throws Exception {
+        host.bitbucketRememberMeService.forget();
+        Fake chain = http.chain();
+        FakeHttp.Request request = http.get("/j_atl_security_logout");
+        FakeHttp.Response response = http.response();
+
+        call(felix.bean(Product.BITBUCKET, "logoutFilter"), "doFilter", request.proxy(), response.proxy(),
+                chain.proxy());
+
+        assertThat(host.bitbucketRememberMeService.calls("logout")).extracting(Fake.Call::arguments)
+                .containsExactly(List.of(request.proxy(), response.proxy()));
+        assertThat(chain.calls("doFilter")).as("Bitbucket's own logout runs").hasSize(1);
+        assertThat(felix.bean(Product.BITBUCKET, "rememberMe").getClass().getName())
+                .isEqualTo("io.lanyard.bitbucket.BitbucketRememberMe");
+    }
+
     /** Seraph's remember-me service comes from the product's Seraph configuration, as Atlassian's SSO reaches it. */
     @Test
     void logoutRemovesTheRememberMeCookieAndSurvivesAProductWithoutSeraphsConfiguration() throws Exception {

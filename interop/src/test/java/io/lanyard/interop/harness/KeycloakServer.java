@@ -211,6 +211,51 @@ public final class KeycloakServer implements ProviderUnderTest {
         JsonHttp.putJson(clientUri, token, com.nimbusds.jose.util.JSONObjectUtils.toJSONString(representation), 204);
     }
 
+    /** A confidential client with service accounts enabled: client credentials, no user (API access, issue 16). */
+    public record ServiceClient(String clientId, Secret secret) {
+    }
+
+    /**
+     * Creates a confidential client with "Service accounts roles" on through the admin REST API, as the README's
+     * Keycloak recipe says: an audience mapper adding {@code audience} to its access tokens, their lifespan, and,
+     * without {@code emailScope}, the realm's default client scope {@code email} removed (a token without that scope).
+     */
+    public ServiceClient serviceAccountClient(String clientId, String audience, Duration tokenLifespan,
+            boolean emailScope) {
+        URI base = adminBase();
+        String token = adminToken(base);
+        Secret secret = randomSecret();
+        String client = "{\"clientId\":\"" + clientId + "\",\"enabled\":true,\"protocol\":\"openid-connect\","
+                + "\"publicClient\":false,\"clientAuthenticatorType\":\"client-secret\",\"secret\":\"" + secret.reveal()
+                + "\",\"serviceAccountsEnabled\":true,\"standardFlowEnabled\":false,\"directAccessGrantsEnabled\":false,"
+                + "\"attributes\":{\"access.token.lifespan\":\"" + tokenLifespan.toSeconds() + "\"},"
+                + "\"protocolMappers\":[{\"name\":\"api-audience\",\"protocol\":\"openid-connect\","
+                + "\"protocolMapper\":\"oidc-audience-mapper\",\"config\":{\"included.custom.audience\":\"" + audience
+                + "\",\"access.token.claim\":\"true\",\"id.token.claim\":\"false\","
+                + "\"introspection.token.claim\":\"true\"}}]}";
+        String clients = base + "/admin/realms/" + REALM + "/clients";
+        JsonHttp.postJson(URI.create(clients), token, client, 201);
+        if (!emailScope) {
+            String id = idOfOnly(JsonHttp.getArray(URI.create(clients + "?clientId=" + clientId), token),
+                    "client " + clientId);
+            for (Map<String, Object> scope : JsonHttp.getArray(URI.create(clients + "/" + id
+                    + "/default-client-scopes"), token)) {
+                if ("email".equals(scope.get("name"))) {
+                    JsonHttp.delete(URI.create(clients + "/" + id + "/default-client-scopes/" + scope.get("id")),
+                            token, 204);
+                }
+            }
+        }
+        return new ServiceClient(clientId, secret);
+    }
+
+    /** An access token by the client credentials grant (RFC 6749 §4.4), fetched through the proxy as a script would. */
+    public String clientCredentialsToken(ServiceClient client) {
+        return (String) JsonHttp.postForm(URI.create(issuer() + "/protocol/openid-connect/token"), Map.of(
+                "grant_type", "client_credentials", "client_id", client.clientId(),
+                "client_secret", client.secret().reveal())).get("access_token");
+    }
+
     /** The ids of a person's sessions at Keycloak (the admin console's "Sessions" tab of the user). */
     public List<String> sessionsOf(TestAccount account) {
         URI base = adminBase();
