@@ -137,14 +137,14 @@ class KeycloakInteropIT extends InteropContract {
                 Duration.ofSeconds(2), true);
         KeycloakServer.ServiceClient withoutScope = keycloak().serviceAccountClient("lanyard-api-noscope", audience,
                 Duration.ofMinutes(5), false);
+        // Lanyard's own client for introspection, in every API token's audience (Keycloak 26 requires it)
+        KeycloakServer.ServiceClient introspector = keycloak().serviceAccountClient(KeycloakServer.INTROSPECTION_CLIENT,
+                "nothing", Duration.ofMinutes(5), true);
         List<ClientMapping> mappings = new ArrayList<>();
         for (KeycloakServer.ServiceClient client : List.of(bot, elsewhere, shortLived, withoutScope)) {
             mappings.add(new ClientMapping(client.clientId(), "keycloak-bot", false, List.of(), Optional.empty()));
         }
-        TokenIssuerConfig local = TokenIssuerConfig.builder().id("keycloakapi1").displayName("Keycloak API access")
-                .issuer(provider.issuer().toString()).acceptJwtType(true)
-                .jwksUri(provider.issuer() + "/protocol/openid-connect/certs").audience(audience)
-                .requiredScopes(List.of("email")).clockSkew(Duration.ZERO).clientMappings(mappings).build();
+        TokenIssuerConfig local = apiAccess("keycloakapi1", audience, mappings).build();
         IdentityProviderConfigBuilder login = provider.lanyardConfig(provider.client("RS256",
                 ClientAuthMethod.CLIENT_SECRET_BASIC), ClientAuthMethod.CLIENT_SECRET_BASIC);
         String token = keycloak().clientCredentialsToken(bot);
@@ -165,10 +165,10 @@ class KeycloakInteropIT extends InteropContract {
             assertRefused(whoami(sandbox, shortToken), 401, "LNY-906");
         }
 
-        TokenIssuerConfig introspecting = local.toBuilder().id("keycloakapi2")
-                .tokenCheck(TokenIssuerConfig.TokenCheck.INTROSPECTION)
+        TokenIssuerConfig introspecting = apiAccess("keycloakapi2", audience, mappings)
+                .tokenCheck(TokenIssuerConfig.TokenCheck.INTROSPECTION).opaqueTokenPaths(List.of("/rest/"))
                 .introspectionEndpoint(provider.issuer() + "/protocol/openid-connect/token/introspect")
-                .clientId(bot.clientId()).clientSecret(StoredSecret.plaintext(bot.secret())).build();
+                .clientId(introspector.clientId()).clientSecret(StoredSecret.plaintext(introspector.secret())).build();
         String fresh = keycloak().clientCredentialsToken(bot);
         try (LanyardSandbox sandbox = sandbox(login, List.of(introspecting))) {
             int mark = proxy.mark();
@@ -182,6 +182,15 @@ class KeycloakInteropIT extends InteropContract {
             assertRefused(whoami(sandbox, tampered(fresh)), 401, "LNY-915");
             assertRefused(whoami(sandbox, keycloak().clientCredentialsToken(elsewhere)), 401, "LNY-905");
         }
+    }
+
+    /** README's Keycloak recipe: Keycloak types its access tokens JWT; its keys at the realm's certs endpoint. */
+    private io.lanyard.core.config.TokenIssuerConfigBuilder apiAccess(String id, String audience,
+            List<ClientMapping> mappings) {
+        return TokenIssuerConfig.builder().id(id).displayName("Keycloak API access")
+                .issuer(provider.issuer().toString()).acceptJwtType(true)
+                .jwksUri(provider.issuer() + "/protocol/openid-connect/certs").audience(audience)
+                .requiredScopes(List.of("email")).clockSkew(Duration.ZERO).clientMappings(mappings);
     }
 
     private static HttpResponse<String> whoami(LanyardSandbox sandbox, String token) throws Exception {

@@ -35,6 +35,8 @@ import java.util.function.Consumer;
 public final class KeycloakServer implements ProviderUnderTest {
 
     public static final String REALM = "lanyard";
+    /** The client id Lanyard introspects API access tokens with (see {@link #serviceAccountClient}). */
+    public static final String INTROSPECTION_CLIENT = "lanyard-introspection";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(
             Long.getLong("interop.keycloak.startTimeoutSeconds", 420));
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -229,10 +231,8 @@ public final class KeycloakServer implements ProviderUnderTest {
                 + "\"publicClient\":false,\"clientAuthenticatorType\":\"client-secret\",\"secret\":\"" + secret.reveal()
                 + "\",\"serviceAccountsEnabled\":true,\"standardFlowEnabled\":false,\"directAccessGrantsEnabled\":false,"
                 + "\"attributes\":{\"access.token.lifespan\":\"" + tokenLifespan.toSeconds() + "\"},"
-                + "\"protocolMappers\":[{\"name\":\"api-audience\",\"protocol\":\"openid-connect\","
-                + "\"protocolMapper\":\"oidc-audience-mapper\",\"config\":{\"included.custom.audience\":\"" + audience
-                + "\",\"access.token.claim\":\"true\",\"id.token.claim\":\"false\","
-                + "\"introspection.token.claim\":\"true\"}}]}";
+                + "\"protocolMappers\":[" + audienceMapper("api-audience", audience) + ","
+                + audienceMapper("introspection-audience", INTROSPECTION_CLIENT) + "]}";
         String clients = base + "/admin/realms/" + REALM + "/clients";
         JsonHttp.postJson(URI.create(clients), token, client, 201);
         if (!emailScope) {
@@ -247,6 +247,17 @@ public final class KeycloakServer implements ProviderUnderTest {
             }
         }
         return new ServiceClient(clientId, secret);
+    }
+
+    /**
+     * An audience mapper: Keycloak puts {@code audience} into the client's access tokens. Keycloak 26 answers an
+     * introspection only to a client in the token's audience ("Client '…' is not in the token audience"), so every
+     * API client's tokens also name {@link #INTROSPECTION_CLIENT}, the client Lanyard introspects with.
+     */
+    private static String audienceMapper(String name, String audience) {
+        return "{\"name\":\"" + name + "\",\"protocol\":\"openid-connect\",\"protocolMapper\":\"oidc-audience-mapper\","
+                + "\"config\":{\"included.custom.audience\":\"" + audience + "\",\"access.token.claim\":\"true\","
+                + "\"id.token.claim\":\"false\",\"introspection.token.claim\":\"true\"}}";
     }
 
     /** An access token by the client credentials grant (RFC 6749 §4.4), fetched through the proxy as a script would. */
