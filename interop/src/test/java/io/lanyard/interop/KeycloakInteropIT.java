@@ -334,6 +334,43 @@ class KeycloakInteropIT extends InteropContract {
     }
 
     /**
+     * Front-Channel Logout 1.0 (issue 15) through a provider that frames it: the client switched to front-channel
+     * logout at Keycloak (its back-channel URL cleared, so nothing else can end the session), alice signs in to the
+     * sandbox, then signs out on Keycloak's logout page, which frames the sandbox's {@code …/frontchannel-logout/<id>}
+     * with {@code iss} and {@code sid} in her browser. Her sandbox session is over at its next request.
+     */
+    @Test
+    void aSignOutAtKeycloakEndsTheSandboxSessionThroughAFrontChannelLogoutFramedInTheBrowser() throws Exception {
+        RegisteredClient client = provider.client("RS256", ClientAuthMethod.CLIENT_SECRET_BASIC);
+        try (LanyardSandbox sandbox = sandbox(provider.lanyardConfig()); Browser browser = browser("frontchannel")) {
+            URI frontChannel = sandbox.at(LanyardPaths.frontChannelLogoutPath(client.lanyardId()));
+            URI backChannel = sandbox.at(LanyardPaths.backChannelLogoutPath(client.lanyardId()));
+            keycloak().useFrontChannelLogout(client, Optional.of(frontChannel), backChannel);
+            try {
+                logIn(browser, sandbox, "/pages/before-frontchannel", ALICE);
+                assertLoggedIn(browser, sandbox, "/pages/before-frontchannel", ALICE);
+                String sandboxSession = browser.cookieHeader();
+                assertThat(restCall(sandbox.at(WhoAmIServlet.PATH), sandboxSession).body()).contains("alice");
+
+                browser.open(endSessionEndpoint());
+                browser.clickWhenShown("kc-logout");
+                browser.awaitText("logged out");
+                browser.screenshot("signed-out-at-keycloak-frontchannel");
+
+                HttpResponse<String> rest = restCall(sandbox.at(WhoAmIServlet.PATH), sandboxSession);
+                for (int i = 0; i < 50 && rest.statusCode() != 401; i++) {
+                    Thread.sleep(200); // the framed page may still be loading
+                    rest = restCall(sandbox.at(WhoAmIServlet.PATH), sandboxSession);
+                }
+                assertThat(rest.statusCode()).as(rest.body()).isEqualTo(401);
+                assertThat(rest.body()).as("ended by the revocation, not by a lost cookie").contains("LNY-834");
+            } finally {
+                keycloak().useFrontChannelLogout(client, Optional.empty(), backChannel);
+            }
+        }
+    }
+
+    /**
      * The administrator signs alice out at Keycloak (admin REST API, as the admin console's "Sign out" on a user):
      * Keycloak sends one logout token per session of hers, and both her browsers are logged out of the sandbox, while
      * bob, logged in through the same client, stays in.

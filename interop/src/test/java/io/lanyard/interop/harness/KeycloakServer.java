@@ -198,6 +198,23 @@ public final class KeycloakServer implements ProviderUnderTest {
         });
     }
 
+    /**
+     * Switches a client to front-channel logout through the admin REST API, as the admin console's "Front channel
+     * logout" with a "Front-channel logout URL" and "session required" does; its back-channel URL is cleared, so that
+     * only the framed page can end a session. {@code url} empty: back to the realm file's back-channel logout at
+     * {@code backChannelUrl}.
+     */
+    public void useFrontChannelLogout(RegisteredClient client, Optional<URI> url, URI backChannelUrl) {
+        changeClient(client, representation -> {
+            Map<Object, Object> attributes = new LinkedHashMap<>(attributesOf(representation));
+            representation.put("frontchannelLogout", url.isPresent());
+            attributes.put("frontchannel.logout.url", url.map(URI::toString).orElse(""));
+            attributes.put("frontchannel.logout.session.required", "true");
+            attributes.put("backchannel.logout.url", url.isPresent() ? "" : backChannelUrl.toString());
+            representation.put("attributes", attributes);
+        });
+    }
+
     private static Map<?, ?> attributesOf(Map<String, Object> representation) {
         return representation.get("attributes") instanceof Map<?, ?> attributes ? attributes : Map.of();
     }
