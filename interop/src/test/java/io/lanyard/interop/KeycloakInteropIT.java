@@ -354,7 +354,8 @@ class KeycloakInteropIT extends InteropContract {
 
                 browser.open(endSessionEndpoint());
                 browser.clickWhenShown("kc-logout");
-                browser.awaitText("logged out");
+                // Keycloak's front-channel page: it frames each client's front-channel URL and names the apps
+                browser.awaitText("You are logging out from following apps");
                 browser.screenshot("signed-out-at-keycloak-frontchannel");
 
                 HttpResponse<String> rest = restCall(sandbox.at(WhoAmIServlet.PATH), sandboxSession);
