@@ -32,6 +32,12 @@ public enum AuditEventType {
     /** An administrator changed Lanyard's settings ({@code settings.xml}: details name the fields changed). */
     SETTINGS_CHANGED,
     /**
+     * A directory sync run of an Entra ID connector ended (details: mode, outcome, counts created, updated,
+     * deactivated, reactivated, memberships added and removed, errors); the accounts it created, deactivated or
+     * reactivated each have their own {@link #ACCOUNT_CREATED} or {@link #ACCOUNT_UPDATED} event.
+     */
+    DIRECTORY_SYNC_RUN,
+    /**
      * HTTP Basic authentication of an account Lanyard manages was refused (settings.xml {@code basic-auth}); once per
      * account and source address per ten minutes, not per request.
      */

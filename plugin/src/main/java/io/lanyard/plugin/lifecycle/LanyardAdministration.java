@@ -24,6 +24,8 @@ import io.lanyard.plugin.admin.AdminView;
 import io.lanyard.plugin.admin.StaticResources;
 import io.lanyard.plugin.admin.XsrfTokens;
 import io.lanyard.plugin.admin.api.ApiServlet;
+import io.lanyard.plugin.admin.dirsync.DirectorySyncPages;
+import io.lanyard.plugin.dirsync.DirectorySyncs;
 import io.lanyard.plugin.admin.integration.IntegrationAdmins;
 import io.lanyard.core.bearer.CiTokenExplainer;
 import io.lanyard.plugin.admin.integration.SecretSections;
@@ -67,7 +69,7 @@ public final class LanyardAdministration {
     public LanyardAdministration(LanyardPlugin plugin, AdminAccess access, BaseUrl baseUrl, LoginPage loginPage) {
         this(plugin.configurationService(), access, plugin.secrets(), baseUrl, loginPage,
                 AdminPageLayout.hostDecorated(), HttpLimits.DEFAULT, Clock.systemUTC(), plugin.settings(),
-                plugin.emergencyFile(), plugin.audit());
+                plugin.emergencyFile(), plugin.audit(), plugin.directorySyncs());
     }
 
     /** Without Lanyard's settings file: {@code settings.xml}'s defaults, which the API then cannot change. */
@@ -96,6 +98,15 @@ public final class LanyardAdministration {
             LanyardSecrets secrets, BaseUrl baseUrl, LoginPage loginPage, AdminPageLayout layout,
             HttpLimits limits, Clock clock, SettingsService settings, EmergencyAccessFile emergencyFile,
             AuditSink audit) {
+        this(changes, access, secrets, baseUrl, loginPage, layout, limits, clock, settings, emergencyFile, audit,
+                DirectorySyncs.none());
+    }
+
+    /** @param directorySyncs the connectors' directory syncs, for the JSON API and the connector pages */
+    public LanyardAdministration(Optional<ConfigurationService> changes, AdminAccess access,
+            LanyardSecrets secrets, BaseUrl baseUrl, LoginPage loginPage, AdminPageLayout layout,
+            HttpLimits limits, Clock clock, SettingsService settings, EmergencyAccessFile emergencyFile,
+            AuditSink audit, DirectorySyncs directorySyncs) {
         Objects.requireNonNull(access, "access");
         if (changes.isEmpty()) {
             this.adminServlet = new UnavailableServlet();
@@ -118,9 +129,10 @@ public final class LanyardAdministration {
                 guard, baseUrl));
         pages.add(new SignInPages(settings, emergencyFile, new EmergencyTimeBox(settings, audit, clock), view, guard,
                 audit, clock));
+        pages.add(new DirectorySyncPages(changes.get()::current, directorySyncs, view, guard));
         this.adminServlet = new AdminServlet(guard, view, pages, new StaticResources(), loginPage);
         this.apiServlet = new ApiServlet(guard, changes.get(), integrations, sections, text, settings, emergencyFile,
-                audit, clock);
+                audit, clock, directorySyncs);
     }
 
     public HttpServlet adminServlet() {
