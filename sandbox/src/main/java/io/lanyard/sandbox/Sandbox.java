@@ -2,6 +2,8 @@ package io.lanyard.sandbox;
 
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.audit.LoggingAuditSink;
+import io.lanyard.core.bearer.BasicAuthCheck;
+import io.lanyard.core.bearer.BasicAuthOffFile;
 import io.lanyard.core.bearer.BearerAuthenticator;
 import io.lanyard.core.cluster.ClusterSeenLoginStates;
 import io.lanyard.core.cluster.LocalClusterState;
@@ -37,6 +39,7 @@ import io.lanyard.plugin.dirsync.DirectorySyncs;
 import io.lanyard.plugin.lifecycle.LanyardAdministration;
 import io.lanyard.plugin.lifecycle.LanyardSecrets;
 import io.lanyard.plugin.lifecycle.StartupConfiguration;
+import io.lanyard.plugin.web.BasicAuthFilter;
 import io.lanyard.plugin.web.BearerFilter;
 import io.lanyard.plugin.session.NoRememberMe;
 import io.lanyard.plugin.web.EmergencyAccessFilter;
@@ -394,13 +397,17 @@ public final class Sandbox {
         // API access: a missing service account is created in the sandbox's directory, as a product creates it
         BearerFilter bearer = new BearerFilter(new BearerAuthenticator(configuration, secrets.resolver(), directory,
                 directory, audit, clock, HttpLimits.DEFAULT), new SandboxRequestLogin());
+        // the Basic-auth side door: closed for the accounts Lanyard manages when settings.xml says so
+        BasicAuthFilter basicAuth = new BasicAuthFilter(new BasicAuthCheck(settings::refreshed,
+                new BasicAuthOffFile(Optional.of(lanyardDirectory)), directory, directory, audit, clock),
+                LoginPage.SANDBOX);
         // WebSudo as Confluence has it, and Lanyard's re-authentication at the provider on its prompt
         SandboxWebSudo webSudo = new SandboxWebSudo(sessionLogin, directory);
         SandboxTomcat.WebSudoEdge webSudoEdge = new SandboxTomcat.WebSudoEdge(webSudo,
                 lanyard.reauthenticateServlet(adminAccess, webSudo, clock),
                 new WebSudoPromptFilter("destination", settings));
-        Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, bearer, lanyard, logout,
-                emergencyAccess, admin, new JwksServlet(secrets.signingKeys()), sessionLogin, directory, ciIssuers,
+        Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, bearer, basicAuth, lanyard,
+                logout, emergencyAccess, admin, new JwksServlet(secrets.signingKeys()), sessionLogin, directory, ciIssuers,
                 webSudoEdge);
         // The stand-in CI issuers stop with the sandbox's Tomcat.
         ciIssuers.ifPresent(standIn -> tomcat.getServer().addLifecycleListener(event -> {

@@ -141,7 +141,7 @@ public final class LanyardAdministration {
         pages.add(new KeysPages(secrets.signingKeys(), resolver.securedStoreKeys(), sections, changes.get(), view,
                 guard, baseUrl));
         pages.add(new SignInPages(settings, emergencyFile, new EmergencyTimeBox(settings, audit, clock), view, guard,
-                pageTemplates, audit, clock));
+                audit, clock, pageTemplates));
         pages.add(new DirectorySyncPages(changes.get()::current, directorySyncs, view, guard));
         this.adminServlet = new AdminServlet(guard, view, pages, new StaticResources(), loginPage);
         this.apiServlet = new ApiServlet(guard, changes.get(), integrations, sections, text, settings, emergencyFile,
