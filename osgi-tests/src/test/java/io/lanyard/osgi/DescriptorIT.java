@@ -133,6 +133,19 @@ class DescriptorIT {
             assertThat(loginFilter.getAttribute("location")).isEqualTo("before-login");
             assertThat(texts(loginFilter, "dispatcher")).containsExactlyInAnyOrder("REQUEST", "FORWARD");
             assertThat(texts(loginFilter, "url-pattern")).containsExactlyElementsOf(LOGIN_PAGES.get(product));
+            assertThat(texts(byKey.get("lanyard-reauthenticate-servlet"), "url-pattern"))
+                    .containsExactly("/lanyard/reauthenticate", "/lanyard/reauthenticate/*");
+            Element prompt = byKey.get("lanyard-websudo-prompt-filter");
+            switch (product) {
+                case JIRA -> assertThat(texts(prompt, "url-pattern"))
+                        .containsExactly("/secure/admin/WebSudoAuthenticate!default.jspa");
+                case CONFLUENCE -> assertThat(texts(prompt, "url-pattern")).containsExactly("/authenticate.action");
+                default -> assertThat(prompt).as("no WebSudo start in " + product.id()).isNull();
+            }
+            Element emergency = byKey.get("lanyard-emergency-access-filter");
+            assertThat(emergency.getAttribute("location")).isEqualTo("before-login");
+            assertThat(emergency.getAttribute("class")).isEqualTo("bean:emergencyAccessFilter");
+            assertThat(texts(emergency, "url-pattern")).containsExactly("/*");
             // <servlet url-pattern="/x"> is served at /plugins/servlet/x: LanyardPaths.LOGIN (the chooser, and the
             // direct links LOGIN/<id>), LOGGED_OUT and CALLBACK_PREFIX.
             assertThat(texts(byKey.get("lanyard-login-servlet"), "url-pattern"))

@@ -227,6 +227,30 @@ abstract class PluginsInFelixContract {
     }
 
     @Test
+    void emergencyAccessIsWiredOnEachProductsOwnPasswordFormAndLetsAFailedLoginThrough() throws Exception {
+        Map<Product, String> forms = Map.of(Product.JIRA, "/login.jsp", Product.CONFLUENCE, "/dologin.action",
+                Product.BITBUCKET, "/j_atl_security_check", Product.BAMBOO, "/userlogin.action");
+        for (Product product : Product.values()) {
+            Fake chain = http.chain();
+            FakeHttp.Request post = new FakeHttp.Request(felix, "POST", forms.get(product));
+            call(felix.bean(product, "emergencyAccessFilter"), "doFilter", post.proxy(), http.response().proxy(),
+                    chain.proxy());
+            // nobody logged in after the product's form (a wrong password): the product's own answer goes out
+            assertThat(chain.calls("doFilter")).as(product.id()).hasSize(1);
+        }
+    }
+
+    @Test
+    void reauthenticationIsWiredInEachProductAndNeedsSomeoneSignedIn() throws Exception {
+        for (Product product : Product.values()) {
+            FakeHttp.Response response = http.response();
+            call(felix.bean(product, "reauthenticateServlet"), "service",
+                    http.get("/plugins/servlet/lanyard/reauthenticate").proxy(), response.proxy());
+            assertThat(response.body()).as(product.id()).contains("LNY-809");
+        }
+    }
+
+    @Test
     void jiraLogsInThroughSalAndRecordsTheLoginWithLoginManager() throws Exception {
         FakeHttp.Request request = http.get("/plugins/servlet/lanyard/callback/corporate");
         host.jiraLoginManager.forget();

@@ -45,7 +45,12 @@ import io.lanyard.plugin.session.NoRememberMe;
 import io.lanyard.plugin.web.EmergencyAccessFilter;
 import io.lanyard.plugin.web.JwksServlet;
 import io.lanyard.plugin.web.LanyardLogoutWeb;
+import io.lanyard.plugin.web.LanyardText;
 import io.lanyard.plugin.web.LanyardWeb;
+import io.lanyard.plugin.web.SignInTemplates;
+import io.lanyard.plugin.web.WebSudoPromptFilter;
+import io.lanyard.sandbox.app.SandboxWebSudo;
+import io.lanyard.core.signin.CustomPages;
 import io.lanyard.sandbox.app.AuiResourcesServlet;
 import io.lanyard.sandbox.cluster.HazelcastClusterState;
 import io.lanyard.sandbox.graph.GraphStandIn;
@@ -367,9 +372,12 @@ public final class Sandbox {
                 clock).signingKeys(secrets.signingKeys()).seenStates(new ClusterSeenLoginStates(cluster))
                 .writes(directory, directory).audit(new LoggingAuditSink()).entraEndpoints(entra)
                 .directories(directory).build();
+        // The sign-in pages, with the administrator's own templates in Lanyard's folder (edited on the Sign-in tab)
+        SignInTemplates pageTemplates = new SignInTemplates(LanyardText.english(), "Lanyard sandbox",
+                CustomPages.in(Optional.of(lanyardDirectory)));
         // As in a product: pending logins sealed under the key in Lanyard's folder, which every node shares.
         LanyardWeb lanyard = LanyardWeb.create(loginService, configuration, sessionLogin, LoginPage.SANDBOX,
-                baseUrl::get, PendingLoginSeal.inFolder(lanyardDirectory), settings, clock);
+                baseUrl::get, PendingLoginSeal.inFolder(lanyardDirectory), settings, clock, pageTemplates);
         LoggingAuditSink audit = new LoggingAuditSink();
         SessionRevocations revocations = SessionRevocations.of(cluster, clock);
         LanyardLogoutWeb logout = LanyardLogoutWeb.create(lanyard, LogoutService.create(loginService, cluster,
@@ -377,12 +385,14 @@ public final class Sandbox {
         SandboxAdminAccess adminAccess = new SandboxAdminAccess(sessionLogin, directory);
         EmergencyAccessFile emergencyFile = new EmergencyAccessFile(Optional.of(lanyardDirectory));
         EmergencyAccessFilter emergencyAccess = EmergencyAccessFilter.create(LoginPage.SANDBOX, settings,
-                new EmergencyAccessPolicy(emergencyFile, directory, clock), adminAccess, audit, clock);
+                new EmergencyAccessPolicy(emergencyFile, directory, clock), adminAccess, audit, clock,
+                lanyard.errorPage());
         // The same admin pages as in the products; AUI comes from the sandbox itself instead of a host decorator.
         LanyardAdministration admin = new LanyardAdministration(Optional.of(changes),
                 adminAccess, secrets, baseUrl::get, LoginPage.SANDBOX,
                 AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT,
-                Clock.systemUTC(), settings, emergencyFile, audit, syncs);
+                Clock.systemUTC(), settings, emergencyFile, audit, syncs,
+                pageTemplates);
         Optional<Filter> botKiller = host.botKillerCut().map(cut -> new BotKillerStandIn(sessionLogin, cut));
         // API access: a missing service account is created in the sandbox's directory, as a product creates it
         BearerFilter bearer = new BearerFilter(new BearerAuthenticator(configuration, secrets.resolver(), directory,
@@ -391,8 +401,14 @@ public final class Sandbox {
         BasicAuthFilter basicAuth = new BasicAuthFilter(new BasicAuthCheck(settings::refreshed,
                 new BasicAuthOffFile(Optional.of(lanyardDirectory)), directory, directory, audit, clock),
                 LoginPage.SANDBOX);
+        // WebSudo as Confluence has it, and Lanyard's re-authentication at the provider on its prompt
+        SandboxWebSudo webSudo = new SandboxWebSudo(sessionLogin, directory);
+        SandboxTomcat.WebSudoEdge webSudoEdge = new SandboxTomcat.WebSudoEdge(webSudo,
+                lanyard.reauthenticateServlet(adminAccess, webSudo, clock),
+                new WebSudoPromptFilter("destination", settings));
         Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, bearer, basicAuth, lanyard,
-                logout, emergencyAccess, admin, new JwksServlet(secrets.signingKeys()), sessionLogin, directory, ciIssuers);
+                logout, emergencyAccess, admin, new JwksServlet(secrets.signingKeys()), sessionLogin, directory, ciIssuers,
+                webSudoEdge);
         // The stand-in CI issuers stop with the sandbox's Tomcat.
         ciIssuers.ifPresent(standIn -> tomcat.getServer().addLifecycleListener(event -> {
             if (org.apache.catalina.Lifecycle.AFTER_STOP_EVENT.equals(event.getType())) {

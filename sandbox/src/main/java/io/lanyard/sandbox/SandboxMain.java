@@ -8,6 +8,7 @@ import io.lanyard.core.config.xml.SettingsXml;
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.signin.EmergencyAccessFile;
 import io.lanyard.sandbox.app.CiTokenServlet;
+import io.lanyard.sandbox.app.SandboxWebSudo;
 import io.lanyard.sandbox.app.WhoAmIServlet;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
 import java.io.IOException;
@@ -89,6 +90,8 @@ public final class SandboxMain {
         out.println("  Emergency:     open the form to everyone for 60 minutes: touch "
                 + sandbox.lanyardDirectory().resolve(EmergencyAccessFile.FILE_NAME) + "  (settings: "
                 + sandbox.lanyardDirectory().resolve(SettingsXml.FILE_NAME) + ")");
+        out.println("  WebSudo:       " + base + SandboxWebSudo.AREA + "  (signed in through a provider, you confirm"
+                + " at the provider again, not with a password)");
         out.println("  Home folder:   " + sandbox.home() + "  (Lanyard's configuration: "
                 + sandbox.lanyardDirectory().resolve(ProviderXml.FILE_NAME) + ")");
         out.println("  Stop:          press Ctrl-C");

@@ -5,11 +5,13 @@ import io.lanyard.plugin.lifecycle.LanyardAdministration;
 import io.lanyard.plugin.web.LanyardLogoutWeb;
 import io.lanyard.plugin.web.JwksServlet;
 import io.lanyard.plugin.web.LanyardWeb;
+import io.lanyard.plugin.web.ReauthenticateServlet;
 import io.lanyard.sandbox.app.AuiResourcesServlet;
 import io.lanyard.sandbox.app.ClaimsServlet;
 import io.lanyard.sandbox.app.LocalLoginServlet;
 import io.lanyard.sandbox.app.LogoutServlet;
 import io.lanyard.sandbox.app.ProtectedPageServlet;
+import io.lanyard.sandbox.app.SandboxWebSudo;
 import io.lanyard.sandbox.app.SessionServlet;
 import io.lanyard.sandbox.app.WhoAmIServlet;
 import io.lanyard.sandbox.app.CiTokenServlet;
@@ -38,6 +40,10 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
 /** Embedded Tomcat 9 with the demo app and Lanyard's edge in the root context, on 127.0.0.1 only. */
 final class SandboxTomcat {
 
+    /** The sandbox's WebSudo stand-in and Lanyard's re-authentication at the provider in front of its prompt. */
+    record WebSudoEdge(SandboxWebSudo sessions, ReauthenticateServlet reauthenticate, Filter prompt) {
+    }
+
     private SandboxTomcat() {
     }
 
@@ -46,7 +52,8 @@ final class SandboxTomcat {
             LanyardWeb lanyard,
             LanyardLogoutWeb logout, Filter emergencyAccess, LanyardAdministration admin, JwksServlet jwks,
             SandboxSessionLogin sessionLogin,
-            SandboxUserDirectory directory, Optional<CiIssuerStandIn> ciIssuers) throws IOException {
+            SandboxUserDirectory directory, Optional<CiIssuerStandIn> ciIssuers, WebSudoEdge webSudo)
+            throws IOException {
         Path base = Files.createDirectories(home.resolve("tomcat"));
         Path docBase = Files.createDirectories(base.resolve("webapp"));
         Tomcat tomcat = new Tomcat();
@@ -69,6 +76,7 @@ final class SandboxTomcat {
         addFilter(context, "lanyard-login", lanyard.loginFilter(), "/*");
         addFilter(context, "lanyard-logout", logout.logoutFilter(), "/logout");
         addFilter(context, "lanyard-emergency-access", emergencyAccess, "/*");
+        addFilter(context, "lanyard-websudo-prompt", webSudo.prompt(), SandboxWebSudo.PROMPT);
         addServlet(context, "pages", new ProtectedPageServlet(sessionLogin, directory), "", "/pages/*");
         addServlet(context, "aui", new AuiResourcesServlet(), AuiResourcesServlet.PATH + "/*");
         addServlet(context, "local-login", new LocalLoginServlet(sessionLogin, directory, lanyard), "/login");
@@ -87,6 +95,10 @@ final class SandboxTomcat {
                 LanyardLogoutWeb.POST_LOGOUT_SERVLET_MAPPING);
         addServlet(context, "lanyard-logged-out", lanyard.loggedOutServlet(), LanyardWeb.LOGGED_OUT_SERVLET_MAPPING);
         addServlet(context, "lanyard-jwks", jwks, LanyardPaths.JWKS);
+        addServlet(context, "websudo-area", webSudo.sessions().area(), SandboxWebSudo.AREA);
+        addServlet(context, "websudo-prompt", webSudo.sessions().prompt(), SandboxWebSudo.PROMPT);
+        addServlet(context, "lanyard-reauthenticate", webSudo.reauthenticate(), ReauthenticateServlet.PATH,
+                ReauthenticateServlet.PATH + "/*");
         addServlet(context, "lanyard-admin", admin.adminServlet(), LanyardAdministration.ADMIN_SERVLET_MAPPINGS);
         addServlet(context, "lanyard-api", admin.apiServlet(), LanyardAdministration.API_SERVLET_MAPPING);
 

@@ -22,7 +22,7 @@ public record AdminPageLayout(String decorator, List<String> stylesheets, String
 
     /** Strict: nothing inline, nothing from elsewhere; AUI's CSS embeds some images as data: URLs. */
     public static final String STRICT_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; form-action 'self'; "
+            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-src 'self'; form-action 'self'; "
             + "base-uri 'none'; frame-ancestors 'self'";
     /** What a decorated product page can bear: no framing by other sites, no plugins, no base-URL change. */
     public static final String HOST_POLICY = "frame-ancestors 'self'; object-src 'none'; base-uri 'self'";

@@ -33,6 +33,7 @@ import io.lanyard.plugin.admin.keys.KeysPages;
 import io.lanyard.plugin.admin.signin.SignInPages;
 import io.lanyard.plugin.session.AdminAccess;
 import io.lanyard.plugin.web.LanyardText;
+import io.lanyard.plugin.web.SignInTemplates;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public final class LanyardAdministration {
     public LanyardAdministration(LanyardPlugin plugin, AdminAccess access, BaseUrl baseUrl, LoginPage loginPage) {
         this(plugin.configurationService(), access, plugin.secrets(), baseUrl, loginPage,
                 AdminPageLayout.hostDecorated(), HttpLimits.DEFAULT, Clock.systemUTC(), plugin.settings(),
-                plugin.emergencyFile(), plugin.audit(), plugin.directorySyncs());
+                plugin.emergencyFile(), plugin.audit(), plugin.directorySyncs(), plugin.signInTemplates());
     }
 
     /** Without Lanyard's settings file: {@code settings.xml}'s defaults, which the API then cannot change. */
@@ -107,6 +108,18 @@ public final class LanyardAdministration {
             LanyardSecrets secrets, BaseUrl baseUrl, LoginPage loginPage, AdminPageLayout layout,
             HttpLimits limits, Clock clock, SettingsService settings, EmergencyAccessFile emergencyFile,
             AuditSink audit, DirectorySyncs directorySyncs) {
+        this(changes, access, secrets, baseUrl, loginPage, layout, limits, clock, settings, emergencyFile, audit,
+                directorySyncs, new SignInTemplates(LanyardText.english(), ""));
+    }
+
+    /**
+     * @param pageTemplates the sign-in pages people see, whose own templates the Sign-in tab edits (the same as the
+     *                      login edge's, {@link LanyardPlugin#signInTemplates()})
+     */
+    public LanyardAdministration(Optional<ConfigurationService> changes, AdminAccess access,
+            LanyardSecrets secrets, BaseUrl baseUrl, LoginPage loginPage, AdminPageLayout layout,
+            HttpLimits limits, Clock clock, SettingsService settings, EmergencyAccessFile emergencyFile,
+            AuditSink audit, DirectorySyncs directorySyncs, SignInTemplates pageTemplates) {
         Objects.requireNonNull(access, "access");
         if (changes.isEmpty()) {
             this.adminServlet = new UnavailableServlet();
@@ -128,7 +141,7 @@ public final class LanyardAdministration {
         pages.add(new KeysPages(secrets.signingKeys(), resolver.securedStoreKeys(), sections, changes.get(), view,
                 guard, baseUrl));
         pages.add(new SignInPages(settings, emergencyFile, new EmergencyTimeBox(settings, audit, clock), view, guard,
-                audit, clock));
+                audit, clock, pageTemplates));
         pages.add(new DirectorySyncPages(changes.get()::current, directorySyncs, view, guard));
         this.adminServlet = new AdminServlet(guard, view, pages, new StaticResources(), loginPage);
         this.apiServlet = new ApiServlet(guard, changes.get(), integrations, sections, text, settings, emergencyFile,

@@ -43,9 +43,22 @@ import io.lanyard.plugin.web.LanyardWeb;
 import io.lanyard.plugin.web.LoggedOutServlet;
 import io.lanyard.plugin.web.LoginFilter;
 import io.lanyard.plugin.web.LoginServlet;
+import io.lanyard.plugin.web.LanyardText;
+import io.lanyard.plugin.web.SignInTemplates;
+import io.lanyard.plugin.web.EmergencyAccessFilter;
+import io.lanyard.plugin.web.PasswordForms;
+import io.lanyard.plugin.web.ReauthenticateServlet;
+import io.lanyard.plugin.web.WebSudoPromptFilter;
+import io.lanyard.plugin.session.WebSudoSessions;
+import io.lanyard.plugin.session.AdminAccess;
+import io.lanyard.core.host.AccountDirectories;
+import io.lanyard.core.host.GroupMembership;
+import io.lanyard.core.signin.EmergencyAccessPolicy;
+import io.lanyard.core.signin.CustomPages;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -73,6 +86,7 @@ public final class LanyardPlugin implements AutoCloseable {
     private final Optional<ConfigurationService> changes;
     private final LoginService loginService;
     private final LanyardWeb web;
+    private final SignInTemplates signInTemplates;
     private final AuditSink audit = new LoggingAuditSink();
     private final BearerAuthenticator bearer;
     private final Clock clock = Clock.systemUTC();
@@ -85,6 +99,8 @@ public final class LanyardPlugin implements AutoCloseable {
     private final LogoutService logouts;
     private final SettingsService settings;
     private final EmergencyAccessFile emergencyFile;
+    /** Where the product's own password form posts: what emergency access looks at. */
+    private final List<String> passwordForms;
     private final BasicAuthCheck basicAuth;
     private final LoginPage loginPage;
     private final DirectorySyncs directorySyncs;
@@ -111,7 +127,18 @@ public final class LanyardPlugin implements AutoCloseable {
     public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
             AccountWrites accounts, GroupWrites groups, SessionLogin sessionLogin, LoginPage loginPage,
             ClusterState cluster) {
+        this(product, home, baseUrl, users, accounts, groups, sessionLogin, loginPage, cluster,
+                AccountDirectories.unknown());
+    }
+
+    /**
+     * @param directories which directory holds an account, for providers restricted to one ({@code ALLOWED_DIRECTORY})
+     */
+    public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
+            AccountWrites accounts, GroupWrites groups, SessionLogin sessionLogin, LoginPage loginPage,
+            ClusterState cluster, AccountDirectories directories) {
         Objects.requireNonNull(home, "home");
+        this.passwordForms = PasswordForms.of(platformId(product), loginPage);
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.revocations = SessionRevocations.of(cluster, clock);
         LOG.info("Lanyard starting in {} ({})", describe(product), cluster.nodeName());
@@ -126,7 +153,7 @@ public final class LanyardPlugin implements AutoCloseable {
                 new ConfigurationFiles(directory), clientSecrets, cluster));
         this.loginService = LoginService.builder(configuration, clientSecrets, users, baseUrl, clock)
                 .signingKeys(secrets.signingKeys()).seenStates(new ClusterSeenLoginStates(cluster))
-                .writes(accounts, groups).audit(audit).build();
+                .writes(accounts, groups).audit(audit).directories(directories).build();
         this.logouts = LogoutService.create(loginService, cluster, revocations, audit);
         // API access: a missing service account is created through the same account writes as just-in-time accounts
         this.bearer = new BearerAuthenticator(configuration, clientSecrets, users, accounts, audit, clock,
@@ -144,9 +171,11 @@ public final class LanyardPlugin implements AutoCloseable {
                 new DirectorySync.Host(users, accounts, groups), audit, clock, cluster.nodeName())), clock)
                 .startSchedule();
         // Sealed under the key in the shared home, so that any node opens what another sealed.
+        this.signInTemplates = new SignInTemplates(LanyardText.english(), productName(product),
+                CustomPages.in(lanyardDirectory));
         this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, baseUrl,
                 lanyardDirectory.map(PendingLoginSeal::inFolder).orElseGet(PendingLoginSeal::inMemory), settings,
-                clock);
+                clock, signInTemplates);
     }
 
     /** The subject of Lanyard's certificate, so that an administrator tells two installations' certificates apart. */
@@ -159,6 +188,50 @@ public final class LanyardPlugin implements AutoCloseable {
         } catch (RuntimeException notKnownYet) {
             return name;
         }
+    }
+
+    /** The product's name on the sign-in pages; none when the host does not say which product it is. */
+    private static String productName(HostProduct product) {
+        return SignInTemplates.productName(platformId(product));
+    }
+
+    private static String platformId(HostProduct product) {
+        try {
+            return product.platformId();
+        } catch (RuntimeException notKnownYet) {
+            return "";
+        }
+    }
+
+    /**
+     * Emergency access on the product's own password form ({@link PasswordForms}): while single sign-on is enforced,
+     * only the accounts {@code settings.xml} allows may stay logged in after a password login.
+     *
+     * @param access who is logged in after the form (SAL)
+     * @param groups the emergency groups' check (SAL)
+     */
+    /**
+     * Administrator re-authentication (WebSudo) at the provider.
+     *
+     * @param access  who is signed in (SAL)
+     * @param webSudo the product's WebSudo session, or {@code NoWebSudo}
+     */
+    public ReauthenticateServlet reauthenticateServlet(AdminAccess access, WebSudoSessions webSudo) {
+        return web.reauthenticateServlet(access, webSudo, clock);
+    }
+
+    /**
+     * On the product's WebSudo prompt: a person signed in through a provider is sent to re-authenticate there.
+     *
+     * @param destinationParameter the prompt's parameter for the page it protects
+     */
+    public WebSudoPromptFilter webSudoPromptFilter(String destinationParameter) {
+        return new WebSudoPromptFilter(destinationParameter, settings);
+    }
+
+    public EmergencyAccessFilter emergencyAccessFilter(AdminAccess access, GroupMembership groups) {
+        return EmergencyAccessFilter.create(passwordForms, settings, new EmergencyAccessPolicy(emergencyFile, groups,
+                clock), access, audit, clock, web.errorPage());
     }
 
     private static String describe(HostProduct product) {
@@ -196,6 +269,11 @@ public final class LanyardPlugin implements AutoCloseable {
 
     public CallbackServlet callbackServlet() {
         return web.callbackServlet();
+    }
+
+    /** The sign-in pages people see, with the administrator's own templates (edited on the Sign-in tab). */
+    public SignInTemplates signInTemplates() {
+        return signInTemplates;
     }
 
     public LoggedOutServlet loggedOutServlet() {

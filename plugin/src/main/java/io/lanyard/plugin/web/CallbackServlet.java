@@ -58,11 +58,16 @@ public final class CallbackServlet extends HttpServlet {
             sessionLogin.logIn(request, response, success);
             // what the revocation check, the lifetime cap and a logout at the provider read; ends with the session
             request.getSession().setAttribute(LanyardSession.ATTRIBUTE, success.session());
+            if (success.reauthentication()) {
+                // the provider confirmed the same person just now: what ReauthenticateServlet's "done" looks for
+                request.getSession().setAttribute(ReauthenticateServlet.REAUTHENTICATED_AT, java.time.Instant.now());
+            }
             response.sendRedirect(request.getContextPath() + success.returnPath());
         } catch (SilentLoginNeedsInteraction needed) {
             // the provider session ended too: the normal login, back to the same page
             logins.start(request, response, needed.identityProviderId(), needed.returnPath());
         } catch (LanyardException failure) {
+            logins.noteFailure(request, response, failure.errorCode().code());
             errorPage.show(request, response, failure, identityProviderId);
         }
     }

@@ -7,7 +7,11 @@ import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.signin.ChooserProviders;
 import io.lanyard.core.signin.HomeRealmDiscovery;
+import io.lanyard.core.signin.SignInPage;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -34,58 +38,39 @@ final class ChooserPage {
 
     private final LanyardText text;
     private final LoginPage loginPage;
+    private final SignInTemplates templates;
 
-    ChooserPage(LanyardText text, LoginPage loginPage) {
+    ChooserPage(LanyardText text, LoginPage loginPage, SignInTemplates templates) {
         this.text = Objects.requireNonNull(text, "text");
         this.loginPage = Objects.requireNonNull(loginPage, "loginPage");
+        this.templates = Objects.requireNonNull(templates, "templates");
     }
 
     String render(String contextPath, View view) {
-        List<IdentityProviderConfig> shown = ChooserProviders.of(view.enabled());
-        String action = escape(contextPath + LanyardPaths.LOGIN);
-        String title = escape(text.get(PageText.CHOOSER_TITLE));
-        StringBuilder html = new StringBuilder(2048).append(SignInPageFrame.open(title));
-        view.problem().ifPresent(problem -> html.append("<p id=\"chooser-problem\" class=\"aui-message aui-message-error\">")
-                .append(escape(problem)).append("</p>\n"));
-        if (view.enabled().isEmpty()) {
-            html.append("<p>").append(escape(text.get(PageText.CHOOSER_NONE))).append("</p>\n");
+        return templates.render(SignInPage.CHOOSER, data(contextPath, view));
+    }
+
+    /** What the template shows, as plain text (the template escapes it). */
+    Map<String, Object> data(String contextPath, View view) {
+        List<Map<String, String>> providers = new ArrayList<>();
+        for (IdentityProviderConfig provider : ChooserProviders.of(view.enabled())) {
+            String logo = provider.signIn().logoUrl()
+                    .map(url -> url.getScheme() == null ? contextPath + url : url.toString()).orElse("");
+            providers.add(Map.of("id", provider.id(), "name", provider.displayName(), "logo", logo,
+                    "url", directLink(contextPath, provider, view.requestedReturn())));
         }
-        if (HomeRealmDiscovery.isOffered(view.enabled())) {
-            html.append("<form class=\"email aui\" method=\"get\" action=\"").append(action).append("\">\n")
-                    .append(hiddenReturn(view.requestedReturn()))
-                    .append("<label for=\"chooser-email\">").append(escape(text.get(PageText.CHOOSER_EMAIL_LABEL)))
-                    .append("</label>\n<input id=\"chooser-email\" name=\"").append(LoginServlet.EMAIL_PARAMETER)
-                    .append("\" type=\"email\" autocomplete=\"email\" value=\"").append(escape(view.typedEmail()))
-                    .append("\">\n<button id=\"chooser-email-continue\" type=\"submit\">")
-                    .append(escape(text.get(PageText.CHOOSER_EMAIL_BUTTON))).append("</button>\n</form>\n");
-            if (!shown.isEmpty()) {
-                html.append("<p>").append(escape(text.get(PageText.CHOOSER_OR))).append("</p>\n");
-            }
-        } else if (!shown.isEmpty()) {
-            html.append("<p>").append(escape(text.get(PageText.CHOOSER_INTRO))).append("</p>\n");
-        }
-        if (!shown.isEmpty()) {
-            html.append("<form class=\"providers\" method=\"get\" action=\"").append(action).append("\">\n")
-                    .append(hiddenReturn(view.requestedReturn()));
-            for (IdentityProviderConfig provider : shown) {
-                html.append("<button type=\"submit\" name=\"").append(LoginServlet.IDP_PARAMETER).append("\" value=\"")
-                        .append(escape(provider.id())).append("\" id=\"provider-").append(escape(provider.id()))
-                        .append("\">");
-                provider.signIn().logoUrl().ifPresent(logo -> html.append("<img alt=\"\" src=\"")
-                        .append(escape(logo.getScheme() == null ? contextPath + logo : logo.toString())).append("\">"));
-                html.append("<span>").append(escape(provider.displayName())).append("</span></button>\n");
-            }
-            if (view.offerRemember()) {
-                html.append("<label><input type=\"checkbox\" id=\"chooser-remember\" name=\"")
-                        .append(LoginServlet.REMEMBER_PARAMETER).append("\" value=\"1\"> ")
-                        .append(escape(text.get(PageText.CHOOSER_REMEMBER))).append("</label>\n");
-            }
-            html.append("</form>\n");
-        }
-        String localLogin = contextPath + loginPage.primaryPath() + "?" + ErrorPage.NATIVE_LOGIN_PARAMETER + "=1";
-        html.append("<p><a id=\"local-login\" href=\"").append(escape(localLogin)).append("\">")
-                .append(escape(text.get(PageText.LOCAL_LOGIN))).append("</a></p>\n").append(SignInPageFrame.CLOSE);
-        return html.toString();
+        Map<String, Object> data = new HashMap<>();
+        data.put("action", contextPath + LanyardPaths.LOGIN);
+        data.put("requestedReturn", view.requestedReturn() == null ? "" : view.requestedReturn());
+        data.put("problem", view.problem().orElse(""));
+        data.put("noneEnabled", view.enabled().isEmpty());
+        data.put("offerEmail", HomeRealmDiscovery.isOffered(view.enabled()));
+        data.put("typedEmail", view.typedEmail() == null ? "" : view.typedEmail());
+        data.put("providers", providers);
+        data.put("offerRemember", view.offerRemember() && !providers.isEmpty());
+        data.put("localLoginUrl",
+                contextPath + loginPage.primaryPath() + "?" + ErrorPage.NATIVE_LOGIN_PARAMETER + "=1");
+        return data;
     }
 
     /**
@@ -99,8 +84,7 @@ final class ChooserPage {
         }
         StringBuilder html = new StringBuilder(512).append("<div class=\"lanyard-sso-buttons\">\n");
         for (IdentityProviderConfig provider : shown) {
-            String href = UrlParameters.withParameter(contextPath + LanyardPaths.LOGIN + "/" + provider.id(),
-                    LoginServlet.RETURN_PARAMETER, requestedReturn);
+            String href = directLink(contextPath, provider, requestedReturn);
             html.append("<p><a class=\"aui-button\" id=\"sso-").append(escape(provider.id())).append("\" href=\"")
                     .append(escape(href)).append("\">").append(escape(text.get(PageText.SIGN_IN_WITH))).append(' ')
                     .append(escape(provider.displayName())).append("</a></p>\n");
@@ -108,13 +92,13 @@ final class ChooserPage {
         return html.append("</div>\n").toString();
     }
 
-    LoginPage loginPage() {
-        return loginPage;
+    /** The provider's direct link {@code …/lanyard/login/<id>?return=…}. */
+    private static String directLink(String contextPath, IdentityProviderConfig provider, String requestedReturn) {
+        return UrlParameters.withParameter(contextPath + LanyardPaths.LOGIN + "/" + provider.id(),
+                LoginServlet.RETURN_PARAMETER, requestedReturn);
     }
 
-    private static String hiddenReturn(String requestedReturn) {
-        return requestedReturn == null || requestedReturn.isEmpty() ? ""
-                : "<input type=\"hidden\" name=\"" + LoginServlet.RETURN_PARAMETER + "\" value=\""
-                        + escape(requestedReturn) + "\">\n";
+    LoginPage loginPage() {
+        return loginPage;
     }
 }

@@ -13,6 +13,7 @@ import io.lanyard.core.signin.EmergencyAccessPolicy;
 import io.lanyard.plugin.session.AdminAccess;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.servlet.Filter;
@@ -49,7 +50,13 @@ public final class EmergencyAccessFilter implements Filter {
 
     EmergencyAccessFilter(LoginPage loginPage, SettingsService settings, EmergencyAccessPolicy policy,
             AdminAccess accounts, AuditSink audit, Clock clock, ErrorPage errorPage) {
-        this.formPaths = loginPage.paths().toArray(new String[0]);
+        this(loginPage.paths(), settings, policy, accounts, audit, clock, errorPage);
+    }
+
+    /** @param formPaths where password logins post ({@link PasswordForms}), each relative to the context path */
+    EmergencyAccessFilter(List<String> formPaths, SettingsService settings, EmergencyAccessPolicy policy,
+            AdminAccess accounts, AuditSink audit, Clock clock, ErrorPage errorPage) {
+        this.formPaths = formPaths.toArray(new String[0]);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
@@ -64,8 +71,24 @@ public final class EmergencyAccessFilter implements Filter {
     public static EmergencyAccessFilter create(LoginPage loginPage, SettingsService settings,
             EmergencyAccessPolicy policy, AdminAccess accounts, AuditSink audit, Clock clock) {
         LanyardText text = LanyardText.english();
-        return new EmergencyAccessFilter(loginPage, settings, policy, accounts, audit, clock,
+        return create(loginPage, settings, policy, accounts, audit, clock,
                 new ErrorPage(loginPage, text, new ErrorPageRenderer(text)));
+    }
+
+    /** @param errorPage the refusal's page, e.g. {@link LanyardWeb#errorPage()}: the same look as every failure */
+    public static EmergencyAccessFilter create(LoginPage loginPage, SettingsService settings,
+            EmergencyAccessPolicy policy, AdminAccess accounts, AuditSink audit, Clock clock, ErrorPage errorPage) {
+        return new EmergencyAccessFilter(loginPage, settings, policy, accounts, audit, clock, errorPage);
+    }
+
+    /**
+     * In a product: the form addresses of {@link PasswordForms}.
+     *
+     * @param formPaths where the product's password logins post
+     */
+    public static EmergencyAccessFilter create(List<String> formPaths, SettingsService settings,
+            EmergencyAccessPolicy policy, AdminAccess accounts, AuditSink audit, Clock clock, ErrorPage errorPage) {
+        return new EmergencyAccessFilter(formPaths, settings, policy, accounts, audit, clock, errorPage);
     }
 
     @Override

@@ -41,18 +41,25 @@ public final class ErrorPage {
      */
     public void show(HttpServletRequest request, HttpServletResponse response, LanyardException failure,
             String identityProviderId) throws IOException {
+        show(request, response, failure, identityProviderId, Optional.empty());
+    }
+
+    /** @param lastCode the loop breaker's page: the code of the last failure the browser saw */
+    void show(HttpServletRequest request, HttpServletResponse response, LanyardException failure,
+            String identityProviderId, Optional<String> lastCode) throws IOException {
         ErrorCode code = failure.errorCode();
         String correlationId = correlationIds.next();
         LOG.warn("Login failed: {} correlationId={} idp={}: {}", code, correlationId,
                 loggableId(identityProviderId), loggableMessage(failure.getMessage()));
-        ErrorPageModel model = model(request, code, correlationId, providerError(failure));
+        ErrorPageModel model = model(request, code, correlationId, providerError(failure), lastCode);
         write(response, model);
     }
 
-    ErrorPageModel model(HttpServletRequest request, ErrorCode code, String correlationId, Optional<String> providerError) {
+    ErrorPageModel model(HttpServletRequest request, ErrorCode code, String correlationId, Optional<String> providerError,
+            Optional<String> lastCode) {
         String loginUrl = request.getContextPath() + loginPage.primaryPath();
         return new ErrorPageModel(code.httpStatus(), code.code(), text.title(code), text.advice(code), correlationId,
-                providerError, loginUrl, loginUrl + "?" + NATIVE_LOGIN_PARAMETER + "=1");
+                providerError, loginUrl, loginUrl + "?" + NATIVE_LOGIN_PARAMETER + "=1", lastCode);
     }
 
     private void write(HttpServletResponse response, ErrorPageModel model) throws IOException {

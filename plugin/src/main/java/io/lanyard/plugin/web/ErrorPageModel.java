@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param providerError the identity provider's OAuth {@code error} code, when it sent one
  * @param tryAgainUrl   the host's login page
  * @param localLoginUrl the host's login page with the native-login marker
+ * @param lastCode      on the loop breaker's page: the code of the last failure this browser saw, if it saw one
  */
 public record ErrorPageModel(
         int status,
@@ -23,7 +24,14 @@ public record ErrorPageModel(
         String correlationId,
         Optional<String> providerError,
         String tryAgainUrl,
-        String localLoginUrl) {
+        String localLoginUrl,
+        Optional<String> lastCode) {
+
+    /** Without a last code: every page but the loop breaker's. */
+    public ErrorPageModel(int status, String code, String title, String advice, String correlationId,
+            Optional<String> providerError, String tryAgainUrl, String localLoginUrl) {
+        this(status, code, title, advice, correlationId, providerError, tryAgainUrl, localLoginUrl, Optional.empty());
+    }
 
     public ErrorPageModel {
         Objects.requireNonNull(code, "code");
@@ -33,5 +41,6 @@ public record ErrorPageModel(
         Objects.requireNonNull(providerError, "providerError");
         Objects.requireNonNull(tryAgainUrl, "tryAgainUrl");
         Objects.requireNonNull(localLoginUrl, "localLoginUrl");
+        Objects.requireNonNull(lastCode, "lastCode");
     }
 }

@@ -1,43 +1,44 @@
 package io.lanyard.plugin.web;
 
-import static io.lanyard.plugin.web.Html.escape;
-
+import io.lanyard.core.signin.SignInPage;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * Turns a failure into an HTML document: a plain, dependency-free page. Kept apart from {@link ErrorPage} (status,
- * headers, logging), so that the decisions stay in one place whatever the page looks like.
+ * Turns a failure into an HTML document through the sign-in pages' templates ({@link SignInTemplates}). Kept apart
+ * from {@link ErrorPage} (status, headers, logging), so that the decisions stay in one place whatever the page looks
+ * like.
  */
 public final class ErrorPageRenderer {
 
-    private final LanyardText text;
+    private final SignInTemplates templates;
 
+    /** Without the product's name (tests, hosts that do not say). */
     public ErrorPageRenderer(LanyardText text) {
-        this.text = Objects.requireNonNull(text, "text");
+        this(SignInTemplates.unnamed(text));
     }
 
-    /** A complete HTML document; every value of the model is escaped. */
+    public ErrorPageRenderer(SignInTemplates templates) {
+        this.templates = Objects.requireNonNull(templates, "templates");
+    }
+
+    /** A complete HTML document; the template escapes every value of the model. */
     public String render(ErrorPageModel model) {
-        StringBuilder html = new StringBuilder(1024);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<title>").append(escape(text.get(PageText.ERROR_HEADING))).append("</title></head>\n<body>\n")
-                .append("<h1>").append(escape(model.title())).append("</h1>\n")
-                .append("<p class=\"advice\">").append(escape(model.advice())).append("</p>\n")
-                .append("<dl>\n")
-                .append(term(PageText.ERROR_CODE, "code", model.code()))
-                .append(term(PageText.ERROR_REFERENCE, "reference", model.correlationId()));
-        model.providerError().ifPresent(error -> html.append(term(PageText.ERROR_PROVIDER_ANSWER, "provider-error", error)));
-        html.append("</dl>\n")
-                .append("<p>").append(escape(text.get(PageText.ERROR_REPORT_HINT))).append("</p>\n")
-                .append("<p><a id=\"try-again\" href=\"").append(escape(model.tryAgainUrl())).append("\">")
-                .append(escape(text.get(PageText.TRY_AGAIN))).append("</a></p>\n")
-                .append("<p><a id=\"local-login\" href=\"").append(escape(model.localLoginUrl())).append("\">")
-                .append(escape(text.get(PageText.LOCAL_LOGIN))).append("</a></p>\n")
-                .append("</body></html>\n");
-        return html.toString();
+        return templates.render(SignInPage.ERROR, data(model));
     }
 
-    private String term(PageText label, String cssClass, String value) {
-        return "<dt>" + escape(text.get(label)) + "</dt><dd class=\"" + cssClass + "\">" + escape(value) + "</dd>\n";
+    /** What the template shows, as plain text. */
+    static Map<String, Object> data(ErrorPageModel model) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("title", model.title());
+        data.put("advice", model.advice());
+        data.put("code", model.code());
+        data.put("reference", model.correlationId());
+        data.put("providerError", model.providerError().orElse(""));
+        data.put("lastCode", model.lastCode().orElse(""));
+        data.put("tryAgainUrl", model.tryAgainUrl());
+        data.put("localLoginUrl", model.localLoginUrl());
+        return data;
     }
 }

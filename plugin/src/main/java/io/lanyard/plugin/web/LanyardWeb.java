@@ -8,7 +8,9 @@ import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.login.LoginService;
 import io.lanyard.core.login.PendingLoginSeal;
+import io.lanyard.plugin.session.AdminAccess;
 import io.lanyard.plugin.session.SessionLogin;
+import io.lanyard.plugin.session.WebSudoSessions;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,7 +46,7 @@ public final class LanyardWeb {
 
     private LanyardWeb(LoginFilter loginFilter, LoginServlet loginServlet, CallbackServlet callbackServlet,
             ErrorPage errorPage, BaseUrl baseUrl, ConfigurationHolder configuration, SettingsService settings,
-            ChooserPage chooserPage) {
+            ChooserPage chooserPage, SignInTemplates templates) {
         this.errorPage = errorPage;
         this.baseUrl = baseUrl;
         this.loginFilter = loginFilter;
@@ -53,7 +55,7 @@ public final class LanyardWeb {
         this.configuration = configuration;
         this.settings = settings;
         this.chooserPage = chooserPage;
-        this.loggedOutServlet = new LoggedOutServlet(LanyardText.english(), chooserPage.loginPage());
+        this.loggedOutServlet = new LoggedOutServlet(templates, chooserPage.loginPage());
     }
 
     /**
@@ -77,17 +79,28 @@ public final class LanyardWeb {
     public static LanyardWeb create(LoginService loginService, ConfigurationHolder configuration,
             SessionLogin sessionLogin, LoginPage loginPage, BaseUrl baseUrl, PendingLoginSeal seal,
             SettingsService settings, Clock clock) {
+        return create(loginService, configuration, sessionLogin, loginPage, baseUrl, seal, settings, clock,
+                SignInTemplates.unnamed(LanyardText.english()));
+    }
+
+    /**
+     * @param templates the pages people see (the chooser, failures, logged out): the product's name, and the
+     *                  administrator's own templates when there are any
+     */
+    public static LanyardWeb create(LoginService loginService, ConfigurationHolder configuration,
+            SessionLogin sessionLogin, LoginPage loginPage, BaseUrl baseUrl, PendingLoginSeal seal,
+            SettingsService settings, Clock clock, SignInTemplates templates) {
         Objects.requireNonNull(loginService, "loginService");
         PendingLoginCookies pendingLogins = new PendingLoginCookies(seal, baseUrl);
         SignInCookies signInCookies = new SignInCookies(baseUrl, clock);
         LanyardText text = LanyardText.english();
-        ErrorPage errorPage = new ErrorPage(loginPage, text, new ErrorPageRenderer(text));
+        ErrorPage errorPage = new ErrorPage(loginPage, text, new ErrorPageRenderer(templates));
         LoginFilter filter = new LoginFilter(loginPage, configuration, sessionLogin, loginService, pendingLogins,
                 new BaseUrlRedirect(baseUrl), errorPage, settings, signInCookies);
-        ChooserPage chooser = new ChooserPage(text, loginPage);
+        ChooserPage chooser = new ChooserPage(text, loginPage, templates);
         return new LanyardWeb(filter, new LoginServlet(configuration, filter, chooser, settings, signInCookies, text),
                 new CallbackServlet(loginService, pendingLogins, sessionLogin, errorPage, filter), errorPage, baseUrl,
-                configuration, settings, chooser);
+                configuration, settings, chooser, templates);
     }
 
     /**
@@ -121,8 +134,18 @@ public final class LanyardWeb {
         return callbackServlet;
     }
 
-    /** For the logout edge ({@link LanyardLogoutWeb}), which shows its failures the same way. */
-    ErrorPage errorPage() {
+    /**
+     * Administrator re-authentication (WebSudo) through the provider, at {@link ReauthenticateServlet#PATH}.
+     *
+     * @param accounts who is signed in
+     * @param webSudo  the product's WebSudo session
+     */
+    public ReauthenticateServlet reauthenticateServlet(AdminAccess accounts, WebSudoSessions webSudo, Clock clock) {
+        return new ReauthenticateServlet(loginFilter, accounts, webSudo, settings, errorPage, clock);
+    }
+
+    /** For the logout edge ({@link LanyardLogoutWeb}) and emergency access, which show failures the same way. */
+    public ErrorPage errorPage() {
         return errorPage;
     }
 

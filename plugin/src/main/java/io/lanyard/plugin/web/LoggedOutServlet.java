@@ -1,10 +1,10 @@
 package io.lanyard.plugin.web;
 
-import static io.lanyard.plugin.web.Html.escape;
-
 import com.atlassian.annotations.security.UnrestrictedAccess;
 import io.lanyard.core.host.LoginPage;
+import io.lanyard.core.signin.SignInPage;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Objects;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -20,21 +20,18 @@ public final class LoggedOutServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient LanyardText text;
+    private final transient SignInTemplates templates;
     private final transient LoginPage loginPage;
 
-    LoggedOutServlet(LanyardText text, LoginPage loginPage) {
-        this.text = Objects.requireNonNull(text, "text");
+    LoggedOutServlet(SignInTemplates templates, LoginPage loginPage) {
+        this.templates = Objects.requireNonNull(templates, "templates");
         this.loginPage = Objects.requireNonNull(loginPage, "loginPage");
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String signInAgain = request.getContextPath() + loginPage.primaryPath();
-        String html = SignInPageFrame.open(escape(text.get(PageText.LOGGED_OUT_TITLE)))
-                + "<p>" + escape(text.get(PageText.LOGGED_OUT_TEXT)) + "</p>\n"
-                + "<p><a id=\"sign-in-again\" class=\"aui-button aui-button-primary\" href=\"" + escape(signInAgain)
-                + "\">" + escape(text.get(PageText.SIGN_IN_AGAIN)) + "</a></p>\n" + SignInPageFrame.CLOSE;
+        String html = templates.render(SignInPage.LOGGED_OUT, Map.of("signInAgainUrl", signInAgain));
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/html;charset=UTF-8");
         response.getWriter().write(html);

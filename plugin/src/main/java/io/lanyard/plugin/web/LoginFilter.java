@@ -139,8 +139,9 @@ public final class LoginFilter implements Filter {
         LoginLoop loop = signInCookies.loop(request, policy.loopWindow());
         if (loop.isLoop(policy.loopMaxLogins())) {
             errorPage.show(request, response, new LanyardException(ErrorCode.LOGIN_LOOP_DETECTED, "this browser "
-                    + "started " + loop.count() + " logins since " + loop.since() + "; not sending it round again"),
-                    identityProviderId);
+                    + "started " + loop.count() + " logins since " + loop.since() + "; not sending it round again"
+                    + loop.lastCode().map(last -> "; its last failure was " + last).orElse("")),
+                    identityProviderId, loop.lastCode());
             return;
         }
         LoginRedirect redirect;
@@ -148,6 +149,7 @@ public final class LoginFilter implements Filter {
             redirect = silent ? loginService.startLogin(identityProviderId, requestedReturn, true)
                     : loginService.startLogin(identityProviderId, requestedReturn, options);
         } catch (LanyardException failure) {
+            signInCookies.noteFailure(response, loop, failure.errorCode().code(), policy.loopWindow());
             errorPage.show(request, response, failure, identityProviderId);
             return;
         }
@@ -155,6 +157,16 @@ public final class LoginFilter implements Filter {
         signInCookies.countLoop(response, loop.started(), policy.loopWindow());
         response.setHeader("Cache-Control", "no-store");
         response.sendRedirect(redirect.authorizationUri().toASCIIString());
+    }
+
+    /**
+     * A login that came back failing ({@code code}): kept with this browser's loop count, so that the loop breaker's
+     * page can say what kept failing. Nothing when no login is counted (the cookie would only say so much more).
+     */
+    void noteFailure(HttpServletRequest request, HttpServletResponse response, String code) {
+        SignInPolicy policy = settings.current().signIn();
+        signInCookies.noteFailure(response, signInCookies.loop(request, policy.loopWindow()), code,
+                policy.loopWindow());
     }
 
     private boolean isLoginPageView(HttpServletRequest request) {

@@ -10,6 +10,7 @@ public enum PageText {
     ERROR_CODE("lanyard.page.error.code"),
     ERROR_REFERENCE("lanyard.page.error.reference"),
     ERROR_PROVIDER_ANSWER("lanyard.page.error.provider_answer"),
+    ERROR_LAST_CODE("lanyard.page.error.last_code"),
     ERROR_REPORT_HINT("lanyard.page.error.report_hint"),
     TRY_AGAIN("lanyard.page.try_again"),
     LOCAL_LOGIN("lanyard.page.local_login"),

@@ -57,6 +57,13 @@ final class SignInCookies {
         response.addHeader("Set-Cookie", cookie(LOOP, loop.toText(), Math.max(1, left)));
     }
 
+    /** Records a failure's code with the count, when a count is running. */
+    void noteFailure(HttpServletResponse response, LoginLoop loop, String code, Duration window) {
+        if (loop.count() > 0) {
+            countLoop(response, loop.failedWith(code), window);
+        }
+    }
+
     Instant now() {
         return clock.instant();
     }

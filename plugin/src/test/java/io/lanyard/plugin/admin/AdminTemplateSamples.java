@@ -209,7 +209,20 @@ final class AdminTemplateSamples {
                 "basicAuth", Map.of("refuse", true, "exceptAccounts", text, "exceptGroups", text,
                         "exceptAddresses", text, "trustedProxies", text, "offFile", text, "switchedOff", true,
                         "errors", List.of(Map.of("field", text, "message", text))),
-                "failure", Map.of("code", "LNY-100", "detail", text)));
+                "failure", Map.of("code", "LNY-100", "detail", text),
+                "pages", List.of(Map.of("id", "chooser", "state", "BROKEN", "problem", text, "file", text),
+                        Map.of("id", "error", "state", "CUSTOM", "problem", "", "file", text),
+                        Map.of("id", "logged-out", "state", "BUILT_IN", "problem", "", "file", text))));
+        Map<String, Object> template = new HashMap<>();
+        template.put("frame", frame("signin"));
+        template.put("page", "chooser");
+        template.put("source", text);
+        template.put("state", "BROKEN");
+        template.put("problem", text);
+        template.put("variables", List.of(text));
+        template.put("file", text);
+        template.put("failure", Map.of("code", "LNY-810", "detail", text));
+        data.put("signInPageTemplate", template);
         Map<String, Object> running = new HashMap<>(Map.of("phase", text, "usersRead", text, "groupsRead", text,
                 "planned", text, "applied", text, "rate", text, "eta", text, "preview", true));
         Map<String, Object> report = new HashMap<>(Map.of("runId", text, "started", text, "outcome", text,

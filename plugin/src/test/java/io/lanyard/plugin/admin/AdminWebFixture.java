@@ -48,6 +48,8 @@ final class AdminWebFixture {
     /** {@code settings.xml} of the Lanyard folder, as the API changes it. */
     final io.lanyard.core.config.change.SettingsService settings;
     /** What the admin API reported to the audit trail. */
+    /** The sign-in pages, with the administrator's own templates in the Lanyard folder. */
+    final io.lanyard.plugin.web.SignInTemplates pageTemplates;
     final java.util.List<io.lanyard.core.audit.AuditEvent> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
     boolean administrator = true;
 
@@ -72,6 +74,8 @@ final class AdminWebFixture {
         this.home = home;
         this.holder = new ConfigurationHolder(initial);
         this.settings = new io.lanyard.core.config.change.SettingsService(Optional.of(home));
+        this.pageTemplates = new io.lanyard.plugin.web.SignInTemplates(io.lanyard.plugin.web.LanyardText.english(),
+                "Jira", io.lanyard.core.signin.CustomPages.in(Optional.of(home)));
         ConfigurationService service = new ConfigurationService(holder, new ConfigurationFiles(home), secrets);
         HttpLimits limits = new HttpLimits(Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024);
         this.secrets = new LanyardSecrets(holder, secrets, Optional.of(home), "Lanyard test", endpoints, limits,
@@ -79,7 +83,7 @@ final class AdminWebFixture {
         LanyardAdministration web = new LanyardAdministration(Optional.of(service), access, this.secrets,
                 () -> URI.create("https://jira.example.com/jira"), LoginPage.JIRA, AdminPageLayout.hostDecorated(),
                 limits, Clock.systemUTC(), settings, new io.lanyard.core.signin.EmergencyAccessFile(Optional.of(home)),
-                audited::add);
+                audited::add, io.lanyard.plugin.dirsync.DirectorySyncs.none(), pageTemplates);
         this.pages = web.adminServlet();
         this.api = web.apiServlet();
     }

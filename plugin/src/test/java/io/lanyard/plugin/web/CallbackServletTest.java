@@ -164,6 +164,27 @@ class CallbackServletTest {
     }
 
     @Test
+    void aReauthenticationMarksTheSessionForTheWebSudoStartAndANormalLoginDoesNot() throws Exception {
+        FakeHttp.Request request = startedIn(callback("idp1").parameter("state", "s1").parameter("code", "c")
+                .parameter("iss", "https://idp1.example.com"), Fixtures.pending("s1"))
+                .withSession(FakeHttp.session());
+        LoginSuccess plain = new LoginSuccess(ALICE, "idp1", "sub-1", "/x", "id.token.value", Map.of("sub", "sub-1"));
+        LoginSuccess again = new LoginSuccess(ALICE, "idp1", "sub-1", "/plugins/servlet/lanyard/reauthenticate/done",
+                "id.token.value", Map.of("sub", "sub-1"), plain.session(), true);
+        when(loginService.completeLogin(eq("idp1"), eq(Fixtures.pending("s1")), any())).thenReturn(plain, again);
+
+        servlet.doGet(request.mock, response.mock);
+        assertThat(request.currentSession().getAttribute(ReauthenticateServlet.REAUTHENTICATED_AT)).isNull();
+
+        FakeHttp.Request second = startedIn(callback("idp1").parameter("state", "s1").parameter("code", "c")
+                .parameter("iss", "https://idp1.example.com"), Fixtures.pending("s1"))
+                .withSession(FakeHttp.session());
+        servlet.doGet(second.mock, new FakeHttp.Response().mock);
+        assertThat(second.currentSession().getAttribute(ReauthenticateServlet.REAUTHENTICATED_AT))
+                .isInstanceOf(java.time.Instant.class);
+    }
+
+    @Test
     void aSilentRenewalTheProviderCannotAnswerWithoutThePersonStartsTheNormalLoginForTheSamePage() throws Exception {
         FakeHttp.Request request = startedIn(callback("idp1").parameter("state", "s1").parameter("error",
                 "login_required"), Fixtures.pending("s1"));

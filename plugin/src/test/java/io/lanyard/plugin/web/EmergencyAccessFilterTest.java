@@ -200,4 +200,55 @@ class EmergencyAccessFilterTest {
         }
         assertThat(audited).isEmpty();
     }
+
+    /** In a product the form posts elsewhere than the login page: each product's address is watched, per product. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "jira, /jira, /login.jsp",
+        "jira, /jira, /rest/auth/1/session",
+        "conf, /wiki, /dologin.action",
+        "bitbucket, '', /j_atl_security_check",
+        "bamboo, /bamboo, /userlogin.action"})
+    void eachProductsOwnFormAddressIsWhereARefusedPasswordLoginEnds(String platformId, String contextPath,
+            String formPath) throws Exception {
+        LoginPage loginPage = switch (platformId) {
+            case "jira" -> LoginPage.JIRA;
+            case "conf" -> LoginPage.CONFLUENCE;
+            case "bitbucket" -> LoginPage.BITBUCKET;
+            default -> LoginPage.BAMBOO;
+        };
+        EmergencyAccessFilter product = EmergencyAccessFilter.create(PasswordForms.of(platformId, loginPage), settings,
+                new EmergencyAccessPolicy(new EmergencyAccessFile(Optional.of(home)), groups, clock), new ProductForm(),
+                audited::add, clock, new ErrorPage(loginPage, LanyardText.english(),
+                        new ErrorPageRenderer(LanyardText.english())));
+        FakeHttp.Request post = new FakeHttp.Request("POST", contextPath, formPath);
+
+        product.doFilter(post.mock, response.mock, productLogsIn("alice"));
+
+        verify(post.currentSession()).invalidate();
+        assertThat(response.body()).contains(ErrorCode.EMERGENCY_LOGIN_REFUSED.code());
+    }
+
+    @Test
+    void aPostElsewhereInTheProductIsNotLookedAt() throws Exception {
+        EmergencyAccessFilter jira = EmergencyAccessFilter.create(PasswordForms.of("jira", LoginPage.JIRA), settings,
+                new EmergencyAccessPolicy(new EmergencyAccessFile(Optional.of(home)), groups, clock), new ProductForm(),
+                audited::add, clock, new ErrorPage(LoginPage.JIRA, LanyardText.english(),
+                        new ErrorPageRenderer(LanyardText.english())));
+        FakeHttp.Request post = new FakeHttp.Request("POST", "/jira", "/rest/api/2/issue");
+        FilterChain chain = productLogsIn("alice");
+
+        jira.doFilter(post.mock, response.mock, chain);
+
+        verify(chain).doFilter(post.mock, response.mock);
+        verify(response.mock).sendRedirect("/dashboard");
+        assertThat(audited).isEmpty();
+    }
+
+    @Test
+    void theFormAddressesAreTheLoginPageAndTheProductsOwn() {
+        assertThat(PasswordForms.of("conf", LoginPage.CONFLUENCE)).containsExactly("/login.action", "/dologin.action");
+        assertThat(PasswordForms.of("jira", LoginPage.JIRA)).containsExactly("/login.jsp", "/rest/auth/1/session");
+        assertThat(PasswordForms.of("other", LoginPage.SANDBOX)).containsExactly("/login");
+    }
 }

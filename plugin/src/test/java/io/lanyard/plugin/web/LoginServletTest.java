@@ -36,7 +36,7 @@ class LoginServletTest {
 
         assertThat(response.body())
                 .contains("Corporate &lt;SSO&gt;")
-                .contains("<form class=\"providers\" method=\"get\" action=\"/plugins/servlet/lanyard/login\">")
+                .contains("<form class=\"providers aui\" method=\"get\" action=\"/plugins/servlet/lanyard/login\">")
                 .contains("<input type=\"hidden\" name=\"return\" value=\"/pages/a?b=c\">")
                 .contains("name=\"idp\" value=\"corp\"")
                 .contains("name=\"idp\" value=\"partner\"")

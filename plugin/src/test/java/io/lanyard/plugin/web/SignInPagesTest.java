@@ -228,4 +228,32 @@ class SignInPagesTest {
         assertThat(sixthResponse.body()).contains("LNY-800").contains("lanyard_native=1");
         verify(loginService).startLogin("corp", null, LoginOptions.none()); // still only the fifth
     }
+
+    @Test
+    void theLoopPageShowsTheLastFailureTheBrowserSaw() throws Exception {
+        FakeHttp.Request looping = FakeHttp.get("/plugins/servlet/lanyard/login").parameter("idp", "corp")
+                .cookie(SignInCookies.LOOP, "5." + clock.instant().minusSeconds(10).getEpochSecond() + ".LNY-402");
+
+        web.loginServlet().doGet(looping.mock, response.mock);
+
+        assertThat(response.body()).contains("<dd class=\"code\">LNY-800</dd>")
+                .contains("<dd class=\"last-code\">LNY-402</dd>");
+    }
+
+    @Test
+    void aFailedCallbackIsRememberedWithTheCountAndNotWithoutOne() throws Exception {
+        String count = "2." + clock.instant().minusSeconds(10).getEpochSecond();
+        FakeHttp.Request callback = FakeHttp.get("/plugins/servlet/lanyard/callback/corp")
+                .cookie(SignInCookies.LOOP, count);
+
+        web.callbackServlet().doGet(callback.mock, response.mock); // no state: LNY-400
+
+        assertThat(response.body()).contains("LNY-400").doesNotContain("last-code");
+        assertThat(response.cookie(SignInCookies.LOOP)).hasValueSatisfying(
+                cookie -> assertThat(cookie).startsWith("lanyard_loop=" + count + ".LNY-400;"));
+
+        FakeHttp.Response fresh = new FakeHttp.Response();
+        web.callbackServlet().doGet(FakeHttp.get("/plugins/servlet/lanyard/callback/corp").mock, fresh.mock);
+        assertThat(fresh.cookie(SignInCookies.LOOP)).isEmpty();
+    }
 }

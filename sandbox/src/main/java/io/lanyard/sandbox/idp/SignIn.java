@@ -76,6 +76,8 @@ record SignIn(String username, List<String> groups, Optional<String> displayName
         claims.put("email", email.orElse(username.toLowerCase(Locale.ROOT) + "@example.com"));
         claims.put("email_verified", true);
         claims.put("name", displayName.orElseGet(() -> knownName(username)));
+        // OIDC Core §2: when the person signed in, just now on this page (what re-authentication checks)
+        claims.put("auth_time", java.time.Instant.now().getEpochSecond());
         if (overage) {
             // Microsoft identity platform, "groups overage claim": no groups, a pointer to where they are instead.
             String objectId = tenant.signedIn(username, groups);

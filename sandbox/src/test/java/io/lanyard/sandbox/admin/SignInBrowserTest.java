@@ -2,7 +2,9 @@ package io.lanyard.sandbox.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lanyard.core.config.xml.PageTemplateStore;
 import io.lanyard.core.signin.EmergencyAccessFile;
+import io.lanyard.core.signin.SignInPage;
 import io.lanyard.sandbox.RunningSandbox;
 import io.lanyard.sandbox.Sandbox;
 import io.lanyard.sandbox.SandboxOptions;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -56,6 +59,9 @@ class SignInBrowserTest {
     void freshBrowser() throws Exception {
         browser.driver().manage().deleteAllCookies();
         Files.deleteIfExists(sandbox.lanyardDirectory().resolve(EmergencyAccessFile.FILE_NAME));
+        for (SignInPage page : SignInPage.values()) {
+            Files.deleteIfExists(sandbox.lanyardDirectory().resolve(PageTemplateStore.fileName(page.id())));
+        }
     }
 
     private void waitForProviderSignIn() {
@@ -74,6 +80,16 @@ class SignInBrowserTest {
         browser.find(By.name("username")).sendKeys(username);
         browser.find(By.name("password")).sendKeys(username);
         browser.clickToLoad(By.cssSelector("#local-login button[type=submit]"));
+    }
+
+    /** Types {@code source} into the template editor as a person would paste it (braces and all). */
+    private void enterTemplate(String source) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1];",
+                browser.find(By.id("template-source")), source);
+    }
+
+    private Object script(String expression) {
+        return ((JavascriptExecutor) browser.driver()).executeScript("return " + expression + ";");
     }
 
     private String heading() {
@@ -147,6 +163,82 @@ class SignInBrowserTest {
         browser.screenshot("signin-02-emergency-refused");
         browser.open("/rest/sandbox/1/whoami");
         assertThat(browser.find(By.tagName("body")).getText()).doesNotContain("alice");
+    }
+
+    @Test
+    void anAdministratorsOwnChooserShowsInjectedScriptsAsTextAndABrokenOneGivesTheBuiltInPage() throws Exception {
+        logInLocally("admin");
+        browser.open("/plugins/servlet/lanyard/admin/signin/page/chooser");
+        // a script as a variable's name: refused at save, nothing written
+        enterTemplate("<p>{{<script>window.pwnedByName = 1</script>}}</p>");
+        browser.clickToLoad(By.id("template-save"));
+        assertThat(browser.text("template-failure")).contains("LNY-810");
+        assertThat(sandbox.lanyardDirectory().resolve("page-chooser.html")).doesNotExist();
+
+        enterTemplate("<!DOCTYPE html><html><head><title>ACME sign-in</title></head><body>"
+                + "<h1 id=\"acme\">ACME {{productName}}</h1>"
+                + "{{#problem}}<p id=\"acme-problem\">{{problem}}: <span id=\"acme-typed\">{{typedEmail}}</span></p>"
+                + "{{/problem}}<form action=\"{{action}}\" method=\"get\"><input id=\"acme-email\" name=\"email\" "
+                + "value=\"{{typedEmail}}\"><button id=\"acme-go\" type=\"submit\">Go</button></form>"
+                + "{{#providers}}<a class=\"acme-provider\" href=\"{{url}}\">{{name}}</a> {{/providers}}</body></html>");
+        browser.find(By.id("template-preview")).click();
+        browser.driver().switchTo().frame("template-preview-frame");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("acme")));
+        assertThat(browser.find(By.id("acme")).getText()).isEqualTo("ACME Lanyard sandbox");
+        browser.driver().switchTo().defaultContent();
+        browser.screenshot("signin-06-template-preview");
+        browser.clickToLoad(By.id("template-save"));
+        assertThat(browser.find(By.id("page-chooser")).getAttribute("data-state")).isEqualTo("CUSTOM");
+
+        // a script in a value: what a visitor typed comes back as text, in the element and in the attribute
+        browser.driver().manage().deleteAllCookies();
+        String hostile = "\"><script>window.pwnedByValue = 1</script><img src=x onerror=\"window.pwnedByValue = 2";
+        browser.open("/login");
+        assertThat(browser.find(By.id("acme")).getText()).isEqualTo("ACME Lanyard sandbox");
+        assertThat(browser.driver().findElements(By.className("acme-provider"))).extracting(e -> e.getText())
+                .containsExactly("Sandbox identity provider", "Contractors");
+        browser.find(By.id("acme-email")).sendKeys(hostile);
+        browser.clickToLoad(By.id("acme-go"));
+        assertThat(browser.text("acme-typed")).isEqualTo(hostile);
+        assertThat(browser.find(By.id("acme-email")).getAttribute("value")).isEqualTo(hostile);
+        assertThat(script("window.pwnedByValue")).isNull();
+        assertThat(browser.driver().findElements(By.tagName("script"))).isEmpty();
+        browser.screenshot("signin-07-own-chooser");
+
+        // a file broken by hand (a script as a name): the built-in chooser, never a blank page, and no script
+        Files.writeString(sandbox.lanyardDirectory().resolve("page-chooser.html"),
+                "<p>{{<script>window.pwnedByName = 1</script>}}</p>");
+        browser.open("/login");
+        assertThat(browser.find(By.cssSelector(".providers")).getText()).contains("Contractors");
+        assertThat(script("window.pwnedByName")).isNull();
+        browser.driver().manage().deleteAllCookies();
+        logInLocally("admin");
+        browser.open("/plugins/servlet/lanyard/admin/signin");
+        assertThat(browser.find(By.id("page-chooser")).getAttribute("data-state")).isEqualTo("BROKEN");
+        assertThat(browser.find(By.id("page-chooser")).getText()).contains("LNY-810");
+    }
+
+    @Test
+    void webSudoIsConfirmedAtTheProviderByTheSamePersonAndNobodyElse() {
+        browser.open("/secure/admin");
+        browser.clickToLoad(By.xpath("//button[contains(., 'Sandbox identity provider')]"));
+        signInAtProvider("bob");
+        // the area wants WebSudo; its prompt sends bob, signed in through the provider, back there
+        waitForProviderSignIn();
+        assertThat(browser.driver().getCurrentUrl()).contains("prompt=login").contains("max_age=0");
+        signInAtProvider("bob");
+        assertThat(browser.text("websudo-area")).isEqualTo("Administration (WebSudo) as bob");
+        browser.screenshot("signin-08-websudo");
+
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/secure/admin");
+        browser.clickToLoad(By.xpath("//button[contains(., 'Sandbox identity provider')]"));
+        signInAtProvider("bob");
+        signInAtProvider("alice");
+        assertThat(browser.find(By.tagName("body")).getText()).contains("LNY-808");
+        browser.open("/secure/admin");
+        assertThat(browser.exists(By.id("websudo-area"))).isFalse();
     }
 
     @Test

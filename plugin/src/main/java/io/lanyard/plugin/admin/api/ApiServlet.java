@@ -113,11 +113,10 @@ public final class ApiServlet extends HttpServlet {
                 return resources.discover(json.read(json.body(request), DiscoveryRequest.class).asMap());
             case "export":
                 requireMethod(method, path.size() == 1, "GET");
-                return resources.export();
+                return withSettings(resources.export());
             case "import":
                 requireMethod(method, path.size() == 1, "POST");
-                return resources.importConfiguration(who(request), json.read(json.body(request),
-                        ConfigurationJson.class));
+                return importWithSettings(who(request), json.read(json.body(request), ConfigurationJson.class));
             case "settings":
                 return settings(request, path, method);
             case "ciTokenTest":
@@ -128,6 +127,27 @@ public final class ApiServlet extends HttpServlet {
             default:
                 throw notFound();
         }
+    }
+
+    /** An export carries {@code settings.xml} beside the integrations. */
+    private ApiResources.Result withSettings(ApiResources.Result export) {
+        return new ApiResources.Result(export.status(), ((ConfigurationJson) export.body())
+                .withSettings(settings.current()));
+    }
+
+    /**
+     * The integrations, then the settings when the document has them: both are checked before either is written, so
+     * an invalid document changes nothing.
+     */
+    private ApiResources.Result importWithSettings(String who, ConfigurationJson body) {
+        SettingsApi.SettingsJson imported = body.settings() == null ? null : body.settings().forImport();
+        // the same settings as in force (e.g. a backup put back) are not written again
+        boolean changesSettings = imported != null && settings.changes(imported);
+        ApiResources.Result result = resources.importConfiguration(who, body);
+        if (changesSettings) {
+            settings.put(who, imported);
+        }
+        return withSettings(result);
     }
 
     /** {@code dirsync/<connector>} (GET) and {@code dirsync/<connector>/run} (POST). */

@@ -19,10 +19,13 @@ import java.util.Map;
  *                          force, so a document written before connectors existed changes only the providers
  * @param tokenIssuers      every API access token issuer, in order; absent on import keeps those in force
  * @param ciTrustPolicies   every CI trust policy, in order; absent on import keeps those in force
+ * @param settings          {@code settings.xml} (sign-in, emergency access) as {@code GET /settings} shows it; absent
+ *                          on import keeps the settings in force, present replaces the members it gives (the
+ *                          emergency file's part is only shown, never imported)
  */
 record ConfigurationJson(Integer version, List<IdentityProviderJson> identityProviders,
         List<EntraConnectorJson> entraConnectors, List<TokenIssuerJson> tokenIssuers,
-        List<CiTrustPolicyJson> ciTrustPolicies) {
+        List<CiTrustPolicyJson> ciTrustPolicies, SettingsApi.SettingsJson settings) {
 
     static final int VERSION = 1;
 
@@ -42,6 +45,12 @@ record ConfigurationJson(Integer version, List<IdentityProviderJson> identityPro
     static ConfigurationJson of(Map<String, List<? extends IntegrationJson<?>>> lists) {
         return new ConfigurationJson(VERSION, (List<IdentityProviderJson>) lists.get("identityProviders"),
                 (List<EntraConnectorJson>) lists.get("entraConnectors"), (List<TokenIssuerJson>) lists.get("tokenIssuers"),
-                (List<CiTrustPolicyJson>) lists.get("ciTrustPolicies"));
+                (List<CiTrustPolicyJson>) lists.get("ciTrustPolicies"), null);
+    }
+
+    /** The same document with Lanyard's settings. */
+    ConfigurationJson withSettings(SettingsApi.SettingsJson value) {
+        return new ConfigurationJson(version, identityProviders, entraConnectors, tokenIssuers, ciTrustPolicies,
+                value);
     }
 }

@@ -37,6 +37,16 @@ final class SettingsApi {
     /** The document of {@code GET}/{@code PUT settings}; {@code emergencyFile} is read-only (ignored on PUT). */
     record SettingsJson(SignInJson signIn, EmergencyAccessJson emergencyAccess, EmergencyFileJson emergencyFile,
             BasicAuthJson basicAuth) {
+
+        /**
+         * What an import takes: not the emergency time box ({@code openToEveryoneUntil}), which is the exporting
+         * site's moment (an outage), not its configuration; the time box in force stays.
+         */
+        SettingsJson forImport() {
+            return new SettingsJson(signIn, emergencyAccess == null ? null : new EmergencyAccessJson(
+                    emergencyAccess.passwordLogin(), emergencyAccess.systemAdministrators(), emergencyAccess.groups(),
+                    null), null, basicAuth);
+        }
     }
 
     /**
@@ -80,6 +90,26 @@ final class SettingsApi {
 
     ApiResources.Result get() {
         return ok(json(settings.refreshed()));
+    }
+
+    /**
+     * Whether {@code body} would change the settings in force; checked, not saved.
+     *
+     * @throws ApiException {@code ADMIN_IMPORT_REFUSED} when the result would be invalid
+     */
+    boolean changes(SettingsJson body) {
+        LanyardSettings current = settings.refreshed();
+        try {
+            return !apply(current.toBuilder(), body).build().equals(current);
+        } catch (ConfigurationException e) {
+            throw new ApiException(HttpServletResponse.SC_BAD_REQUEST, ErrorCode.ADMIN_IMPORT_REFUSED,
+                    "the settings are invalid; nothing was imported", e.fieldErrors());
+        }
+    }
+
+    /** The settings in force, as an export carries them. */
+    SettingsJson current() {
+        return json(settings.refreshed());
     }
 
     ApiResources.Result put(String who, SettingsJson body) {

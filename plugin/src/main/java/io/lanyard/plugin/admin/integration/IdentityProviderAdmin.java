@@ -61,13 +61,6 @@ public final class IdentityProviderAdmin implements IntegrationAdmin<IdentityPro
     }
 
     @Override
-    public IdentityProviderConfig keepUneditedParts(IdentityProviderConfig edited,
-            java.util.Optional<IdentityProviderConfig> existing) {
-        // The sign-in settings (chooser, e-mail domains, account restrictions) have no form fields yet.
-        return existing.map(stored -> edited.toBuilder().signIn(stored.signIn()).build()).orElse(edited);
-    }
-
-    @Override
     public TestResult test(IdentityProviderConfig config) {
         ProviderCheckReport report = check.test(config);
         return new TestResult(CheckViews.reportPage(report), CheckViews.report(report));

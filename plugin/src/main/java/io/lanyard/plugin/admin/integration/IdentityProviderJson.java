@@ -43,6 +43,7 @@ public record IdentityProviderJson(
         List<String> acrValues,
         ProvisioningJson provisioning,
         LogoutJson logout,
+        ProviderSignInJson signIn,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String clientSecret,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) Boolean clearClientSecret,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String nextClientSecret,
@@ -62,7 +63,8 @@ public record IdentityProviderJson(
                 config.allowedAlgorithms().stream().sorted().toList(),
                 config.trustedAudiences().stream().sorted().toList(),
                 config.maxAuthenticationAge().map(Duration::toSeconds).orElse(null), config.acrValues(),
-                ProvisioningJson.of(config.provisioning()), LogoutJson.of(config.logout()), null, null, null, null,
+                ProvisioningJson.of(config.provisioning()), LogoutJson.of(config.logout()),
+                ProviderSignInJson.of(config.signIn()), null, null, null, null,
                 baseUrl + LanyardPaths.callbackPath(config.id()),
                 secret.toJson());
     }
@@ -87,6 +89,9 @@ public record IdentityProviderJson(
         if (logout != null) {
             logout.applyTo(builder.logout(), errors);
         }
+        if (signIn != null) {
+            signIn.applyTo(builder.signIn(), errors);
+        }
         Optional.ofNullable(clockSkewSeconds).map(Duration::ofSeconds).ifPresent(builder::clockSkew);
         Optional.ofNullable(maxAuthenticationAgeSeconds).map(Duration::ofSeconds).ifPresent(builder::maxAuthenticationAge);
         if (clientAuthMethod != null) {
@@ -107,6 +112,14 @@ public record IdentityProviderJson(
                     () -> errors.add(new FieldError("userLookup", "must be USERNAME or USERNAME_THEN_EMAIL")));
         }
         return IntegrationJson.build(builder, errors, "identity provider");
+    }
+
+    /** Without {@code signIn} (a document or script from before it was in the API), the stored settings stay. */
+    @Override
+    public IdentityProviderConfig edit(String id, Optional<IdentityProviderConfig> current) {
+        IdentityProviderConfig edited = IntegrationJson.super.edit(id, current);
+        return signIn != null ? edited
+                : current.map(stored -> edited.toBuilder().signIn(stored.signIn()).build()).orElse(edited);
     }
 
     private static Optional<UserLookup> lookup(String name) {

@@ -16,6 +16,7 @@ import io.lanyard.core.signin.EmergencyTimeBox;
 import io.lanyard.plugin.admin.AdminGuard;
 import io.lanyard.plugin.admin.AdminPages;
 import io.lanyard.plugin.admin.AdminView;
+import io.lanyard.plugin.web.SignInTemplates;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,12 +42,14 @@ public final class SignInPages implements AdminPages {
     private final EmergencyTimeBox timeBox;
     private final AdminView view;
     private final AdminGuard guard;
+    private final PageTemplateEditor templates;
     private final BasicAuthOffFile basicAuthOff;
     private final AuditSink audit;
     private final Clock clock;
 
+    /** @param audit where the pages' own templates' saves and removals are reported */
     public SignInPages(SettingsService settings, EmergencyAccessFile emergencyFile, EmergencyTimeBox timeBox,
-            AdminView view, AdminGuard guard, AuditSink audit, Clock clock) {
+            AdminView view, AdminGuard guard, AuditSink audit, Clock clock, SignInTemplates pageTemplates) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.basicAuthOff = new BasicAuthOffFile(settings.file().map(Path::getParent));
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -55,6 +58,7 @@ public final class SignInPages implements AdminPages {
         this.timeBox = Objects.requireNonNull(timeBox, "timeBox");
         this.view = Objects.requireNonNull(view, "view");
         this.guard = Objects.requireNonNull(guard, "guard");
+        this.templates = new PageTemplateEditor(pageTemplates, view, audit, clock);
     }
 
     @Override
@@ -72,6 +76,8 @@ public final class SignInPages implements AdminPages {
             act(request, response, "open", () -> timeBox.open(who, minutes(request.getParameter("minutes"))));
         } else if (post && path.equals(List.of("close"))) {
             act(request, response, "close", () -> timeBox.close(who));
+        } else if (path.size() >= 2 && path.get(0).equals(PageTemplateEditor.PATH)) {
+            templates.handle(request, response, path.subList(1, path.size()), post, who);
         } else if (post && path.equals(List.of("basic-auth"))) {
             saveBasicAuth(request, response, who);
         } else {
@@ -146,8 +152,10 @@ public final class SignInPages implements AdminPages {
         shown.put("settingsFile", settings.file().map(Object::toString).orElse(""));
         Map<String, Object> data = new HashMap<>(extra);
         data.put("done", Optional.ofNullable(request.getParameter("done")).filter(d -> d.equals("open")
-                || d.equals("close") || d.equals("basic-auth")).orElse(""));
+                || d.equals("close") || d.equals("basic-auth") || d.equals("page_saved")
+                || d.equals("page_removed")).orElse(""));
         data.put("settings", shown);
+        data.put("pages", templates.overview());
         data.put("basicAuth", posted.orElseGet(() -> BasicAuthForm.of(current.basicAuth()))
                 .shown(basicAuthOff, basicAuthErrors));
         view.show(request, response, status, PATH, "signInPage", data);
