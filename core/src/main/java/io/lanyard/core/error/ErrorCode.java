@@ -258,6 +258,14 @@ public enum ErrorCode {
     /** Logout "also at the provider" is configured, but the provider announces no usable end_session_endpoint. */
     END_SESSION_UNAVAILABLE("LNY-836", Kind.PROVIDER_UNAVAILABLE),
 
+    // --- Running it with confidence (issue 19): audit trail, event store, diagnostics, provider outage. ---
+    /** Lanyard's event store in the shared home could not be written or read; events still go to the log. */
+    EVENT_STORE_UNWRITABLE("LNY-850", Kind.HOST),
+    /** The product's audit log (atlassian-audit) is not there or refused an event; Lanyard's own store still has it. */
+    HOST_AUDIT_UNAVAILABLE("LNY-851", Kind.HOST),
+    /** The admin's event filter cannot be read (a time that is not ISO-8601, an unknown type, a limit out of range). */
+    EVENT_QUERY_INVALID("LNY-852", Kind.ADMINISTRATION),
+
     // --- API access (issue 16): bearer tokens that scripts and servers present to the REST API. ---
     /** Not a well-formed JWT of a configured issuer (parts, base64url, JSON, size). Answered 401 invalid_token. */
     BEARER_TOKEN_MALFORMED("LNY-900", Kind.RESPONSE_REJECTED),
@@ -346,7 +354,7 @@ public enum ErrorCode {
                     LOGOUT_TOKEN_EXPIRED, LOGOUT_TOKEN_LIFETIME_INVALID, LOGOUT_TOKEN_JTI_MISSING,
                     LOGOUT_TOKEN_REPLAYED, LOGOUT_TOKEN_EVENTS_INVALID, LOGOUT_TOKEN_SUBJECT_MISSING,
                     LOGOUT_TOKEN_NONCE_PRESENT, LOGOUT_TOKEN_CLAIM_TYPE_INVALID, LOGOUT_REQUEST_INVALID,
-                    LOGOUT_STATE_MISMATCH, EMAIL_INVALID, CUSTOM_TEMPLATE_INVALID -> 400;
+                    LOGOUT_STATE_MISMATCH, EMAIL_INVALID, CUSTOM_TEMPLATE_INVALID, EVENT_QUERY_INVALID -> 400;
             case ADMIN_LOGIN_REQUIRED, SESSION_LIFETIME_EXCEEDED, BEARER_TOKEN_MALFORMED, BEARER_ALGORITHM_REJECTED,
                     BEARER_KEY_NOT_FOUND, BEARER_SIGNATURE_INVALID, BEARER_TYPE_REJECTED, BEARER_AUDIENCE_MISMATCH,
                     BEARER_EXPIRED, BEARER_NOT_YET_VALID, BEARER_CLAIM_INVALID, BEARER_TOO_OLD, BEARER_CLIENT_MISSING,
@@ -370,7 +378,8 @@ public enum ErrorCode {
                     HOST_GROUP_CREATE_FAILED, HOST_MEMBERSHIP_CHANGE_FAILED, HOST_WRITES_UNAVAILABLE,
                     OVERAGE_CONNECTOR_UNAVAILABLE, CLIENT_SECRET_EXPIRES_SOON, CLIENT_SECRET_EXPIRED, SIGNING_KEY_UNUSABLE,
                     SECURED_KEY_ROTATION_WAITING, ENTRA_PROVIDER_WITHOUT_CONNECTOR, ACCOUNT_DIRECTORY_UNKNOWN,
-                    REAUTHENTICATION_UNAVAILABLE, EMERGENCY_FILE_INVALID, INTERNAL_ERROR -> 500;
+                    REAUTHENTICATION_UNAVAILABLE, EMERGENCY_FILE_INVALID, EVENT_STORE_UNWRITABLE, HOST_AUDIT_UNAVAILABLE,
+                    INTERNAL_ERROR -> 500;
             case DISCOVERY_INVALID, DISCOVERY_ISSUER_MISMATCH, JWKS_INVALID, HTTP_RESPONSE_TOO_LARGE,
                     IDP_ERROR_RESPONSE, TOKEN_REQUEST_REJECTED, CLIENT_AUTHENTICATION_FAILED, USERINFO_REJECTED,
                     TOKEN_RESPONSE_INVALID, ID_TOKEN_MISSING, ID_TOKEN_MALFORMED, ID_TOKEN_ALGORITHM_REJECTED,
