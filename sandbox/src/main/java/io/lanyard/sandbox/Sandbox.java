@@ -1,6 +1,9 @@
 package io.lanyard.sandbox;
 
 import io.lanyard.core.LanyardPaths;
+import io.lanyard.core.audit.AuditSink;
+import io.lanyard.core.audit.AuditSinks;
+import io.lanyard.core.audit.EventStore;
 import io.lanyard.core.audit.LoggingAuditSink;
 import io.lanyard.core.bearer.BearerAuthenticator;
 import io.lanyard.core.cluster.ClusterSeenLoginStates;
@@ -159,7 +162,10 @@ public final class Sandbox {
             configurationOnceRead.set(holder);
             cluster = options.cluster().isPresent() ? HazelcastClusterState.join(home, host.clock())
                     : new LocalClusterState(host.clock());
-            ConfigurationService changes = new ConfigurationService(holder, files, secretResolver, cluster);
+            // the audit trail as in a product: the log line and Lanyard's event store in the (shared) home
+            EventStore events = EventStore.inFolder(lanyardDirectory, cluster.nodeName(), host.clock());
+            AuditSink audit = AuditSinks.all(new LoggingAuditSink(), events);
+            ConfigurationService changes = new ConfigurationService(holder, files, secretResolver, cluster, audit);
             if (builtIn != null && stored.isPresent()) {
                 moveBuiltInProvider(changes, builtIn.port(), store);
             }
@@ -173,7 +179,7 @@ public final class Sandbox {
                     "Lanyard sandbox", entra, HttpLimits.DEFAULT, Clock.systemUTC()).startBackground();
             SandboxUserDirectory directory = new SandboxUserDirectory();
             Tomcat tomcat = startTomcat(options, host, lanyardDirectory, holder, changes, settings, lanyardSecrets,
-                    baseUrl, cluster, directory, entra);
+                    baseUrl, cluster, directory, entra, events, audit);
             return new RunningSandbox(tomcat, builtIn, graphStandIn, baseUrl.get(), home, lanyardDirectory, holder,
                     directory, lanyardSecrets, cluster);
         } catch (IOException | RuntimeException e) {
@@ -310,18 +316,17 @@ public final class Sandbox {
     private static Tomcat startTomcat(SandboxOptions options, SandboxHost host, Path lanyardDirectory,
             ConfigurationHolder configuration, ConfigurationService changes, SettingsService settings,
             LanyardSecrets secrets, AtomicReference<URI> baseUrl, ClusterState cluster, SandboxUserDirectory directory,
-            EntraEndpoints entra) throws IOException {
+            EntraEndpoints entra, EventStore events, AuditSink audit) throws IOException {
         SandboxSessionLogin sessionLogin = new SandboxSessionLogin(directory);
         Clock clock = host.clock();
         // The base URL is known once Tomcat has its port; the core reads it per login, after that.
         LoginService loginService = LoginService.builder(configuration, secrets.resolver(), directory, baseUrl::get,
                 clock).signingKeys(secrets.signingKeys()).seenStates(new ClusterSeenLoginStates(cluster))
-                .writes(directory, directory).audit(new LoggingAuditSink()).entraEndpoints(entra)
+                .writes(directory, directory).audit(audit).entraEndpoints(entra)
                 .directories(directory).build();
         // As in a product: pending logins sealed under the key in Lanyard's folder, which every node shares.
         LanyardWeb lanyard = LanyardWeb.create(loginService, configuration, sessionLogin, LoginPage.SANDBOX,
-                baseUrl::get, PendingLoginSeal.inFolder(lanyardDirectory), settings, clock);
-        LoggingAuditSink audit = new LoggingAuditSink();
+                baseUrl::get, PendingLoginSeal.inFolder(lanyardDirectory), settings, clock, audit);
         SessionRevocations revocations = SessionRevocations.of(cluster, clock);
         LanyardLogoutWeb logout = LanyardLogoutWeb.create(lanyard, LogoutService.create(loginService, cluster,
                 revocations, audit), revocations, new NoRememberMe(), clock);
@@ -333,7 +338,7 @@ public final class Sandbox {
         LanyardAdministration admin = new LanyardAdministration(Optional.of(changes),
                 adminAccess, secrets, baseUrl::get, LoginPage.SANDBOX,
                 AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT,
-                Clock.systemUTC(), settings, emergencyFile, audit);
+                Clock.systemUTC(), settings, emergencyFile, audit, Optional.of(events));
         Optional<Filter> botKiller = host.botKillerCut().map(cut -> new BotKillerStandIn(sessionLogin, cut));
         // API access: a missing service account is created in the sandbox's directory, as a product creates it
         BearerFilter bearer = new BearerFilter(new BearerAuthenticator(configuration, secrets.resolver(), directory,

@@ -18,6 +18,7 @@ import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.NationalCloud;
 import io.lanyard.core.discovery.ProviderMetadata;
 import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.error.LogText;
 import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.audit.AuditSink;
@@ -331,10 +332,16 @@ public final class LoginService {
         TokenResult tokenResult = exchanged.tokens();
         IdTokenExpectations expected = expectations(config, pending, exchanged.secret());
         ValidatedIdToken idToken = idTokens.validate(tokenResult.idToken(), expected, provider.keys());
-        Map<String, Object> claims = claimsFor(config, provider, tokenResult, idToken, expected);
-        HostUser user = accounts.accountFor(new LoginIdentity(config, idToken.claims().getIssuer(), idToken.subject(), claims,
-                runtime.usernameMapper(), runtime.groupRules()));
-        ownership.check(config, user, configuration.current().identityProviders());
+        Map<String, Object> claims;
+        HostUser user;
+        try {
+            claims = claimsFor(config, provider, tokenResult, idToken, expected);
+            user = accounts.accountFor(new LoginIdentity(config, idToken.claims().getIssuer(), idToken.subject(),
+                    claims, runtime.usernameMapper(), runtime.groupRules()));
+            ownership.check(config, user, configuration.current().identityProviders());
+        } catch (LanyardException failure) {
+            throw failure.attemptedBy(attemptedUser(runtime, idToken));
+        }
         if (pending.reauthenticationOf().isPresent()) {
             requireSamePerson(pending.reauthenticationOf().get(), user, config);
             LOG.info("{} re-authenticated at identity provider {} ({})", user.username(), config.id(),
@@ -345,6 +352,15 @@ public final class LoginService {
         LOG.info("{} logged in through identity provider {} ({})", user.username(), config.id(), config.displayName());
         return new LoginSuccess(user, config.id(), idToken.subject(), pending.returnPath(), idToken.raw(), claims,
                 hostSession(config, idToken));
+    }
+
+    /** For the audit trail: the username the ID token's claims map to, else its subject. */
+    private static String attemptedUser(ProviderRuntime runtime, ValidatedIdToken idToken) {
+        try {
+            return runtime.usernameMapper().username(idToken.claims().getClaims());
+        } catch (RuntimeException unmapped) {
+            return idToken.subject();
+        }
     }
 
     /**

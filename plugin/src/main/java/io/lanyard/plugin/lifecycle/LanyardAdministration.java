@@ -2,6 +2,7 @@ package io.lanyard.plugin.lifecycle;
 
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.audit.AuditSink;
+import io.lanyard.core.audit.EventStore;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.config.change.SettingsService;
 import io.lanyard.core.diagnostics.EntraConnectorCheck;
@@ -24,6 +25,7 @@ import io.lanyard.plugin.admin.AdminView;
 import io.lanyard.plugin.admin.StaticResources;
 import io.lanyard.plugin.admin.XsrfTokens;
 import io.lanyard.plugin.admin.api.ApiServlet;
+import io.lanyard.plugin.admin.events.EventPages;
 import io.lanyard.plugin.admin.integration.IntegrationAdmins;
 import io.lanyard.plugin.admin.integration.SecretSections;
 import io.lanyard.plugin.admin.keys.KeysPages;
@@ -66,7 +68,7 @@ public final class LanyardAdministration {
     public LanyardAdministration(LanyardPlugin plugin, AdminAccess access, BaseUrl baseUrl, LoginPage loginPage) {
         this(plugin.configurationService(), access, plugin.secrets(), baseUrl, loginPage,
                 AdminPageLayout.hostDecorated(), HttpLimits.DEFAULT, Clock.systemUTC(), plugin.settings(),
-                plugin.emergencyFile(), plugin.audit());
+                plugin.emergencyFile(), plugin.audit(), plugin.events());
     }
 
     /** Without Lanyard's settings file: {@code settings.xml}'s defaults, which the API then cannot change. */
@@ -95,6 +97,15 @@ public final class LanyardAdministration {
             LanyardSecrets secrets, BaseUrl baseUrl, LoginPage loginPage, AdminPageLayout layout,
             HttpLimits limits, Clock clock, SettingsService settings, EmergencyAccessFile emergencyFile,
             AuditSink audit) {
+        this(changes, access, secrets, baseUrl, loginPage, layout, limits, clock, settings, emergencyFile, audit,
+                Optional.empty());
+    }
+
+    /** @param events Lanyard's event store, shown on the page "Events"; empty: no such page */
+    public LanyardAdministration(Optional<ConfigurationService> changes, AdminAccess access,
+            LanyardSecrets secrets, BaseUrl baseUrl, LoginPage loginPage, AdminPageLayout layout,
+            HttpLimits limits, Clock clock, SettingsService settings, EmergencyAccessFile emergencyFile,
+            AuditSink audit, Optional<EventStore> events) {
         Objects.requireNonNull(access, "access");
         if (changes.isEmpty()) {
             this.adminServlet = new UnavailableServlet();
@@ -116,6 +127,7 @@ public final class LanyardAdministration {
         pages.add(new KeysPages(secrets.signingKeys(), resolver.securedStoreKeys(), sections, changes.get(), view,
                 guard, baseUrl));
         pages.add(new SignInPages(settings, emergencyFile, new EmergencyTimeBox(settings, audit, clock), view, guard));
+        events.ifPresent(store -> pages.add(new EventPages(store, view)));
         this.adminServlet = new AdminServlet(guard, view, pages, new StaticResources(), loginPage);
         this.apiServlet = new ApiServlet(guard, changes.get(), integrations, sections, text, settings, emergencyFile,
                 audit, clock);

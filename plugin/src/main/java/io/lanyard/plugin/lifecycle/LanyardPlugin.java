@@ -1,6 +1,8 @@
 package io.lanyard.plugin.lifecycle;
 
 import io.lanyard.core.audit.AuditSink;
+import io.lanyard.core.audit.AuditSinks;
+import io.lanyard.core.audit.EventStore;
 import io.lanyard.core.audit.LoggingAuditSink;
 import io.lanyard.core.bearer.BearerAuthenticator;
 import io.lanyard.core.cluster.ClusterSeenLoginStates;
@@ -66,7 +68,9 @@ public final class LanyardPlugin implements AutoCloseable {
     private final Optional<ConfigurationService> changes;
     private final LoginService loginService;
     private final LanyardWeb web;
-    private final AuditSink audit = new LoggingAuditSink();
+    /** The log line, Lanyard's event store in the shared home, and the product's audit log where it has one. */
+    private final AuditSink audit;
+    private final Optional<EventStore> events;
     private final BearerAuthenticator bearer;
     private final Clock clock = Clock.systemUTC();
     /**
@@ -101,19 +105,33 @@ public final class LanyardPlugin implements AutoCloseable {
     public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
             AccountWrites accounts, GroupWrites groups, SessionLogin sessionLogin, LoginPage loginPage,
             ClusterState cluster) {
+        this(product, home, baseUrl, users, accounts, groups, sessionLogin, loginPage, cluster, AuditSink.none());
+    }
+
+    /**
+     * @param hostAudit the product's own audit log ({@code io.lanyard.plugin.audit.HostAuditLog}), or none where the
+     *                  product has none (Bamboo)
+     */
+    public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
+            AccountWrites accounts, GroupWrites groups, SessionLogin sessionLogin, LoginPage loginPage,
+            ClusterState cluster, AuditSink hostAudit) {
         Objects.requireNonNull(home, "home");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.revocations = SessionRevocations.of(cluster, clock);
         LOG.info("Lanyard starting in {} ({})", describe(product), cluster.nodeName());
         this.lanyardDirectory = StartupConfiguration.locate(home);
         this.configuration = new ConfigurationHolder(StartupConfiguration.load(lanyardDirectory));
+        this.events = lanyardDirectory.map(directory -> EventStore.inFolder(directory, cluster.nodeName(), clock));
+        this.audit = events.isPresent()
+                ? AuditSinks.all(new LoggingAuditSink(), events.get(), Objects.requireNonNull(hostAudit, "hostAudit"))
+                : AuditSinks.all(new LoggingAuditSink(), Objects.requireNonNull(hostAudit, "hostAudit"));
         this.clientSecrets = ClientSecretResolver.atStart(product, lanyardDirectory);
         this.secrets = new LanyardSecrets(configuration, clientSecrets, lanyardDirectory,
                 certificateName(product, baseUrl), EntraEndpoints.NATIONAL_CLOUDS, HttpLimits.DEFAULT, clock)
                 .startBackground();
         // one per plugin: it keeps the configuration in step with the files other nodes change
         this.changes = lanyardDirectory.map(directory -> new ConfigurationService(configuration,
-                new ConfigurationFiles(directory), clientSecrets, cluster));
+                new ConfigurationFiles(directory), clientSecrets, cluster, audit));
         this.loginService = LoginService.builder(configuration, clientSecrets, users, baseUrl, clock)
                 .signingKeys(secrets.signingKeys()).seenStates(new ClusterSeenLoginStates(cluster))
                 .writes(accounts, groups).audit(audit).build();
@@ -127,7 +145,7 @@ public final class LanyardPlugin implements AutoCloseable {
         // Sealed under the key in the shared home, so that any node opens what another sealed.
         this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, baseUrl,
                 lanyardDirectory.map(PendingLoginSeal::inFolder).orElseGet(PendingLoginSeal::inMemory), settings,
-                clock);
+                clock, audit);
     }
 
     /** The subject of Lanyard's certificate, so that an administrator tells two installations' certificates apart. */
@@ -231,9 +249,14 @@ public final class LanyardPlugin implements AutoCloseable {
         return emergencyFile;
     }
 
-    /** Where audit events go (the log today; the product's audit log and Lanyard's event store where they exist). */
+    /** Where audit events go: the log, Lanyard's event store, and the product's audit log where it has one. */
     public AuditSink audit() {
         return audit;
+    }
+
+    /** Lanyard's event store in the shared home (the admin page Events); empty when the application reports no home. */
+    public Optional<EventStore> events() {
+        return events;
     }
 
     /** The client secret resolution logins use, resolved once at start (the admin UI shows where each comes from). */

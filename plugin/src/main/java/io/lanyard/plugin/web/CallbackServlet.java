@@ -36,9 +36,11 @@ public final class CallbackServlet extends HttpServlet {
     private final transient SessionLogin sessionLogin;
     private final transient ErrorPage errorPage;
     private final transient LoginFilter logins;
+    private final transient LoginAudit audit;
 
     CallbackServlet(LoginService loginService, PendingLoginCookies pendingLogins, SessionLogin sessionLogin,
-            ErrorPage errorPage, LoginFilter logins) {
+            ErrorPage errorPage, LoginFilter logins, LoginAudit audit) {
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.loginService = Objects.requireNonNull(loginService, "loginService");
         this.pendingLogins = Objects.requireNonNull(pendingLogins, "pendingLogins");
         this.sessionLogin = Objects.requireNonNull(sessionLogin, "sessionLogin");
@@ -58,12 +60,14 @@ public final class CallbackServlet extends HttpServlet {
             sessionLogin.logIn(request, response, success);
             // what the revocation check, the lifetime cap and a logout at the provider read; ends with the session
             request.getSession().setAttribute(LanyardSession.ATTRIBUTE, success.session());
+            audit.succeeded(request, success);
             response.sendRedirect(request.getContextPath() + success.returnPath());
         } catch (SilentLoginNeedsInteraction needed) {
             // the provider session ended too: the normal login, back to the same page
             logins.start(request, response, needed.identityProviderId(), needed.returnPath());
         } catch (LanyardException failure) {
-            errorPage.show(request, response, failure, identityProviderId);
+            audit.failed(request, failure, identityProviderId,
+                    errorPage.show(request, response, failure, identityProviderId));
         }
     }
 

@@ -38,8 +38,9 @@ public final class ErrorPage {
 
     /**
      * @param identityProviderId the provider involved, as the request named it (untrusted; logged only if well-formed)
+     * @return the correlation id the page shows and the log line has
      */
-    public void show(HttpServletRequest request, HttpServletResponse response, LanyardException failure,
+    public String show(HttpServletRequest request, HttpServletResponse response, LanyardException failure,
             String identityProviderId) throws IOException {
         ErrorCode code = failure.errorCode();
         String correlationId = correlationIds.next();
@@ -47,6 +48,7 @@ public final class ErrorPage {
                 loggableId(identityProviderId), loggableMessage(failure.getMessage()));
         ErrorPageModel model = model(request, code, correlationId, providerError(failure));
         write(response, model);
+        return correlationId;
     }
 
     ErrorPageModel model(HttpServletRequest request, ErrorCode code, String correlationId, Optional<String> providerError) {

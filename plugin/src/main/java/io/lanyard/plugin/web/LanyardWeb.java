@@ -1,6 +1,7 @@
 package io.lanyard.plugin.web;
 
 import io.lanyard.core.LanyardPaths;
+import io.lanyard.core.audit.AuditSink;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.SignInPolicy;
 import io.lanyard.core.config.change.SettingsService;
@@ -77,16 +78,25 @@ public final class LanyardWeb {
     public static LanyardWeb create(LoginService loginService, ConfigurationHolder configuration,
             SessionLogin sessionLogin, LoginPage loginPage, BaseUrl baseUrl, PendingLoginSeal seal,
             SettingsService settings, Clock clock) {
+        return create(loginService, configuration, sessionLogin, loginPage, baseUrl, seal, settings, clock,
+                AuditSink.none());
+    }
+
+    /** @param audit where every login's success or failure goes ({@code LOGIN_SUCCEEDED}, {@code LOGIN_FAILED}) */
+    public static LanyardWeb create(LoginService loginService, ConfigurationHolder configuration,
+            SessionLogin sessionLogin, LoginPage loginPage, BaseUrl baseUrl, PendingLoginSeal seal,
+            SettingsService settings, Clock clock, AuditSink audit) {
         Objects.requireNonNull(loginService, "loginService");
+        LoginAudit loginAudit = new LoginAudit(audit, clock);
         PendingLoginCookies pendingLogins = new PendingLoginCookies(seal, baseUrl);
         SignInCookies signInCookies = new SignInCookies(baseUrl, clock);
         LanyardText text = LanyardText.english();
         ErrorPage errorPage = new ErrorPage(loginPage, text, new ErrorPageRenderer(text));
         LoginFilter filter = new LoginFilter(loginPage, configuration, sessionLogin, loginService, pendingLogins,
-                new BaseUrlRedirect(baseUrl), errorPage, settings, signInCookies);
+                new BaseUrlRedirect(baseUrl), errorPage, settings, signInCookies, loginAudit);
         ChooserPage chooser = new ChooserPage(text, loginPage);
         return new LanyardWeb(filter, new LoginServlet(configuration, filter, chooser, settings, signInCookies, text),
-                new CallbackServlet(loginService, pendingLogins, sessionLogin, errorPage, filter), errorPage, baseUrl,
+                new CallbackServlet(loginService, pendingLogins, sessionLogin, errorPage, filter, loginAudit), errorPage, baseUrl,
                 configuration, settings, chooser);
     }
 

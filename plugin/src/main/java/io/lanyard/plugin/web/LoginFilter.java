@@ -54,10 +54,12 @@ public final class LoginFilter implements Filter {
     private final ErrorPage errorPage;
     private final SettingsService settings;
     private final SignInCookies signInCookies;
+    private final LoginAudit audit;
 
     LoginFilter(LoginPage loginPage, ConfigurationHolder configuration, SessionLogin sessionLogin,
             LoginService loginService, PendingLoginCookies pendingLogins, BaseUrlRedirect baseUrlRedirect,
-            ErrorPage errorPage, SettingsService settings, SignInCookies signInCookies) {
+            ErrorPage errorPage, SettingsService settings, SignInCookies signInCookies, LoginAudit audit) {
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.loginPaths = loginPage.paths().toArray(new String[0]);
         this.returnParameter = loginPage.returnParameter();
         this.configuration = Objects.requireNonNull(configuration, "configuration");
@@ -148,7 +150,8 @@ public final class LoginFilter implements Filter {
             redirect = silent ? loginService.startLogin(identityProviderId, requestedReturn, true)
                     : loginService.startLogin(identityProviderId, requestedReturn, options);
         } catch (LanyardException failure) {
-            errorPage.show(request, response, failure, identityProviderId);
+            audit.failed(request, failure, identityProviderId,
+                    errorPage.show(request, response, failure, identityProviderId));
             return;
         }
         pendingLogins.save(response, redirect.pendingLogin());

@@ -192,6 +192,12 @@ final class AdminTemplateSamples {
                 "loginPage", text, "passwordLogin", text, "systemAdministrators", true, "groups", List.of(text),
                 "openUntil", text, "fileOpenUntil", text, "filePath", text, "settingsFile", text),
                 "failure", Map.of("code", "LNY-100", "detail", text)));
+        data.put("eventsPage", Map.of("frame", frame("events"), "filter", Map.of("user", text, "provider", text, "code",
+                text, "type", "LOGIN_FAILED", "from", text, "until", text, "limit", "10"), "types",
+                List.of("LOGIN_FAILED", text), "events", List.of(Map.of("time", "2026-12-06T10:00:00Z", "type",
+                        "LOGIN_FAILED", "user", text, "actor", text, "provider", text, "code", "LNY-502", "reference",
+                        text, "source", text, "details", text)), "exportQuery", "user=" + text, "storeFolder", text,
+                "failure", Map.of("code", "LNY-852", "detail", text)));
         return data;
     }
 

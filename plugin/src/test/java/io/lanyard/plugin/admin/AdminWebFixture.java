@@ -50,6 +50,8 @@ final class AdminWebFixture {
     /** What the admin API reported to the audit trail. */
     final java.util.List<io.lanyard.core.audit.AuditEvent> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
     boolean administrator = true;
+    /** Lanyard's event store in the folder: every configuration change and every event the pages report. */
+    final io.lanyard.core.audit.EventStore events;
 
     private final AdminAccess access = new AdminAccess() {
         @Override
@@ -72,14 +74,16 @@ final class AdminWebFixture {
         this.home = home;
         this.holder = new ConfigurationHolder(initial);
         this.settings = new io.lanyard.core.config.change.SettingsService(Optional.of(home));
-        ConfigurationService service = new ConfigurationService(holder, new ConfigurationFiles(home), secrets);
+        this.events = io.lanyard.core.audit.EventStore.inFolder(home, "node-1", Clock.systemUTC());
+        ConfigurationService service = new ConfigurationService(holder, new ConfigurationFiles(home), secrets,
+                new io.lanyard.core.cluster.LocalClusterState(Clock.systemUTC()), events);
         HttpLimits limits = new HttpLimits(Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024);
         this.secrets = new LanyardSecrets(holder, secrets, Optional.of(home), "Lanyard test", endpoints, limits,
                 Clock.systemUTC());
         LanyardAdministration web = new LanyardAdministration(Optional.of(service), access, this.secrets,
                 () -> URI.create("https://jira.example.com/jira"), LoginPage.JIRA, AdminPageLayout.hostDecorated(),
                 limits, Clock.systemUTC(), settings, new io.lanyard.core.signin.EmergencyAccessFile(Optional.of(home)),
-                audited::add);
+                io.lanyard.core.audit.AuditSinks.all(audited::add, events), Optional.of(events));
         this.pages = web.adminServlet();
         this.api = web.apiServlet();
     }
