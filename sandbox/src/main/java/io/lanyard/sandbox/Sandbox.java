@@ -16,6 +16,7 @@ import io.lanyard.core.config.TokenIssuerConfig;
 import io.lanyard.core.config.change.ClientSecretAdministration;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.config.change.SettingsService;
+import io.lanyard.core.discovery.ProviderDocuments;
 import io.lanyard.core.config.xml.ConfigurationFiles;
 import io.lanyard.core.config.xml.IntegrationXmlStore;
 import io.lanyard.core.entra.EntraEndpoints;
@@ -323,6 +324,7 @@ public final class Sandbox {
         LoginService loginService = LoginService.builder(configuration, secrets.resolver(), directory, baseUrl::get,
                 clock).signingKeys(secrets.signingKeys()).seenStates(new ClusterSeenLoginStates(cluster))
                 .writes(directory, directory).audit(audit).entraEndpoints(entra)
+                .providerDocuments(ProviderDocuments.inFolder(lanyardDirectory, clock))
                 .directories(directory).build();
         // As in a product: pending logins sealed under the key in Lanyard's folder, which every node shares.
         LanyardWeb lanyard = LanyardWeb.create(loginService, configuration, sessionLogin, LoginPage.SANDBOX,

@@ -23,9 +23,20 @@ public final class ProviderMetadataSource {
     private final RefreshingValue<ProviderMetadata> metadata;
 
     public ProviderMetadataSource(String expectedIssuer, URI discoveryUrl, ProviderHttpClient http, Clock clock) {
+        this(expectedIssuer, discoveryUrl, http, clock, ProviderDocuments.inMemory(clock));
+    }
+
+    /**
+     * @param documents where the document is kept besides memory (the shared home), and used from when the provider
+     *                  cannot be reached
+     */
+    public ProviderMetadataSource(String expectedIssuer, URI discoveryUrl, ProviderHttpClient http, Clock clock,
+            ProviderDocuments documents) {
         this.metadata = new RefreshingValue<>("metadata of " + expectedIssuer,
-                () -> fetch(expectedIssuer, discoveryUrl, http), clock, TIME_TO_LIVE, MIN_FETCH_INTERVAL,
-                http.limits().responseTimeout(), ErrorCode.DISCOVERY_UNREACHABLE);
+                () -> documents.fetch(discoveryUrl, () -> fetchDocument(discoveryUrl, http),
+                        document -> ProviderMetadataParser.parse(document, expectedIssuer, discoveryUrl)),
+                clock, TIME_TO_LIVE, MIN_FETCH_INTERVAL, http.limits().responseTimeout(),
+                ErrorCode.DISCOVERY_UNREACHABLE);
     }
 
     /**
@@ -45,10 +56,6 @@ public final class ProviderMetadataSource {
      */
     public static ProviderMetadata fetchAnnounced(URI discoveryUrl, ProviderHttpClient http) {
         return ProviderMetadataParser.parseAnnounced(fetchDocument(discoveryUrl, http), discoveryUrl);
-    }
-
-    private static ProviderMetadata fetch(String expectedIssuer, URI discoveryUrl, ProviderHttpClient http) {
-        return ProviderMetadataParser.parse(fetchDocument(discoveryUrl, http), expectedIssuer, discoveryUrl);
     }
 
     private static String fetchDocument(URI discoveryUrl, ProviderHttpClient http) {

@@ -265,6 +265,8 @@ public enum ErrorCode {
     HOST_AUDIT_UNAVAILABLE("LNY-851", Kind.HOST),
     /** The admin's event filter cannot be read (a time that is not ISO-8601, an unknown type, a limit out of range). */
     EVENT_QUERY_INVALID("LNY-852", Kind.ADMINISTRATION),
+    /** A provider cannot be reached; its discovery document or keys are used from the copy in the shared home. */
+    PROVIDER_COPY_IN_USE("LNY-853", Kind.PROVIDER_UNAVAILABLE),
 
     // --- API access (issue 16): bearer tokens that scripts and servers present to the REST API. ---
     /** Not a well-formed JWT of a configured issuer (parts, base64url, JSON, size). Answered 401 invalid_token. */
@@ -396,7 +398,7 @@ public enum ErrorCode {
                     END_SESSION_UNAVAILABLE -> 502;
             case DISCOVERY_UNREACHABLE, JWKS_UNREACHABLE, TOKEN_ENDPOINT_UNREACHABLE, USERINFO_UNREACHABLE,
                     ENTRA_UNREACHABLE, OVERAGE_GRAPH_UNREACHABLE, OVERAGE_GRAPH_THROTTLED, CLUSTER_UNAVAILABLE,
-                    INTROSPECTION_FAILED -> 503;
+                    INTROSPECTION_FAILED, PROVIDER_COPY_IN_USE -> 503;
         };
     }
 

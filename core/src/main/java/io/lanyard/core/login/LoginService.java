@@ -16,6 +16,7 @@ import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.NationalCloud;
+import io.lanyard.core.discovery.ProviderDocuments;
 import io.lanyard.core.discovery.ProviderMetadata;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
@@ -77,6 +78,7 @@ public final class LoginService {
     private final ClientSecretResolver secrets;
     private final SigningKeys signingKeys;
     private final ProviderRuntimes runtimes;
+    private final ProviderDocuments documents;
     private final AccountProvisioning accounts;
     private final BaseUrl baseUrl;
     private final Clock clock;
@@ -91,7 +93,8 @@ public final class LoginService {
         this.configuration = builder.configuration;
         this.secrets = builder.secrets;
         this.signingKeys = builder.signingKeys;
-        this.runtimes = new ProviderRuntimes(builder.secrets, http, builder.clock);
+        this.documents = builder.documents == null ? ProviderDocuments.inMemory(builder.clock) : builder.documents;
+        this.runtimes = new ProviderRuntimes(builder.secrets, http, builder.clock, documents);
         OverageGroups overage = new OverageGroups(configuration::current, builder.secrets,
                 new GraphUserGroups(http, builder.entraEndpoints, builder.clock), builder.clock);
         this.accounts = new AccountProvisioning(builder.users, builder.accountWrites, builder.groupWrites,
@@ -175,6 +178,7 @@ public final class LoginService {
         private AccountWrites accountWrites = AccountWrites.unavailable(NO_WRITES);
         private GroupWrites groupWrites = GroupWrites.unavailable(NO_WRITES);
         private AuditSink audit = AuditSink.none();
+        private ProviderDocuments documents;
         private EntraEndpoints entraEndpoints = EntraEndpoints.NATIONAL_CLOUDS;
         private SeenLoginStates seenStates;
         private AccountDirectories directories = AccountDirectories.unknown();
@@ -208,6 +212,12 @@ public final class LoginService {
         }
 
         /** Where the accounts and memberships a login changes are reported. */
+        /** Where providers' documents and keys are kept besides memory (the shared home), and their fetches' status. */
+        public Builder providerDocuments(ProviderDocuments value) {
+            this.documents = Objects.requireNonNull(value, "documents");
+            return this;
+        }
+
         public Builder audit(AuditSink value) {
             this.audit = Objects.requireNonNull(value, "audit");
             return this;
@@ -382,6 +392,11 @@ public final class LoginService {
 
     BaseUrl baseUrl() {
         return baseUrl;
+    }
+
+    /** The providers' documents and keys as fetched (or used from the shared home), for the health view. */
+    public ProviderDocuments providerDocuments() {
+        return documents;
     }
 
     Clock clock() {

@@ -2,6 +2,7 @@ package io.lanyard.core.login;
 
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.discovery.ProviderMetadata;
+import io.lanyard.core.discovery.ProviderDocuments;
 import io.lanyard.core.discovery.ProviderMetadataSource;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.keys.JwksSource;
@@ -30,14 +31,17 @@ final class ProviderRuntime {
     private final GroupRules groupRules;
     private final ProviderHttpClient http;
     private final Clock clock;
+    private final ProviderDocuments documents;
     private volatile JwksSource keys;
 
-    ProviderRuntime(IdentityProviderConfig config, ClientSecrets secrets, ProviderHttpClient http, Clock clock) {
+    ProviderRuntime(IdentityProviderConfig config, ClientSecrets secrets, ProviderHttpClient http, Clock clock,
+            ProviderDocuments documents) {
+        this.documents = documents;
         this.config = config;
         this.secrets = secrets;
         this.http = http;
         this.clock = clock;
-        this.metadata = new ProviderMetadataSource(config.issuer(), config.discoveryUrl(), http, clock);
+        this.metadata = new ProviderMetadataSource(config.issuer(), config.discoveryUrl(), http, clock, documents);
         this.usernameMapper = new UsernameMapper(config.usernameMapping());
         this.groupRules = new GroupRules(config.provisioning().groups());
     }
@@ -112,7 +116,7 @@ final class ProviderRuntime {
             synchronized (this) {
                 held = keys;
                 if (held == null || !held.jwksUri().equals(current.jwksUri())) {
-                    held = new JwksSource(current.jwksUri(), http, clock);
+                    held = new JwksSource(current.jwksUri(), http, clock, documents);
                     keys = held;
                 }
             }

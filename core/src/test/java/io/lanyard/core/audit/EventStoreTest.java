@@ -56,6 +56,17 @@ class EventStoreTest {
     }
 
     @Test
+    void everyEventTypeIsStoredAndReadBack() {
+        EventStore store = store("node1", EventStore.Limits.DEFAULT);
+        for (AuditEventType type : AuditEventType.values()) {
+            store.record(AuditEvent.of(type, T0.plusSeconds(type.ordinal())).user("u-" + type).build());
+        }
+
+        assertThat(store.recent(EventQuery.all())).extracting(AuditEvent::type)
+                .containsExactlyInAnyOrder(AuditEventType.values());
+    }
+
+    @Test
     void filtersByUserProviderCodeTypeAndTimeNewestFirst() {
         EventStore store = store("node1", EventStore.Limits.DEFAULT);
         store.record(login("alice", 1));

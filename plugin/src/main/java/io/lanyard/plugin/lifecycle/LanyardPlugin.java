@@ -10,6 +10,7 @@ import io.lanyard.core.cluster.LocalClusterState;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.config.change.SettingsService;
+import io.lanyard.core.discovery.ProviderDocuments;
 import io.lanyard.core.config.xml.ConfigurationFiles;
 import io.lanyard.core.host.AccountWrites;
 import io.lanyard.core.entra.EntraEndpoints;
@@ -134,7 +135,9 @@ public final class LanyardPlugin implements AutoCloseable {
                 new ConfigurationFiles(directory), clientSecrets, cluster, audit));
         this.loginService = LoginService.builder(configuration, clientSecrets, users, baseUrl, clock)
                 .signingKeys(secrets.signingKeys()).seenStates(new ClusterSeenLoginStates(cluster))
-                .writes(accounts, groups).audit(audit).build();
+                .writes(accounts, groups).audit(audit)
+                .providerDocuments(lanyardDirectory.map(directory -> ProviderDocuments.inFolder(directory, clock))
+                        .orElseGet(() -> ProviderDocuments.inMemory(clock))).build();
         this.logouts = LogoutService.create(loginService, cluster, revocations, audit);
         // API access: a missing service account is created through the same account writes as just-in-time accounts
         this.bearer = new BearerAuthenticator(configuration, clientSecrets, users, accounts, audit, clock,

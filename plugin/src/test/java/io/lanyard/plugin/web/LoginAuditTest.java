@@ -79,4 +79,16 @@ class LoginAuditTest {
             assertThat(response.body()).contains(event.correlationId().orElseThrow());
         });
     }
+
+    @Test
+    void anAdministratorsReauthenticationIsAuditedAsSuch() throws Exception {
+        HostUser admin = new HostUser("admin", "Admin", "admin@example.com", true);
+        LoginSuccess plain = new LoginSuccess(admin, "idp1", "sub-a", "/", "id.token.value", Map.of("sub", "sub-a"));
+        when(loginService.completeLogin(eq("idp1"), any(), any())).thenReturn(new LoginSuccess(admin, "idp1", "sub-a",
+                "/", "id.token.value", Map.of("sub", "sub-a"), plain.session(), true));
+
+        servlet.doGet(callback().mock, response.mock);
+
+        assertThat(audited).extracting(AuditEvent::type).containsExactly(AuditEventType.REAUTHENTICATED);
+    }
 }
