@@ -30,5 +30,10 @@ public enum AuditEventType {
     /** An administrator re-authenticated at the identity provider and the product's WebSudo session was started. */
     REAUTHENTICATED,
     /** An administrator changed Lanyard's settings ({@code settings.xml}: details name the fields changed). */
-    SETTINGS_CHANGED
+    SETTINGS_CHANGED,
+    /**
+     * An identity provider could not be reached and people got the outage page (details: how many sign-ins failed
+     * so; at most one event per provider, node and {@code io.lanyard.plugin.web.LoginAudit#OUTAGE_EVERY}).
+     */
+    PROVIDER_UNREACHABLE
 }

@@ -399,6 +399,12 @@ public final class LoginService {
         return documents;
     }
 
+    /** The jwks_uri of the provider whose keys this node holds, if it has read its metadata yet; never fetches. */
+    public Optional<URI> keysUriOf(String identityProviderId) {
+        return configuration.current().identityProvider(identityProviderId).map(runtimes::forConfig)
+                .flatMap(ProviderRuntime::keysUri);
+    }
+
     Clock clock() {
         return clock;
     }

@@ -14,6 +14,7 @@ import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.provisioning.GroupRules;
 import io.lanyard.core.secret.SecretOwner;
 import io.lanyard.core.signing.SigningKeys;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -107,6 +108,12 @@ final class ProviderRuntime {
     }
 
     record Current(ProviderMetadata metadata, JwksSource keys) {
+    }
+
+    /** The jwks_uri whose keys this node holds or fetches, if it has read the metadata yet (never fetches). */
+    Optional<URI> keysUri() {
+        JwksSource held = keys;
+        return held == null ? Optional.empty() : Optional.of(held.jwksUri());
     }
 
     /** The keys at the jwks_uri of {@code current}; a new key source if the provider moved its keys. */

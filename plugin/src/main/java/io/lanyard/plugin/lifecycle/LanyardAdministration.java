@@ -12,6 +12,7 @@ import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.http.HttpLimits;
+import io.lanyard.core.login.LoginService;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.signin.EmergencyAccessFile;
@@ -26,6 +27,7 @@ import io.lanyard.plugin.admin.StaticResources;
 import io.lanyard.plugin.admin.XsrfTokens;
 import io.lanyard.plugin.admin.api.ApiServlet;
 import io.lanyard.plugin.admin.events.EventPages;
+import io.lanyard.plugin.admin.health.HealthPages;
 import io.lanyard.plugin.admin.integration.IntegrationAdmins;
 import io.lanyard.plugin.admin.integration.SecretSections;
 import io.lanyard.plugin.admin.keys.KeysPages;
@@ -68,7 +70,7 @@ public final class LanyardAdministration {
     public LanyardAdministration(LanyardPlugin plugin, AdminAccess access, BaseUrl baseUrl, LoginPage loginPage) {
         this(plugin.configurationService(), access, plugin.secrets(), baseUrl, loginPage,
                 AdminPageLayout.hostDecorated(), HttpLimits.DEFAULT, Clock.systemUTC(), plugin.settings(),
-                plugin.emergencyFile(), plugin.audit(), plugin.events());
+                plugin.emergencyFile(), plugin.audit(), plugin.events(), Optional.of(plugin.loginService()));
     }
 
     /** Without Lanyard's settings file: {@code settings.xml}'s defaults, which the API then cannot change. */
@@ -98,14 +100,18 @@ public final class LanyardAdministration {
             HttpLimits limits, Clock clock, SettingsService settings, EmergencyAccessFile emergencyFile,
             AuditSink audit) {
         this(changes, access, secrets, baseUrl, loginPage, layout, limits, clock, settings, emergencyFile, audit,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
-    /** @param events Lanyard's event store, shown on the page "Events"; empty: no such page */
+    /**
+     * @param events Lanyard's event store, shown on the page "Events"; empty: no such page
+     * @param logins the logins' providers as fetched, shown with the last sign-ins on the page "Health"; empty: no
+     *               such page
+     */
     public LanyardAdministration(Optional<ConfigurationService> changes, AdminAccess access,
             LanyardSecrets secrets, BaseUrl baseUrl, LoginPage loginPage, AdminPageLayout layout,
             HttpLimits limits, Clock clock, SettingsService settings, EmergencyAccessFile emergencyFile,
-            AuditSink audit, Optional<EventStore> events) {
+            AuditSink audit, Optional<EventStore> events, Optional<LoginService> logins) {
         Objects.requireNonNull(access, "access");
         if (changes.isEmpty()) {
             this.adminServlet = new UnavailableServlet();
@@ -128,6 +134,7 @@ public final class LanyardAdministration {
                 guard, baseUrl));
         pages.add(new SignInPages(settings, emergencyFile, new EmergencyTimeBox(settings, audit, clock), view, guard));
         events.ifPresent(store -> pages.add(new EventPages(store, view)));
+        logins.ifPresent(service -> pages.add(new HealthPages(changes.get(), events, service, view, clock)));
         this.adminServlet = new AdminServlet(guard, view, pages, new StaticResources(), loginPage);
         this.apiServlet = new ApiServlet(guard, changes.get(), integrations, sections, text, settings, emergencyFile,
                 audit, clock);

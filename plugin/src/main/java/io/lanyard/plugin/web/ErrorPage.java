@@ -1,5 +1,6 @@
 package io.lanyard.plugin.web;
 
+import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
@@ -47,7 +48,10 @@ public final class ErrorPage {
         LOG.warn("Login failed: {} correlationId={} idp={}: {}", code, correlationId,
                 loggableId(identityProviderId), loggableMessage(failure.getMessage()));
         ErrorPageModel model = model(request, code, correlationId, providerError(failure));
-        write(response, model);
+        // a provider that cannot be reached: the outage page, which says so and where administrators act
+        write(response, model, code.kind() == ErrorCode.Kind.PROVIDER_UNAVAILABLE
+                ? renderer.renderOutage(model, request.getContextPath() + LanyardPaths.ADMIN + "/health")
+                : renderer.render(model));
         return correlationId;
     }
 
@@ -57,8 +61,7 @@ public final class ErrorPage {
                 providerError, loginUrl, loginUrl + "?" + NATIVE_LOGIN_PARAMETER + "=1");
     }
 
-    private void write(HttpServletResponse response, ErrorPageModel model) throws IOException {
-        String html = renderer.render(model);
+    private void write(HttpServletResponse response, ErrorPageModel model, String html) throws IOException {
         response.setStatus(model.status());
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/html;charset=UTF-8");

@@ -198,6 +198,13 @@ final class AdminTemplateSamples {
                         "LOGIN_FAILED", "user", text, "actor", text, "provider", text, "code", "LNY-502", "reference",
                         text, "source", text, "details", text)), "exportQuery", "user=" + text, "storeFolder", text,
                 "failure", Map.of("code", "LNY-852", "detail", text)));
+        Map<String, Object> fetch = Map.of("url", "https://idp/" + text, "fetchedAt", "2026-12-06T10:00:00Z", "age",
+                "5 min", "failedAt", "2026-12-06T10:05:00Z", "failure", "LNY-200", "fromCopy", true, "copyAt",
+                "2026-12-06T10:00:00Z");
+        data.put("healthFetch", Map.of("fetch", fetch));
+        data.put("healthPage", Map.of("frame", frame("health"), "providers", List.of(Map.of("id", text, "name", text,
+                "enabled", false, "lastSuccess", text, "lastFailure", text, "lastFailureCode", "LNY-502",
+                "discovery", fetch, "keys", fetch)), "openMinutes", "60", "now", "2026-12-06T10:06:00Z"));
         return data;
     }
 

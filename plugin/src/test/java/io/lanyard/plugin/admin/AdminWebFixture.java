@@ -52,6 +52,8 @@ final class AdminWebFixture {
     boolean administrator = true;
     /** Lanyard's event store in the folder: every configuration change and every event the pages report. */
     final io.lanyard.core.audit.EventStore events;
+    /** The logins whose providers' fetches the page "Health" shows. */
+    final io.lanyard.core.login.LoginService logins;
 
     private final AdminAccess access = new AdminAccess() {
         @Override
@@ -75,6 +77,11 @@ final class AdminWebFixture {
         this.holder = new ConfigurationHolder(initial);
         this.settings = new io.lanyard.core.config.change.SettingsService(Optional.of(home));
         this.events = io.lanyard.core.audit.EventStore.inFolder(home, "node-1", Clock.systemUTC());
+        this.logins = io.lanyard.core.login.LoginService.builder(holder, secrets,
+                org.mockito.Mockito.mock(io.lanyard.core.host.UserDirectory.class),
+                () -> URI.create("https://jira.example.com/jira"), Clock.systemUTC())
+                .providerDocuments(io.lanyard.core.discovery.ProviderDocuments.inFolder(home, Clock.systemUTC()))
+                .build();
         ConfigurationService service = new ConfigurationService(holder, new ConfigurationFiles(home), secrets,
                 new io.lanyard.core.cluster.LocalClusterState(Clock.systemUTC()), events);
         HttpLimits limits = new HttpLimits(Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024);
@@ -83,7 +90,7 @@ final class AdminWebFixture {
         LanyardAdministration web = new LanyardAdministration(Optional.of(service), access, this.secrets,
                 () -> URI.create("https://jira.example.com/jira"), LoginPage.JIRA, AdminPageLayout.hostDecorated(),
                 limits, Clock.systemUTC(), settings, new io.lanyard.core.signin.EmergencyAccessFile(Optional.of(home)),
-                io.lanyard.core.audit.AuditSinks.all(audited::add, events), Optional.of(events));
+                io.lanyard.core.audit.AuditSinks.all(audited::add, events), Optional.of(events), Optional.of(logins));
         this.pages = web.adminServlet();
         this.api = web.apiServlet();
     }

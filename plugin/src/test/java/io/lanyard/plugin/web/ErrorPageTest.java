@@ -43,6 +43,21 @@ class ErrorPageTest {
         logger.detachAppender(log);
     }
 
+    /** Issue 19: a provider that cannot be reached gets the outage page, with where administrators act. */
+    @Test
+    void aProviderThatCannotBeReachedGetsTheOutagePageAndAnotherFailureDoesNot() throws Exception {
+        errorPage.show(request.mock, response.mock,
+                new LoginFailedException(ErrorCode.DISCOVERY_UNREACHABLE, "connect timed out"), "idp1");
+
+        assertThat(response.body()).contains("id=\"outage\"").contains("LNY-200")
+                .contains("id=\"outage-admin\" href=\"/wiki/plugins/servlet/lanyard/admin/health\"")
+                .doesNotContain("connect timed out");
+
+        FakeHttp.Response other = new FakeHttp.Response();
+        errorPage.show(request.mock, other.mock, new LoginFailedException(ErrorCode.USER_NOT_FOUND, "no"), "idp1");
+        assertThat(other.body()).doesNotContain("id=\"outage\"").doesNotContain("outage-admin");
+    }
+
     @Test
     void escapesHostileProviderErrorCode() throws Exception {
         String hostile = "<img src=x onerror='alert(1)'>";

@@ -91,4 +91,19 @@ class LoginAuditTest {
 
         assertThat(audited).extracting(AuditEvent::type).containsExactly(AuditEventType.REAUTHENTICATED);
     }
+
+    /** An outage: every failure is a LOGIN_FAILED, but PROVIDER_UNREACHABLE comes once per provider and window. */
+    @Test
+    void anOutageIsAuditedOnceAWindowNotOncePerPerson() throws Exception {
+        when(loginService.completeLogin(eq("idp1"), any(), any())).thenThrow(
+                new LoginFailedException(ErrorCode.TOKEN_ENDPOINT_UNREACHABLE, "connect timed out"));
+
+        for (int i = 0; i < 5; i++) {
+            servlet.doGet(callback().mock, new FakeHttp.Response().mock);
+        }
+
+        assertThat(audited).filteredOn(e -> e.type() == AuditEventType.PROVIDER_UNREACHABLE).singleElement()
+                .satisfies(e -> assertThat(e.integrationId()).contains("idp1"));
+        assertThat(audited).filteredOn(e -> e.type() == AuditEventType.LOGIN_FAILED).hasSize(5);
+    }
 }
