@@ -340,7 +340,8 @@ public final class Sandbox {
         LanyardAdministration admin = new LanyardAdministration(Optional.of(changes),
                 adminAccess, secrets, baseUrl::get, LoginPage.SANDBOX,
                 AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT,
-                Clock.systemUTC(), settings, emergencyFile, audit, Optional.of(events), Optional.of(loginService));
+                Clock.systemUTC(), settings, emergencyFile, audit, Optional.of(events), Optional.of(loginService),
+                "Lanyard sandbox");
         Optional<Filter> botKiller = host.botKillerCut().map(cut -> new BotKillerStandIn(sessionLogin, cut));
         // API access: a missing service account is created in the sandbox's directory, as a product creates it
         BearerFilter bearer = new BearerFilter(new BearerAuthenticator(configuration, secrets.resolver(), directory,

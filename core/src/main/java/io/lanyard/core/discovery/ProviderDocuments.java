@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
@@ -43,11 +44,32 @@ public final class ProviderDocuments {
 
     /** What is known of one document: its last good fetch, the copy in use, the last failure. */
     public record Status(URI url, Optional<Instant> fetchedAt, Optional<Instant> failedAt,
-            Optional<ErrorCode> failure, boolean servedFromCopy) {
+            Optional<ErrorCode> failure, boolean servedFromCopy, Optional<Duration> clockOffset) {
 
         /** The age of what is in use, at {@code now}. */
-        public Optional<java.time.Duration> age(Instant now) {
-            return fetchedAt.map(at -> java.time.Duration.between(at, now));
+        public Optional<Duration> age(Instant now) {
+            return fetchedAt.map(at -> Duration.between(at, now));
+        }
+    }
+
+    /**
+     * A document as the provider answered it, and the time its HTTP {@code Date} header gave (RFC 9110 §6.6.1).
+     *
+     * @param providerDate when the provider says it answered, if it said so readably
+     */
+    public record Fetched(String document, Optional<Instant> providerDate) {
+
+        /** The body and the {@code Date} header of a provider's answer. */
+        public static Fetched of(com.nimbusds.oauth2.sdk.http.HTTPResponse response) {
+            Optional<Instant> date;
+            try {
+                String header = response.getHeaderValue("Date");
+                date = header == null ? Optional.empty() : Optional.of(java.time.ZonedDateTime.parse(header,
+                        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            } catch (DateTimeParseException unreadable) {
+                date = Optional.empty();
+            }
+            return new Fetched(response.getBody(), date);
         }
     }
 
@@ -77,23 +99,26 @@ public final class ProviderDocuments {
      *
      * @throws LoginFailedException the fetch's or the parser's failure when there is no usable copy
      */
-    public <T> T fetch(URI url, Supplier<String> fetch, Function<String, T> parse) {
+    public <T> T fetch(URI url, Supplier<Fetched> fetch, Function<String, T> parse) {
         Instant now = clock.instant();
-        String document;
+        Fetched fetched;
         try {
-            document = fetch.get();
+            fetched = fetch.get();
         } catch (LanyardException failure) {
             return fromCopy(url, failure, now, parse);
         }
+        String document = fetched.document();
+        // the provider's clock against ours, at the answer (the Date header has whole seconds)
+        Optional<Duration> offset = fetched.providerDate().map(date -> Duration.between(clock.instant(), date));
         T parsed;
         try {
             parsed = parse.apply(document);
         } catch (LanyardException invalid) {
             statuses.put(url, new Status(url, status(url).flatMap(Status::fetchedAt), Optional.of(now),
-                    Optional.of(invalid.errorCode()), false));
+                    Optional.of(invalid.errorCode()), false, offset));
             throw invalid;
         }
-        statuses.put(url, new Status(url, Optional.of(now), Optional.empty(), Optional.empty(), false));
+        statuses.put(url, new Status(url, Optional.of(now), Optional.empty(), Optional.empty(), false, offset));
         save(url, document, now);
         return parsed;
     }
@@ -101,17 +126,19 @@ public final class ProviderDocuments {
     private <T> T fromCopy(URI url, LanyardException failure, Instant now, Function<String, T> parse) {
         Optional<ErrorCode> code = Optional.of(failure.errorCode());
         if (!isUnreachable(failure.errorCode())) {
-            statuses.put(url, new Status(url, status(url).flatMap(Status::fetchedAt), Optional.of(now), code, false));
+            statuses.put(url, new Status(url, status(url).flatMap(Status::fetchedAt), Optional.of(now), code, false,
+                    Optional.empty()));
             throw failure;
         }
         Optional<Copy> copy = load(url);
         if (copy.isEmpty()) {
-            statuses.put(url, new Status(url, Optional.empty(), Optional.of(now), code, false));
+            statuses.put(url, new Status(url, Optional.empty(), Optional.of(now), code, false, Optional.empty()));
             throw failure;
         }
         T parsed = parse.apply(copy.get().document());
         boolean first = !status(url).map(Status::servedFromCopy).orElse(false);
-        statuses.put(url, new Status(url, Optional.of(copy.get().fetchedAt()), Optional.of(now), code, true));
+        statuses.put(url, new Status(url, Optional.of(copy.get().fetchedAt()), Optional.of(now), code, true,
+                Optional.empty()));
         if (first) {
             LOG.warn("{}: {} cannot be reached ({}); using the copy in the shared home fetched at {}",
                     ErrorCode.PROVIDER_COPY_IN_USE, url, failure.errorCode().code(), copy.get().fetchedAt());

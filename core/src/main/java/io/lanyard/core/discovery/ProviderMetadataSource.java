@@ -33,7 +33,7 @@ public final class ProviderMetadataSource {
     public ProviderMetadataSource(String expectedIssuer, URI discoveryUrl, ProviderHttpClient http, Clock clock,
             ProviderDocuments documents) {
         this.metadata = new RefreshingValue<>("metadata of " + expectedIssuer,
-                () -> documents.fetch(discoveryUrl, () -> fetchDocument(discoveryUrl, http),
+                () -> documents.fetch(discoveryUrl, () -> ProviderDocuments.Fetched.of(answer(discoveryUrl, http)),
                         document -> ProviderMetadataParser.parse(document, expectedIssuer, discoveryUrl)),
                 clock, TIME_TO_LIVE, MIN_FETCH_INTERVAL, http.limits().responseTimeout(),
                 ErrorCode.DISCOVERY_UNREACHABLE);
@@ -59,6 +59,10 @@ public final class ProviderMetadataSource {
     }
 
     private static String fetchDocument(URI discoveryUrl, ProviderHttpClient http) {
+        return answer(discoveryUrl, http).getBody();
+    }
+
+    private static HTTPResponse answer(URI discoveryUrl, ProviderHttpClient http) {
         HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, discoveryUrl);
         request.setAccept("application/json");
         HTTPResponse response = http.send(request, ErrorCode.DISCOVERY_UNREACHABLE);
@@ -66,6 +70,6 @@ public final class ProviderMetadataSource {
             throw new LoginFailedException(ErrorCode.DISCOVERY_UNREACHABLE,
                     "metadata at " + discoveryUrl + " answered HTTP " + response.getStatusCode());
         }
-        return response.getBody();
+        return response;
     }
 }

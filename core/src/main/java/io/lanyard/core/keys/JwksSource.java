@@ -47,7 +47,8 @@ public final class JwksSource implements KeySource {
     public JwksSource(URI jwksUri, ProviderHttpClient http, Clock clock, ProviderDocuments documents) {
         this.jwksUri = jwksUri;
         this.keys = new RefreshingValue<>("signing keys at " + jwksUri,
-                () -> documents.fetch(jwksUri, () -> fetch(jwksUri, http), body -> parse(jwksUri, body)), clock,
+                () -> documents.fetch(jwksUri, () -> ProviderDocuments.Fetched.of(fetch(jwksUri, http)),
+                        body -> parse(jwksUri, body)), clock,
                 TIME_TO_LIVE, MIN_FETCH_INTERVAL, http.limits().responseTimeout(), ErrorCode.JWKS_UNREACHABLE);
     }
 
@@ -82,7 +83,7 @@ public final class JwksSource implements KeySource {
         return fetches.get();
     }
 
-    private String fetch(URI jwksUri, ProviderHttpClient http) {
+    private HTTPResponse fetch(URI jwksUri, ProviderHttpClient http) {
         fetches.incrementAndGet();
         HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, jwksUri);
         request.setAccept("application/json, application/jwk-set+json");
@@ -91,7 +92,7 @@ public final class JwksSource implements KeySource {
             throw new LoginFailedException(ErrorCode.JWKS_UNREACHABLE,
                     "key set at " + jwksUri + " answered HTTP " + response.getStatusCode());
         }
-        return response.getBody();
+        return response;
     }
 
     private static VerificationKeys parse(URI jwksUri, String body) {

@@ -70,7 +70,8 @@ public final class LanyardAdministration {
     public LanyardAdministration(LanyardPlugin plugin, AdminAccess access, BaseUrl baseUrl, LoginPage loginPage) {
         this(plugin.configurationService(), access, plugin.secrets(), baseUrl, loginPage,
                 AdminPageLayout.hostDecorated(), HttpLimits.DEFAULT, Clock.systemUTC(), plugin.settings(),
-                plugin.emergencyFile(), plugin.audit(), plugin.events(), Optional.of(plugin.loginService()));
+                plugin.emergencyFile(), plugin.audit(), plugin.events(), Optional.of(plugin.loginService()),
+                plugin.productDescription());
     }
 
     /** Without Lanyard's settings file: {@code settings.xml}'s defaults, which the API then cannot change. */
@@ -100,18 +101,19 @@ public final class LanyardAdministration {
             HttpLimits limits, Clock clock, SettingsService settings, EmergencyAccessFile emergencyFile,
             AuditSink audit) {
         this(changes, access, secrets, baseUrl, loginPage, layout, limits, clock, settings, emergencyFile, audit,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), "unknown");
     }
 
     /**
      * @param events Lanyard's event store, shown on the page "Events"; empty: no such page
      * @param logins the logins' providers as fetched, shown with the last sign-ins on the page "Health"; empty: no
      *               such page
+     * @param product the product and its version, for the support zip
      */
     public LanyardAdministration(Optional<ConfigurationService> changes, AdminAccess access,
             LanyardSecrets secrets, BaseUrl baseUrl, LoginPage loginPage, AdminPageLayout layout,
             HttpLimits limits, Clock clock, SettingsService settings, EmergencyAccessFile emergencyFile,
-            AuditSink audit, Optional<EventStore> events, Optional<LoginService> logins) {
+            AuditSink audit, Optional<EventStore> events, Optional<LoginService> logins, String product) {
         Objects.requireNonNull(access, "access");
         if (changes.isEmpty()) {
             this.adminServlet = new UnavailableServlet();
@@ -134,7 +136,8 @@ public final class LanyardAdministration {
                 guard, baseUrl));
         pages.add(new SignInPages(settings, emergencyFile, new EmergencyTimeBox(settings, audit, clock), view, guard));
         events.ifPresent(store -> pages.add(new EventPages(store, view)));
-        logins.ifPresent(service -> pages.add(new HealthPages(changes.get(), events, service, view, clock)));
+        logins.ifPresent(service -> pages.add(new HealthPages(changes.get(), events, service, view, clock,
+                secrets.nodeReports(), product)));
         this.adminServlet = new AdminServlet(guard, view, pages, new StaticResources(), loginPage);
         this.apiServlet = new ApiServlet(guard, changes.get(), integrations, sections, text, settings, emergencyFile,
                 audit, clock);

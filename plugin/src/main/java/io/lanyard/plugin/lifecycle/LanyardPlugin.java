@@ -72,6 +72,7 @@ public final class LanyardPlugin implements AutoCloseable {
     /** The log line, Lanyard's event store in the shared home, and the product's audit log where it has one. */
     private final AuditSink audit;
     private final Optional<EventStore> events;
+    private final String productDescription;
     private final BearerAuthenticator bearer;
     private final Clock clock = Clock.systemUTC();
     /**
@@ -119,7 +120,8 @@ public final class LanyardPlugin implements AutoCloseable {
         Objects.requireNonNull(home, "home");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.revocations = SessionRevocations.of(cluster, clock);
-        LOG.info("Lanyard starting in {} ({})", describe(product), cluster.nodeName());
+        this.productDescription = describe(product);
+        LOG.info("Lanyard starting in {} ({})", productDescription, cluster.nodeName());
         this.lanyardDirectory = StartupConfiguration.locate(home);
         this.configuration = new ConfigurationHolder(StartupConfiguration.load(lanyardDirectory));
         this.events = lanyardDirectory.map(directory -> EventStore.inFolder(directory, cluster.nodeName(), clock));
@@ -255,6 +257,11 @@ public final class LanyardPlugin implements AutoCloseable {
     /** Where audit events go: the log, Lanyard's event store, and the product's audit log where it has one. */
     public AuditSink audit() {
         return audit;
+    }
+
+    /** The product and its version, as the start-up log names them (the support zip's versions). */
+    public String productDescription() {
+        return productDescription;
     }
 
     /** Lanyard's event store in the shared home (the admin page Events); empty when the application reports no home. */

@@ -200,7 +200,7 @@ final class AdminTemplateSamples {
                 "failure", Map.of("code", "LNY-852", "detail", text)));
         Map<String, Object> fetch = Map.of("url", "https://idp/" + text, "fetchedAt", "2026-12-06T10:00:00Z", "age",
                 "5 min", "failedAt", "2026-12-06T10:05:00Z", "failure", "LNY-200", "fromCopy", true, "copyAt",
-                "2026-12-06T10:00:00Z");
+                "2026-12-06T10:00:00Z", "clockOffset", "-2 s");
         data.put("healthFetch", Map.of("fetch", fetch));
         data.put("healthPage", Map.of("frame", frame("health"), "providers", List.of(Map.of("id", text, "name", text,
                 "enabled", false, "lastSuccess", text, "lastFailure", text, "lastFailureCode", "LNY-502",

@@ -5,10 +5,13 @@ import io.lanyard.core.audit.AuditEventType;
 import io.lanyard.core.audit.EventQuery;
 import io.lanyard.core.audit.EventStore;
 import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.discovery.ProviderDocuments;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.login.LoginService;
+import io.lanyard.core.nodes.NodeReports;
+import io.lanyard.plugin.admin.AdminGuard;
 import io.lanyard.plugin.admin.AdminPages;
 import io.lanyard.plugin.admin.AdminView;
 import java.io.IOException;
@@ -36,15 +39,22 @@ public final class HealthPages implements AdminPages {
     static final String PATH = "health";
     /** The one-click opening's time box, in minutes. */
     static final int OPEN_MINUTES = 60;
+    static final String SUPPORT_ZIP = "support.zip";
 
     private final ConfigurationService configuration;
     private final Optional<EventStore> events;
     private final LoginService logins;
     private final AdminView view;
     private final Clock clock;
+    private final SupportZip supportZip;
 
+    /**
+     * @param nodes   the nodes' reports in the shared home, for the support zip
+     * @param product the product and its version, for the support zip
+     */
     public HealthPages(ConfigurationService configuration, Optional<EventStore> events, LoginService logins,
-            AdminView view, Clock clock) {
+            AdminView view, Clock clock, Optional<NodeReports> nodes, String product) {
+        this.supportZip = new SupportZip(events, nodes, product);
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.events = Objects.requireNonNull(events, "events");
         this.logins = Objects.requireNonNull(logins, "logins");
@@ -59,14 +69,24 @@ public final class HealthPages implements AdminPages {
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, List<String> path) throws IOException {
-        if (!path.isEmpty() || !"GET".equals(request.getMethod())) {
+        boolean zip = path.equals(List.of(SUPPORT_ZIP));
+        if ((!path.isEmpty() && !zip) || !"GET".equals(request.getMethod())) {
             view.refusal(request, response, HttpServletResponse.SC_NOT_FOUND, ErrorCode.ADMIN_NOT_FOUND);
             return;
         }
         Instant now = clock.instant();
+        LanyardConfiguration current = configuration.current();
         List<Map<String, Object>> providers = new ArrayList<>();
-        for (IdentityProviderConfig provider : configuration.current().identityProviders()) {
+        for (IdentityProviderConfig provider : current.identityProviders()) {
             providers.add(row(provider, now));
+        }
+        if (zip) {
+            AdminGuard.securityHeaders(response, view.layout().contentSecurityPolicy());
+            response.setContentType("application/zip");
+            response.setHeader("Content-Disposition", "attachment; filename=\"lanyard-support.zip\"");
+            response.setHeader("Cache-Control", "no-store");
+            supportZip.write(response.getOutputStream(), current, providers, now);
+            return;
         }
         Map<String, Object> data = new HashMap<>();
         data.put("providers", providers);
@@ -107,12 +127,14 @@ public final class HealthPages implements AdminPages {
         fetch.put("failure", status.flatMap(ProviderDocuments.Status::failure).map(ErrorCode::code).orElse(""));
         fetch.put("fromCopy", status.map(ProviderDocuments.Status::servedFromCopy).orElse(false));
         fetch.put("copyAt", documents.copyFetchedAt(url).map(Instant::toString).orElse(""));
+        fetch.put("clockOffset", status.flatMap(ProviderDocuments.Status::clockOffset)
+                .map(offset -> offset.toSeconds() + " s").orElse(""));
         return fetch;
     }
 
     private static Map<String, Object> notYet() {
         Map<String, Object> fetch = new HashMap<>();
-        for (String key : List.of("url", "fetchedAt", "age", "failedAt", "failure", "copyAt")) {
+        for (String key : List.of("url", "fetchedAt", "age", "failedAt", "failure", "copyAt", "clockOffset")) {
             fetch.put(key, "");
         }
         fetch.put("fromCopy", false);
