@@ -4,6 +4,7 @@ import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
+import io.lanyard.core.error.LogFlood;
 import io.lanyard.core.error.LogText;
 import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.host.LoginPage;
@@ -30,6 +31,10 @@ public final class ErrorPage {
     private final LanyardText text;
     private final ErrorPageRenderer renderer;
     private final CorrelationIds correlationIds = new CorrelationIds();
+    /** A provider outage or a loop of bad requests: one line per code and provider each minute, and a count. */
+    private final LogFlood flood = LogFlood.perMinute((kind, times, window) -> LOG.warn(
+            "Login failed: {} repeated {} more times within {} s of the line above; summarised, not one line each",
+            kind, times, window.toSeconds()));
 
     public ErrorPage(LoginPage loginPage, LanyardText text, ErrorPageRenderer renderer) {
         this.loginPage = Objects.requireNonNull(loginPage, "loginPage");
@@ -45,8 +50,11 @@ public final class ErrorPage {
             String identityProviderId) throws IOException {
         ErrorCode code = failure.errorCode();
         String correlationId = correlationIds.next();
-        LOG.warn("Login failed: {} correlationId={} idp={}: {}", code, correlationId,
-                loggableId(identityProviderId), loggableMessage(failure.getMessage()));
+        String idp = loggableId(identityProviderId);
+        if (flood.admit(code.code() + " idp=" + idp)) {
+            LOG.warn("Login failed: {} correlationId={} idp={}: {}", code, correlationId, idp,
+                    loggableMessage(failure.getMessage()));
+        }
         ErrorPageModel model = model(request, code, correlationId, providerError(failure));
         // a provider that cannot be reached: the outage page, which says so and where administrators act
         write(response, model, code.kind() == ErrorCode.Kind.PROVIDER_UNAVAILABLE

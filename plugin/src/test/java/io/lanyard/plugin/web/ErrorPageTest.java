@@ -43,6 +43,19 @@ class ErrorPageTest {
         logger.detachAppender(log);
     }
 
+    /** Issue 19: a flood of the same failure is one log line a minute, however many people see the page. */
+    @Test
+    void aFloodOfTheSameFailureIsOneLogLineNotOnePerRequest() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            errorPage.show(request.mock, new FakeHttp.Response().mock,
+                    new LoginFailedException(ErrorCode.DISCOVERY_UNREACHABLE, "connect timed out"), "idp1");
+        }
+        errorPage.show(request.mock, response.mock, new LoginFailedException(ErrorCode.USER_NOT_FOUND, "no"), "idp1");
+
+        assertThat(log.list).filteredOn(e -> e.getFormattedMessage().contains("LNY-200")).hasSize(1);
+        assertThat(log.list).filteredOn(e -> e.getFormattedMessage().contains("LNY-502")).hasSize(1);
+    }
+
     /** Issue 19: a provider that cannot be reached gets the outage page, with where administrators act. */
     @Test
     void aProviderThatCannotBeReachedGetsTheOutagePageAndAnotherFailureDoesNot() throws Exception {
