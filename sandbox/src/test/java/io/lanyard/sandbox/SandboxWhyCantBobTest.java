@@ -1,0 +1,71 @@
+package io.lanyard.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 19's "done when", as README's walk-through does it over real HTTP: bob is refused, and an administrator finds
+ * why from the admin pages alone (Events, Health, the support zip).
+ */
+class SandboxWhyCantBobTest {
+
+    private static final Pattern REFERENCE = Pattern.compile("<dd class=\"reference\">([A-Z2-7]{10})</dd>");
+
+    @TempDir
+    static Path home;
+    private static RunningSandbox sandbox;
+
+    @BeforeAll
+    static void startSandbox() throws Exception {
+        sandbox = Sandbox.start(SandboxOptions.onFreePorts(home));
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    private static URI at(String pathAndQuery) {
+        return URI.create(sandbox.baseUrl() + pathAndQuery);
+    }
+
+    @Test
+    void anAdministratorFindsWhyBobCannotSignInFromTheAdminPagesAlone() throws Exception {
+        // README step 1: the provider restricted to two accounts, by hand in provider.xml
+        Path providerXml = sandbox.lanyardDirectory().resolve("provider.xml");
+        String xml = Files.readString(providerXml, StandardCharsets.UTF_8);
+        Files.writeString(providerXml, xml.replaceFirst("</provider>",
+                "  <ALLOWED_USERNAMES>alice|admin</ALLOWED_USERNAMES>\n  </provider>"), StandardCharsets.UTF_8);
+
+        Browser bob = new Browser();
+        Browser.Page refused = bob.signInAtProvider(bob.open(at("/")), "bob");
+        assertThat(refused.body()).contains("LNY-803");
+        Matcher reference = REFERENCE.matcher(refused.body());
+        assertThat(reference.find()).isTrue();
+
+        Browser admin = new Browser();
+        admin.signInAtProvider(admin.open(at("/")), "admin");
+        Browser.Page events = admin.get(at("/plugins/servlet/lanyard/admin/events?user=bob"));
+
+        assertThat(events.status()).isEqualTo(200);
+        assertThat(events.body()).contains("LOGIN_FAILED").contains("LNY-803").contains(reference.group(1));
+
+        Browser.Page health = admin.get(at("/plugins/servlet/lanyard/admin/health"));
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body()).contains("class=\"last-success\"").contains("LNY-803")
+                .contains("id=\"health-open-emergency\"");
+
+        Browser.Page csv = admin.get(at("/plugins/servlet/lanyard/admin/events/export.csv?user=bob"));
+        assertThat(csv.body()).contains(",LOGIN_FAILED,bob,").contains("LNY-803");
+    }
+}
