@@ -44,8 +44,10 @@ class SandboxWhyCantBobTest {
         // README step 1: the provider restricted to two accounts, by hand in provider.xml
         Path providerXml = sandbox.lanyardDirectory().resolve("provider.xml");
         String xml = Files.readString(providerXml, StandardCharsets.UTF_8);
-        Files.writeString(providerXml, xml.replaceFirst("</provider>",
-                "  <ALLOWED_USERNAMES>alice|admin</ALLOWED_USERNAMES>\n  </provider>"), StandardCharsets.UTF_8);
+        String restricted = xml.replaceFirst("<ALLOWED_USERNAMES\\s*/>|<ALLOWED_USERNAMES></ALLOWED_USERNAMES>",
+                "<ALLOWED_USERNAMES>alice|admin</ALLOWED_USERNAMES>");
+        assertThat(restricted).isNotEqualTo(xml);
+        Files.writeString(providerXml, restricted, StandardCharsets.UTF_8);
 
         Browser bob = new Browser();
         Browser.Page refused = bob.signInAtProvider(bob.open(at("/")), "bob");
