@@ -79,6 +79,7 @@ public final class LoginService {
     private final SigningKeys signingKeys;
     private final ProviderRuntimes runtimes;
     private final ProviderDocuments documents;
+    private final ProviderDebug debug;
     private final AccountProvisioning accounts;
     private final BaseUrl baseUrl;
     private final Clock clock;
@@ -95,6 +96,7 @@ public final class LoginService {
         this.signingKeys = builder.signingKeys;
         this.documents = builder.documents == null ? ProviderDocuments.inMemory(builder.clock) : builder.documents;
         this.runtimes = new ProviderRuntimes(builder.secrets, http, builder.clock, documents);
+        this.debug = new ProviderDebug(builder.clock);
         OverageGroups overage = new OverageGroups(configuration::current, builder.secrets,
                 new GraphUserGroups(http, builder.entraEndpoints, builder.clock), builder.clock);
         this.accounts = new AccountProvisioning(builder.users, builder.accountWrites, builder.groupWrites,
@@ -315,7 +317,12 @@ public final class LoginService {
         PendingLogin pending = new PendingLogin(config.id(), metadata.issuer(), state.getValue(), nonce.getValue(),
                 verifier.getValue(), redirectUri, ReturnPathPolicy.sanitize(requestedReturn, baseUrl.baseUrl()),
                 clock.instant().plus(LOGIN_TIMEOUT), silent, options.reauthenticationOf());
-        return new LoginRedirect(pending, request.build().toURI());
+        URI authorization = request.build().toURI();
+        debug.step(config.id(), "discovery", "issuer " + metadata.issuer() + ", authorization endpoint "
+                + metadata.authorizationEndpoint() + ", token endpoint " + metadata.tokenEndpoint() + ", keys "
+                + metadata.jwksUri());
+        debug.step(config.id(), "authorization request", authorization.toString());
+        return new LoginRedirect(pending, authorization);
     }
 
     /**
@@ -329,6 +336,21 @@ public final class LoginService {
      */
     public LoginSuccess completeLogin(String callbackIdentityProviderId, PendingLogin pending,
             AuthorizationResponse response) {
+        String id = pending.identityProviderId();
+        debug.step(id, "callback", response.toString());
+        try {
+            LoginSuccess success = completeLoginSteps(callbackIdentityProviderId, pending, response);
+            debug.step(id, "account", success.user().username() + (success.reauthentication()
+                    ? " (re-authentication)" : "") + ", return to " + success.returnPath());
+            return success;
+        } catch (LanyardException failure) {
+            debug.step(id, "failed", failure.errorCode() + ": " + failure.getMessage());
+            throw failure;
+        }
+    }
+
+    private LoginSuccess completeLoginSteps(String callbackIdentityProviderId, PendingLogin pending,
+            AuthorizationResponse response) {
         checkBinding(callbackIdentityProviderId, pending, response);
         checkFirstUse(pending);
         ProviderRuntime runtime = runtimeOf(pending.identityProviderId());
@@ -341,7 +363,11 @@ public final class LoginService {
         Exchanged exchanged = exchange(runtime, metadata, code, pending);
         TokenResult tokenResult = exchanged.tokens();
         IdTokenExpectations expected = expectations(config, pending, exchanged.secret());
+        debug.step(config.id(), "token response", "ID token " + tokenResult.idToken() + ", access token "
+                + tokenResult.accessToken().map(token -> "received").orElse("none"));
         ValidatedIdToken idToken = idTokens.validate(tokenResult.idToken(), expected, provider.keys());
+        debug.step(config.id(), "ID token", "every check passed (signature, issuer, audience, azp, expiry, issued at, "
+                + "nonce, auth_time and acr where asked); claims " + idToken.claims().getClaims());
         Map<String, Object> claims;
         HostUser user;
         try {
@@ -397,6 +423,11 @@ public final class LoginService {
     /** The providers' documents and keys as fetched (or used from the shared home), for the health view. */
     public ProviderDocuments providerDocuments() {
         return documents;
+    }
+
+    /** Debug logging of a provider's logins for a while (the admin page Health switches it on). */
+    public ProviderDebug debug() {
+        return debug;
     }
 
     /** The jwks_uri of the provider whose keys this node holds, if it has read its metadata yet; never fetches. */

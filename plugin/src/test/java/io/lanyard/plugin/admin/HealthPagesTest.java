@@ -67,4 +67,17 @@ class HealthPagesTest {
         assertThat(admin.events.recent(io.lanyard.core.audit.EventQuery.all()
                 .withType(AuditEventType.EMERGENCY_ACCESS_CHANGED))).hasSize(1);
     }
+
+    @Test
+    void debugLoggingIsSwitchedOnForAProviderFromThePageAndOffAgain() throws Exception {
+        AdminHttp.Response on = admin.post("/health/debug/kc", Map.of());
+
+        assertThat(on.status).isLessThan(400);
+        assertThat(admin.logins.debug().onUntil("kc")).isPresent();
+        assertThat(admin.get("/health").body()).contains("class=\"debug-until\"");
+
+        admin.post("/health/debug/kc", Map.of("debug", "off"));
+        assertThat(admin.logins.debug().onUntil("kc")).isEmpty();
+        assertThat(admin.post("/health/debug/nope", Map.of()).status).isEqualTo(404);
+    }
 }

@@ -40,6 +40,9 @@ public final class HealthPages implements AdminPages {
     /** The one-click opening's time box, in minutes. */
     static final int OPEN_MINUTES = 60;
     static final String SUPPORT_ZIP = "support.zip";
+    static final String DEBUG = "debug";
+    /** How long one click logs a provider's logins in detail. */
+    static final int DEBUG_MINUTES = 30;
 
     private final ConfigurationService configuration;
     private final Optional<EventStore> events;
@@ -69,6 +72,10 @@ public final class HealthPages implements AdminPages {
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, List<String> path) throws IOException {
+        if ("POST".equals(request.getMethod()) && path.size() == 2 && path.get(0).equals(DEBUG)) {
+            debug(request, response, path.get(1));
+            return;
+        }
         boolean zip = path.equals(List.of(SUPPORT_ZIP));
         if ((!path.isEmpty() && !zip) || !"GET".equals(request.getMethod())) {
             view.refusal(request, response, HttpServletResponse.SC_NOT_FOUND, ErrorCode.ADMIN_NOT_FOUND);
@@ -95,6 +102,21 @@ public final class HealthPages implements AdminPages {
         view.show(request, response, HttpServletResponse.SC_OK, PATH, "healthPage", data);
     }
 
+    /** Debug logging of one provider's logins for {@link #DEBUG_MINUTES} minutes, or off again. */
+    private void debug(HttpServletRequest request, HttpServletResponse response, String providerId)
+            throws IOException {
+        if (configuration.current().identityProvider(providerId).isEmpty()) {
+            view.refusal(request, response, HttpServletResponse.SC_NOT_FOUND, ErrorCode.ADMIN_NOT_FOUND);
+            return;
+        }
+        if ("off".equals(request.getParameter("debug"))) {
+            logins.debug().switchOff(providerId);
+        } else {
+            logins.debug().switchOn(providerId, Duration.ofMinutes(DEBUG_MINUTES));
+        }
+        view.redirect(request, response, "/" + PATH);
+    }
+
     private Map<String, Object> row(IdentityProviderConfig provider, Instant now) {
         Map<String, Object> row = new HashMap<>();
         row.put("id", provider.id());
@@ -105,6 +127,7 @@ public final class HealthPages implements AdminPages {
         Optional<AuditEvent> failure = last(provider.id(), AuditEventType.LOGIN_FAILED);
         row.put("lastFailure", failure.map(e -> e.time() + " " + e.user().orElse("")).orElse(""));
         row.put("lastFailureCode", failure.flatMap(AuditEvent::code).map(ErrorCode::code).orElse(""));
+        row.put("debugUntil", logins.debug().onUntil(provider.id()).map(Instant::toString).orElse(""));
         row.put("discovery", fetch(provider.discoveryUrl(), now));
         row.put("keys", logins.keysUriOf(provider.id()).map(uri -> fetch(uri, now)).orElse(notYet()));
         return row;
