@@ -80,6 +80,9 @@ public final class LoginService {
     private final ProviderRuntimes runtimes;
     private final ProviderDocuments documents;
     private final ProviderDebug debug;
+    private final DryRuns dryRuns;
+    /** The host's accounts as they are, for a dry run's "does the account exist" (which creates nothing). */
+    private final UserDirectory users;
     private final AccountProvisioning accounts;
     private final BaseUrl baseUrl;
     private final Clock clock;
@@ -97,6 +100,8 @@ public final class LoginService {
         this.documents = builder.documents == null ? ProviderDocuments.inMemory(builder.clock) : builder.documents;
         this.runtimes = new ProviderRuntimes(builder.secrets, http, builder.clock, documents);
         this.debug = new ProviderDebug(builder.clock);
+        this.dryRuns = new DryRuns(builder.clock, LOGIN_TIMEOUT);
+        this.users = builder.users;
         OverageGroups overage = new OverageGroups(configuration::current, builder.secrets,
                 new GraphUserGroups(http, builder.entraEndpoints, builder.clock), builder.clock);
         this.accounts = new AccountProvisioning(builder.users, builder.accountWrites, builder.groupWrites,
@@ -423,6 +428,124 @@ public final class LoginService {
     /** The providers' documents and keys as fetched (or used from the shared home), for the health view. */
     public ProviderDocuments providerDocuments() {
         return documents;
+    }
+
+    /**
+     * A single-use ticket for a "Test sign-in" of this provider, which the admin page puts in its link: only a page an
+     * administrator opened can start one.
+     */
+    public String dryRunTicket(String identityProviderId) {
+        return dryRuns.ticket(identityProviderId);
+    }
+
+    /**
+     * Starts a "Test sign-in": the provider's normal authorization request, whose callback {@link #completeDryRun}
+     * answers with a report instead of a login.
+     *
+     * @throws LoginFailedException {@code ADMIN_NOT_FOUND} for a ticket that is unknown, used, expired or another
+     *         provider's; otherwise as {@link #startLogin(String, String)}
+     */
+    public LoginRedirect startDryRun(String identityProviderId, String ticket) {
+        if (!dryRuns.redeem(ticket, identityProviderId)) {
+            throw new LoginFailedException(ErrorCode.ADMIN_NOT_FOUND, "no test sign-in ticket for this provider "
+                    + "(used, expired after " + LOGIN_TIMEOUT.toMinutes() + " minutes, or from another node)");
+        }
+        LoginRedirect redirect = startLogin(identityProviderId, "/", false, LoginOptions.none());
+        dryRuns.started(redirect.pendingLogin().state());
+        return redirect;
+    }
+
+    /** Whether the callback with this {@code state} ends a "Test sign-in" of this node. */
+    public boolean isDryRun(String state) {
+        return dryRuns.isDryRun(state);
+    }
+
+    /**
+     * Runs each step of the login on the provider's answer and reports it, applying nothing: no session, no account,
+     * no group. Each step runs only if the one before passed.
+     */
+    public DryRunReport completeDryRun(String callbackIdentityProviderId, PendingLogin pending,
+            AuthorizationResponse response) {
+        dryRuns.finish(pending.state());
+        DryRunReport.Builder report = new DryRunReport.Builder(pending.identityProviderId());
+        try {
+            dryRunSteps(callbackIdentityProviderId, pending, response, report);
+        } catch (DryRunStop stopped) {
+            // the failed step is in the report; the rest did not run
+        }
+        return report.build();
+    }
+
+    /** Ends a dry run after the failed step it recorded. */
+    private static final class DryRunStop extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DryRunStop() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static <T> T step(DryRunReport.Builder report, String name, java.util.function.Supplier<T> action,
+            java.util.function.Function<T, String> describe) {
+        T result;
+        try {
+            result = action.get();
+        } catch (LanyardException failure) {
+            report.failed(name, failure.errorCode().code() + " " + failure.errorCode().name() + ": "
+                    + ProviderDebug.redact(LogText.oneLine(failure.getMessage())));
+            throw new DryRunStop();
+        }
+        report.passed(name, ProviderDebug.redact(describe.apply(result)));
+        return result;
+    }
+
+    private void dryRunSteps(String callbackIdentityProviderId, PendingLogin pending, AuthorizationResponse response,
+            DryRunReport.Builder report) {
+        ProviderRuntime runtime = step(report, "configuration", () -> runtimeOf(pending.identityProviderId()),
+                r -> r.config().displayName() + " (" + r.config().id() + ")");
+        IdentityProviderConfig config = runtime.config();
+        ProviderMetadata metadata = step(report, "discovery", runtime::metadata, m -> "issuer " + m.issuer()
+                + ", token endpoint " + m.tokenEndpoint() + (documents.status(config.discoveryUrl())
+                .map(ProviderDocuments.Status::servedFromCopy).orElse(false) ? " (the copy in the shared home: the "
+                + "provider cannot be reached)" : ""));
+        ProviderRuntime.Current provider = step(report, "keys", runtime::current,
+                c -> c.keys().currentKeys().size() + " usable key(s) at " + c.keys().jwksUri() + ": "
+                        + String.join("; ", c.keys().currentKeys().describe()));
+        String code = step(report, "authorization response", () -> {
+            checkBinding(callbackIdentityProviderId, pending, response);
+            checkResponseIssuer(pending, response, metadata);
+            return requireCode(response);
+        }, c -> "state matches this browser's test, issuer " + response.issuer().orElse("not sent")
+                + ", an authorization code came");
+        Exchanged exchanged = step(report, "token exchange", () -> exchange(runtime, metadata, code, pending),
+                e -> "ID token received" + e.tokens().accessToken().map(token -> ", access token received")
+                        .orElse(", no access token"));
+        IdTokenExpectations expected = expectations(config, pending, exchanged.secret());
+        ValidatedIdToken idToken = step(report, "ID token", () -> idTokens.validate(exchanged.tokens().idToken(),
+                expected, provider.keys()), t -> "every check passed: signature with an allowed algorithm and a key "
+                + "of the provider, typ, iss, aud and azp, exp, iat, nbf, nonce of this test, auth_time and acr as "
+                + "configured, the claims' types");
+        Map<String, Object> claims = step(report, "claims", () -> claimsFor(config, provider, exchanged.tokens(),
+                idToken, expected), c -> c.size() + " claims");
+        Map<String, Object> shown = new java.util.LinkedHashMap<>(claims);
+        shown.computeIfPresent("nonce", (name, value) -> "(matches this test's: checked, not shown)");
+        report.claims(shown);
+        String username = step(report, "username", () -> runtime.usernameMapper().username(claims), u -> u);
+        report.fact("username", username);
+        Optional<HostUser> account = users.findByUsername(username);
+        report.fact("account", account.map(user -> "exists" + (user.active() ? "" : ", deactivated (LNY-504)"))
+                .orElse("does not exist"));
+        report.fact("just-in-time", account.isPresent() ? "not needed"
+                : config.provisioning().accounts().create() ? "would create it (nothing created by this test)"
+                : "off: the login would fail with LNY-502");
+        report.fact("group sync", config.provisioning().groups().sync()
+                ? "on: the login would apply the provider's groups to the managed groups (the diff is not computed "
+                + "by this test)" : "off");
+        Instant now = clock.instant();
+        Optional.ofNullable(idToken.claims().getIssueTime()).ifPresent(iat -> report.fact("clock (iat)",
+                Duration.between(iat.toInstant(), now).toSeconds() + " s between the token's iat and this server"));
+        documents.status(config.discoveryUrl()).flatMap(ProviderDocuments.Status::clockOffset).ifPresent(offset ->
+                report.fact("clock (Date header)", offset.toSeconds() + " s provider ahead of this server"));
     }
 
     /** Debug logging of a provider's logins for a while (the admin page Health switches it on). */
