@@ -70,4 +70,25 @@ class SandboxWhyCantBobTest {
         Browser.Page csv = admin.get(at("/plugins/servlet/lanyard/admin/events/export.csv?user=bob"));
         assertThat(csv.body()).contains(",LOGIN_FAILED,bob,").contains("LNY-803");
     }
+
+    /** "Test sign-in" from Health, in the administrator's browser: each step, the claims, nobody logged in by it. */
+    @Test
+    void anAdministratorTestsTheSignInOfAnotherPersonWithoutLoggingAnyoneIn() throws Exception {
+        Browser admin = new Browser();
+        admin.signInAtProvider(admin.open(at("/")), "admin");
+        String health = admin.get(at("/plugins/servlet/lanyard/admin/health")).body();
+        Matcher link = Pattern.compile("class=\"test-sign-in\" href=\"([^\"]+)\"").matcher(health);
+        assertThat(link.find()).isTrue();
+        String testUrl = link.group(1).replace("&amp;", "&");
+
+        Browser.Page report = admin.signInAtProvider(admin.open(at(testUrl)), "alice");
+
+        assertThat(report.body()).contains("Test sign-in").contains("data-passed=\"true\"")
+                .contains("<th>sub</th><td>alice</td>").contains("<dt>account</dt><dd>exists</dd>")
+                .doesNotContain("eyJ");
+        // the administrator is still the administrator: the test logged nobody in
+        assertThat(admin.get(at("/rest/sandbox/1/whoami")).body()).contains("\"username\":\"admin\"");
+        // the link works once
+        assertThat(admin.open(at(testUrl)).body()).contains("LNY-705");
+    }
 }

@@ -120,6 +120,21 @@ public final class LoginFilter implements Filter {
         start(request, response, identityProviderId, requestedReturn, false, options);
     }
 
+    /** A "Test sign-in" with the ticket the admin page gave: the provider's normal request, a report at the end. */
+    void startDryRun(HttpServletRequest request, HttpServletResponse response, String identityProviderId,
+            String ticket) throws IOException {
+        LoginRedirect redirect;
+        try {
+            redirect = loginService.startDryRun(identityProviderId, ticket);
+        } catch (LanyardException failure) {
+            errorPage.show(request, response, failure, identityProviderId);
+            return;
+        }
+        pendingLogins.save(response, redirect.pendingLogin());
+        response.setHeader("Cache-Control", "no-store");
+        response.sendRedirect(redirect.authorizationUri().toASCIIString());
+    }
+
     /** A normal login, e.g. after a silent one came back needing the person. */
     void start(HttpServletRequest request, HttpServletResponse response, String identityProviderId,
             String requestedReturn) throws IOException {

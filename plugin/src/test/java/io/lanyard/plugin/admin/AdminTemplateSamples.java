@@ -203,7 +203,7 @@ final class AdminTemplateSamples {
                 "2026-12-06T10:00:00Z", "clockOffset", "-2 s");
         data.put("healthFetch", Map.of("fetch", fetch));
         data.put("healthPage", Map.of("frame", frame("health"), "providers", List.of(Map.of("id", text, "name", text,
-                "enabled", false, "debugUntil", "2026-12-06T10:30:00Z", "lastSuccess", text, "lastFailure", text,
+                "enabled", false, "testUrl", "/jira/x?" + text, "debugUntil", "2026-12-06T10:30:00Z", "lastSuccess", text, "lastFailure", text,
                 "lastFailureCode", "LNY-502", "discovery", fetch, "keys", fetch)), "openMinutes", "60", "now",
                 "2026-12-06T10:06:00Z"));
         return data;

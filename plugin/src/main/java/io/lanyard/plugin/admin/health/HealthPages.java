@@ -1,5 +1,6 @@
 package io.lanyard.plugin.admin.health;
 
+import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.audit.AuditEvent;
 import io.lanyard.core.audit.AuditEventType;
 import io.lanyard.core.audit.EventQuery;
@@ -85,7 +86,7 @@ public final class HealthPages implements AdminPages {
         LanyardConfiguration current = configuration.current();
         List<Map<String, Object>> providers = new ArrayList<>();
         for (IdentityProviderConfig provider : current.identityProviders()) {
-            providers.add(row(provider, now));
+            providers.add(row(request, provider, now));
         }
         if (zip) {
             AdminGuard.securityHeaders(response, view.layout().contentSecurityPolicy());
@@ -117,8 +118,11 @@ public final class HealthPages implements AdminPages {
         view.redirect(request, response, "/" + PATH);
     }
 
-    private Map<String, Object> row(IdentityProviderConfig provider, Instant now) {
+    private Map<String, Object> row(HttpServletRequest request, IdentityProviderConfig provider, Instant now) {
         Map<String, Object> row = new HashMap<>();
+        // "Test sign-in": a single-use ticket only this page hands out, in a link for a new tab
+        row.put("testUrl", request.getContextPath() + LanyardPaths.LOGIN + "/" + provider.id() + "?lanyard_test="
+                + logins.dryRunTicket(provider.id()));
         row.put("id", provider.id());
         row.put("name", provider.displayName());
         row.put("enabled", provider.enabled());
