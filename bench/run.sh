@@ -2,7 +2,8 @@
 # Runs every Lanyard benchmark once and records the raw results under bench/target/results/:
 #   1. login filter pass-through vs a no-op filter (JMH, -prof gc)
 #   2. ID-token validation: Lanyard vs raw JDK signature, Nimbus, Spring Security, pac4j (JMH, -prof gc),
-#      plus the cost breakdown of the Nimbus JOSE steps and the check matrix (which validator refuses what)
+#      plus the cost breakdown of the Nimbus JOSE steps and the check matrix (which validator refuses what);
+#      group sync; CI job tokens under trust policies (JMH, -prof gc)
 #   3. whole logins through the sandbox on loopback (bounded: warm-up, then a fixed window)
 #   4. start-up in fresh JVMs, and jar sizes
 # then writes bench/target/results/tables.md (the tables of BENCHMARKS.md).
@@ -85,6 +86,11 @@ echo "== 2b. group sync at login (issue 13: 500 groups, 300 managed; host calls 
 "${java_cmd[@]}" -jar "$jar" GroupSyncBenchmark "${filter_opts[@]}" -prof gc \
   -rf json -rff "$out/jmh-groups.json" | tee "$out/jmh-groups.txt"
 record_load "after-groups"
+
+echo "== 2c. CI job tokens under trust policies (issue 17: repeat call from the cache, first sight)"
+"${java_cmd[@]}" -jar "$jar" CiTokenBenchmark "${filter_opts[@]}" -prof gc \
+  -rf json -rff "$out/jmh-ci-tokens.json" | tee "$out/jmh-ci-tokens.txt"
+record_load "after-ci-tokens"
 
 echo "== 3. login round trip through the sandbox"
 "${java_cmd[@]}" -cp "$jar" io.lanyard.bench.login.LoginRoundTrip "${login_opts[@]}" --out "$out/login-round-trip.json"

@@ -13,6 +13,9 @@ import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.TokenIssuerConfig;
+import io.lanyard.core.config.CiTrustPolicy;
+import io.lanyard.sandbox.app.CiTokenServlet;
+import io.lanyard.sandbox.ci.CiIssuerStandIn;
 import io.lanyard.core.config.change.ClientSecretAdministration;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.config.change.SettingsService;
@@ -138,6 +141,7 @@ public final class Sandbox {
         AtomicReference<ConfigurationHolder> configurationOnceRead = new AtomicReference<>();
         BuiltInProvider builtIn = null;
         GraphStandIn graphStandIn = null;
+        CiIssuerStandIn ciIssuers = null;
         StandInTenant tenant = new StandInTenant();
         ClusterState cluster = null;
         LanyardSecrets lanyardSecrets = null;
@@ -159,6 +163,10 @@ public final class Sandbox {
             LanyardConfiguration withIssuers = tokenIssuers(files.store(IntegrationKind.TOKEN_ISSUER),
                     StartupConfiguration.withFileOf(providers, files.store(IntegrationKind.ENTRA_CONNECTOR)), builtIn,
                     clientSecret);
+            if (builtIn != null) {
+                ciIssuers = CiIssuerStandIn.start(0, host.clock());
+            }
+            withIssuers = ciPolicies(files.store(IntegrationKind.CI_TRUST_POLICY), withIssuers, ciIssuers);
             ConfigurationHolder holder = new ConfigurationHolder(withIssuers);
             configurationOnceRead.set(holder);
             cluster = options.cluster().isPresent() ? HazelcastClusterState.join(home, host.clock())
@@ -180,7 +188,7 @@ public final class Sandbox {
                     "Lanyard sandbox", entra, HttpLimits.DEFAULT, Clock.systemUTC()).startBackground();
             SandboxUserDirectory directory = new SandboxUserDirectory();
             Tomcat tomcat = startTomcat(options, host, lanyardDirectory, holder, changes, settings, lanyardSecrets,
-                    baseUrl, cluster, directory, entra, events, audit);
+                    baseUrl, cluster, directory, entra, Optional.ofNullable(ciIssuers), events, audit);
             return new RunningSandbox(tomcat, builtIn, graphStandIn, baseUrl.get(), home, lanyardDirectory, holder,
                     directory, lanyardSecrets, cluster);
         } catch (IOException | RuntimeException e) {
@@ -189,6 +197,9 @@ public final class Sandbox {
             }
             if (graphStandIn != null) {
                 graphStandIn.close();
+            }
+            if (ciIssuers != null) {
+                ciIssuers.close();
             }
             if (cluster instanceof AutoCloseable member) {
                 closeQuietly(member);
@@ -226,6 +237,35 @@ public final class Sandbox {
         LOG.info("Wrote {}: API access for the built-in provider's client {} as {}", store.file(),
                 BuiltInProvider.CLIENT_ID, SandboxProviders.SERVICE_ACCOUNT);
         return configuration.with(IntegrationKind.TOKEN_ISSUER, initial);
+    }
+
+    /**
+     * CI jobs without secrets: {@code ci-trust.xml} as it is, the sandbox's own policy moved to the stand-in CI
+     * issuers' port; on a first start with the built-in provider, that one policy (the stand-in Bitbucket workspace's
+     * sample repository on main acts as {@code ci-bot}).
+     */
+    private static LanyardConfiguration ciPolicies(IntegrationXmlStore<CiTrustPolicy> store,
+            LanyardConfiguration configuration, CiIssuerStandIn standIn) {
+        if (store.exists()) {
+            LanyardConfiguration loaded = StartupConfiguration.withFileOf(configuration, store);
+            if (standIn == null) {
+                return loaded;
+            }
+            List<CiTrustPolicy> moved = SandboxProviders.withCiStandInAt(loaded.all(IntegrationKind.CI_TRUST_POLICY),
+                    standIn);
+            if (!moved.equals(loaded.all(IntegrationKind.CI_TRUST_POLICY))) {
+                store.save(moved);
+            }
+            return loaded.with(IntegrationKind.CI_TRUST_POLICY, moved);
+        }
+        if (standIn == null) {
+            return configuration;
+        }
+        List<CiTrustPolicy> initial = List.of(SandboxProviders.initialCiPolicy(standIn));
+        store.save(initial);
+        LOG.info("Wrote {}: CI jobs of the stand-in Bitbucket workspace's sample repository on main act as {}",
+                store.file(), SandboxProviders.CI_SERVICE_ACCOUNT);
+        return configuration.with(IntegrationKind.CI_TRUST_POLICY, initial);
     }
 
     /**
@@ -317,7 +357,8 @@ public final class Sandbox {
     private static Tomcat startTomcat(SandboxOptions options, SandboxHost host, Path lanyardDirectory,
             ConfigurationHolder configuration, ConfigurationService changes, SettingsService settings,
             LanyardSecrets secrets, AtomicReference<URI> baseUrl, ClusterState cluster, SandboxUserDirectory directory,
-            EntraEndpoints entra, EventStore events, AuditSink audit) throws IOException {
+            EntraEndpoints entra, Optional<CiIssuerStandIn> ciIssuers, EventStore events, AuditSink audit)
+            throws IOException {
         SandboxSessionLogin sessionLogin = new SandboxSessionLogin(directory);
         Clock clock = host.clock();
         // The base URL is known once Tomcat has its port; the core reads it per login, after that.
@@ -347,7 +388,16 @@ public final class Sandbox {
         BearerFilter bearer = new BearerFilter(new BearerAuthenticator(configuration, secrets.resolver(), directory,
                 directory, audit, clock, HttpLimits.DEFAULT), new SandboxRequestLogin());
         Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, bearer, lanyard, logout,
-                emergencyAccess, admin, new JwksServlet(secrets.signingKeys()), sessionLogin, directory);
+                emergencyAccess, admin, new JwksServlet(secrets.signingKeys()), sessionLogin, directory, ciIssuers);
+        // The stand-in CI issuers stop with the sandbox's Tomcat.
+        ciIssuers.ifPresent(standIn -> tomcat.getServer().addLifecycleListener(event -> {
+            if (org.apache.catalina.Lifecycle.AFTER_STOP_EVENT.equals(event.getType())) {
+                standIn.close();
+            }
+        }));
+        ciIssuers.ifPresent(standIn -> LOG.info("Stand-in CI issuers (Bitbucket Pipelines, GitHub Actions, GitLab) at "
+                + "http://localhost:{}; a Pipelines job token: curl http://localhost:{}{}", standIn.port(),
+                tomcat.getConnector().getLocalPort(), CiTokenServlet.PATH));
         int port = tomcat.getConnector().getLocalPort();
         baseUrl.set(host.baseUrl().orElse(URI.create("http://localhost:" + port)));
         LOG.info("Sandbox listening at http://localhost:{}{}", port,

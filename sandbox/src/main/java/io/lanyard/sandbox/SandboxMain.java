@@ -2,10 +2,12 @@ package io.lanyard.sandbox;
 
 import io.lanyard.sandbox.cluster.HazelcastClusterState;
 import io.lanyard.core.LanyardPaths;
+import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.xml.ProviderXml;
 import io.lanyard.core.config.xml.SettingsXml;
 import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.signin.EmergencyAccessFile;
+import io.lanyard.sandbox.app.CiTokenServlet;
 import io.lanyard.sandbox.app.WhoAmIServlet;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
 import java.io.IOException;
@@ -74,6 +76,11 @@ public final class SandboxMain {
         sandbox.graphStandIn().ifPresent(url -> out.println("  Entra stand-in: " + url + "  (Graph for connector Tests"
                 + " and group overage: tick \"Entra ID group overage\" on the sign-in page)"));
         out.println("  Your account:  " + base + WhoAmIServlet.PATH + "  (username, display name, e-mail, groups)");
+        if (sandbox.builtInIssuer().isPresent()
+                && !sandbox.configuration().all(IntegrationKind.CI_TRUST_POLICY).isEmpty()) {
+            out.println("  CI job token:  " + base + CiTokenServlet.PATH + "  (a stand-in Bitbucket"
+                    + " Pipelines token; Bearer it to " + WhoAmIServlet.PATH + " as ci-bot)");
+        }
         out.println("  Log out:       " + base + "/logout  (also at the identity provider, as provider.xml says)");
         out.println("  Chooser:       two providers; type alice@example.com or bob@contractors.example.com to be routed"
                 + " by e-mail domain");

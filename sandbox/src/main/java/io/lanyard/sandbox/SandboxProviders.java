@@ -13,8 +13,12 @@ import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.StoredSecret;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
+import io.lanyard.sandbox.ci.CiIssuerStandIn;
 import io.lanyard.sandbox.idp.BuiltInProvider;
 import java.net.URI;
+import io.lanyard.core.config.CiProvider;
+import io.lanyard.core.config.CiTrustPolicy;
+import io.lanyard.core.config.ClaimCondition;
 import io.lanyard.core.config.ClientMapping;
 import io.lanyard.core.config.TokenIssuerConfig;
 import java.util.List;
@@ -98,6 +102,26 @@ final class SandboxProviders {
                 .clientMappings(List.of(new ClientMapping(BuiltInProvider.CLIENT_ID, SERVICE_ACCOUNT, false, List.of(),
                         Optional.empty())))
                 .build();
+    }
+
+    /** The CI trust policy of a new sandbox (issue 17): the stand-in Bitbucket workspace's sample repository, on main. */
+    static final String CI_POLICY_ID = "sandboxci001";
+    static final String CI_SERVICE_ACCOUNT = "ci-bot";
+
+    static CiTrustPolicy initialCiPolicy(CiIssuerStandIn standIn) {
+        return CiTrustPolicy.builder().id(CI_POLICY_ID).displayName("Sandbox pipeline (stand-in Bitbucket)")
+                .ciProvider(CiProvider.BITBUCKET_PIPELINES).issuer(standIn.issuer(CiIssuerStandIn.Ci.BITBUCKET))
+                .audiences(List.of(CiIssuerStandIn.BITBUCKET_AUDIENCE))
+                .conditions(List.of(new ClaimCondition("repositoryUuid", CiIssuerStandIn.REPOSITORY_UUID),
+                        new ClaimCondition("branchName", "main")))
+                .account(CI_SERVICE_ACCOUNT).build();
+    }
+
+    /** The CI policies with the sandbox's own moved to the stand-in's port; the others stay as they were. */
+    static List<CiTrustPolicy> withCiStandInAt(List<CiTrustPolicy> policies, CiIssuerStandIn standIn) {
+        return policies.stream().map(policy -> policy.id().equals(CI_POLICY_ID)
+                && policy.ciProvider() == CiProvider.BITBUCKET_PIPELINES
+                ? policy.toBuilder().issuer(standIn.issuer(CiIssuerStandIn.Ci.BITBUCKET)).build() : policy).toList();
     }
 
     /** The token issuers with the built-in one moved to {@code port}; the others stay as they were. */

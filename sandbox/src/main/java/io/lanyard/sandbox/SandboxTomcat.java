@@ -12,6 +12,8 @@ import io.lanyard.sandbox.app.LogoutServlet;
 import io.lanyard.sandbox.app.ProtectedPageServlet;
 import io.lanyard.sandbox.app.SessionServlet;
 import io.lanyard.sandbox.app.WhoAmIServlet;
+import io.lanyard.sandbox.app.CiTokenServlet;
+import io.lanyard.sandbox.ci.CiIssuerStandIn;
 import io.lanyard.sandbox.host.SandboxSessionLogin;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
 import java.io.IOException;
@@ -42,7 +44,7 @@ final class SandboxTomcat {
     static Tomcat start(int port, Path home, Optional<Filter> botKiller, Filter bearer, LanyardWeb lanyard,
             LanyardLogoutWeb logout, Filter emergencyAccess, LanyardAdministration admin, JwksServlet jwks,
             SandboxSessionLogin sessionLogin,
-            SandboxUserDirectory directory) throws IOException {
+            SandboxUserDirectory directory, Optional<CiIssuerStandIn> ciIssuers) throws IOException {
         Path base = Files.createDirectories(home.resolve("tomcat"));
         Path docBase = Files.createDirectories(base.resolve("webapp"));
         Tomcat tomcat = new Tomcat();
@@ -69,6 +71,7 @@ final class SandboxTomcat {
         addServlet(context, "whoami", new WhoAmIServlet(sessionLogin, directory), WhoAmIServlet.PATH);
         addServlet(context, "claims", new ClaimsServlet(sessionLogin), ClaimsServlet.PATH);
         addServlet(context, "session", new SessionServlet(), SessionServlet.PATH);
+        ciIssuers.ifPresent(standIn -> addServlet(context, "ci-token", new CiTokenServlet(standIn), CiTokenServlet.PATH));
         addServlet(context, "lanyard-login", lanyard.loginServlet(), LanyardWeb.LOGIN_SERVLET_MAPPINGS);
         addServlet(context, "lanyard-callback", lanyard.callbackServlet(), LanyardWeb.CALLBACK_SERVLET_MAPPING);
         addServlet(context, "lanyard-backchannel-logout", logout.backChannelLogoutServlet(),

@@ -6,6 +6,7 @@ import io.lanyard.core.audit.AuditSink;
 import io.lanyard.core.bearer.BearerOutcome.Granted;
 import io.lanyard.core.bearer.BearerOutcome.Refused;
 import io.lanyard.core.bearer.VerifiedTokenCache.Entry;
+import io.lanyard.core.config.CiTrustPolicy;
 import io.lanyard.core.config.ClientMapping;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.IntegrationKind;
@@ -39,7 +40,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Authenticates one REST request by its {@code Authorization: Bearer} token, when the token is Lanyard's: a JWT whose
- * {@code iss} is an enabled token issuer, or an opaque token on a path an introspecting issuer names. Everything else
+ * {@code iss} is an enabled token issuer or the issuer of an enabled CI trust policy ({@link CiTokens}), or an opaque
+ * token on a path an introspecting issuer names. Everything else
  * (no header, Basic, the products' own tokens, other issuers' JWTs) is {@link BearerOutcome#NOT_OURS} and passes
  * untouched. Thread-safe; holds no state of a request.
  *
@@ -66,6 +68,7 @@ public final class BearerAuthenticator {
     private final Clock clock;
     private final VerifiedTokenCache cache;
     private final ConcurrentHashMap<URI, JwksSource> keys = new ConcurrentHashMap<>();
+    private final CiTokens ciTokens;
     private volatile LanyardConfiguration decidedUnder;
 
     public BearerAuthenticator(ConfigurationHolder configuration, ClientSecretResolver secrets, UserDirectory users,
@@ -80,6 +83,7 @@ public final class BearerAuthenticator {
         this.audit = audit;
         this.clock = clock;
         this.cache = new VerifiedTokenCache(clock::millis);
+        this.ciTokens = new CiTokens(serviceAccounts, http, this::keysAt, audit, clock);
     }
 
     /** Whether the header carries a bearer token at all (RFC 6750 §2.1; the scheme is case-insensitive). */
@@ -122,7 +126,19 @@ public final class BearerAuthenticator {
     private <R> Entry decide(String header, R request, BearerRequest<R> reader, LanyardConfiguration config) {
         List<TokenIssuerConfig> issuers = config.enabledTokenIssuers();
         String token = header.substring(BEARER_PREFIX.length()).strip();
-        if (issuers.isEmpty() || token.isEmpty()) {
+        boolean ciPolicies = !config.enabledCiTrustPolicies().isEmpty();
+        if (token.isEmpty() || issuers.isEmpty() && !ciPolicies) {
+            return Entry.once(BearerOutcome.NOT_OURS);
+        }
+        Optional<String> iss = AccessTokenValidator.unverifiedIssuer(token);
+        if (ciPolicies && iss.isPresent()) {
+            // A token whose iss is a trust policy's issuer is a CI job token: decided by the policies of that issuer.
+            List<CiTrustPolicy> policies = CiTokens.policiesOf(config, iss.get());
+            if (!policies.isEmpty()) {
+                return ciTokens.decide(token, policies, request, reader);
+            }
+        }
+        if (issuers.isEmpty()) {
             return Entry.once(BearerOutcome.NOT_OURS);
         }
         if (token.length() > AccessTokenValidator.MAX_TOKEN_LENGTH) {
@@ -131,7 +147,6 @@ public final class BearerAuthenticator {
                     + " characters, above " + AccessTokenValidator.MAX_TOKEN_LENGTH))
                     : Entry.once(BearerOutcome.NOT_OURS);
         }
-        Optional<String> iss = AccessTokenValidator.unverifiedIssuer(token);
         Optional<TokenIssuerConfig> named = iss.flatMap(value -> issuers.stream()
                 .filter(issuer -> issuer.issuer().equals(value)).findFirst());
         if (iss.isPresent() && named.isEmpty()) {
@@ -243,10 +258,16 @@ public final class BearerAuthenticator {
      * Allocation-free for a grant without address ranges.
      */
     private <R> BearerOutcome perRequest(BearerOutcome outcome, R request, BearerRequest<R> reader) {
-        if (!(outcome instanceof Granted granted) || granted.grant().mapping().isEmpty()) {
+        if (!(outcome instanceof Granted granted)) {
             return outcome;
         }
         TokenGrant grant = granted.grant();
+        if (grant.ciPolicy().isPresent()) {
+            return ciTokens.perRequest(granted, grant.ciPolicy().get(), request, reader);
+        }
+        if (grant.mapping().isEmpty()) {
+            return outcome;
+        }
         ClientMapping mapping = grant.mapping().get();
         if (mapping.maxTokenAge().isPresent()) {
             if (grant.issuedAtMillis() == Long.MIN_VALUE) {
@@ -277,7 +298,12 @@ public final class BearerAuthenticator {
     }
 
     private KeySource keySource(TokenIssuerConfig issuer) {
-        return keys.computeIfAbsent(issuer.jwksUri().orElseThrow(), uri -> new JwksSource(uri, http, clock));
+        return keysAt(issuer.jwksUri().orElseThrow());
+    }
+
+    /** One key source per JWKS URI, shared by token issuers and CI trust policies, each fetch rate-limited. */
+    private KeySource keysAt(URI jwksUri) {
+        return keys.computeIfAbsent(jwksUri, uri -> new JwksSource(uri, http, clock));
     }
 
     private Secret introspectionSecret(TokenIssuerConfig issuer) {

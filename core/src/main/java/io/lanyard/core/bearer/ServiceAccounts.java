@@ -44,17 +44,32 @@ final class ServiceAccounts {
      * @throws LanyardException {@code BEARER_ACCOUNT_UNAVAILABLE}: inactive, or missing and not creatable
      */
     String ensure(TokenIssuerConfig issuer, ClientMapping mapping) {
-        Optional<HostUser> existing = users.findByUsername(mapping.account());
+        return ensure(new Owner(issuer.id(), issuer.serviceAccountDirectory(), mapping.clientId()), mapping.account());
+    }
+
+    /**
+     * Whose service account it is: the integration (token issuer or CI trust policy), the directory to create it in,
+     * and the client (or CI) it is for, as the marker attribute and the log name them.
+     */
+    record Owner(String integrationId, Optional<String> directory, String client) {
+    }
+
+    /**
+     * @return the account's username
+     * @throws LanyardException {@code BEARER_ACCOUNT_UNAVAILABLE}: inactive, or missing and not creatable
+     */
+    String ensure(Owner owner, String account) {
+        Optional<HostUser> existing = users.findByUsername(account);
         if (existing.isPresent()) {
             return active(existing.get());
         }
         // One creation at a time: two first requests of one client must not create the account twice.
         synchronized (this) {
-            existing = users.findByUsername(mapping.account());
+            existing = users.findByUsername(account);
             if (existing.isPresent()) {
                 return active(existing.get());
             }
-            return create(issuer, mapping);
+            return create(owner, account);
         }
     }
 
@@ -66,25 +81,25 @@ final class ServiceAccounts {
         return user.username();
     }
 
-    private String create(TokenIssuerConfig issuer, ClientMapping mapping) {
+    private String create(Owner owner, String account) {
         HostUser created;
         try {
-            created = writes.create(new NewAccount(issuer.serviceAccountDirectory(), mapping.account(),
-                    "Service account (" + mapping.clientId() + ")", mapping.account() + "@service-account.invalid"));
+            created = writes.create(new NewAccount(owner.directory(), account,
+                    "Service account (" + owner.client() + ")", account + "@service-account.invalid"));
         } catch (LanyardException e) {
-            throw new LanyardException(ErrorCode.BEARER_ACCOUNT_UNAVAILABLE, "service account " + mapping.account()
+            throw new LanyardException(ErrorCode.BEARER_ACCOUNT_UNAVAILABLE, "service account " + account
                     + " does not exist and could not be created: " + e.errorCode().code() + " " + e.getMessage());
         }
         try {
-            writes.setAttribute(created.username(), MARKER_ATTRIBUTE, Set.of(issuer.id() + " " + mapping.clientId()));
+            writes.setAttribute(created.username(), MARKER_ATTRIBUTE, Set.of(owner.integrationId() + " " + owner.client()));
         } catch (LanyardException e) {
             LOG.warn("Service account {} was created but could not be marked as one: {}", created.username(),
                     e.getMessage());
         }
         audit.record(AuditEvent.of(AuditEventType.ACCOUNT_CREATED, clock.instant()).user(created.username())
-                .integration(issuer.id()).detail("serviceAccount", true).detail("client", mapping.clientId()).build());
-        LOG.info("Service account {} created for client {} of token issuer {}", created.username(), mapping.clientId(),
-                issuer.id());
+                .integration(owner.integrationId()).detail("serviceAccount", true).detail("client", owner.client()).build());
+        LOG.info("Service account {} created for client {} of integration {}", created.username(), owner.client(),
+                owner.integrationId());
         return created.username();
     }
 }

@@ -39,8 +39,14 @@ public final class IntegrationKind<C extends Integration> {
             issuer -> List.of(issuer.introspectionEndpoint().map(Object::toString).orElse(""),
                     issuer.tokenEndpoint().map(Object::toString).orElse("")));
 
+    /** Trust policies for CI job tokens ("CI jobs without secrets"), in {@code ci-trust.xml}; they own no secret. */
+    public static final IntegrationKind<CiTrustPolicy> CI_TRUST_POLICY = new IntegrationKind<>(
+            "CI trust policy", CiTrustPolicy.class, "[a-z0-9]{12}", IdGenerator::newConnectorId,
+            CiTrustPolicy::builder, CiTrustPolicy::toBuilder, null, null);
+
     /** Every kind, in the order the configuration holds, stores and exports them. */
-    public static final List<IntegrationKind<?>> ALL = List.of(IDENTITY_PROVIDER, ENTRA_CONNECTOR, TOKEN_ISSUER);
+    public static final List<IntegrationKind<?>> ALL = List.of(IDENTITY_PROVIDER, ENTRA_CONNECTOR, TOKEN_ISSUER,
+            CI_TRUST_POLICY);
 
     private final String label;
     private final Class<C> type;

@@ -128,6 +128,11 @@ public final class LanyardConfiguration {
         return all(IntegrationKind.TOKEN_ISSUER).stream().filter(TokenIssuerConfig::enabled).toList();
     }
 
+    /** The CI trust policies that are enabled, in order. */
+    public List<CiTrustPolicy> enabledCiTrustPolicies() {
+        return all(IntegrationKind.CI_TRUST_POLICY).stream().filter(CiTrustPolicy::enabled).toList();
+    }
+
     public List<EntraConnectorConfig> entraConnectors() {
         return all(IntegrationKind.ENTRA_CONNECTOR);
     }

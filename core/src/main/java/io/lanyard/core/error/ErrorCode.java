@@ -304,6 +304,34 @@ public enum ErrorCode {
     /** The mapped service account (or delegated user) is missing and cannot be created, or is inactive. */
     BEARER_ACCOUNT_UNAVAILABLE("LNY-917", Kind.USER_MAPPING),
 
+    // --- CI jobs without secrets (issue 17): CI job tokens under trust policies. ---
+    /** A CI job token (its issuer is a trust policy's) is not a readable JWS, or is too long. */
+    CI_TOKEN_MALFORMED("LNY-940", Kind.RESPONSE_REJECTED),
+    /** A CI job token is unsigned ({@code none}), HMAC-signed, or has {@code crit}: only RS/PS/ES are accepted. */
+    CI_TOKEN_ALGORITHM_REJECTED("LNY-941", Kind.RESPONSE_REJECTED),
+    /** No key of the CI (after a rate-limited refetch) has the token's {@code kid}. */
+    CI_TOKEN_KEY_NOT_FOUND("LNY-942", Kind.RESPONSE_REJECTED),
+    CI_TOKEN_SIGNATURE_INVALID("LNY-943", Kind.RESPONSE_REJECTED),
+    CI_TOKEN_EXPIRED("LNY-944", Kind.RESPONSE_REJECTED),
+    /** {@code nbf} or {@code iat} in the future (beyond the clock skew). */
+    CI_TOKEN_NOT_YET_VALID("LNY-945", Kind.RESPONSE_REJECTED),
+    /** Older by its {@code iat} than the matching policy's maximum token age. */
+    CI_TOKEN_TOO_OLD("LNY-946", Kind.RESPONSE_REJECTED),
+    /** A required claim ({@code exp}, {@code iat}) is missing, or a claim has the wrong type. */
+    CI_TOKEN_CLAIM_INVALID("LNY-947", Kind.RESPONSE_REJECTED),
+    /** The token's {@code aud} is not a trusted audience of any policy of its issuer (or an array with one that is not). */
+    CI_AUDIENCE_UNTRUSTED("LNY-948", Kind.RESPONSE_REJECTED),
+    /** A claim condition of the policy does not hold (another repository id, branch, environment…). */
+    CI_CONDITION_FAILED("LNY-949", Kind.USER_MAPPING),
+    /** A read-only policy's job sent a method other than GET, HEAD or OPTIONS. */
+    CI_READ_ONLY("LNY-950", Kind.USER_MAPPING),
+    /** The path is outside the policy's path prefixes (or not in normal form). */
+    CI_PATH_NOT_ALLOWED("LNY-951", Kind.USER_MAPPING),
+    /** The policy's service account is inactive, or missing and cannot be created. */
+    CI_ACCOUNT_UNAVAILABLE("LNY-952", Kind.USER_MAPPING),
+    /** The CI's keys (or its discovery document) cannot be fetched and no copy is held. */
+    CI_KEYS_UNAVAILABLE("LNY-953", Kind.PROVIDER_UNAVAILABLE),
+
     INTERNAL_ERROR("LNY-999", Kind.HOST);
 
     /**
@@ -360,14 +388,17 @@ public enum ErrorCode {
             case ADMIN_LOGIN_REQUIRED, SESSION_LIFETIME_EXCEEDED, BEARER_TOKEN_MALFORMED, BEARER_ALGORITHM_REJECTED,
                     BEARER_KEY_NOT_FOUND, BEARER_SIGNATURE_INVALID, BEARER_TYPE_REJECTED, BEARER_AUDIENCE_MISMATCH,
                     BEARER_EXPIRED, BEARER_NOT_YET_VALID, BEARER_CLAIM_INVALID, BEARER_TOO_OLD, BEARER_CLIENT_MISSING,
-                    BEARER_INACTIVE -> 401;
+                    BEARER_INACTIVE, CI_TOKEN_MALFORMED, CI_TOKEN_ALGORITHM_REJECTED, CI_TOKEN_KEY_NOT_FOUND,
+                    CI_TOKEN_SIGNATURE_INVALID, CI_TOKEN_EXPIRED, CI_TOKEN_NOT_YET_VALID, CI_TOKEN_TOO_OLD,
+                    CI_TOKEN_CLAIM_INVALID, CI_AUDIENCE_UNTRUSTED -> 401;
             case USERNAME_CLAIM_MISSING, USERNAME_TRANSFORM_NO_MATCH, USER_NOT_FOUND, USER_AMBIGUOUS, USER_INACTIVE,
                     USER_NOT_PERMITTED, ACCOUNT_EMAIL_MISSING, ACCOUNT_BOUND_TO_ANOTHER_IDENTITY,
                     ADMIN_NOT_SYSTEM_ADMINISTRATOR, ADMIN_XSRF_REFUSED, BEARER_CLIENT_NOT_ALLOWED,
                     BEARER_INSUFFICIENT_SCOPE, BEARER_READ_ONLY, BEARER_SOURCE_ADDRESS_REFUSED,
                     BEARER_ACCOUNT_UNAVAILABLE, EMERGENCY_LOGIN_REFUSED, PASSWORD_LOGIN_OFF,
                     ACCOUNT_NOT_ALLOWED_FOR_PROVIDER, ACCOUNT_OWNED_BY_OTHER_PROVIDER,
-                    REAUTHENTICATION_USER_MISMATCH -> 403;
+                    REAUTHENTICATION_USER_MISMATCH, CI_CONDITION_FAILED, CI_READ_ONLY, CI_PATH_NOT_ALLOWED,
+                    CI_ACCOUNT_UNAVAILABLE -> 403;
             case IDP_UNKNOWN, IDP_DISABLED, ADMIN_NOT_FOUND, LOGOUT_CHANNEL_DISABLED, EMAIL_DOMAIN_UNKNOWN -> 404;
             case ADMIN_METHOD_NOT_ALLOWED -> 405;
             case ADMIN_REQUEST_TOO_LARGE -> 413;
@@ -398,7 +429,7 @@ public enum ErrorCode {
                     END_SESSION_UNAVAILABLE -> 502;
             case DISCOVERY_UNREACHABLE, JWKS_UNREACHABLE, TOKEN_ENDPOINT_UNREACHABLE, USERINFO_UNREACHABLE,
                     ENTRA_UNREACHABLE, OVERAGE_GRAPH_UNREACHABLE, OVERAGE_GRAPH_THROTTLED, CLUSTER_UNAVAILABLE,
-                    INTROSPECTION_FAILED, PROVIDER_COPY_IN_USE -> 503;
+                    INTROSPECTION_FAILED, CI_KEYS_UNAVAILABLE, PROVIDER_COPY_IN_USE -> 503;
         };
     }
 

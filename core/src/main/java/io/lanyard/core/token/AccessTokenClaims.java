@@ -97,15 +97,23 @@ final class AccessTokenClaims {
         return Optional.of(text);
     }
 
-    /** RFC 7519 §2 NumericDate: seconds since the epoch, possibly with a fraction; beyond year 9999 is refused. */
     private static Optional<Instant> time(Map<String, Object> claims, String name, String what) {
+        return time(claims, name, what, ErrorCode.BEARER_CLAIM_INVALID);
+    }
+
+    /**
+     * RFC 7519 §2 NumericDate: seconds since the epoch, possibly with a fraction; beyond year 9999 is refused.
+     *
+     * @param invalid the code of a value that is no NumericDate
+     */
+    static Optional<Instant> time(Map<String, Object> claims, String name, String what, ErrorCode invalid) {
         Object value = claims.get(name);
         if (value == null) {
             return Optional.empty();
         }
         if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())
                 || number.doubleValue() < 0 || number.doubleValue() > 253_402_300_799d) {
-            throw rejected(what, ErrorCode.BEARER_CLAIM_INVALID, name + " is not a NumericDate");
+            throw rejected(what, invalid, name + " is not a NumericDate");
         }
         return Optional.of(Instant.ofEpochSecond(number.longValue()));
     }

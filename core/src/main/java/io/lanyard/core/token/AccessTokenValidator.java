@@ -77,6 +77,11 @@ public final class AccessTokenValidator {
         }
     }
 
+    /** Whether the token's JOSE header (read without verifying) has {@code crit}. */
+    static boolean hasCriticalHeader(String token) {
+        return unverifiedPart(token, 0).map(header -> header.containsKey("crit")).orElse(false);
+    }
+
     /**
      * @param keys the issuer's keys; an unknown key id refetches them at most every few seconds
      * @throws TokenRejectedException with a {@code BEARER_*} code: the first rule broken
@@ -87,7 +92,7 @@ public final class AccessTokenValidator {
                     "is longer than " + MAX_TOKEN_LENGTH + " characters");
         }
         // RFC 7515 §4.1.11: a crit parameter Lanyard does not understand (it understands none) makes the token invalid.
-        if (unverifiedPart(token, 0).map(header -> header.containsKey("crit")).orElse(false)) {
+        if (hasCriticalHeader(token)) {
             throw AccessTokenClaims.rejected(WHAT, ErrorCode.BEARER_ALGORITHM_REJECTED,
                     "has critical header parameters Lanyard does not understand");
         }

@@ -29,6 +29,7 @@ import io.lanyard.plugin.admin.api.ApiServlet;
 import io.lanyard.plugin.admin.events.EventPages;
 import io.lanyard.plugin.admin.health.HealthPages;
 import io.lanyard.plugin.admin.integration.IntegrationAdmins;
+import io.lanyard.core.bearer.CiTokenExplainer;
 import io.lanyard.plugin.admin.integration.SecretSections;
 import io.lanyard.plugin.admin.keys.KeysPages;
 import io.lanyard.plugin.admin.signin.SignInPages;
@@ -128,7 +129,7 @@ public final class LanyardAdministration {
         ClientSecretResolver resolver = secrets.resolver();
         IntegrationAdmins integrations = new IntegrationAdmins(new IdentityProviderCheck(http, resolver, clock),
                 new EntraConnectorCheck(http, resolver, secrets.graph()), new TokenIssuerCheck(http, resolver, clock),
-                baseUrl);
+                baseUrl, new CiTokenExplainer(http, clock), changes.get()::current);
         SecretSections sections = new SecretSections(resolver, secrets.nodeReports(), secrets.nodeReporter(),
                 Optional.of(secrets.expiry()), clock);
         List<AdminPages> pages = new ArrayList<>(integrations.pages(changes.get(), sections, view, guard));

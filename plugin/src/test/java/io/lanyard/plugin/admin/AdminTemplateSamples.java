@@ -165,6 +165,21 @@ final class AdminTemplateSamples {
                 "deleted", false, "tested", "issuer000001", "testResult", html("apiCheck", Map.of("check", issuerCheck))));
         data.put("apiDelete", Map.of("frame", frame("api"), "issuer", issuerRow));
         data.put("apiCheck", Map.of("check", issuerCheck));
+        Map<String, Object> policyRow = new HashMap<>(Map.of("id", "bbdeploy0001", "displayName", text, "ciProvider",
+                "BITBUCKET_PIPELINES", "issuer", "https://api.bitbucket.org/" + text, "account", text, "conditions",
+                List.of("repositoryUuid=" + text), "warnings", List.of(text), "enabled", true));
+        Map<String, Object> policyCheck = new HashMap<>(Map.of("passed", false, "keysUrl", "https://ci.example.com/" + text,
+                "detail", text, "code", "LNY-953", "titleKey", "lanyard.error.ci_keys_unavailable", "adviceKey",
+                "lanyard.error.ci_keys_unavailable.advice", "warnings", List.of(text)));
+        data.put("ciList", Map.of("frame", frame("ci"), "policys", List.of(policyRow), "saved", text,
+                "deleted", false, "tested", "bbdeploy0001", "testResult", html("ciCheck", Map.of("check", policyCheck))));
+        data.put("ciDelete", Map.of("frame", frame("ci"), "policy", policyRow));
+        data.put("ciCheck", Map.of("check", policyCheck));
+        data.put("ciExplainResult", Map.of("explanation", Map.of("ours", true, "issuer", text, "rejection", "",
+                "rejectionKey", "", "description", text, "granting", "bbdeploy0001", "policies", List.of(
+                        Map.of("id", "bbdeploy0001", "displayName", text, "grants", true, "code", "", "description", ""),
+                        Map.of("id", "bbrelease01x", "displayName", text, "grants", false, "code", "LNY-949",
+                                "description", text)))));
         Map<String, Object> rotation = new HashMap<>((Map<String, Object>) secret.get("rotation"));
         rotation.put("nodes", List.of(Map.of("node", text, "writtenAt", "2026-12-01T10:00:00Z", "current",
                 text, "next", text, "inUse", "NEXT", "stale", true)));

@@ -8,7 +8,7 @@ import java.util.List;
 final class IntegrationXmlFormats {
 
     private static final List<IntegrationXmlFormat<?, ?>> ALL = List.of(ProviderXml.FORMAT, ConnectorXml.FORMAT,
-            TokenIssuerXml.FORMAT);
+            TokenIssuerXml.FORMAT, CiTrustPolicyXml.FORMAT);
 
     private IntegrationXmlFormats() {
     }

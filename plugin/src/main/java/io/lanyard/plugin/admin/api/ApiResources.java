@@ -106,6 +106,15 @@ final class ApiResources {
         return ok(admin.test(existing(admin.kind(), id)).json());
     }
 
+    /** The CI trust policies' "Test token": which policy would grant, which rule fails for each other. */
+    Result ciTokenTest(String token) {
+        if (token == null || token.isBlank()) {
+            throw new ApiException(HttpServletResponse.SC_BAD_REQUEST, ErrorCode.ADMIN_REQUEST_MALFORMED,
+                    "token must be given", List.of(new FieldError("token", "must be given")));
+        }
+        return ok(integrations.ciTrustPolicies().explain(token));
+    }
+
     Result discover(Map<String, String> body) {
         String url = body.get("url");
         return ok(validated(() -> integrations.identityProviders().discover(url)));

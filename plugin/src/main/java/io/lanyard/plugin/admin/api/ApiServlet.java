@@ -109,6 +109,9 @@ public final class ApiServlet extends HttpServlet {
                         ConfigurationJson.class));
             case "settings":
                 return settings(request, path, method);
+            case "ciTokenTest":
+                requireMethod(method, path.size() == 1, "POST");
+                return resources.ciTokenTest(json.read(json.body(request), CiTokenTestRequest.class).token());
             default:
                 throw notFound();
         }
@@ -174,6 +177,14 @@ public final class ApiServlet extends HttpServlet {
 
     private String who(HttpServletRequest request) {
         return guard.username(request).orElse("-");
+    }
+
+    /** The body of {@code POST ciTokenTest}: a CI job token, checked and forgotten (never logged or answered). */
+    record CiTokenTestRequest(String token) {
+        @Override
+        public String toString() {
+            return "CiTokenTestRequest[token=…]";
+        }
     }
 
     /** The body of {@code POST discovery}. */

@@ -1,6 +1,8 @@
 package io.lanyard.plugin.admin.integration;
 
+import io.lanyard.core.bearer.CiTokenExplainer;
 import io.lanyard.core.config.Integration;
+import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.diagnostics.EntraConnectorCheck;
 import io.lanyard.core.diagnostics.IdentityProviderCheck;
@@ -10,6 +12,7 @@ import io.lanyard.plugin.admin.AdminGuard;
 import io.lanyard.plugin.admin.AdminPages;
 import io.lanyard.plugin.admin.AdminView;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The admin side of every kind of integration, in the order of the tabs and of an exported document: the one list to
@@ -18,6 +21,7 @@ import java.util.List;
 public final class IntegrationAdmins {
 
     private final IdentityProviderAdmin identityProviders;
+    private final CiTrustPolicyAdmin ciTrustPolicies;
     private final List<IntegrationAdmin<?, ?>> all;
 
     /**
@@ -25,11 +29,21 @@ public final class IntegrationAdmins {
      * @param connectorCheck the Entra ID connectors' "Test"
      * @param issuerCheck    the token issuers' "Test" (API access)
      * @param baseUrl        the host's base URL, for the callback URLs to register at providers
+     * @param ciTokens       the CI trust policies' "Test" and "Test token"
+     * @param current        the configuration in force, which "Test token" checks a token against
      */
     public IntegrationAdmins(IdentityProviderCheck check, EntraConnectorCheck connectorCheck,
-            TokenIssuerCheck issuerCheck, BaseUrl baseUrl) {
+            TokenIssuerCheck issuerCheck, BaseUrl baseUrl, CiTokenExplainer ciTokens,
+            Supplier<LanyardConfiguration> current) {
         this.identityProviders = new IdentityProviderAdmin(check, baseUrl);
-        this.all = List.of(identityProviders, new EntraConnectorAdmin(connectorCheck), new TokenIssuerAdmin(issuerCheck));
+        this.ciTrustPolicies = new CiTrustPolicyAdmin(ciTokens, current);
+        this.all = List.of(identityProviders, new EntraConnectorAdmin(connectorCheck), new TokenIssuerAdmin(issuerCheck),
+                ciTrustPolicies);
+    }
+
+    /** For the API's {@code POST ciTokenTest}. */
+    public CiTrustPolicyAdmin ciTrustPolicies() {
+        return ciTrustPolicies;
     }
 
     public List<IntegrationAdmin<?, ?>> all() {
