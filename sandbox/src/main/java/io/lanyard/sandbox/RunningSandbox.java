@@ -32,11 +32,13 @@ public final class RunningSandbox implements AutoCloseable {
     private final LanyardSecrets secrets;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ClusterState cluster;
+    private final SandboxDirectorySync directorySync;
 
     RunningSandbox(Tomcat tomcat, BuiltInProvider builtInProvider, GraphStandIn graphStandIn, URI baseUrl, Path home,
             Path lanyardDirectory, ConfigurationHolder configuration, SandboxUserDirectory directory,
-            LanyardSecrets secrets, ClusterState cluster) {
+            LanyardSecrets secrets, ClusterState cluster, SandboxDirectorySync directorySync) {
         this.cluster = cluster;
+        this.directorySync = directorySync;
         this.tomcat = tomcat;
         this.builtInProvider = builtInProvider;
         this.graphStandIn = graphStandIn;
@@ -106,6 +108,7 @@ public final class RunningSandbox implements AutoCloseable {
             return;
         }
         SandboxTomcat.stopQuietly(tomcat);
+        directorySync.close();
         secrets.close();
         if (builtInProvider != null) {
             builtInProvider.close();

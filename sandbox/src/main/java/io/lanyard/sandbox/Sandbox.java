@@ -37,6 +37,7 @@ import io.lanyard.core.session.SessionRevocations;
 import io.lanyard.core.signin.EmergencyAccessFile;
 import io.lanyard.core.signin.EmergencyAccessPolicy;
 import io.lanyard.plugin.admin.AdminPageLayout;
+import io.lanyard.plugin.dirsync.DirectorySyncs;
 import io.lanyard.plugin.lifecycle.LanyardAdministration;
 import io.lanyard.plugin.lifecycle.LanyardSecrets;
 import io.lanyard.plugin.lifecycle.StartupConfiguration;
@@ -145,6 +146,7 @@ public final class Sandbox {
         StandInTenant tenant = new StandInTenant();
         ClusterState cluster = null;
         LanyardSecrets lanyardSecrets = null;
+        SandboxDirectorySync directorySync = SandboxDirectorySync.withoutTenant();
         try {
             if (builtInPort.isPresent()) {
                 builtIn = startBuiltIn(builtInPort.get(), clientSecret, baseUrl, configurationOnceRead, tenant);
@@ -181,16 +183,19 @@ public final class Sandbox {
             if (options.builtInEntraStandIn()) {
                 graphStandIn = GraphStandIn.start(clientSecret, tenant);
                 SandboxGraph.connect(changes, clientSecret, graphStandIn.url());
+                directorySync = SandboxDirectorySync.withGeneratedTenant(changes, clientSecret);
             }
             logSecretSources(holder.current(), secretResolver);
-            EntraEndpoints entra = entraEndpoints(options, Optional.ofNullable(graphStandIn));
+            EntraEndpoints entra = directorySync.endpoints(entraEndpoints(options, Optional.ofNullable(graphStandIn)));
             lanyardSecrets = new LanyardSecrets(holder, secretResolver, Optional.of(lanyardDirectory),
                     "Lanyard sandbox", entra, HttpLimits.DEFAULT, Clock.systemUTC()).startBackground();
             SandboxUserDirectory directory = new SandboxUserDirectory();
+            DirectorySyncs syncs = directorySync.start(holder, lanyardDirectory, lanyardSecrets, directory,
+                    audit, cluster);
             Tomcat tomcat = startTomcat(options, host, lanyardDirectory, holder, changes, settings, lanyardSecrets,
-                    baseUrl, cluster, directory, entra, Optional.ofNullable(ciIssuers), events, audit);
+                    baseUrl, cluster, directory, entra, Optional.ofNullable(ciIssuers), syncs, events, audit);
             return new RunningSandbox(tomcat, builtIn, graphStandIn, baseUrl.get(), home, lanyardDirectory, holder,
-                    directory, lanyardSecrets, cluster);
+                    directory, lanyardSecrets, cluster, directorySync);
         } catch (IOException | RuntimeException e) {
             if (builtIn != null) {
                 builtIn.close(); // do not leave the provider's port taken behind a failed start
@@ -207,6 +212,7 @@ public final class Sandbox {
             if (lanyardSecrets != null) {
                 lanyardSecrets.close();
             }
+            directorySync.close();
             throw e;
         }
     }
@@ -357,8 +363,8 @@ public final class Sandbox {
     private static Tomcat startTomcat(SandboxOptions options, SandboxHost host, Path lanyardDirectory,
             ConfigurationHolder configuration, ConfigurationService changes, SettingsService settings,
             LanyardSecrets secrets, AtomicReference<URI> baseUrl, ClusterState cluster, SandboxUserDirectory directory,
-            EntraEndpoints entra, Optional<CiIssuerStandIn> ciIssuers, EventStore events, AuditSink audit)
-            throws IOException {
+            EntraEndpoints entra, Optional<CiIssuerStandIn> ciIssuers, DirectorySyncs syncs, EventStore events,
+            AuditSink audit) throws IOException {
         SandboxSessionLogin sessionLogin = new SandboxSessionLogin(directory);
         Clock clock = host.clock();
         // The base URL is known once Tomcat has its port; the core reads it per login, after that.
@@ -381,8 +387,8 @@ public final class Sandbox {
         LanyardAdministration admin = new LanyardAdministration(Optional.of(changes),
                 adminAccess, secrets, baseUrl::get, LoginPage.SANDBOX,
                 AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT,
-                Clock.systemUTC(), settings, emergencyFile, audit, Optional.of(events), Optional.of(loginService),
-                "Lanyard sandbox");
+                Clock.systemUTC(), settings, emergencyFile, audit, syncs, Optional.of(events),
+                Optional.of(loginService), "Lanyard sandbox");
         Optional<Filter> botKiller = host.botKillerCut().map(cut -> new BotKillerStandIn(sessionLogin, cut));
         // API access: a missing service account is created in the sandbox's directory, as a product creates it
         BearerFilter bearer = new BearerFilter(new BearerAuthenticator(configuration, secrets.resolver(), directory,

@@ -73,6 +73,12 @@ final class Browser {
                 .header("X-Lanyard-XSRF", xsrfToken).PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** POST a JSON document with the admin API's XSRF header, without following redirects. */
+    Page postJson(URI uri, String json, String xsrfToken) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("X-Lanyard-XSRF", xsrfToken).POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** POST a form without following redirects. */
     Page post(URI uri, Map<String, String> form) throws IOException, InterruptedException {
         String body = form.entrySet().stream()

@@ -176,9 +176,10 @@ class SandboxEndToEndTest {
     @Test
     void anOverageTokenIsResolvedThroughTheBuiltInGraphStandInAcrossPages(@TempDir Path home) throws Exception {
         try (RunningSandbox own = Sandbox.start(SandboxOptions.onFreePorts(home).withBuiltInEntraStandIn())) {
-            assertThat(own.configuration().entraConnectors()).singleElement().satisfies(connector ->
-                    assertThat(own.configuration().identityProviders().get(0).provisioning().groups()
-                            .overageConnector()).contains(connector.id()));
+            assertThat(own.configuration().entraConnectors().stream()
+                    .filter(c -> c.displayName().equals(SandboxGraph.CONNECTOR_NAME))).singleElement()
+                    .satisfies(connector -> assertThat(own.configuration().identityProviders().get(0).provisioning()
+                            .groups().overageConnector()).contains(connector.id()));
             Browser browser = new Browser();
 
             browser.signInAtProvider(browser.open(URI.create(own.baseUrl() + "/")), Map.of("username", "grace",
@@ -192,7 +193,10 @@ class SandboxEndToEndTest {
         // --idp-port 0: a new port for the built-in provider, the one before may still be in TIME_WAIT
         try (RunningSandbox again = Sandbox.start(new SandboxOptions(0, home, 0, true, SandboxOptions.DEFAULT_PRODUCT,
                 java.util.Optional.empty(), true, java.util.Optional.empty()))) {
-            assertThat(again.configuration().entraConnectors()).as("the connector is added once").hasSize(1);
+            // the overage stand-in's connector and the generated tenant's (directory sync), each added once
+            assertThat(again.configuration().entraConnectors()).as("the connectors are added once")
+                    .extracting(io.lanyard.core.config.EntraConnectorConfig::displayName)
+                    .containsExactlyInAnyOrder(SandboxGraph.CONNECTOR_NAME, SandboxDirectorySync.CONNECTOR_NAME);
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param clientAuthMethod {@code client_secret_post} (the secret) or {@code private_key_jwt} (Lanyard's certificate)
  * @param nationalCloud the cloud the tenant lives in: its sign-in authority and default Graph endpoint
  * @param graphBaseUrl an explicit Microsoft Graph base URL instead of the cloud's (e.g. US Government DoD)
+ * @param sync         the scheduled directory sync of this tenant's users and groups (issue 20); off by default
  */
 public record EntraConnectorConfig(
         String id,
@@ -35,7 +36,8 @@ public record EntraConnectorConfig(
         Optional<LocalDate> clientSecretExpiresOn,
         ClientAuthMethod clientAuthMethod,
         NationalCloud nationalCloud,
-        Optional<URI> graphBaseUrl) implements Integration {
+        Optional<URI> graphBaseUrl,
+        DirectorySyncSettings sync) implements Integration {
 
     public EntraConnectorConfig {
         Objects.requireNonNull(id, "id");
@@ -48,6 +50,7 @@ public record EntraConnectorConfig(
         Objects.requireNonNull(clientAuthMethod, "clientAuthMethod");
         Objects.requireNonNull(nationalCloud, "nationalCloud");
         Objects.requireNonNull(graphBaseUrl, "graphBaseUrl");
+        Objects.requireNonNull(sync, "sync");
     }
 
     /** A builder for a connector that exists already: its id must be given. */
@@ -77,6 +80,6 @@ public record EntraConnectorConfig(
                 + ", tenantId=" + tenantId + ", clientId=" + clientId + ", clientSecret=" + clientSecret
                 + ", nextClientSecret=" + nextClientSecret + ", clientAuthMethod=" + clientAuthMethod.wireName()
                 + ", nationalCloud=" + nationalCloud + ", graphBaseUrl=" + graphBaseUrl.map(URI::toString).orElse("")
-                + "]";
+                + ", sync=" + sync + "]";
     }
 }

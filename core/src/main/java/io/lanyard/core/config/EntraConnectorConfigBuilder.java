@@ -37,6 +37,7 @@ public final class EntraConnectorConfigBuilder implements IntegrationBuilder<Ent
     private ClientAuthMethod clientAuthMethod = ClientAuthMethod.CLIENT_SECRET_POST;
     private NationalCloud nationalCloud = NationalCloud.GLOBAL;
     private String graphBaseUrl;
+    private DirectorySyncSettingsBuilder sync = DirectorySyncSettings.builder();
 
     EntraConnectorConfigBuilder(String fixedId) {
         this.fixedId = fixedId;
@@ -55,6 +56,7 @@ public final class EntraConnectorConfigBuilder implements IntegrationBuilder<Ent
         builder.clientAuthMethod = config.clientAuthMethod();
         builder.nationalCloud = config.nationalCloud();
         builder.graphBaseUrl = config.graphBaseUrl().map(URI::toString).orElse(null);
+        builder.sync = config.sync().toBuilder();
         return builder;
     }
 
@@ -71,6 +73,10 @@ public final class EntraConnectorConfigBuilder implements IntegrationBuilder<Ent
     public EntraConnectorConfigBuilder nationalCloud(NationalCloud value) { this.nationalCloud = value; return this; }
     /** Optional: empty means the national cloud's Graph endpoint. */
     public EntraConnectorConfigBuilder graphBaseUrl(String value) { this.graphBaseUrl = value; return this; }
+    /** The directory sync part, to set its values in place. */
+    public DirectorySyncSettingsBuilder sync() { return sync; }
+    /** Replaces the directory sync part with these settings. */
+    public EntraConnectorConfigBuilder sync(DirectorySyncSettings value) { this.sync = value.toBuilder(); return this; }
 
     /**
      * @throws ConfigurationException listing every invalid field
@@ -90,13 +96,14 @@ public final class EntraConnectorConfigBuilder implements IntegrationBuilder<Ent
         if (nationalCloud == null) {
             errors.add(new FieldError("nationalCloud", "must be GLOBAL, US_GOV or CHINA"));
         }
+        DirectorySyncSettings checkedSync = sync.build(errors);
         if (!errors.isEmpty()) {
             throw new ConfigurationException("Entra ID connector " + (id == null ? "(no id)" : id) + " is invalid",
                     errors);
         }
         return new EntraConnectorConfig(checkedId, checkedName, enabled, checkedTenant, checkedClientId, clientSecret,
                 nextClientSecret, Optional.ofNullable(clientSecretExpiresOn), clientAuthMethod, nationalCloud,
-                checkedGraph);
+                checkedGraph, checkedSync);
     }
 
     /** The id is part of the per-connector secret name an administrator has put into start scripts. */

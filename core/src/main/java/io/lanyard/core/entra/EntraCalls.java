@@ -39,9 +39,27 @@ final class EntraCalls {
         }
     }
 
+    /** The JSON object of an answer, or an empty one when it is not JSON (a throttling answer's body may be text). */
+    static Map<String, Object> jsonOrEmpty(HTTPResponse response) {
+        try {
+            return JSONObjectUtils.parse(response.getBody() == null ? "" : response.getBody());
+        } catch (java.text.ParseException e) {
+            return Map.of();
+        }
+    }
+
     /** Graph's error answer ({@code {"error": {"code", "message"}}}) as a failure with its code and message. */
     static GraphCallException graphError(HTTPResponse response, Map<String, Object> body, String where) {
         int status = response.getStatusCode();
+        if (status == 503) {
+            return new GraphCallException(Reason.BUSY, where + " answered HTTP 503", null, null, retryAfter(response));
+        }
+        if (status == 410) {
+            String code = body.get("error") instanceof Map<?, ?> error && error.get("code") instanceof String text
+                    ? quotable(text) : null;
+            return new GraphCallException(Reason.GONE, where + " answered HTTP 410" + (code == null ? "" : " " + code),
+                    code, null, -1);
+        }
         if (body.get("error") instanceof Map<?, ?> error && error.get("code") instanceof String code) {
             String message = error.get("message") instanceof String text ? text : "";
             Reason reason = status == 429 ? Reason.THROTTLED : status == 404 ? Reason.NOT_FOUND : Reason.REFUSED;

@@ -25,7 +25,11 @@ public final class GraphCallException extends Exception {
         /** An answer that is not what these endpoints send. */
         INVALID,
         /** More than the caller reads in one go (e.g. more groups than a login takes). */
-        TOO_LARGE
+        TOO_LARGE,
+        /** Graph answered 503 Service Unavailable: busy, try again (with its {@code Retry-After}, if any). */
+        BUSY,
+        /** Graph answered 410 Gone: a delta link that expired (its sync state is gone), start a full read. */
+        GONE
     }
 
     private final Reason reason;
@@ -60,7 +64,7 @@ public final class GraphCallException extends Exception {
         return Optional.ofNullable(remoteDescription);
     }
 
-    /** A 429's {@code Retry-After} in seconds, or -1 when it gave none. */
+    /** A 429's or 503's {@code Retry-After} in seconds, or -1 when it gave none. */
     public long retryAfterSeconds() {
         return retryAfterSeconds;
     }

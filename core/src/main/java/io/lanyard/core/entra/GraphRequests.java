@@ -22,13 +22,28 @@ public final class GraphRequests {
      */
     public static Map<String, Object> get(ProviderHttpClient http, URI url, AccessToken token)
             throws GraphCallException {
+        return get(http, url, token, Map.of());
+    }
+
+    /**
+     * {@code GET url} with the token and further request headers (e.g. {@code Prefer: odata.maxpagesize=999},
+     * {@code ConsistencyLevel: eventual}).
+     *
+     * @throws GraphCallException as {@link #get(ProviderHttpClient, URI, AccessToken)}; also {@code BUSY} (503) and
+     *         {@code GONE} (410, an expired delta link)
+     */
+    public static Map<String, Object> get(ProviderHttpClient http, URI url, AccessToken token,
+            Map<String, String> headers) throws GraphCallException {
         HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, url);
+        headers.forEach(request::setHeader);
         request.setAuthorization(token.toAuthorizationHeader());
         request.setAccept("application/json");
         String where = "GET " + ProviderHttpClient.withoutQuery(url);
         HTTPResponse response = EntraCalls.send(http, request);
-        if (response.getStatusCode() == 429 && (response.getBody() == null || response.getBody().isBlank())) {
-            throw EntraCalls.graphError(response, Map.of(), where);
+        int status = response.getStatusCode();
+        if (status == 429 || status == 503) {
+            // Throttled or busy: what matters is the status and Retry-After, whatever the body is.
+            throw EntraCalls.graphError(response, EntraCalls.jsonOrEmpty(response), where);
         }
         Map<String, Object> body = EntraCalls.json(response, where);
         if (response.getStatusCode() != 200) {

@@ -216,6 +216,38 @@ public enum ErrorCode {
     /** Graph lists more groups for the user than Lanyard reads for one login. */
     OVERAGE_TOO_MANY_GROUPS("LNY-726", Kind.PROVIDER_UNAVAILABLE),
 
+    // --- Directory sync from Microsoft Graph (issue 20): LNY-740–LNY-769. ---
+    /** Graph could not be reached (or did not answer in time) during a sync's read: nothing was applied. */
+    DIRSYNC_GRAPH_UNREACHABLE("LNY-740", Kind.PROVIDER_UNAVAILABLE),
+    /** Graph kept answering 429/503 after every wait the sync allows: nothing was applied; the next run retries. */
+    DIRSYNC_GRAPH_THROTTLED("LNY-741", Kind.PROVIDER_UNAVAILABLE),
+    /** Entra ID refused the connector's credentials, or Graph refused a read of the sync: nothing was applied. */
+    DIRSYNC_GRAPH_REFUSED("LNY-742", Kind.PROVIDER_REFUSED),
+    /** Graph answered a sync's read with something that is not Graph's answer: nothing was applied. */
+    DIRSYNC_GRAPH_ANSWER_INVALID("LNY-743", Kind.PROVIDER_UNAVAILABLE),
+    /** The saved delta link expired (410 Gone): this run reads everything again (a full sync). A warning. */
+    DIRSYNC_DELTA_EXPIRED("LNY-744", Kind.PROVIDER_REFUSED),
+    /** The run would deactivate more than the safety share of the synced users: nothing applied until confirmed. */
+    DIRSYNC_SAFETY_STOP("LNY-745", Kind.CONFIGURATION),
+    /** A sync of this connector is running already (on this node or another): the request was not started. */
+    DIRSYNC_ALREADY_RUNNING("LNY-746", Kind.CONFIGURATION),
+    /** A user's username attribute is empty, or the username pattern does not match it: that user is skipped. */
+    DIRSYNC_USERNAME_UNUSABLE("LNY-747", Kind.CONFIGURATION),
+    /** Two users of the tenant map to the same username: the second is skipped. */
+    DIRSYNC_USERNAME_CONFLICT("LNY-748", Kind.CONFIGURATION),
+    /** A host write for one user failed: that user is retried by the next run; the others were applied. */
+    DIRSYNC_USER_WRITE_FAILED("LNY-749", Kind.HOST),
+    /** The sync's state in the shared home cannot be read: this run is a full sync. A warning. */
+    DIRSYNC_STATE_UNREADABLE("LNY-750", Kind.CONFIGURATION),
+    /** The sync's state or run report cannot be written to the shared home. */
+    DIRSYNC_STATE_WRITE_FAILED("LNY-751", Kind.CONFIGURATION),
+    /** The connector is unknown or disabled, or the sync cannot start (no host writes). */
+    DIRSYNC_CONNECTOR_UNAVAILABLE("LNY-752", Kind.CONFIGURATION),
+    /** The run was stopped before its end (node shutting down, cancelled): the next run resumes from the saved state. */
+    DIRSYNC_INTERRUPTED("LNY-753", Kind.HOST),
+    /** Graph answered 403: the app registration lacks the application permission the sync's settings need. */
+    DIRSYNC_GRAPH_PERMISSION_MISSING("LNY-754", Kind.PROVIDER_REFUSED),
+
     // --- The sign-in experience (issue 14): several providers, e-mail routing, emergency access, re-authentication. ---
     /** One browser started more logins in a short time than a person does: the loop breaker stopped redirecting it. */
     LOGIN_LOOP_DETECTED("LNY-800", Kind.HOST),
@@ -403,6 +435,7 @@ public enum ErrorCode {
             case ADMIN_METHOD_NOT_ALLOWED -> 405;
             case ADMIN_REQUEST_TOO_LARGE -> 413;
             case LOGIN_LOOP_DETECTED -> 429;
+            case DIRSYNC_SAFETY_STOP, DIRSYNC_ALREADY_RUNNING -> 409;
             case CONFIG_INVALID, CONFIG_UNREADABLE, CONFIG_WRITE_FAILED, CLIENT_SECRET_MISSING, NO_IDP_CONFIGURED,
                     SECURED_PROPERTY_UNREADABLE, CONFIG_LOCK_UNAVAILABLE, LOGIN_STATE_KEY_UNAVAILABLE,
                     HOST_LOGIN_FAILED, HOST_API_UNAVAILABLE, GROUP_SYNC_FAILED,
@@ -411,8 +444,10 @@ public enum ErrorCode {
                     HOST_GROUP_CREATE_FAILED, HOST_MEMBERSHIP_CHANGE_FAILED, HOST_WRITES_UNAVAILABLE,
                     OVERAGE_CONNECTOR_UNAVAILABLE, CLIENT_SECRET_EXPIRES_SOON, CLIENT_SECRET_EXPIRED, SIGNING_KEY_UNUSABLE,
                     SECURED_KEY_ROTATION_WAITING, ENTRA_PROVIDER_WITHOUT_CONNECTOR, ACCOUNT_DIRECTORY_UNKNOWN,
-                    REAUTHENTICATION_UNAVAILABLE, EMERGENCY_FILE_INVALID, EVENT_STORE_UNWRITABLE, HOST_AUDIT_UNAVAILABLE,
-                    INTERNAL_ERROR -> 500;
+                    REAUTHENTICATION_UNAVAILABLE, EMERGENCY_FILE_INVALID, DIRSYNC_USERNAME_UNUSABLE,
+                    DIRSYNC_USERNAME_CONFLICT, DIRSYNC_USER_WRITE_FAILED, DIRSYNC_STATE_UNREADABLE,
+                    DIRSYNC_STATE_WRITE_FAILED, DIRSYNC_CONNECTOR_UNAVAILABLE, DIRSYNC_INTERRUPTED,
+                    EVENT_STORE_UNWRITABLE, HOST_AUDIT_UNAVAILABLE, INTERNAL_ERROR -> 500;
             case DISCOVERY_INVALID, DISCOVERY_ISSUER_MISMATCH, JWKS_INVALID, HTTP_RESPONSE_TOO_LARGE,
                     IDP_ERROR_RESPONSE, TOKEN_REQUEST_REJECTED, CLIENT_AUTHENTICATION_FAILED, USERINFO_REJECTED,
                     TOKEN_RESPONSE_INVALID, ID_TOKEN_MISSING, ID_TOKEN_MALFORMED, ID_TOKEN_ALGORITHM_REJECTED,
@@ -426,10 +461,12 @@ public enum ErrorCode {
                     OVERAGE_GRAPH_REFUSED, OVERAGE_GRAPH_ANSWER_INVALID, OVERAGE_USER_UNKNOWN, OVERAGE_TOO_MANY_GROUPS,
                     CLIENT_SECRETS_BOTH_REFUSED, CLIENT_ASSERTION_REFUSED, GRAPH_APPLICATION_NOT_FOUND,
                     GRAPH_PERMISSION_MISSING, ENTRA_CLIENT_ASSERTION_REFUSED, SILENT_LOGIN_NEEDS_INTERACTION,
-                    END_SESSION_UNAVAILABLE -> 502;
+                    END_SESSION_UNAVAILABLE, DIRSYNC_GRAPH_REFUSED, DIRSYNC_GRAPH_ANSWER_INVALID, DIRSYNC_DELTA_EXPIRED,
+                    DIRSYNC_GRAPH_PERMISSION_MISSING -> 502;
             case DISCOVERY_UNREACHABLE, JWKS_UNREACHABLE, TOKEN_ENDPOINT_UNREACHABLE, USERINFO_UNREACHABLE,
                     ENTRA_UNREACHABLE, OVERAGE_GRAPH_UNREACHABLE, OVERAGE_GRAPH_THROTTLED, CLUSTER_UNAVAILABLE,
-                    INTROSPECTION_FAILED, CI_KEYS_UNAVAILABLE, PROVIDER_COPY_IN_USE -> 503;
+                    INTROSPECTION_FAILED, CI_KEYS_UNAVAILABLE, DIRSYNC_GRAPH_UNREACHABLE, DIRSYNC_GRAPH_THROTTLED,
+                    PROVIDER_COPY_IN_USE -> 503;
         };
     }
 

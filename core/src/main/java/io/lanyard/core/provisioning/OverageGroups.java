@@ -95,11 +95,11 @@ public final class OverageGroups {
     private static LoginFailedException failure(GraphCallException e, EntraConnectorConfig connector, String oid) {
         ErrorCode code = switch (e.reason()) {
             case UNREACHABLE -> ErrorCode.OVERAGE_GRAPH_UNREACHABLE;
-            case THROTTLED -> ErrorCode.OVERAGE_GRAPH_THROTTLED;
+            case THROTTLED, BUSY -> ErrorCode.OVERAGE_GRAPH_THROTTLED;
             case REFUSED -> ErrorCode.OVERAGE_GRAPH_REFUSED;
             case NOT_FOUND -> ErrorCode.OVERAGE_USER_UNKNOWN;
             case TOO_LARGE -> ErrorCode.OVERAGE_TOO_MANY_GROUPS;
-            case INVALID -> ErrorCode.OVERAGE_GRAPH_ANSWER_INVALID;
+            case INVALID, GONE -> ErrorCode.OVERAGE_GRAPH_ANSWER_INVALID;
         };
         String remote = e.remoteCode().map(c -> " (" + c + e.remoteDescription().map(d -> ": " + d).orElse("") + ")")
                 .orElse("");

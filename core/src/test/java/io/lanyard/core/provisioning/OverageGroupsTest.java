@@ -259,9 +259,9 @@ class OverageGroupsTest {
                 event -> { }, clock);
 
         assertFails(() -> provisioning.accountFor(identities.of("alice", Map.of("hasgroups", true, "oid", OID))),
-                ErrorCode.OVERAGE_GRAPH_ANSWER_INVALID);
+                ErrorCode.OVERAGE_GRAPH_THROTTLED);
         assertFails(() -> provisioning.accountFor(identities.of("dave", Map.of("hasgroups", true, "oid", OID,
-                "email", "dave@example.com"))), ErrorCode.OVERAGE_GRAPH_ANSWER_INVALID);
+                "email", "dave@example.com"))), ErrorCode.OVERAGE_GRAPH_THROTTLED);
 
         assertThat(host.writes).isEmpty();
         assertThat(host.user("alice").orElseThrow().active()).isFalse();

@@ -101,7 +101,8 @@ public final class HostAuditLog implements AuditSink {
     static CoverageArea area(AuditEventType type) {
         return switch (type) {
             case CONFIGURATION_CHANGED, SETTINGS_CHANGED -> CoverageArea.GLOBAL_CONFIG_AND_ADMINISTRATION;
-            case ACCOUNT_CREATED, ACCOUNT_UPDATED, GROUP_MEMBERSHIP_CHANGED -> CoverageArea.USER_MANAGEMENT;
+            case ACCOUNT_CREATED, ACCOUNT_UPDATED, GROUP_MEMBERSHIP_CHANGED, DIRECTORY_SYNC_RUN ->
+                    CoverageArea.USER_MANAGEMENT;
             default -> CoverageArea.SECURITY;
         };
     }

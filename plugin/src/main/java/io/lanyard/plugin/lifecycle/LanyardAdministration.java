@@ -26,8 +26,10 @@ import io.lanyard.plugin.admin.AdminView;
 import io.lanyard.plugin.admin.StaticResources;
 import io.lanyard.plugin.admin.XsrfTokens;
 import io.lanyard.plugin.admin.api.ApiServlet;
+import io.lanyard.plugin.admin.dirsync.DirectorySyncPages;
 import io.lanyard.plugin.admin.events.EventPages;
 import io.lanyard.plugin.admin.health.HealthPages;
+import io.lanyard.plugin.dirsync.DirectorySyncs;
 import io.lanyard.plugin.admin.integration.IntegrationAdmins;
 import io.lanyard.core.bearer.CiTokenExplainer;
 import io.lanyard.plugin.admin.integration.SecretSections;
@@ -71,8 +73,8 @@ public final class LanyardAdministration {
     public LanyardAdministration(LanyardPlugin plugin, AdminAccess access, BaseUrl baseUrl, LoginPage loginPage) {
         this(plugin.configurationService(), access, plugin.secrets(), baseUrl, loginPage,
                 AdminPageLayout.hostDecorated(), HttpLimits.DEFAULT, Clock.systemUTC(), plugin.settings(),
-                plugin.emergencyFile(), plugin.audit(), plugin.events(), Optional.of(plugin.loginService()),
-                plugin.productDescription());
+                plugin.emergencyFile(), plugin.audit(), plugin.directorySyncs(), plugin.events(),
+                Optional.of(plugin.loginService()), plugin.productDescription());
     }
 
     /** Without Lanyard's settings file: {@code settings.xml}'s defaults, which the API then cannot change. */
@@ -102,19 +104,29 @@ public final class LanyardAdministration {
             HttpLimits limits, Clock clock, SettingsService settings, EmergencyAccessFile emergencyFile,
             AuditSink audit) {
         this(changes, access, secrets, baseUrl, loginPage, layout, limits, clock, settings, emergencyFile, audit,
-                Optional.empty(), Optional.empty(), "unknown");
+                DirectorySyncs.none());
+    }
+
+    /** @param directorySyncs the connectors' directory syncs, for the JSON API and the connector pages */
+    public LanyardAdministration(Optional<ConfigurationService> changes, AdminAccess access,
+            LanyardSecrets secrets, BaseUrl baseUrl, LoginPage loginPage, AdminPageLayout layout,
+            HttpLimits limits, Clock clock, SettingsService settings, EmergencyAccessFile emergencyFile,
+            AuditSink audit, DirectorySyncs directorySyncs) {
+        this(changes, access, secrets, baseUrl, loginPage, layout, limits, clock, settings, emergencyFile, audit,
+                directorySyncs, Optional.empty(), Optional.empty(), "unknown");
     }
 
     /**
-     * @param events Lanyard's event store, shown on the page "Events"; empty: no such page
-     * @param logins the logins' providers as fetched, shown with the last sign-ins on the page "Health"; empty: no
-     *               such page
+     * @param events  Lanyard's event store, shown on the page "Events"; empty: no such page
+     * @param logins  the logins' providers as fetched, shown with the last sign-ins on the page "Health"; empty: no
+     *                such page
      * @param product the product and its version, for the support zip
      */
     public LanyardAdministration(Optional<ConfigurationService> changes, AdminAccess access,
             LanyardSecrets secrets, BaseUrl baseUrl, LoginPage loginPage, AdminPageLayout layout,
             HttpLimits limits, Clock clock, SettingsService settings, EmergencyAccessFile emergencyFile,
-            AuditSink audit, Optional<EventStore> events, Optional<LoginService> logins, String product) {
+            AuditSink audit, DirectorySyncs directorySyncs, Optional<EventStore> events,
+            Optional<LoginService> logins, String product) {
         Objects.requireNonNull(access, "access");
         if (changes.isEmpty()) {
             this.adminServlet = new UnavailableServlet();
@@ -136,12 +148,13 @@ public final class LanyardAdministration {
         pages.add(new KeysPages(secrets.signingKeys(), resolver.securedStoreKeys(), sections, changes.get(), view,
                 guard, baseUrl));
         pages.add(new SignInPages(settings, emergencyFile, new EmergencyTimeBox(settings, audit, clock), view, guard));
+        pages.add(new DirectorySyncPages(changes.get()::current, directorySyncs, view, guard));
         events.ifPresent(store -> pages.add(new EventPages(store, view)));
         logins.ifPresent(service -> pages.add(new HealthPages(changes.get(), events, service, view, clock,
                 secrets.nodeReports(), product)));
         this.adminServlet = new AdminServlet(guard, view, pages, new StaticResources(), loginPage);
         this.apiServlet = new ApiServlet(guard, changes.get(), integrations, sections, text, settings, emergencyFile,
-                audit, clock);
+                audit, clock, directorySyncs);
     }
 
     public HttpServlet adminServlet() {

@@ -13,6 +13,7 @@ import io.lanyard.core.config.change.SettingsService;
 import io.lanyard.core.discovery.ProviderDocuments;
 import io.lanyard.core.config.xml.ConfigurationFiles;
 import io.lanyard.core.host.AccountWrites;
+import io.lanyard.core.dirsync.DirectorySync;
 import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.host.ClusterState;
@@ -22,12 +23,14 @@ import io.lanyard.core.host.HostProduct;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.host.UserDirectory;
 import io.lanyard.core.http.HttpLimits;
+import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.login.LoginService;
 import io.lanyard.core.login.LogoutService;
 import io.lanyard.core.login.PendingLoginSeal;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.signin.EmergencyAccessFile;
 import io.lanyard.core.session.SessionRevocations;
+import io.lanyard.plugin.dirsync.DirectorySyncs;
 import io.lanyard.plugin.session.RememberMe;
 import io.lanyard.plugin.session.RequestLogin;
 import io.lanyard.plugin.session.SessionLogin;
@@ -84,6 +87,7 @@ public final class LanyardPlugin implements AutoCloseable {
     private final LogoutService logouts;
     private final SettingsService settings;
     private final EmergencyAccessFile emergencyFile;
+    private final DirectorySyncs directorySyncs;
 
     /** A lone node without writes to the host's users and groups (just-in-time creation and group sync: LNY-617). */
     public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
@@ -147,6 +151,11 @@ public final class LanyardPlugin implements AutoCloseable {
         // settings.xml: never fails the start (a bad file is logged, the defaults hold)
         this.settings = new SettingsService(lanyardDirectory);
         this.emergencyFile = new EmergencyAccessFile(lanyardDirectory);
+        // Directory sync (issue 20): its state in the shared home, writes through the same ports as logins
+        this.directorySyncs = new DirectorySyncs(configuration, lanyardDirectory.map(directory -> new DirectorySync(
+                directory.resolve("dirsync"), new ProviderHttpClient(DirectorySyncs.GRAPH_LIMITS), secrets.graph(),
+                new DirectorySync.Host(users, accounts, groups), audit, clock, cluster.nodeName())), clock)
+                .startSchedule();
         // Sealed under the key in the shared home, so that any node opens what another sealed.
         this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, baseUrl,
                 lanyardDirectory.map(PendingLoginSeal::inFolder).orElseGet(PendingLoginSeal::inMemory), settings,
@@ -216,10 +225,16 @@ public final class LanyardPlugin implements AutoCloseable {
         return secrets;
     }
 
-    /** Stops the background thread (the plugin is disabled or uninstalled). */
+    /** Stops the background threads (the plugin is disabled or uninstalled). */
     @Override
     public void close() {
+        directorySyncs.close();
         secrets.close();
+    }
+
+    /** The Entra ID connectors' directory syncs: the schedule, "Sync now", "Preview", progress and reports. */
+    public DirectorySyncs directorySyncs() {
+        return directorySyncs;
     }
 
     /** The configuration in force, for the admin UI (which replaces it after a validated save). */

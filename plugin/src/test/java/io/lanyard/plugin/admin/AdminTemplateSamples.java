@@ -221,6 +221,19 @@ final class AdminTemplateSamples {
                 "enabled", false, "testUrl", "/jira/x?" + text, "debugUntil", "2026-12-06T10:30:00Z", "lastSuccess", text, "lastFailure", text,
                 "lastFailureCode", "LNY-502", "discovery", fetch, "keys", fetch)), "openMinutes", "60", "now",
                 "2026-12-06T10:06:00Z"));
+        Map<String, Object> running = new HashMap<>(Map.of("phase", text, "usersRead", text, "groupsRead", text,
+                "planned", text, "applied", text, "rate", text, "eta", text, "preview", true));
+        Map<String, Object> report = new HashMap<>(Map.of("runId", text, "started", text, "outcome", text,
+                "mode", text, "trigger", text, "actor", text, "node", text, "seconds", text,
+                "counts", List.of(Map.of("name", text, "value", text)), "failure", text));
+        report.put("errors", List.of(text));
+        report.put("changes", List.of(text));
+        report.put("phases", text);
+        Map<String, Object> syncedConnector = new HashMap<>(Map.of("id", text, "name", text, "scheduled", true,
+                "interval", text, "lastRun", text, "available", true, "problem", text, "running", running,
+                "reports", List.of(report)));
+        data.put("dirSyncPage", Map.of("frame", frame("dirsync"), "done", text, "connectors", List.of(syncedConnector),
+                "failure", Map.of("code", "LNY-746", "detail", text)));
         return data;
     }
 

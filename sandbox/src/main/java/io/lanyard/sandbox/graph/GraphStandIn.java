@@ -1,28 +1,21 @@
 package io.lanyard.sandbox.graph;
 
+import static io.lanyard.sandbox.graph.StandInHttp.respond;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.sandbox.app.Json;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -48,7 +41,6 @@ public final class GraphStandIn implements AutoCloseable {
     private final Secret clientSecret;
     private final StandInTenant tenant;
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
-    private final SecureRandom random = new SecureRandom();
 
     private GraphStandIn(HttpServer server, Secret clientSecret, StandInTenant tenant) {
         this.server = server;
@@ -58,16 +50,10 @@ public final class GraphStandIn implements AutoCloseable {
 
     /** Listens on a free port of 127.0.0.1. */
     public static GraphStandIn start(Secret clientSecret, StandInTenant tenant) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        GraphStandIn standIn = new GraphStandIn(server, clientSecret, tenant);
-        server.createContext("/", standIn::handle);
-        server.setExecutor(Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "graph-stand-in");
-            thread.setDaemon(true);
-            return thread;
-        }));
-        server.start();
-        return standIn;
+        GraphStandIn[] standIn = new GraphStandIn[1];
+        HttpServer server = StandInHttp.start("graph-stand-in", 2, exchange -> standIn[0].handle(exchange));
+        standIn[0] = new GraphStandIn(server, clientSecret, tenant);
+        return standIn[0];
     }
 
     /** {@code http://localhost:<port>}: the token endpoint below it with the tenant, Graph at its root. */
@@ -80,10 +66,10 @@ public final class GraphStandIn implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             if (exchange.getRequestMethod().equals("POST") && path.equals("/" + StandInTenant.TENANT
                     + "/oauth2/v2.0/token")) {
-                token(exchange);
+                StandInHttp.token(exchange, CLIENT_ID, clientSecret, tokens, "stand-in-");
             } else if (!exchange.getRequestMethod().equals("GET")) {
                 respond(exchange, 405, graphError("Request_BadRequest", "Only GET is served here."));
-            } else if (!authorized(exchange)) {
+            } else if (!StandInHttp.authorized(exchange, tokens)) {
                 respond(exchange, 401, graphError("InvalidAuthenticationToken", "Access token is empty or invalid."));
             } else if (path.equals("/v1.0/organization")) {
                 respond(exchange, 200, Json.value(Map.of("value", List.of(Map.of(
@@ -94,22 +80,6 @@ public final class GraphStandIn implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("The Graph stand-in could not answer {}: {}", exchange.getRequestURI().getPath(), e.toString());
         }
-    }
-
-    /** Microsoft identity platform, client credentials with a shared secret. */
-    private void token(HttpExchange exchange) throws IOException {
-        Map<String, String> form = form(exchange.getRequestBody());
-        if (!"client_credentials".equals(form.get("grant_type")) || !CLIENT_ID.equals(form.get("client_id"))
-                || !sameSecret(form.get("client_secret"))) {
-            respond(exchange, 401, Json.value(Map.of("error", "invalid_client", "error_description",
-                    "AADSTS7000215: Invalid client secret provided (sandbox Graph stand-in).")));
-            return;
-        }
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        String token = "stand-in-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        tokens.add(token);
-        respond(exchange, 200, Json.value(Map.of("token_type", "Bearer", "expires_in", 3599, "access_token", token)));
     }
 
     private void memberships(HttpExchange exchange, String path) throws IOException {
@@ -133,17 +103,6 @@ public final class GraphStandIn implements AutoCloseable {
         respond(exchange, 200, Json.value(page));
     }
 
-    private boolean authorized(HttpExchange exchange) {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        return authorization != null && authorization.startsWith("Bearer ")
-                && tokens.contains(authorization.substring("Bearer ".length()));
-    }
-
-    private boolean sameSecret(String given) {
-        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                clientSecret.reveal().getBytes(StandardCharsets.UTF_8));
-    }
-
     private static int skipToken(String query) {
         if (query == null) {
             return 0;
@@ -164,31 +123,8 @@ public final class GraphStandIn implements AutoCloseable {
         return Json.value(Map.of("error", Map.of("code", code, "message", message)));
     }
 
-    private static Map<String, String> form(InputStream body) throws IOException {
-        Map<String, String> form = new HashMap<>();
-        String text = new String(body.readNBytes(16 * 1024), StandardCharsets.UTF_8);
-        for (String pair : text.split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return form;
-    }
-
-    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
     @Override
     public void close() {
-        server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        StandInHttp.stop(server);
     }
 }

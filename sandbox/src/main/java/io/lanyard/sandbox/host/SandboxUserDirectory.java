@@ -58,7 +58,7 @@ public final class SandboxUserDirectory
             user("carol", "Carol Clark", false, false, USERS_GROUP));
 
     private final Map<String, SandboxUser> users = new LinkedHashMap<>();
-    private final Set<String> groups = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    private final java.util.NavigableSet<String> groups = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     private final Map<String, Map<String, Set<String>>> attributes = new LinkedHashMap<>();
 
     public SandboxUserDirectory() {
@@ -262,7 +262,9 @@ public final class SandboxUserDirectory
             Set<String> next = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
             next.addAll(account.groups());
             if (member) {
-                next.add(groups.stream().filter(group::equalsIgnoreCase).findFirst().orElse(group));
+                // The group's name as it was created: the set compares without case, floor finds the equal one.
+                String existing = groups.floor(group);
+                next.add(existing != null && existing.equalsIgnoreCase(group) ? existing : group);
             } else {
                 next.remove(group);
             }

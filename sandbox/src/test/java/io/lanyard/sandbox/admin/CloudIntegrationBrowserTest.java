@@ -125,7 +125,7 @@ class CloudIntegrationBrowserTest {
         browser.type("clientId", "not-a-guid");
         browser.type("clientSecret", CONNECTOR_SECRET);
         assertThat(sectionsOfTheForm()).containsExactly("section-connector", "section-app", "secret-section",
-                "section-cloud");
+                "section-cloud", "section-sync");
         assertThat(browser.find(By.id("field-graphBaseUrl")).isDisplayed()).isFalse();
         browser.clickToLoad(By.id("save-integration"));
         assertThat(browser.driver().findElements(By.cssSelector("#form-errors li a")))

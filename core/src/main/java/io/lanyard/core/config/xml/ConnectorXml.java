@@ -22,7 +22,7 @@ public final class ConnectorXml {
 
     static final IntegrationXmlFormat<EntraConnectorConfig, EntraConnectorConfigBuilder> FORMAT =
             new IntegrationXmlFormat<>(IntegrationKind.ENTRA_CONNECTOR, FILE_NAME, "lanyard-connectors", "connector",
-                    "connectors", EntraConnectorConfig::builder, List.of(
+                    "connectors", EntraConnectorConfig::builder, IntegrationXmlFormat.concat(List.of(
                     IntegrationXmlFormat.displayName(),
                     required("TENANT_ID", "tenantId", (b, text) -> b.tenantId(text.value()),
                             EntraConnectorConfig::tenantId),
@@ -37,7 +37,7 @@ public final class ConnectorXml {
                     optional("NATIONAL_CLOUD", "nationalCloud", (b, text) -> text.ifOneOf(NationalCloud::fromName,
                             "must be GLOBAL, US_GOV or CHINA", b::nationalCloud), c -> c.nationalCloud().name()),
                     optional("GRAPH_BASE_URL", "graphBaseUrl", (b, text) -> b.graphBaseUrl(text.valueOrNull()),
-                            c -> c.graphBaseUrl().map(URI::toString).orElse(""))));
+                            c -> c.graphBaseUrl().map(URI::toString).orElse(""))), SyncXml.ELEMENTS));
 
     private ConnectorXml() {
     }

@@ -92,6 +92,22 @@ class ConnectorXmlStoreTest {
                     <CLIENT_AUTH_METHOD>client_secret_post</CLIENT_AUTH_METHOD>
                     <NATIONAL_CLOUD>GLOBAL</NATIONAL_CLOUD>
                     <GRAPH_BASE_URL></GRAPH_BASE_URL>
+                    <SYNC_ENABLED>false</SYNC_ENABLED>
+                    <SYNC_INTERVAL_MINUTES>30</SYNC_INTERVAL_MINUTES>
+                    <SYNC_USERS>ALL</SYNC_USERS>
+                    <SYNC_USER_GROUPS></SYNC_USER_GROUPS>
+                    <SYNC_USER_FILTER></SYNC_USER_FILTER>
+                    <SYNC_GROUPS>NONE</SYNC_GROUPS>
+                    <SYNC_GROUP_IDS></SYNC_GROUP_IDS>
+                    <SYNC_GROUP_NAME_PATTERN></SYNC_GROUP_NAME_PATTERN>
+                    <SYNC_GROUP_PREFIX></SYNC_GROUP_PREFIX>
+                    <SYNC_USERNAME_ATTRIBUTE>userPrincipalName</SYNC_USERNAME_ATTRIBUTE>
+                    <SYNC_USERNAME_PATTERN></SYNC_USERNAME_PATTERN>
+                    <SYNC_USERNAME_LOWERCASE>false</SYNC_USERNAME_LOWERCASE>
+                    <SYNC_DIRECTORY></SYNC_DIRECTORY>
+                    <SYNC_DEFAULT_GROUPS/>
+                    <SYNC_DEACTIVATION_GRACE_DAYS>0</SYNC_DEACTIVATION_GRACE_DAYS>
+                    <SYNC_SAFETY_STOP_PERCENT>10</SYNC_SAFETY_STOP_PERCENT>
                   </connector>
                 </lanyard-connectors>
                 """);

@@ -41,6 +41,20 @@ class ExampleConnectorXmlTest {
     }
 
     @Test
+    void documentedDirectorySyncLoads() throws IOException {
+        List<EntraConnectorConfig> connectors = loadExample();
+        io.lanyard.core.config.DirectorySyncSettings sync = connectors.get(0).sync();
+
+        assertThat(sync.enabled()).isTrue();
+        assertThat(sync.groups()).isEqualTo(io.lanyard.core.config.DirectorySyncSettings.GroupScope.NAME_PATTERN);
+        assertThat(sync.groupNamePattern()).contains("jira-.*");
+        assertThat(sync.usernamePattern()).contains("(.*)@contoso\\.com");
+        assertThat(sync.defaultGroups()).containsExactly("jira-software-users");
+        assertThat(sync.deactivationGrace()).isEqualTo(java.time.Duration.ofDays(3));
+        assertThat(connectors.get(1).sync().enabled()).as("no SYNC_ elements: off").isFalse();
+    }
+
+    @Test
     void documentedPropertyNamesAreTheOnesLanyardReads() throws IOException {
         String text = Files.readString(findExample());
 

@@ -16,6 +16,7 @@ import io.lanyard.plugin.admin.XsrfTokens;
 import io.lanyard.plugin.admin.integration.IntegrationAdmin;
 import io.lanyard.plugin.admin.integration.IntegrationAdmins;
 import io.lanyard.plugin.admin.integration.SecretSections;
+import io.lanyard.plugin.dirsync.DirectorySyncs;
 import io.lanyard.plugin.web.LanyardText;
 import java.io.IOException;
 import java.time.Clock;
@@ -49,6 +50,7 @@ public final class ApiServlet extends HttpServlet {
     private final transient ApiJson json = new ApiJson();
     private final transient AdminGuard.Refusal refusal = new JsonRefusal();
     private final transient SettingsApi settings;
+    private final transient DirectorySyncApi directorySyncs;
 
     /**
      * @param settings        {@code settings.xml} in force
@@ -58,6 +60,15 @@ public final class ApiServlet extends HttpServlet {
     public ApiServlet(AdminGuard guard, ConfigurationService configuration, IntegrationAdmins integrations,
             SecretSections secrets, LanyardText text, SettingsService settings, EmergencyAccessFile emergencyFile,
             AuditSink audit, Clock clock) {
+        this(guard, configuration, integrations, secrets, text, settings, emergencyFile, audit, clock,
+                DirectorySyncs.none());
+    }
+
+    /** @param directorySyncs the connectors' directory syncs ("Sync now", "Preview", progress and reports) */
+    public ApiServlet(AdminGuard guard, ConfigurationService configuration, IntegrationAdmins integrations,
+            SecretSections secrets, LanyardText text, SettingsService settings, EmergencyAccessFile emergencyFile,
+            AuditSink audit, Clock clock, DirectorySyncs directorySyncs) {
+        this.directorySyncs = new DirectorySyncApi(directorySyncs);
         this.guard = guard;
         this.resources = new ApiResources(configuration, integrations, secrets, guard);
         this.integrations = integrations;
@@ -112,9 +123,26 @@ public final class ApiServlet extends HttpServlet {
             case "ciTokenTest":
                 requireMethod(method, path.size() == 1, "POST");
                 return resources.ciTokenTest(json.read(json.body(request), CiTokenTestRequest.class).token());
+            case "dirsync":
+                return directorySync(request, path, method);
             default:
                 throw notFound();
         }
+    }
+
+    /** {@code dirsync/<connector>} (GET) and {@code dirsync/<connector>/run} (POST). */
+    private ApiResources.Result directorySync(HttpServletRequest request, List<String> path, String method)
+            throws IOException {
+        if (path.size() < 2 || path.size() > 3 || !AdminPaths.isId(path.get(1))) {
+            throw notFound();
+        }
+        if (path.size() == 2) {
+            requireMethod(method, true, "GET");
+            return directorySyncs.status(path.get(1));
+        }
+        requireMethod(method, path.get(2).equals("run"), "POST");
+        return directorySyncs.run(who(request), path.get(1), json.read(json.body(request),
+                DirectorySyncApi.RunRequest.class));
     }
 
     /** {@code settings} (GET, PUT) and {@code settings/emergency-access/open} (POST, DELETE). */

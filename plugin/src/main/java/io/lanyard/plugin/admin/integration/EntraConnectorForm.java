@@ -7,6 +7,7 @@ import static io.lanyard.plugin.admin.integration.FormLayout.Field.url;
 import static io.lanyard.plugin.admin.integration.FormLayout.section;
 
 import io.lanyard.core.config.ClientAuthMethod;
+import io.lanyard.core.config.DirectorySyncSettings;
 import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.EntraConnectorConfig;
 import io.lanyard.core.config.EntraConnectorConfigBuilder;
@@ -31,7 +32,8 @@ public record EntraConnectorForm(
         String clientId,
         String clientAuthMethod,
         String nationalCloud,
-        String graphBaseUrl) implements IntegrationForm<EntraConnectorConfig> {
+        String graphBaseUrl,
+        SyncForm sync) implements IntegrationForm<EntraConnectorConfig> {
 
     /** The connector, its app registration, its client secret, and the Microsoft cloud it lives in. */
     public static final FormLayout LAYOUT = FormLayout.of(
@@ -49,18 +51,19 @@ public record EntraConnectorForm(
             section("cloud",
                     select("nationalCloud", Arrays.stream(NationalCloud.values()).map(NationalCloud::name).toList(),
                             "lanyard.admin.option.cloud."),
-                    url("graphBaseUrl").withPlaceholder("https://graph.microsoft.com").asAdvanced()));
+                    url("graphBaseUrl").withPlaceholder("https://graph.microsoft.com").asAdvanced()),
+            section("sync", SyncForm.FIELDS.toArray(FormLayout.Field[]::new)).withIntro());
 
     /** A new connector's form: enabled, the global cloud, under a new id that its secret's name already shows. */
     public static EntraConnectorForm newConnector(String id) {
         return new EntraConnectorForm(id, "", true, "", "", ClientAuthMethod.CLIENT_SECRET_POST.wireName(),
-                NationalCloud.GLOBAL.name(), "");
+                NationalCloud.GLOBAL.name(), "", SyncForm.of(DirectorySyncSettings.defaults()));
     }
 
     public static EntraConnectorForm of(EntraConnectorConfig config) {
         return new EntraConnectorForm(config.id(), config.displayName(), config.enabled(), config.tenantId(),
                 config.clientId(), config.clientAuthMethod().wireName(), config.nationalCloud().name(),
-                config.graphBaseUrl().map(URI::toString).orElse(""));
+                config.graphBaseUrl().map(URI::toString).orElse(""), SyncForm.of(config.sync()));
     }
 
     /**
@@ -80,6 +83,7 @@ public record EntraConnectorForm(
         }
         NationalCloud.fromName(nationalCloud.strip()).ifPresentOrElse(builder::nationalCloud,
                 () -> errors.add(new FieldError("nationalCloud", "must be GLOBAL, US_GOV or CHINA")));
+        sync.applyTo(builder.sync(), errors);
         return IntegrationForm.build(builder::build, errors, "Entra ID connector");
     }
 }

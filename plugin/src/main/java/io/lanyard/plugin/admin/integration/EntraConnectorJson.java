@@ -22,6 +22,7 @@ public record EntraConnectorJson(
         String clientSecretExpiresOn,
         String nationalCloud,
         String graphBaseUrl,
+        SyncJson sync,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String clientSecret,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) Boolean clearClientSecret,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String nextClientSecret,
@@ -34,7 +35,7 @@ public record EntraConnectorJson(
                 config.clientId(), config.clientAuthMethod().wireName(),
                 config.clientSecretExpiresOn().map(java.time.LocalDate::toString).orElse(null),
                 config.nationalCloud().name(), config.graphBaseUrl().map(URI::toString).orElse(null),
-                null, null, null, null, secret.toJson());
+                SyncJson.of(config.sync()), null, null, null, null, secret.toJson());
     }
 
     /** {@code nationalCloud} defaults to {@code GLOBAL}. */
@@ -52,6 +53,9 @@ public record EntraConnectorJson(
         if (nationalCloud != null) {
             NationalCloud.fromName(nationalCloud).ifPresentOrElse(builder::nationalCloud,
                     () -> errors.add(new FieldError("nationalCloud", "must be GLOBAL, US_GOV or CHINA")));
+        }
+        if (sync != null) {
+            sync.applyTo(builder.sync(), errors);
         }
         return IntegrationJson.build(builder, errors, "Entra ID connector");
     }

@@ -133,7 +133,8 @@ public record ProvisioningForm(
     }
 
     /** One entry per line; blank lines dropped. */
-    private static List<String> lines(String text) {
+    /** The non-blank lines of a text area, stripped. */
+    static List<String> lines(String text) {
         return LINES.splitAsStream(text).map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 
