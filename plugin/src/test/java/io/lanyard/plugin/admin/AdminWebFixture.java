@@ -90,7 +90,8 @@ final class AdminWebFixture {
         LanyardAdministration web = new LanyardAdministration(Optional.of(service), access, this.secrets,
                 () -> URI.create("https://jira.example.com/jira"), LoginPage.JIRA, AdminPageLayout.hostDecorated(),
                 limits, Clock.systemUTC(), settings, new io.lanyard.core.signin.EmergencyAccessFile(Optional.of(home)),
-                io.lanyard.core.audit.AuditSinks.all(audited::add, events), Optional.of(events), Optional.of(logins),
+                io.lanyard.core.audit.AuditSinks.all(audited::add, events),
+                io.lanyard.plugin.dirsync.DirectorySyncs.none(), Optional.of(events), Optional.of(logins),
                 "Jira 10.3.0 (test)");
         this.pages = web.adminServlet();
         this.api = web.apiServlet();
