@@ -3,7 +3,8 @@
 #   1. login filter pass-through vs a no-op filter (JMH, -prof gc)
 #   2. ID-token validation: Lanyard vs raw JDK signature, Nimbus, Spring Security, pac4j (JMH, -prof gc),
 #      plus the cost breakdown of the Nimbus JOSE steps and the check matrix (which validator refuses what);
-#      group sync; CI job tokens under trust policies (JMH, -prof gc)
+#      group sync (2b); API access tokens: repeat call, first sight, raw JDK, Spring's decoder (2c); CI job tokens
+#      under trust policies (2d) (JMH, -prof gc)
 #   3. whole logins through the sandbox on loopback (bounded: warm-up, then a fixed window)
 #   4. start-up in fresh JVMs, and jar sizes
 # then writes bench/target/results/tables.md (the tables of BENCHMARKS.md).
@@ -87,7 +88,12 @@ echo "== 2b. group sync at login (issue 13: 500 groups, 300 managed; host calls 
   -rf json -rff "$out/jmh-groups.json" | tee "$out/jmh-groups.txt"
 record_load "after-groups"
 
-echo "== 2c. CI job tokens under trust policies (issue 17: repeat call from the cache, first sight)"
+echo "== 2c. API access: bearer tokens (issue 16: repeat call, first sight, raw JDK, Spring's NimbusJwtDecoder)"
+"${java_cmd[@]}" -jar "$jar" AccessTokenBenchmark "${filter_opts[@]}" -prof gc \
+  -rf json -rff "$out/jmh-access.json" | tee "$out/jmh-access.txt"
+record_load "after-access"
+
+echo "== 2d. CI job tokens under trust policies (issue 17: repeat call from the cache, first sight)"
 "${java_cmd[@]}" -jar "$jar" CiTokenBenchmark "${filter_opts[@]}" -prof gc \
   -rf json -rff "$out/jmh-ci-tokens.json" | tee "$out/jmh-ci-tokens.txt"
 record_load "after-ci-tokens"

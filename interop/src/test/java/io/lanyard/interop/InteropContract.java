@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lanyard.core.config.ClientAuthMethod;
 import io.lanyard.core.config.IdentityProviderConfigBuilder;
+import io.lanyard.core.config.TokenIssuerConfig;
 import io.lanyard.core.keys.JwksSource;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.StoredSecret;
@@ -454,7 +455,14 @@ abstract class InteropContract {
     // --- helpers --------------------------------------------------------------------------------------------------
 
     protected LanyardSandbox sandbox(IdentityProviderConfigBuilder config) throws IOException {
-        return LanyardSandbox.start(Files.createTempDirectory(homes, "home"), sandboxPort, config.build());
+        return sandbox(config, List.of());
+    }
+
+    /** A sandbox with API access: these token issuers in its {@code token-issuer.xml}. */
+    protected LanyardSandbox sandbox(IdentityProviderConfigBuilder config, List<TokenIssuerConfig> tokenIssuers)
+            throws IOException {
+        return LanyardSandbox.start(Files.createTempDirectory(homes, "home"), sandboxPort, config.build(),
+                tokenIssuers);
     }
 
     protected Browser browser(String name) {

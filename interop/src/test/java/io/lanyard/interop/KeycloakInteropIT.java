@@ -7,9 +7,11 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.ClientAuthMethod;
+import io.lanyard.core.config.ClientMapping;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.IdentityProviderConfigBuilder;
 import io.lanyard.core.config.LogoutSettings;
+import io.lanyard.core.config.TokenIssuerConfig;
 import io.lanyard.core.config.GroupSyncSettings.GroupMapping;
 import io.lanyard.core.secret.Secret;
 import io.lanyard.core.secret.StoredSecret;
@@ -40,6 +42,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -115,6 +118,100 @@ class KeycloakInteropIT extends InteropContract {
                 assertThat(requests(later, "POST", endpoints.token())).extracting(Seen::status).containsExactly(200);
             }
         }
+    }
+
+    /**
+     * API access (issue 16) with Keycloak as README's recipe sets it up: confidential clients with service accounts,
+     * an audience mapper, client-credentials tokens fetched as a script would, and {@code /rest/sandbox/1/whoami}
+     * answered as the mapped service account, checked locally (RFC 9068, Keycloak's {@code typ} {@code JWT}) and
+     * through Keycloak's introspection endpoint (RFC 7662); another audience, an expired token, a missing scope and a
+     * tampered token are refused with their status and code.
+     */
+    @Test
+    void apiAccessWithKeycloaksClientCredentialsLocallyAndByIntrospectionAndEachRefusal() throws Exception {
+        String audience = "lanyard-api";
+        KeycloakServer.ServiceClient bot = keycloak().serviceAccountClient("lanyard-api-bot", audience,
+                Duration.ofMinutes(5), true);
+        KeycloakServer.ServiceClient elsewhere = keycloak().serviceAccountClient("lanyard-api-elsewhere",
+                "another-api", Duration.ofMinutes(5), true);
+        KeycloakServer.ServiceClient shortLived = keycloak().serviceAccountClient("lanyard-api-short", audience,
+                Duration.ofSeconds(2), true);
+        KeycloakServer.ServiceClient withoutScope = keycloak().serviceAccountClient("lanyard-api-noscope", audience,
+                Duration.ofMinutes(5), false);
+        // Lanyard's own client for introspection, in every API token's audience (Keycloak 26 requires it)
+        KeycloakServer.ServiceClient introspector = keycloak().serviceAccountClient(KeycloakServer.INTROSPECTION_CLIENT,
+                "nothing", Duration.ofMinutes(5), true);
+        List<ClientMapping> mappings = new ArrayList<>();
+        for (KeycloakServer.ServiceClient client : List.of(bot, elsewhere, shortLived, withoutScope)) {
+            mappings.add(new ClientMapping(client.clientId(), "keycloak-bot", false, List.of(), Optional.empty()));
+        }
+        TokenIssuerConfig local = apiAccess("keycloakapi1", audience, mappings).build();
+        IdentityProviderConfigBuilder login = provider.lanyardConfig(provider.client("RS256",
+                ClientAuthMethod.CLIENT_SECRET_BASIC), ClientAuthMethod.CLIENT_SECRET_BASIC);
+        String token = keycloak().clientCredentialsToken(bot);
+        String shortToken = keycloak().clientCredentialsToken(shortLived);
+        try (LanyardSandbox sandbox = sandbox(login, List.of(local))) {
+            HttpResponse<String> granted = whoami(sandbox, token);
+            assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+            assertThat(granted.body()).contains("\"username\":\"keycloak-bot\"");
+            assertThat(granted.headers().firstValue("Set-Cookie")).isEmpty();
+
+            assertRefused(whoami(sandbox, keycloak().clientCredentialsToken(elsewhere)), 401, "LNY-905");
+            HttpResponse<String> noScope = whoami(sandbox, keycloak().clientCredentialsToken(withoutScope));
+            assertRefused(noScope, 403, "LNY-912");
+            assertThat(noScope.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                    challenge -> assertThat(challenge).contains("error=\"insufficient_scope\"", "scope=\"email\""));
+            assertRefused(whoami(sandbox, tampered(token)), 401, "LNY-903");
+            Thread.sleep(3_500); // the two seconds of its lifespan, and some
+            assertRefused(whoami(sandbox, shortToken), 401, "LNY-906");
+        }
+
+        TokenIssuerConfig introspecting = apiAccess("keycloakapi2", audience, mappings)
+                .tokenCheck(TokenIssuerConfig.TokenCheck.INTROSPECTION).opaqueTokenPaths(List.of("/rest/"))
+                .introspectionEndpoint(provider.issuer() + "/protocol/openid-connect/token/introspect")
+                .clientId(introspector.clientId()).clientSecret(StoredSecret.plaintext(introspector.secret())).build();
+        String fresh = keycloak().clientCredentialsToken(bot);
+        try (LanyardSandbox sandbox = sandbox(login, List.of(introspecting))) {
+            int mark = proxy.mark();
+            HttpResponse<String> granted = whoami(sandbox, fresh);
+            assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+            assertThat(granted.body()).contains("\"username\":\"keycloak-bot\"");
+            assertThat(whoami(sandbox, fresh).statusCode()).as("the second call, from the cache").isEqualTo(200);
+            String introspection = URI.create(provider.issuer() + "/protocol/openid-connect/token/introspect")
+                    .getPath();
+            assertThat(requests(mark, "POST", introspection)).as("one introspection for two calls").hasSize(1);
+            assertRefused(whoami(sandbox, tampered(fresh)), 401, "LNY-915");
+            assertRefused(whoami(sandbox, keycloak().clientCredentialsToken(elsewhere)), 401, "LNY-905");
+        }
+    }
+
+    /** README's Keycloak recipe: Keycloak types its access tokens JWT; its keys at the realm's certs endpoint. */
+    private io.lanyard.core.config.TokenIssuerConfigBuilder apiAccess(String id, String audience,
+            List<ClientMapping> mappings) {
+        return TokenIssuerConfig.builder().id(id).displayName("Keycloak API access")
+                .issuer(provider.issuer().toString()).acceptJwtType(true)
+                .jwksUri(provider.issuer() + "/protocol/openid-connect/certs").audience(audience)
+                .requiredScopes(List.of("email")).clockSkew(Duration.ZERO).clientMappings(mappings);
+    }
+
+    private static HttpResponse<String> whoami(LanyardSandbox sandbox, String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(sandbox.at(WhoAmIServlet.PATH))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertRefused(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.body()).contains("\"code\":\"" + code + "\"").doesNotContain("Exception");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).startsWith("Bearer").contains(code));
+        assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    /** One character of the signature changed (not the last, whose low bits base64url may not carry). */
+    private static String tampered(String token) {
+        int at = token.lastIndexOf('.') + 5;
+        char replaced = token.charAt(at) == 'A' ? 'B' : 'A';
+        return token.substring(0, at) + replaced + token.substring(at + 1);
     }
 
     @Test
@@ -258,6 +355,44 @@ class KeycloakInteropIT extends InteropContract {
             assertThat(browser.json(sandbox.at(WhoAmIServlet.PATH))).containsEntry("error", "not logged in");
             browser.open(sandbox.at("/pages/after-logout"));
             browser.awaitLoginPage(provider);
+        }
+    }
+
+    /**
+     * Front-Channel Logout 1.0 (issue 15) through a provider that frames it: the client switched to front-channel
+     * logout at Keycloak (its back-channel URL cleared, so nothing else can end the session), alice signs in to the
+     * sandbox, then signs out on Keycloak's logout page, which frames the sandbox's {@code …/frontchannel-logout/<id>}
+     * with {@code iss} and {@code sid} in her browser. Her sandbox session is over at its next request.
+     */
+    @Test
+    void aSignOutAtKeycloakEndsTheSandboxSessionThroughAFrontChannelLogoutFramedInTheBrowser() throws Exception {
+        RegisteredClient client = provider.client("RS256", ClientAuthMethod.CLIENT_SECRET_BASIC);
+        try (LanyardSandbox sandbox = sandbox(provider.lanyardConfig()); Browser browser = browser("frontchannel")) {
+            URI frontChannel = sandbox.at(LanyardPaths.frontChannelLogoutPath(client.lanyardId()));
+            URI backChannel = sandbox.at(LanyardPaths.backChannelLogoutPath(client.lanyardId()));
+            keycloak().useFrontChannelLogout(client, Optional.of(frontChannel), backChannel);
+            try {
+                logIn(browser, sandbox, "/pages/before-frontchannel", ALICE);
+                assertLoggedIn(browser, sandbox, "/pages/before-frontchannel", ALICE);
+                String sandboxSession = browser.cookieHeader();
+                assertThat(restCall(sandbox.at(WhoAmIServlet.PATH), sandboxSession).body()).contains("alice");
+
+                browser.open(endSessionEndpoint());
+                browser.clickWhenShown("kc-logout");
+                // Keycloak's front-channel page: it frames each client's front-channel URL and names the apps
+                browser.awaitText("You are logging out from following apps");
+                browser.screenshot("signed-out-at-keycloak-frontchannel");
+
+                HttpResponse<String> rest = restCall(sandbox.at(WhoAmIServlet.PATH), sandboxSession);
+                for (int i = 0; i < 50 && rest.statusCode() != 401; i++) {
+                    Thread.sleep(200); // the framed page may still be loading
+                    rest = restCall(sandbox.at(WhoAmIServlet.PATH), sandboxSession);
+                }
+                assertThat(rest.statusCode()).as(rest.body()).isEqualTo(401);
+                assertThat(rest.body()).as("ended by the revocation, not by a lost cookie").contains("LNY-834");
+            } finally {
+                keycloak().useFrontChannelLogout(client, Optional.empty(), backChannel);
+            }
         }
     }
 

@@ -141,7 +141,16 @@ class DescriptorIT {
                     .containsExactly("/lanyard/logged-out");
             assertThat(texts(byKey.get("lanyard-callback-servlet"), "url-pattern"))
                     .containsExactly("/lanyard/callback/*");
+            // the Basic-auth side door closes before the product checks a password, and before the bearer filter
+            Element basicAuth = byKey.get("lanyard-basic-auth-filter");
+            assertThat(basicAuth.getAttribute("location")).isEqualTo("before-login");
+            assertThat(texts(basicAuth, "url-pattern")).containsExactly("/*");
+            assertThat(Integer.parseInt(basicAuth.getAttribute("weight")))
+                    .isLessThan(Integer.parseInt(byKey.get("lanyard-bearer-filter").getAttribute("weight")));
             if (product == Product.BITBUCKET) {
+                Element logout = byKey.get("lanyard-logout-filter");
+                assertThat(logout.getAttribute("location")).isEqualTo("before-login");
+                assertThat(texts(logout, "url-pattern")).containsExactly("/j_atl_security_logout");
                 assertThat(byKey).containsKeys("lanyard-auth-handler", "lanyard-auth-success-handler");
                 assertThat(byKey.get("lanyard-auth-handler").getTagName()).isEqualTo("http-auth-handler");
                 assertThat(byKey.get("lanyard-auth-handler").getAttribute("class"))

@@ -40,6 +40,7 @@ final class FakeHost {
     volatile boolean listenLikeConfluence;
     private ServiceRegistration<?> authenticationListenerRegistration;
     final Fake rememberMeService;
+    final Fake bitbucketRememberMeService;
     final Fake securityConfig;
 
     final Fake jiraAlice;
@@ -103,6 +104,7 @@ final class FakeHost {
                     return null;
                 });
         rememberMeService = fake("com.atlassian.seraph.service.rememberme.RememberMeService");
+        bitbucketRememberMeService = fake("com.atlassian.bitbucket.auth.RememberMeService");
         securityConfig = fake("com.atlassian.seraph.config.SecurityConfig")
                 .returning("getRememberMeService", rememberMeService.proxy());
 
@@ -198,6 +200,7 @@ final class FakeHost {
         register(confluenceLoginManager, "com.atlassian.confluence.security.login.LoginManager");
         register(bitbucketUserService, "com.atlassian.bitbucket.user.UserService");
         register(i18nService, "com.atlassian.bitbucket.i18n.I18nService");
+        register(bitbucketRememberMeService, "com.atlassian.bitbucket.auth.RememberMeService");
         // the cluster: Bamboo's Crowd ClusterMessageService is left out (UNCONFIRMED as a service: the fallback)
         register(cacheManager, "com.atlassian.cache.CacheManager");
         register(clusterLockService, "com.atlassian.beehive.ClusterLockService");

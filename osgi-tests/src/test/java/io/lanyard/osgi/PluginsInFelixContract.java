@@ -202,6 +202,19 @@ abstract class PluginsInFelixContract {
     }
 
     @Test
+    void basicAuthFilterLetsPasswordsThroughWhileSettingsDoNotRefuseThem() throws Exception {
+        for (Product product : Product.values()) {
+            Fake chain = http.chain();
+            FakeHttp.Request request = http.get("/rest/api/latest/myself");
+            request.fake.answer("getHeader", args -> "Authorization".equals(args[0]) ? "Basic YWxpY2U6c2VjcmV0" : null)
+                    .returning("getServletPath", "/rest/api/latest/myself").returning("getRemoteAddr", "127.0.0.1");
+            call(felix.bean(product, "basicAuthFilter"), "doFilter", request.proxy(), http.response().proxy(),
+                    chain.proxy());
+            assertThat(chain.calls("doFilter")).as(product.id()).hasSize(1);
+        }
+    }
+
+    @Test
     void loginFilterLetsTheNativeLoginThrough() throws Exception {
         Map<Product, String> loginPages = Map.of(Product.JIRA, "/login.jsp", Product.CONFLUENCE, "/login.action",
                 Product.BITBUCKET, "/login", Product.BAMBOO, "/userlogin!doDefault.action");
@@ -336,6 +349,28 @@ abstract class PluginsInFelixContract {
         assertThatThrownBy(() -> call(handler, "validateAuthentication", mismatch))
                 .isInstanceOf(felix.hostClass("com.atlassian.bitbucket.auth.ExpiredAuthenticationException"));
         assertThat(session.attributes).doesNotContainKey("io.lanyard.bitbucket.sso-identity");
+    }
+
+    /**
+     * Bitbucket (issue 15): its logout URL goes through Lanyard's logout filter, which has Bitbucket's own
+     * RememberMeService clear the remember-me cookie and its tokens before Bitbucket logs out; so does the revocation
+     * filter when it ends a session a back-channel logout revoked (the same rememberMe bean).
+     */
+    @Test
+    void bitbucketsLogoutClearsItsRememberMeCookieThroughItsOwnService() throws Exception {
+        host.bitbucketRememberMeService.forget();
+        Fake chain = http.chain();
+        FakeHttp.Request request = http.get("/j_atl_security_logout");
+        FakeHttp.Response response = http.response();
+
+        call(felix.bean(Product.BITBUCKET, "logoutFilter"), "doFilter", request.proxy(), response.proxy(),
+                chain.proxy());
+
+        assertThat(host.bitbucketRememberMeService.calls("logout")).extracting(Fake.Call::arguments)
+                .containsExactly(List.of(request.proxy(), response.proxy()));
+        assertThat(chain.calls("doFilter")).as("Bitbucket's own logout runs").hasSize(1);
+        assertThat(felix.bean(Product.BITBUCKET, "rememberMe").getClass().getName())
+                .isEqualTo("io.lanyard.bitbucket.BitbucketRememberMe");
     }
 
     /** Seraph's remember-me service comes from the product's Seraph configuration, as Atlassian's SSO reaches it. */

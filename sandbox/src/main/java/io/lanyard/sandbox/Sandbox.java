@@ -5,6 +5,8 @@ import io.lanyard.core.audit.AuditSink;
 import io.lanyard.core.audit.AuditSinks;
 import io.lanyard.core.audit.EventStore;
 import io.lanyard.core.audit.LoggingAuditSink;
+import io.lanyard.core.bearer.BasicAuthCheck;
+import io.lanyard.core.bearer.BasicAuthOffFile;
 import io.lanyard.core.bearer.BearerAuthenticator;
 import io.lanyard.core.cluster.ClusterSeenLoginStates;
 import io.lanyard.core.cluster.LocalClusterState;
@@ -41,6 +43,7 @@ import io.lanyard.plugin.dirsync.DirectorySyncs;
 import io.lanyard.plugin.lifecycle.LanyardAdministration;
 import io.lanyard.plugin.lifecycle.LanyardSecrets;
 import io.lanyard.plugin.lifecycle.StartupConfiguration;
+import io.lanyard.plugin.web.BasicAuthFilter;
 import io.lanyard.plugin.web.BearerFilter;
 import io.lanyard.plugin.session.NoRememberMe;
 import io.lanyard.plugin.web.EmergencyAccessFilter;
@@ -393,8 +396,12 @@ public final class Sandbox {
         // API access: a missing service account is created in the sandbox's directory, as a product creates it
         BearerFilter bearer = new BearerFilter(new BearerAuthenticator(configuration, secrets.resolver(), directory,
                 directory, audit, clock, HttpLimits.DEFAULT), new SandboxRequestLogin());
-        Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, bearer, lanyard, logout,
-                emergencyAccess, admin, new JwksServlet(secrets.signingKeys()), sessionLogin, directory, ciIssuers);
+        // the Basic-auth side door: closed for the accounts Lanyard manages when settings.xml says so
+        BasicAuthFilter basicAuth = new BasicAuthFilter(new BasicAuthCheck(settings::refreshed,
+                new BasicAuthOffFile(Optional.of(lanyardDirectory)), directory, directory, audit, clock),
+                LoginPage.SANDBOX);
+        Tomcat tomcat = SandboxTomcat.start(options.port(), options.home(), botKiller, bearer, basicAuth, lanyard,
+                logout, emergencyAccess, admin, new JwksServlet(secrets.signingKeys()), sessionLogin, directory, ciIssuers);
         // The stand-in CI issuers stop with the sandbox's Tomcat.
         ciIssuers.ifPresent(standIn -> tomcat.getServer().addLifecycleListener(event -> {
             if (org.apache.catalina.Lifecycle.AFTER_STOP_EVENT.equals(event.getType())) {

@@ -14,6 +14,7 @@ import io.lanyard.sandbox.app.SessionServlet;
 import io.lanyard.sandbox.app.WhoAmIServlet;
 import io.lanyard.sandbox.app.CiTokenServlet;
 import io.lanyard.sandbox.ci.CiIssuerStandIn;
+import io.lanyard.sandbox.host.SandboxBasicAuth;
 import io.lanyard.sandbox.host.SandboxSessionLogin;
 import io.lanyard.sandbox.host.SandboxUserDirectory;
 import java.io.IOException;
@@ -41,7 +42,8 @@ final class SandboxTomcat {
     }
 
     /** @param botKiller the product's bot killer, which runs around everything else, as in Jira and Confluence */
-    static Tomcat start(int port, Path home, Optional<Filter> botKiller, Filter bearer, LanyardWeb lanyard,
+    static Tomcat start(int port, Path home, Optional<Filter> botKiller, Filter bearer, Filter basicAuth,
+            LanyardWeb lanyard,
             LanyardLogoutWeb logout, Filter emergencyAccess, LanyardAdministration admin, JwksServlet jwks,
             SandboxSessionLogin sessionLogin,
             SandboxUserDirectory directory, Optional<CiIssuerStandIn> ciIssuers) throws IOException {
@@ -60,6 +62,9 @@ final class SandboxTomcat {
         withoutRedeployLeakChecks(context);
         botKiller.ifPresent(filter -> addFilter(context, "bot-killer", filter, "/*"));
         addFilter(context, "lanyard-bearer", bearer, "/*");
+        // Lanyard's refusal of Basic for managed accounts, then the sandbox's own Basic authentication (a product's)
+        addFilter(context, "lanyard-basic-auth", basicAuth, "/*");
+        addFilter(context, "sandbox-basic-auth", new SandboxBasicAuth(directory), "/*");
         addFilter(context, "lanyard-session-revocation", logout.sessionRevocationFilter(), "/*");
         addFilter(context, "lanyard-login", lanyard.loginFilter(), "/*");
         addFilter(context, "lanyard-logout", logout.logoutFilter(), "/logout");

@@ -102,14 +102,22 @@ class SandboxApiAccessTest {
 
     @Test
     void otherAuthorizationPassesUntouched() throws Exception {
-        // Basic, a personal access token's shape, and another issuer's JWT reach the application as they are.
-        for (String authorization : new String[] {"Basic YWxpY2U6YWxpY2U=", "Bearer MTIzNDU2Nzg5MDEyOgAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        // A personal access token's shape and another issuer's JWT reach the application as they are.
+        for (String authorization : new String[] {"Bearer MTIzNDU2Nzg5MDEyOgAAAAAAAAAAAAAAAAAAAAAAAAAA",
                 "Bearer not.a.jwt"}) {
             HttpResponse<String> response = whoami(authorization);
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.body()).isEqualTo("{\"error\":\"not logged in\"}");
             assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
         }
+    }
+
+    @Test
+    void basicPassesTheBearerCheckToTheSandboxsOwnBasicAuthentication() throws Exception {
+        HttpResponse<String> alice = whoami("Basic YWxpY2U6YWxpY2U=");
+        assertThat(alice.statusCode()).isEqualTo(200);
+        assertThat(alice.body()).contains("\"username\":\"alice\"");
+        assertThat(alice.headers().firstValue("Set-Cookie")).isEmpty();
     }
 
     @Test

@@ -30,6 +30,7 @@ public final class ResultTables {
         filterTable(results.resolve("jmh-filter.json"), md);
         tokenTable(results.resolve("jmh-tokens.json"), md);
         breakdownTable(results.resolve("jmh-breakdown.json"), md);
+        accessTokenTable(results.resolve("jmh-access.json"), md);
         loginTable(results.resolve("login-round-trip.json"), md);
         startupTable(results.resolve("startup.jsonl"), results.resolve("hyperfine-startup.json"), md);
         jarTable(results.resolve("jars.tsv"), md);
@@ -104,6 +105,27 @@ public final class ResultTables {
         md.append("| step (RS256 fixture, Nimbus JOSE) | ns/op (median) |\n| --- | ---: |\n");
         for (JsonNode run : JSON.readTree(file.toFile())) {
             md.append(String.format(Locale.ROOT, "| `%s` | %,.0f |%n", method(run), median(run)));
+        }
+        md.append('\n');
+    }
+
+    /** BENCHMARKS.md §6: each method's time and allocation, and its throughput against the raw JDK check. */
+    private static void accessTokenTable(Path file, StringBuilder md) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        Map<String, JsonNode> byMethod = new LinkedHashMap<>();
+        for (JsonNode run : JSON.readTree(file.toFile())) {
+            byMethod.put(method(run), run);
+        }
+        JsonNode raw = byMethod.get("rawJdkSignature");
+        md.append("| API access benchmark | ns/op (median) | B/op | against the raw JDK check |\n")
+                .append("| --- | ---: | ---: | ---: |\n");
+        for (Map.Entry<String, JsonNode> entry : byMethod.entrySet()) {
+            String ratio = raw == null || entry.getKey().equals("lanyardRepeatCall") ? "—"
+                    : String.format(Locale.ROOT, "%.2f ×", median(raw) / median(entry.getValue()));
+            md.append(String.format(Locale.ROOT, "| `%s` | %,.0f | %s | %s |%n", entry.getKey(),
+                    median(entry.getValue()), allocation(entry.getValue()), ratio));
         }
         md.append('\n');
     }

@@ -41,5 +41,10 @@ public enum AuditEventType {
      * deactivated, reactivated, memberships added and removed, errors); the accounts it created, deactivated or
      * reactivated each have their own {@link #ACCOUNT_CREATED} or {@link #ACCOUNT_UPDATED} event.
      */
-    DIRECTORY_SYNC_RUN
+    DIRECTORY_SYNC_RUN,
+    /**
+     * HTTP Basic authentication of an account Lanyard manages was refused (settings.xml {@code basic-auth}); once per
+     * account and source address per ten minutes, not per request.
+     */
+    BASIC_AUTH_REFUSED
 }

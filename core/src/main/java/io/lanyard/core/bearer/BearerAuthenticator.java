@@ -27,13 +27,15 @@ import io.lanyard.core.token.AccessTokenValidator;
 import io.lanyard.core.token.IntrospectionClient;
 import io.lanyard.core.token.TokenRejectedException;
 import io.lanyard.core.token.VerifiedAccessToken;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +71,12 @@ public final class BearerAuthenticator {
     private final VerifiedTokenCache cache;
     private final ConcurrentHashMap<URI, JwksSource> keys = new ConcurrentHashMap<>();
     private final CiTokens ciTokens;
+    /**
+     * The per-request refusals already audited, by grant (one per verified token, compared by identity) and rule: one
+     * event per token and rule, not one per request. At most {@link VerifiedTokenCache#MAX_ENTRIES} grants, emptied
+     * when full and with the cache.
+     */
+    private final Map<TokenGrant, Set<ErrorCode>> refusalsAudited = new IdentityHashMap<>();
     private volatile LanyardConfiguration decidedUnder;
 
     public BearerAuthenticator(ConfigurationHolder configuration, ClientSecretResolver secrets, UserDirectory users,
@@ -103,6 +111,9 @@ public final class BearerAuthenticator {
         if (config != decidedUnder) {
             // Nothing decided under another configuration is reused (a removed client, a changed audience).
             cache.clear();
+            synchronized (refusalsAudited) {
+                refusalsAudited.clear();
+            }
             decidedUnder = config;
         }
         Entry entry = cache.get(authorization);
@@ -271,26 +282,57 @@ public final class BearerAuthenticator {
         ClientMapping mapping = grant.mapping().get();
         if (mapping.maxTokenAge().isPresent()) {
             if (grant.issuedAtMillis() == Long.MIN_VALUE) {
-                return new Refused(ErrorCode.BEARER_TOO_OLD, "the token has no iat, and client " + grant.clientId()
-                        + " has a maximum token age");
+                return auditedOnce(grant, new Refused(ErrorCode.BEARER_TOO_OLD, "the token has no iat, and client "
+                        + grant.clientId() + " has a maximum token age"), request, reader);
             }
             if (clock.millis() - grant.issuedAtMillis() > mapping.maxTokenAge().get().toMillis()) {
-                return new Refused(ErrorCode.BEARER_TOO_OLD, "the token is older than the maximum age of client "
-                        + grant.clientId());
+                return auditedOnce(grant, new Refused(ErrorCode.BEARER_TOO_OLD, "the token is older than the "
+                        + "maximum age of client " + grant.clientId()), request, reader);
             }
         }
         if (mapping.readOnly() && !isReadOnly(reader.method(request))) {
-            return new Refused(ErrorCode.BEARER_READ_ONLY, "client " + grant.clientId() + " is read-only");
+            return auditedOnce(grant, new Refused(ErrorCode.BEARER_READ_ONLY, "client " + grant.clientId()
+                    + " is read-only"), request, reader);
         }
         if (!mapping.sourceRanges().isEmpty()) {
             Optional<byte[]> address = ClientAddress.of(reader.remoteAddress(request), reader.forwardedFor(request),
                     grant.trustedProxies());
             if (address.isEmpty() || !mapping.allowsAddress(address.get())) {
-                return new Refused(ErrorCode.BEARER_SOURCE_ADDRESS_REFUSED, "client " + grant.clientId()
-                        + " may not call from " + address.map(BearerAuthenticator::text).orElse("an unreadable address"));
+                return auditedOnce(grant, new Refused(ErrorCode.BEARER_SOURCE_ADDRESS_REFUSED, "client "
+                        + grant.clientId() + " may not call from " + address.map(BearerAuthenticator::text)
+                        .orElse("an unreadable address")), request, reader);
             }
         }
         return outcome;
+    }
+
+    /**
+     * A refusal of a verified token by a rule of the request (age, method, address): audited the first time this token
+     * breaks this rule, then only answered; a script that retries in a loop leaves one event, not thousands.
+     */
+    private <R> Refused auditedOnce(TokenGrant grant, Refused refused, R request, BearerRequest<R> reader) {
+        boolean first;
+        synchronized (refusalsAudited) {
+            if (refusalsAudited.size() >= VerifiedTokenCache.MAX_ENTRIES && !refusalsAudited.containsKey(grant)) {
+                refusalsAudited.clear();
+            }
+            first = refusalsAudited.computeIfAbsent(grant, g -> EnumSet.noneOf(ErrorCode.class)).add(refused.code());
+        }
+        if (first) {
+            String remote = reader.remoteAddress(request);
+            audit.record(AuditEvent.of(AuditEventType.MACHINE_TOKEN_REFUSED, clock.instant()).code(refused.code())
+                    .user(grant.username()).integration(grant.issuerId()).detail("client", grant.clientId())
+                    .sourceAddress(ClientAddress.of(remote, reader.forwardedFor(request), grant.trustedProxies())
+                            .map(BearerAuthenticator::text).orElse(String.valueOf(remote))).build());
+        }
+        return refused;
+    }
+
+    /** The grants whose per-request refusals are remembered as audited (tests). */
+    int grantsWithAuditedRefusals() {
+        synchronized (refusalsAudited) {
+            return refusalsAudited.size();
+        }
     }
 
     private static boolean isReadOnly(String method) {
@@ -320,10 +362,6 @@ public final class BearerAuthenticator {
     }
 
     private static String text(byte[] address) {
-        try {
-            return InetAddress.getByAddress(address).getHostAddress();
-        } catch (UnknownHostException e) {
-            return "?";
-        }
+        return ClientAddress.text(address);
     }
 }

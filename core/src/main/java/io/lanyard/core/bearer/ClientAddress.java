@@ -1,6 +1,8 @@
 package io.lanyard.core.bearer;
 
 import io.lanyard.core.config.AddressRange;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +40,15 @@ final class ClientAddress {
             }
         }
         return Optional.of(last);
+    }
+
+    /** The address as text ({@code 192.0.2.1}, {@code 2001:db8:0:0:0:0:0:1}), for the log and the audit trail. */
+    static String text(byte[] address) {
+        try {
+            return InetAddress.getByAddress(address).getHostAddress();
+        } catch (UnknownHostException e) {
+            return "?";
+        }
     }
 
     private static boolean isTrusted(byte[] address, List<AddressRange> trustedProxies) {

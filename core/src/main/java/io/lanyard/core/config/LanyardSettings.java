@@ -10,15 +10,22 @@ import java.util.Objects;
  * @param signIn          the sign-in page: SSO enforced, redirect or beside the form, e-mail routing's default, the
  *                        remembered choice, the loop breaker, re-authentication
  * @param emergencyAccess who may still use the product's own password form while SSO is enforced
+ * @param basicAuth       whether HTTP Basic authentication of the accounts Lanyard manages is refused, and the exceptions
  */
-public record LanyardSettings(SignInPolicy signIn, EmergencyAccess emergencyAccess) {
+public record LanyardSettings(SignInPolicy signIn, EmergencyAccess emergencyAccess, BasicAuthPolicy basicAuth) {
 
     private static final LanyardSettings DEFAULTS = new LanyardSettings(SignInPolicy.defaults(),
-            EmergencyAccess.defaults());
+            EmergencyAccess.defaults(), BasicAuthPolicy.defaults());
 
     public LanyardSettings {
         Objects.requireNonNull(signIn, "signIn");
         Objects.requireNonNull(emergencyAccess, "emergencyAccess");
+        Objects.requireNonNull(basicAuth, "basicAuth");
+    }
+
+    /** The sign-in sections alone, Basic authentication as it was before its section existed (allowed). */
+    public LanyardSettings(SignInPolicy signIn, EmergencyAccess emergencyAccess) {
+        this(signIn, emergencyAccess, BasicAuthPolicy.defaults());
     }
 
     public static LanyardSettings defaults() {

@@ -31,6 +31,11 @@ public final class LanyardSettingsBuilder {
     private boolean systemAdministrators;
     private Collection<String> groups;
     private Instant openToEveryoneUntil;
+    private boolean refuseBasicAuth;
+    private Collection<String> basicAuthExceptAccounts;
+    private Collection<String> basicAuthExceptGroups;
+    private Collection<String> basicAuthExceptAddresses;
+    private Collection<String> basicAuthTrustedProxies;
 
     LanyardSettingsBuilder() {
         this(LanyardSettings.defaults());
@@ -50,6 +55,12 @@ public final class LanyardSettingsBuilder {
         systemAdministrators = emergency.systemAdministrators();
         groups = emergency.groups();
         openToEveryoneUntil = emergency.openToEveryoneUntil().orElse(null);
+        BasicAuthPolicy basicAuth = settings.basicAuth();
+        refuseBasicAuth = basicAuth.refuseForManagedAccounts();
+        basicAuthExceptAccounts = basicAuth.exceptAccounts();
+        basicAuthExceptGroups = basicAuth.exceptGroups();
+        basicAuthExceptAddresses = basicAuth.exceptAddresses().stream().map(AddressRange::toString).toList();
+        basicAuthTrustedProxies = basicAuth.trustedProxies().stream().map(AddressRange::toString).toList();
     }
 
     static LanyardSettingsBuilder from(LanyardSettings settings) {
@@ -68,6 +79,14 @@ public final class LanyardSettingsBuilder {
     public LanyardSettingsBuilder groups(Collection<String> value) { this.groups = value; return this; }
     /** @param value null to close the time box */
     public LanyardSettingsBuilder openToEveryoneUntil(Instant value) { this.openToEveryoneUntil = value; return this; }
+
+    public LanyardSettingsBuilder refuseBasicAuth(boolean value) { this.refuseBasicAuth = value; return this; }
+    public LanyardSettingsBuilder basicAuthExceptAccounts(Collection<String> value) { this.basicAuthExceptAccounts = value; return this; }
+    public LanyardSettingsBuilder basicAuthExceptGroups(Collection<String> value) { this.basicAuthExceptGroups = value; return this; }
+    /** @param value IP addresses or CIDR ranges */
+    public LanyardSettingsBuilder basicAuthExceptAddresses(Collection<String> value) { this.basicAuthExceptAddresses = value; return this; }
+    /** @param value IP addresses or CIDR ranges */
+    public LanyardSettingsBuilder basicAuthTrustedProxies(Collection<String> value) { this.basicAuthTrustedProxies = value; return this; }
 
     /**
      * @throws ConfigurationException listing every invalid field
@@ -89,13 +108,18 @@ public final class LanyardSettingsBuilder {
         if (passwordLogin == null) {
             errors.add(new FieldError("passwordLogin", "must be GROUPS or OFF"));
         }
-        List<String> checkedGroups = checkedGroups(errors);
+        List<String> checkedGroups = names(errors, "emergencyGroups", "group", groups);
         if (passwordLogin == EmergencyAccess.PasswordLogin.GROUPS && !systemAdministrators && checkedGroups.isEmpty()
                 && errors.stream().noneMatch(e -> e.field().equals("emergencyGroups"))) {
             // Nobody could get in: that is what OFF says, and OFF must be chosen as such, never reached by accident.
             errors.add(new FieldError("emergencyGroups", "name at least one group, or keep system administrators, or "
                     + "choose to switch password logins off"));
         }
+        BasicAuthPolicy basicAuth = new BasicAuthPolicy(refuseBasicAuth,
+                names(errors, "basicAuthExceptAccounts", "username", basicAuthExceptAccounts),
+                names(errors, "basicAuthExceptGroups", "group", basicAuthExceptGroups),
+                addressRanges(errors, "basicAuthExceptAddresses", basicAuthExceptAddresses),
+                addressRanges(errors, "basicAuthTrustedProxies", basicAuthTrustedProxies));
         if (!errors.isEmpty()) {
             throw new ConfigurationException("the settings are invalid", errors);
         }
@@ -103,27 +127,37 @@ public final class LanyardSettingsBuilder {
                 new SignInPolicy(ssoEnforced, loginPage, provider, rememberChoice, loopMaxLogins, loopWindow,
                         reauthenticateAtProvider),
                 new EmergencyAccess(passwordLogin, systemAdministrators, checkedGroups,
-                        Optional.ofNullable(openToEveryoneUntil)));
+                        Optional.ofNullable(openToEveryoneUntil)), basicAuth);
     }
 
-    private List<String> checkedGroups(List<FieldError> errors) {
+    /** Group names or usernames: blanks skipped, each stripped, at most {@value #MAX_GROUPS}. */
+    private static List<String> names(List<FieldError> errors, String field, String what, Collection<String> texts) {
         Set<String> result = new LinkedHashSet<>();
-        for (String group : groups == null ? List.<String>of() : groups) {
-            if (group == null || group.isBlank()) {
+        for (String text : texts == null ? List.<String>of() : texts) {
+            if (text == null || text.isBlank()) {
                 continue;
             }
-            String name = group.strip();
+            String name = text.strip();
             if (name.length() > 255 || FieldChecks.CONTROL.matcher(name).find()) {
-                errors.add(new FieldError("emergencyGroups", "a group name has at most 255 characters and no control "
+                errors.add(new FieldError(field, "a " + what + " has at most 255 characters and no control "
                         + "characters"));
             } else {
                 result.add(name);
             }
         }
         if (result.size() > MAX_GROUPS) {
-            errors.add(new FieldError("emergencyGroups", "must list at most " + MAX_GROUPS + " groups"));
+            errors.add(new FieldError(field, "must list at most " + MAX_GROUPS + " " + what + "s"));
         }
         return List.copyOf(result);
+    }
+
+    private static List<AddressRange> addressRanges(List<FieldError> errors, String field, Collection<String> texts) {
+        List<AddressRange> ranges = TokenIssuerConfigBuilder.ranges(errors, field,
+                texts == null ? List.of() : List.copyOf(texts));
+        if (ranges.size() > MAX_GROUPS) {
+            errors.add(new FieldError(field, "must list at most " + MAX_GROUPS + " ranges"));
+        }
+        return ranges;
     }
 
     private static void requireBetween(List<FieldError> errors, String field, Duration value, Duration min,

@@ -335,6 +335,12 @@ public enum ErrorCode {
     INTROSPECTION_FAILED("LNY-916", Kind.PROVIDER_UNAVAILABLE),
     /** The mapped service account (or delegated user) is missing and cannot be created, or is inactive. */
     BEARER_ACCOUNT_UNAVAILABLE("LNY-917", Kind.USER_MAPPING),
+    /**
+     * settings.xml {@code basic-auth}: HTTP Basic authentication of an account Lanyard manages (created or linked by a
+     * provider, or a service account) is refused, and no exception applies. Answered 401 with
+     * {@code WWW-Authenticate: Basic}.
+     */
+    BASIC_AUTH_REFUSED("LNY-918", Kind.RESPONSE_REJECTED),
 
     // --- CI jobs without secrets (issue 17): CI job tokens under trust policies. ---
     /** A CI job token (its issuer is a trust policy's) is not a readable JWS, or is too long. */
@@ -422,7 +428,7 @@ public enum ErrorCode {
                     BEARER_EXPIRED, BEARER_NOT_YET_VALID, BEARER_CLAIM_INVALID, BEARER_TOO_OLD, BEARER_CLIENT_MISSING,
                     BEARER_INACTIVE, CI_TOKEN_MALFORMED, CI_TOKEN_ALGORITHM_REJECTED, CI_TOKEN_KEY_NOT_FOUND,
                     CI_TOKEN_SIGNATURE_INVALID, CI_TOKEN_EXPIRED, CI_TOKEN_NOT_YET_VALID, CI_TOKEN_TOO_OLD,
-                    CI_TOKEN_CLAIM_INVALID, CI_AUDIENCE_UNTRUSTED -> 401;
+                    CI_TOKEN_CLAIM_INVALID, CI_AUDIENCE_UNTRUSTED, BASIC_AUTH_REFUSED -> 401;
             case USERNAME_CLAIM_MISSING, USERNAME_TRANSFORM_NO_MATCH, USER_NOT_FOUND, USER_AMBIGUOUS, USER_INACTIVE,
                     USER_NOT_PERMITTED, ACCOUNT_EMAIL_MISSING, ACCOUNT_BOUND_TO_ANOTHER_IDENTITY,
                     ADMIN_NOT_SYSTEM_ADMINISTRATOR, ADMIN_XSRF_REFUSED, BEARER_CLIENT_NOT_ALLOWED,

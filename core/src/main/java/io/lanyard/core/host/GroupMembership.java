@@ -10,4 +10,27 @@ public interface GroupMembership {
     boolean isSystemAdministrator(String username);
 
     boolean isMember(String username, String group);
+
+    /**
+     * Membership read from the direct groups of {@link GroupWrites} (case-insensitively, as the products compare group
+     * names), for a product that has no adapter of its own for this port: nested groups are not followed, and nobody
+     * counts as a system administrator. A failure to read is "not a member".
+     */
+    static GroupMembership directGroupsOf(GroupWrites groups) {
+        return new GroupMembership() {
+            @Override
+            public boolean isSystemAdministrator(String username) {
+                return false;
+            }
+
+            @Override
+            public boolean isMember(String username, String group) {
+                try {
+                    return groups.of(username).direct().stream().anyMatch(group::equalsIgnoreCase);
+                } catch (RuntimeException unreadable) {
+                    return false;
+                }
+            }
+        };
+    }
 }

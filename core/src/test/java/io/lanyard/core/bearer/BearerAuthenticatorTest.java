@@ -328,6 +328,36 @@ class BearerAuthenticatorTest {
     }
 
     @Test
+    void aPerRequestRefusalIsAuditedOncePerTokenAndRuleNotPerRequest() {
+        configure(b -> b.clientMappings(List.of(mapping(true, List.of(AddressRange.parse("192.0.2.0/24").orElseThrow()),
+                Optional.empty()))));
+        String token = "Bearer " + token(c -> c);
+        String other = "Bearer " + token(c -> { c.put("jti", "another"); return c; });
+        audit.clear();
+
+        for (int i = 0; i < 100; i++) {
+            assertThat(refusedWith(authenticate(token, request("POST", "/rest/x", "192.0.2.10", null))))
+                    .isEqualTo(ErrorCode.BEARER_READ_ONLY);
+        }
+        assertThat(refusedWith(authenticate(token, request("GET", "/rest/x", "203.0.113.9", null))))
+                .isEqualTo(ErrorCode.BEARER_SOURCE_ADDRESS_REFUSED);
+        assertThat(refusedWith(authenticate(other, request("POST", "/rest/x", "192.0.2.10", null))))
+                .isEqualTo(ErrorCode.BEARER_READ_ONLY);
+
+        List<AuditEvent> refusals = audit.stream().filter(e -> e.type() == AuditEventType.MACHINE_TOKEN_REFUSED)
+                .toList();
+        assertThat(refusals).extracting(e -> e.code().orElseThrow()).containsExactly(ErrorCode.BEARER_READ_ONLY,
+                ErrorCode.BEARER_SOURCE_ADDRESS_REFUSED, ErrorCode.BEARER_READ_ONLY);
+        assertThat(refusals.get(0).user()).contains(ACCOUNT);
+        assertThat(refusals.get(1).sourceAddress()).contains("203.0.113.9");
+        assertThat(authenticator.grantsWithAuditedRefusals()).isEqualTo(2);
+
+        configure(b -> b.clientMappings(List.of(mapping(true, List.of(), Optional.empty()))));
+        authenticate(token, GET);
+        assertThat(authenticator.grantsWithAuditedRefusals()).as("emptied with the cache").isZero();
+    }
+
+    @Test
     void sourceRangesUseTheTrustedProxiesAndNeverARawForwardedFor() {
         configure(b -> b.clientMappings(List.of(mapping(false, List.of(AddressRange.parse("10.1.0.0/16").orElseThrow()),
                 Optional.empty()))).trustedProxies(List.of("192.0.2.1")));

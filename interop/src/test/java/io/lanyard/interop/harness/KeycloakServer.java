@@ -35,6 +35,8 @@ import java.util.function.Consumer;
 public final class KeycloakServer implements ProviderUnderTest {
 
     public static final String REALM = "lanyard";
+    /** The client id Lanyard introspects API access tokens with (see {@link #serviceAccountClient}). */
+    public static final String INTROSPECTION_CLIENT = "lanyard-introspection";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(
             Long.getLong("interop.keycloak.startTimeoutSeconds", 420));
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -196,6 +198,23 @@ public final class KeycloakServer implements ProviderUnderTest {
         });
     }
 
+    /**
+     * Switches a client to front-channel logout through the admin REST API, as the admin console's "Front channel
+     * logout" with a "Front-channel logout URL" and "session required" does; its back-channel URL is cleared, so that
+     * only the framed page can end a session. {@code url} empty: back to the realm file's back-channel logout at
+     * {@code backChannelUrl}.
+     */
+    public void useFrontChannelLogout(RegisteredClient client, Optional<URI> url, URI backChannelUrl) {
+        changeClient(client, representation -> {
+            Map<Object, Object> attributes = new LinkedHashMap<>(attributesOf(representation));
+            representation.put("frontchannelLogout", url.isPresent());
+            attributes.put("frontchannel.logout.url", url.map(URI::toString).orElse(""));
+            attributes.put("frontchannel.logout.session.required", "true");
+            attributes.put("backchannel.logout.url", url.isPresent() ? "" : backChannelUrl.toString());
+            representation.put("attributes", attributes);
+        });
+    }
+
     private static Map<?, ?> attributesOf(Map<String, Object> representation) {
         return representation.get("attributes") instanceof Map<?, ?> attributes ? attributes : Map.of();
     }
@@ -209,6 +228,60 @@ public final class KeycloakServer implements ProviderUnderTest {
         Map<String, Object> representation = new LinkedHashMap<>(JsonHttp.get(clientUri, Optional.of(token)));
         change.accept(representation);
         JsonHttp.putJson(clientUri, token, com.nimbusds.jose.util.JSONObjectUtils.toJSONString(representation), 204);
+    }
+
+    /** A confidential client with service accounts enabled: client credentials, no user (API access, issue 16). */
+    public record ServiceClient(String clientId, Secret secret) {
+    }
+
+    /**
+     * Creates a confidential client with "Service accounts roles" on through the admin REST API, as the README's
+     * Keycloak recipe says: an audience mapper adding {@code audience} to its access tokens, their lifespan, and,
+     * without {@code emailScope}, the realm's default client scope {@code email} removed (a token without that scope).
+     */
+    public ServiceClient serviceAccountClient(String clientId, String audience, Duration tokenLifespan,
+            boolean emailScope) {
+        URI base = adminBase();
+        String token = adminToken(base);
+        Secret secret = randomSecret();
+        String client = "{\"clientId\":\"" + clientId + "\",\"enabled\":true,\"protocol\":\"openid-connect\","
+                + "\"publicClient\":false,\"clientAuthenticatorType\":\"client-secret\",\"secret\":\"" + secret.reveal()
+                + "\",\"serviceAccountsEnabled\":true,\"standardFlowEnabled\":false,\"directAccessGrantsEnabled\":false,"
+                + "\"attributes\":{\"access.token.lifespan\":\"" + tokenLifespan.toSeconds() + "\"},"
+                + "\"protocolMappers\":[" + audienceMapper("api-audience", audience) + ","
+                + audienceMapper("introspection-audience", INTROSPECTION_CLIENT) + "]}";
+        String clients = base + "/admin/realms/" + REALM + "/clients";
+        JsonHttp.postJson(URI.create(clients), token, client, 201);
+        if (!emailScope) {
+            String id = idOfOnly(JsonHttp.getArray(URI.create(clients + "?clientId=" + clientId), token),
+                    "client " + clientId);
+            for (Map<String, Object> scope : JsonHttp.getArray(URI.create(clients + "/" + id
+                    + "/default-client-scopes"), token)) {
+                if ("email".equals(scope.get("name"))) {
+                    JsonHttp.delete(URI.create(clients + "/" + id + "/default-client-scopes/" + scope.get("id")),
+                            token, 204);
+                }
+            }
+        }
+        return new ServiceClient(clientId, secret);
+    }
+
+    /**
+     * An audience mapper: Keycloak puts {@code audience} into the client's access tokens. Keycloak 26 answers an
+     * introspection only to a client in the token's audience ("Client '…' is not in the token audience"), so every
+     * API client's tokens also name {@link #INTROSPECTION_CLIENT}, the client Lanyard introspects with.
+     */
+    private static String audienceMapper(String name, String audience) {
+        return "{\"name\":\"" + name + "\",\"protocol\":\"openid-connect\",\"protocolMapper\":\"oidc-audience-mapper\","
+                + "\"config\":{\"included.custom.audience\":\"" + audience + "\",\"access.token.claim\":\"true\","
+                + "\"id.token.claim\":\"false\",\"introspection.token.claim\":\"true\"}}";
+    }
+
+    /** An access token by the client credentials grant (RFC 6749 §4.4), fetched through the proxy as a script would. */
+    public String clientCredentialsToken(ServiceClient client) {
+        return (String) JsonHttp.postForm(URI.create(issuer() + "/protocol/openid-connect/token"), Map.of(
+                "grant_type", "client_credentials", "client_id", client.clientId(),
+                "client_secret", client.secret().reveal())).get("access_token");
     }
 
     /** The ids of a person's sessions at Keycloak (the admin console's "Sessions" tab of the user). */

@@ -3,6 +3,7 @@ package io.lanyard.interop.harness;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.LanyardConfiguration;
+import io.lanyard.core.config.TokenIssuerConfig;
 import io.lanyard.core.config.xml.IntegrationXmlStore;
 import io.lanyard.sandbox.RunningSandbox;
 import io.lanyard.sandbox.Sandbox;
@@ -28,9 +29,18 @@ public final class LanyardSandbox implements AutoCloseable {
     }
 
     public static LanyardSandbox start(Path home, int port, IdentityProviderConfig provider) throws IOException {
+        return start(home, port, provider, List.of());
+    }
+
+    /** @param tokenIssuers API access: written to {@code token-issuer.xml} before the start (none: no file) */
+    public static LanyardSandbox start(Path home, int port, IdentityProviderConfig provider,
+            List<TokenIssuerConfig> tokenIssuers) throws IOException {
         Path lanyardDirectory = Files.createDirectories(home.resolve("lanyard"));
         IntegrationXmlStore.of(IntegrationKind.IDENTITY_PROVIDER,
                 lanyardDirectory).save(new LanyardConfiguration(List.of(provider)));
+        if (!tokenIssuers.isEmpty()) {
+            IntegrationXmlStore.of(IntegrationKind.TOKEN_ISSUER, lanyardDirectory).save(tokenIssuers);
+        }
         RunningSandbox sandbox = Sandbox.start(new SandboxOptions(port, home, 0));
         if (sandbox.builtInIssuer().isPresent()) {
             sandbox.close();

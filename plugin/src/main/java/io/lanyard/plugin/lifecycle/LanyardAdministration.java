@@ -147,7 +147,8 @@ public final class LanyardAdministration {
         List<AdminPages> pages = new ArrayList<>(integrations.pages(changes.get(), sections, view, guard));
         pages.add(new KeysPages(secrets.signingKeys(), resolver.securedStoreKeys(), sections, changes.get(), view,
                 guard, baseUrl));
-        pages.add(new SignInPages(settings, emergencyFile, new EmergencyTimeBox(settings, audit, clock), view, guard));
+        pages.add(new SignInPages(settings, emergencyFile, new EmergencyTimeBox(settings, audit, clock), view, guard,
+                audit, clock));
         pages.add(new DirectorySyncPages(changes.get()::current, directorySyncs, view, guard));
         events.ifPresent(store -> pages.add(new EventPages(store, view)));
         logins.ifPresent(service -> pages.add(new HealthPages(changes.get(), events, service, view, clock,

@@ -4,6 +4,8 @@ import io.lanyard.core.audit.AuditSink;
 import io.lanyard.core.audit.AuditSinks;
 import io.lanyard.core.audit.EventStore;
 import io.lanyard.core.audit.LoggingAuditSink;
+import io.lanyard.core.bearer.BasicAuthCheck;
+import io.lanyard.core.bearer.BasicAuthOffFile;
 import io.lanyard.core.bearer.BearerAuthenticator;
 import io.lanyard.core.cluster.ClusterSeenLoginStates;
 import io.lanyard.core.cluster.LocalClusterState;
@@ -17,6 +19,7 @@ import io.lanyard.core.dirsync.DirectorySync;
 import io.lanyard.core.entra.EntraEndpoints;
 import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.host.ClusterState;
+import io.lanyard.core.host.GroupMembership;
 import io.lanyard.core.host.GroupWrites;
 import io.lanyard.core.host.HomeDirectory;
 import io.lanyard.core.host.HostProduct;
@@ -34,6 +37,7 @@ import io.lanyard.plugin.dirsync.DirectorySyncs;
 import io.lanyard.plugin.session.RememberMe;
 import io.lanyard.plugin.session.RequestLogin;
 import io.lanyard.plugin.session.SessionLogin;
+import io.lanyard.plugin.web.BasicAuthFilter;
 import io.lanyard.plugin.web.BearerFilter;
 import io.lanyard.plugin.web.CallbackServlet;
 import io.lanyard.plugin.web.LanyardLogoutWeb;
@@ -87,6 +91,8 @@ public final class LanyardPlugin implements AutoCloseable {
     private final LogoutService logouts;
     private final SettingsService settings;
     private final EmergencyAccessFile emergencyFile;
+    private final BasicAuthCheck basicAuth;
+    private final LoginPage loginPage;
     private final DirectorySyncs directorySyncs;
 
     /** A lone node without writes to the host's users and groups (just-in-time creation and group sync: LNY-617). */
@@ -151,6 +157,10 @@ public final class LanyardPlugin implements AutoCloseable {
         // settings.xml: never fails the start (a bad file is logged, the defaults hold)
         this.settings = new SettingsService(lanyardDirectory);
         this.emergencyFile = new EmergencyAccessFile(lanyardDirectory);
+        // the Basic-auth side door: Lanyard's marks read through the account writes, exceptions by direct groups
+        this.basicAuth = new BasicAuthCheck(settings::refreshed, new BasicAuthOffFile(lanyardDirectory), accounts,
+                GroupMembership.directGroupsOf(groups), audit, clock);
+        this.loginPage = loginPage;
         // Directory sync (issue 20): its state in the shared home, writes through the same ports as logins
         this.directorySyncs = new DirectorySyncs(configuration, lanyardDirectory.map(directory -> new DirectorySync(
                 directory.resolve("dirsync"), new ProviderHttpClient(DirectorySyncs.GRAPH_LIMITS), secrets.graph(),
@@ -197,6 +207,14 @@ public final class LanyardPlugin implements AutoCloseable {
      */
     public BearerFilter bearerFilter(RequestLogin requestLogin) {
         return new BearerFilter(bearer, requestLogin);
+    }
+
+    /**
+     * API access (issue 16): the filter that refuses HTTP Basic authentication of the accounts Lanyard manages when
+     * settings.xml says so; it must run before the product's own Basic authentication.
+     */
+    public BasicAuthFilter basicAuthFilter() {
+        return new BasicAuthFilter(basicAuth, loginPage);
     }
 
     public CallbackServlet callbackServlet() {

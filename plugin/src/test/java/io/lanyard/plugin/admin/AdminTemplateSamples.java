@@ -206,6 +206,9 @@ final class AdminTemplateSamples {
         data.put("signInPage", Map.of("frame", frame("signin"), "done", "open", "settings", Map.of("ssoEnforced", true,
                 "loginPage", text, "passwordLogin", text, "systemAdministrators", true, "groups", List.of(text),
                 "openUntil", text, "fileOpenUntil", text, "filePath", text, "settingsFile", text),
+                "basicAuth", Map.of("refuse", true, "exceptAccounts", text, "exceptGroups", text,
+                        "exceptAddresses", text, "trustedProxies", text, "offFile", text, "switchedOff", true,
+                        "errors", List.of(Map.of("field", text, "message", text))),
                 "failure", Map.of("code", "LNY-100", "detail", text)));
         data.put("eventsPage", Map.of("frame", frame("events"), "filter", Map.of("user", text, "provider", text, "code",
                 text, "type", "LOGIN_FAILED", "from", text, "until", text, "limit", "10"), "types",

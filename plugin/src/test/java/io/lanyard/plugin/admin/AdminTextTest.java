@@ -89,11 +89,11 @@ class AdminTextTest {
     @Test
     void theIdentityProviderFormIsGroupedAsAPersonThinksOfAProvider() {
         assertThat(IdentityProviderForm.LAYOUT.sections()).extracting(FormLayout.Section::name)
-                .containsExactly("provider", "client", "secret", "users", "groups", "tokens");
+                .containsExactly("provider", "client", "secret", "users", "groups", "logout", "tokens");
         // Client authentication and scopes belong to the application at the provider, not to its secret.
         assertThat(IdentityProviderForm.LAYOUT.sections().get(1).fields()).extracting(FormLayout.Field::name)
                 .contains("clientAuthMethod", "scopes");
-        assertThat(IdentityProviderForm.LAYOUT.sections().get(5).fields()).filteredOn(FormLayout.Field::advanced)
+        assertThat(IdentityProviderForm.LAYOUT.sections().get(6).fields()).filteredOn(FormLayout.Field::advanced)
                 .extracting(FormLayout.Field::name)
                 .containsExactly("clockSkew", "trustedAudiences", "maxAuthenticationAge", "acrValues");
     }

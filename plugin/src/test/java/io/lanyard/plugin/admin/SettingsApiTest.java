@@ -103,4 +103,26 @@ class SettingsApiTest {
         assertThat(admin.call(admin.api, withoutToken).status).isEqualTo(403);
         assertThat(admin.settings.current().emergencyAccess().openToEveryoneUntil()).isEmpty();
     }
+
+    @Test
+    void theBasicAuthSectionIsReadAndChangedThroughTheApi() throws Exception {
+        assertThat(admin.api("GET", "/settings", null).body()).contains("\"refuseForManagedAccounts\":false")
+                .contains("basic-auth.off").contains("\"switchedOffByFile\":false");
+
+        AdminHttp.Response changed = admin.api("PUT", "/settings", """
+                {"basicAuth": {"refuseForManagedAccounts": true, "exceptGroups": ["git-legacy"],
+                 "exceptAddresses": ["192.0.2.0/24"], "offFile": "ignored"}}""");
+
+        assertThat(changed.status).isEqualTo(200);
+        assertThat(admin.settings.current().basicAuth().refuseForManagedAccounts()).isTrue();
+        assertThat(admin.settings.current().basicAuth().exceptGroups()).containsExactly("git-legacy");
+        assertThat(Files.readString(home.resolve(SettingsXml.FILE_NAME)))
+                .contains("<EXCEPT_ADDRESS>192.0.2.0/24</EXCEPT_ADDRESS>");
+
+        AdminHttp.Response refused = admin.api("PUT", "/settings", """
+                {"basicAuth": {"refuseForManagedAccounts": false, "trustedProxies": ["everyone"]}}""");
+        assertThat(refused.status).isEqualTo(400);
+        assertThat(refused.body()).contains("LNY-100").contains("basicAuthTrustedProxies");
+        assertThat(admin.settings.current().basicAuth().refuseForManagedAccounts()).isTrue();
+    }
 }

@@ -60,7 +60,9 @@ class SignInSettingsKeptTest {
                 "discoveryUrl", "https://idp.example.com/realms/a", "clientId", "lanyard",
                 "clientAuthMethod", "client_secret_basic", "scopes", "openid", "usernameClaim", "preferred_username",
                 "userLookup", "USERNAME", "clockSkew", "60", "allowedAlgorithms", "RS256"));
-        form.put("defaultGroupsFor", "NEW_USERS"); // a select: the browser always sends it
+        form.put("defaultGroupsFor", "NEW_USERS"); // selects: the browser always sends them
+        form.put("logoutMode", "LOCAL_ONLY");
+        form.put("afterLogout", "LOGGED_OUT_PAGE");
         AdminHttp.Response saved = web.post("/idp/abc123", form);
 
         assertThat(saved.status).isLessThan(400);

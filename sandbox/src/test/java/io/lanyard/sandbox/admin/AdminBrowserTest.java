@@ -91,7 +91,7 @@ class AdminBrowserTest {
         // The form, grouped as a person thinks of a provider; the rarely changed token checks behind a disclosure.
         browser.clickToLoad(By.id("add-idp"));
         assertThat(sections()).containsExactly("section-provider", "section-client", "secret-section",
-                "section-users", "section-groups", "section-tokens");
+                "section-users", "section-groups", "section-logout", "section-tokens");
         assertThat(browser.exists(By.cssSelector("#section-client #field-clientAuthMethod"))).isTrue();
         assertThat(browser.exists(By.cssSelector("#section-client #field-scopes"))).isTrue();
         assertThat(browser.exists(By.cssSelector("#secret-section #field-clientAuthMethod"))).isFalse();

@@ -1,5 +1,6 @@
 package io.lanyard.core.config.xml;
 
+import io.lanyard.core.config.AddressRange;
 import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.EmergencyAccess;
 import io.lanyard.core.config.FieldError;
@@ -84,8 +85,7 @@ public final class SettingsXml {
                     single("SYSTEM_ADMINISTRATORS", "emergencySystemAdministrators",
                             (b, t) -> t.ifBoolean(b::systemAdministrators),
                             s -> String.valueOf(s.emergencyAccess().systemAdministrators())),
-                    new Field("GROUP", "emergencyGroups", true,
-                            (b, texts) -> b.groups(texts.stream().map(ElementText::value).toList()),
+                    repeated("GROUP", "emergencyGroups", LanyardSettingsBuilder::groups,
                             s -> s.emergencyAccess().groups()),
                     single("OPEN_TO_EVERYONE_UNTIL", "openToEveryoneUntil", (b, t) -> t.ifGiven(value -> {
                         try {
@@ -93,7 +93,19 @@ public final class SettingsXml {
                         } catch (DateTimeParseException e) {
                             t.report("must be a UTC time such as 2026-12-31T23:59:00Z");
                         }
-                    }), s -> s.emergencyAccess().openToEveryoneUntil().map(Instant::toString).orElse("")))));
+                    }), s -> s.emergencyAccess().openToEveryoneUntil().map(Instant::toString).orElse("")))),
+            new Section("basic-auth", List.of(
+                    single("REFUSE_FOR_MANAGED_ACCOUNTS", "refuseBasicAuth", (b, t) -> t.ifBoolean(b::refuseBasicAuth),
+                            s -> String.valueOf(s.basicAuth().refuseForManagedAccounts())),
+                    repeated("EXCEPT_ACCOUNT", "basicAuthExceptAccounts", LanyardSettingsBuilder::basicAuthExceptAccounts,
+                            s -> s.basicAuth().exceptAccounts()),
+                    repeated("EXCEPT_GROUP", "basicAuthExceptGroups", LanyardSettingsBuilder::basicAuthExceptGroups,
+                            s -> s.basicAuth().exceptGroups()),
+                    repeated("EXCEPT_ADDRESS", "basicAuthExceptAddresses",
+                            LanyardSettingsBuilder::basicAuthExceptAddresses,
+                            s -> s.basicAuth().exceptAddresses().stream().map(AddressRange::toString).toList()),
+                    repeated("TRUSTED_PROXY", "basicAuthTrustedProxies", LanyardSettingsBuilder::basicAuthTrustedProxies,
+                            s -> s.basicAuth().trustedProxies().stream().map(AddressRange::toString).toList()))));
 
     private SettingsXml() {
     }
@@ -102,6 +114,13 @@ public final class SettingsXml {
             Function<LanyardSettings, String> write) {
         return new Field(name, field, false, (builder, texts) -> read.accept(builder, texts.get(0)),
                 settings -> List.of(write.apply(settings)));
+    }
+
+    /** An element that may repeat, each repetition one value (a name, a range). */
+    private static Field repeated(String name, String field,
+            BiConsumer<LanyardSettingsBuilder, List<String>> read, Function<LanyardSettings, List<String>> write) {
+        return new Field(name, field, true,
+                (builder, texts) -> read.accept(builder, texts.stream().map(ElementText::value).toList()), write);
     }
 
     /**

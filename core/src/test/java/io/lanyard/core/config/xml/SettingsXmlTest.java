@@ -3,6 +3,7 @@ package io.lanyard.core.config.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lanyard.core.config.BasicAuthPolicy;
 import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.EmergencyAccess;
 import io.lanyard.core.config.FieldError;
@@ -156,5 +157,37 @@ class SettingsXmlTest {
 
         assertThatThrownBy(() -> store().load()).isInstanceOfSatisfying(ConfigurationException.class,
                 e -> assertThat(e.fieldErrors()).extracting(FieldError::field).containsExactly("version"));
+    }
+
+    @Test
+    void theBasicAuthSectionIsReadWrittenAndOffByDefault() throws IOException {
+        assertThat(LanyardSettings.defaults().basicAuth().refuseForManagedAccounts()).isFalse();
+
+        LanyardSettings read = read("<basic-auth><REFUSE_FOR_MANAGED_ACCOUNTS>true</REFUSE_FOR_MANAGED_ACCOUNTS>"
+                + "<EXCEPT_ACCOUNT>ci-legacy</EXCEPT_ACCOUNT><EXCEPT_ACCOUNT>backup</EXCEPT_ACCOUNT>"
+                + "<EXCEPT_GROUP>basic-auth-allowed</EXCEPT_GROUP><EXCEPT_ADDRESS>10.1.0.0/16</EXCEPT_ADDRESS>"
+                + "<EXCEPT_ADDRESS>2001:db8::/32</EXCEPT_ADDRESS><TRUSTED_PROXY>192.0.2.10</TRUSTED_PROXY></basic-auth>");
+
+        BasicAuthPolicy policy = read.basicAuth();
+        assertThat(policy.refuseForManagedAccounts()).isTrue();
+        assertThat(policy.exceptAccounts()).containsExactly("ci-legacy", "backup");
+        assertThat(policy.exceptsAccount("CI-Legacy")).isTrue();
+        assertThat(policy.exceptGroups()).containsExactly("basic-auth-allowed");
+        assertThat(policy.exceptAddresses()).extracting(Object::toString).containsExactly("10.1.0.0/16",
+                "2001:db8:0:0:0:0:0:0/32");
+        assertThat(policy.trustedProxies()).hasSize(1);
+        assertThat(read.signIn()).isEqualTo(LanyardSettings.defaults().signIn());
+
+        store().save(read);
+        assertThat(store().load()).isEqualTo(read);
+        assertThat(SettingsStore.render(read)).contains("<EXCEPT_ADDRESS>10.1.0.0/16</EXCEPT_ADDRESS>");
+    }
+
+    @Test
+    void anInvalidBasicAuthSectionIsRefusedWithEveryField() {
+        assertThat(refusedFields("<basic-auth><REFUSE_FOR_MANAGED_ACCOUNTS>perhaps</REFUSE_FOR_MANAGED_ACCOUNTS>"
+                + "<EXCEPT_ADDRESS>proxy.example.com</EXCEPT_ADDRESS><TRUSTED_PROXY>10.0.0.0/99</TRUSTED_PROXY>"
+                + "</basic-auth>")).containsExactlyInAnyOrder("refuseBasicAuth", "basicAuthExceptAddresses",
+                "basicAuthTrustedProxies");
     }
 }

@@ -3,6 +3,9 @@ package io.lanyard.plugin.admin.api;
 import io.lanyard.core.audit.AuditEvent;
 import io.lanyard.core.audit.AuditEventType;
 import io.lanyard.core.audit.AuditSink;
+import io.lanyard.core.bearer.BasicAuthOffFile;
+import io.lanyard.core.config.AddressRange;
+import io.lanyard.core.config.BasicAuthPolicy;
 import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.EmergencyAccess;
 import io.lanyard.core.config.FieldError;
@@ -13,6 +16,7 @@ import io.lanyard.core.config.change.SettingsService;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.signin.EmergencyAccessFile;
 import io.lanyard.core.signin.EmergencyTimeBox;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +35,16 @@ import javax.servlet.http.HttpServletResponse;
 final class SettingsApi {
 
     /** The document of {@code GET}/{@code PUT settings}; {@code emergencyFile} is read-only (ignored on PUT). */
-    record SettingsJson(SignInJson signIn, EmergencyAccessJson emergencyAccess, EmergencyFileJson emergencyFile) {
+    record SettingsJson(SignInJson signIn, EmergencyAccessJson emergencyAccess, EmergencyFileJson emergencyFile,
+            BasicAuthJson basicAuth) {
+    }
+
+    /**
+     * settings.xml's {@code basic-auth} section; {@code offFile} and {@code switchedOffByFile} are read-only (where the
+     * switch-off file goes, and whether it exists now).
+     */
+    record BasicAuthJson(Boolean refuseForManagedAccounts, List<String> exceptAccounts, List<String> exceptGroups,
+            List<String> exceptAddresses, List<String> trustedProxies, String offFile, Boolean switchedOffByFile) {
     }
 
     record SignInJson(Boolean ssoEnforced, String loginPage, String defaultProvider, Long rememberChoiceDays,
@@ -54,6 +67,7 @@ final class SettingsApi {
     private final AuditSink audit;
     private final Clock clock;
     private final EmergencyTimeBox timeBox;
+    private final BasicAuthOffFile basicAuthOff;
 
     SettingsApi(SettingsService settings, EmergencyAccessFile file, AuditSink audit, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -61,6 +75,7 @@ final class SettingsApi {
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timeBox = new EmergencyTimeBox(settings, audit, clock);
+        this.basicAuthOff = new BasicAuthOffFile(settings.file().map(Path::getParent));
     }
 
     ApiResources.Result get() {
@@ -146,6 +161,14 @@ final class SettingsApi {
             Optional.ofNullable(emergency.openToEveryoneUntil()).ifPresent(value -> builder.openToEveryoneUntil(
                     value.isBlank() ? null : instant(value)));
         }
+        BasicAuthJson basicAuth = body.basicAuth();
+        if (basicAuth != null) {
+            Optional.ofNullable(basicAuth.refuseForManagedAccounts()).ifPresent(builder::refuseBasicAuth);
+            Optional.ofNullable(basicAuth.exceptAccounts()).ifPresent(builder::basicAuthExceptAccounts);
+            Optional.ofNullable(basicAuth.exceptGroups()).ifPresent(builder::basicAuthExceptGroups);
+            Optional.ofNullable(basicAuth.exceptAddresses()).ifPresent(builder::basicAuthExceptAddresses);
+            Optional.ofNullable(basicAuth.trustedProxies()).ifPresent(builder::basicAuthTrustedProxies);
+        }
         return builder;
     }
 
@@ -178,7 +201,15 @@ final class SettingsApi {
                 new EmergencyAccessJson(emergency.passwordLogin().name(), emergency.systemAdministrators(),
                         emergency.groups(), emergency.openToEveryoneUntil().map(Instant::toString).orElse("")),
                 new EmergencyFileJson(file.path().map(Object::toString).orElse(""),
-                        file.openUntil().map(Instant::toString).orElse("")));
+                        file.openUntil().map(Instant::toString).orElse("")),
+                basicAuthJson(value.basicAuth()));
+    }
+
+    private BasicAuthJson basicAuthJson(BasicAuthPolicy policy) {
+        return new BasicAuthJson(policy.refuseForManagedAccounts(), policy.exceptAccounts(), policy.exceptGroups(),
+                policy.exceptAddresses().stream().map(AddressRange::toString).toList(),
+                policy.trustedProxies().stream().map(AddressRange::toString).toList(),
+                basicAuthOff.path().map(Object::toString).orElse(""), basicAuthOff.switchesOff());
     }
 
     private static ApiResources.Result ok(Object body) {

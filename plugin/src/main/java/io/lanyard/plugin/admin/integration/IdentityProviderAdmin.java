@@ -116,14 +116,10 @@ public final class IdentityProviderAdmin implements IntegrationAdmin<IdentityPro
         return result;
     }
 
-    /**
-     * The logout settings have no form fields yet (the JSON API and provider.xml set them), nor do the sign-in settings
-     * (provider.xml only): both kept as stored.
-     */
+    /** The sign-in settings have no form fields yet (provider.xml only): kept as stored. */
     @Override
     public IdentityProviderConfig withWhatTheFormDoesNotShow(Optional<IdentityProviderConfig> stored,
             IdentityProviderConfig edited) {
-        return stored.map(config -> edited.toBuilder().logout(config.logout()).signIn(config.signIn()).build())
-                .orElse(edited);
+        return stored.map(config -> edited.toBuilder().signIn(config.signIn()).build()).orElse(edited);
     }
 }

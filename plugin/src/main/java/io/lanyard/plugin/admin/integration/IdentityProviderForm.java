@@ -14,6 +14,7 @@ import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.FieldError;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.IdentityProviderConfigBuilder;
+import io.lanyard.core.config.LogoutSettings;
 import io.lanyard.core.config.ProvisioningSettings;
 import io.lanyard.core.config.UserLookup;
 import io.lanyard.core.config.UsernameMapping;
@@ -52,7 +53,8 @@ public record IdentityProviderForm(
         String trustedAudiences,
         String maxAuthenticationAge,
         String acrValues,
-        ProvisioningForm provisioning) implements IntegrationForm<IdentityProviderConfig> {
+        ProvisioningForm provisioning,
+        LogoutForm logout) implements IntegrationForm<IdentityProviderConfig> {
 
     /**
      * The form as a person thinks about a provider: the provider, this application at the provider, its client
@@ -86,6 +88,7 @@ public record IdentityProviderForm(
                     checkbox("trustUnverifiedEmail").asAdvanced()), ProvisioningForm.ACCOUNT_FIELDS.stream())
                     .toArray(FormLayout.Field[]::new)).withIntro(),
             section("groups", ProvisioningForm.GROUP_FIELDS.toArray(FormLayout.Field[]::new)).withIntro(),
+            section("logout", LogoutForm.FIELDS.toArray(FormLayout.Field[]::new)).withIntro(),
             section("tokens",
                     text("allowedAlgorithms"),
                     number("clockSkew").asAdvanced(),
@@ -102,7 +105,7 @@ public record IdentityProviderForm(
                 UsernameMapping.DEFAULT_CLAIM, "", "", false, UserLookup.USERNAME.name(), false, false,
                 Long.toString(IdentityProviderConfig.DEFAULT_CLOCK_SKEW.toSeconds()),
                 String.join(" ", IdentityProviderConfig.DEFAULT_ALGORITHMS), "", "", "",
-                ProvisioningForm.of(ProvisioningSettings.DEFAULT));
+                ProvisioningForm.of(ProvisioningSettings.DEFAULT), LogoutForm.of(LogoutSettings.defaults()));
     }
 
     public static IdentityProviderForm of(IdentityProviderConfig config) {
@@ -115,7 +118,8 @@ public record IdentityProviderForm(
                 Long.toString(config.clockSkew().toSeconds()), String.join(" ", config.allowedAlgorithms().stream().sorted().toList()),
                 String.join(" ", config.trustedAudiences().stream().sorted().toList()),
                 config.maxAuthenticationAge().map(age -> Long.toString(age.toSeconds())).orElse(""),
-                String.join(" ", config.acrValues()), ProvisioningForm.of(config.provisioning()));
+                String.join(" ", config.acrValues()), ProvisioningForm.of(config.provisioning()),
+                LogoutForm.of(config.logout()));
     }
 
     /** The same form with the issuer field set, e.g. to what "Fetch" found. */
@@ -123,7 +127,7 @@ public record IdentityProviderForm(
         return new IdentityProviderForm(id, displayName, enabled, discoveryUrl, value, clientId, clientAuthMethod,
                 clientAssertionAudience, scopes, usernameClaim, fallbackClaims, usernamePattern, lowerCaseUsername,
                 userLookup, trustUnverifiedEmail, useUserInfo, clockSkew,
-                allowedAlgorithms, trustedAudiences, maxAuthenticationAge, acrValues, provisioning);
+                allowedAlgorithms, trustedAudiences, maxAuthenticationAge, acrValues, provisioning, logout);
     }
 
     /**
@@ -159,6 +163,7 @@ public record IdentityProviderForm(
         seconds(errors, "clockSkew", clockSkew, true, builder::clockSkew);
         seconds(errors, "maxAuthenticationAge", maxAuthenticationAge, false, builder::maxAuthenticationAge);
         provisioning.applyTo(builder.provisioning(), errors);
+        logout.applyTo(builder.logout(), errors);
         return IntegrationForm.build(builder::build, errors, "identity provider");
     }
 
