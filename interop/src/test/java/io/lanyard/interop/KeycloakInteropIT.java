@@ -8,6 +8,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.ClientAuthMethod;
 import io.lanyard.core.config.ClientMapping;
+import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.IdentityProviderConfigBuilder;
 import io.lanyard.core.config.LogoutSettings;
 import io.lanyard.core.config.TokenIssuerConfig;
@@ -296,6 +297,30 @@ class KeycloakInteropIT extends InteropContract {
             assertThat(tokenRequests.get(tokenRequests.size() - 1).status()).isEqualTo(200);
         } finally {
             keycloak().changeClientSecret(client, client.secret());
+        }
+    }
+
+    // --- Test sign-in (issue 19): the login dry-run against Keycloak in a browser -------------------------------------
+
+    /**
+     * The administrator's "Test sign-in" link from the page Health, opened in a browser where nobody is logged in:
+     * Keycloak's own login page, then the report: every step passed, alice's claims, nobody logged in by it.
+     */
+    @Test
+    void aTestSignInFromHealthRunsEveryStepAtKeycloakAndLogsNobodyIn() throws Exception {
+        IdentityProviderConfig config = provider.lanyardConfig().build();
+        try (LanyardSandbox sandbox = sandbox(config.toBuilder()); Browser browser = browser("test-sign-in")) {
+            URI link = SandboxAdmin.logIn(sandbox.baseUrl()).testSignInLink(config.id());
+
+            browser.open(link);
+            browser.awaitLoginPage(provider);
+            browser.submitLogin(provider, ALICE);
+            browser.awaitText("Every step passed");
+            browser.screenshot("test-sign-in-report");
+
+            assertThat(browser.text()).contains("token exchange").contains("ID token").contains(ALICE.username())
+                    .doesNotContain("eyJ");
+            assertThat(browser.json(sandbox.at(WhoAmIServlet.PATH))).containsEntry("error", "not logged in");
         }
     }
 

@@ -1,6 +1,9 @@
 package io.lanyard.sandbox;
 
 import io.lanyard.core.LanyardPaths;
+import io.lanyard.core.audit.AuditSink;
+import io.lanyard.core.audit.AuditSinks;
+import io.lanyard.core.audit.EventStore;
 import io.lanyard.core.audit.LoggingAuditSink;
 import io.lanyard.core.bearer.BasicAuthCheck;
 import io.lanyard.core.bearer.BasicAuthOffFile;
@@ -18,6 +21,7 @@ import io.lanyard.sandbox.ci.CiIssuerStandIn;
 import io.lanyard.core.config.change.ClientSecretAdministration;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.config.change.SettingsService;
+import io.lanyard.core.discovery.ProviderDocuments;
 import io.lanyard.core.config.xml.ConfigurationFiles;
 import io.lanyard.core.config.xml.IntegrationXmlStore;
 import io.lanyard.core.entra.EntraEndpoints;
@@ -177,7 +181,10 @@ public final class Sandbox {
             configurationOnceRead.set(holder);
             cluster = options.cluster().isPresent() ? HazelcastClusterState.join(home, host.clock())
                     : new LocalClusterState(host.clock());
-            ConfigurationService changes = new ConfigurationService(holder, files, secretResolver, cluster);
+            // the audit trail as in a product: the log line and Lanyard's event store in the (shared) home
+            EventStore events = EventStore.inFolder(lanyardDirectory, cluster.nodeName(), host.clock());
+            AuditSink audit = AuditSinks.all(new LoggingAuditSink(), events);
+            ConfigurationService changes = new ConfigurationService(holder, files, secretResolver, cluster, audit);
             if (builtIn != null && stored.isPresent()) {
                 moveBuiltInProvider(changes, builtIn.port(), store);
             }
@@ -192,9 +199,9 @@ public final class Sandbox {
                     "Lanyard sandbox", entra, HttpLimits.DEFAULT, Clock.systemUTC()).startBackground();
             SandboxUserDirectory directory = new SandboxUserDirectory();
             DirectorySyncs syncs = directorySync.start(holder, lanyardDirectory, lanyardSecrets, directory,
-                    new LoggingAuditSink(), cluster);
+                    audit, cluster);
             Tomcat tomcat = startTomcat(options, host, lanyardDirectory, holder, changes, settings, lanyardSecrets,
-                    baseUrl, cluster, directory, entra, Optional.ofNullable(ciIssuers), syncs);
+                    baseUrl, cluster, directory, entra, Optional.ofNullable(ciIssuers), syncs, events, audit);
             return new RunningSandbox(tomcat, builtIn, graphStandIn, baseUrl.get(), home, lanyardDirectory, holder,
                     directory, lanyardSecrets, cluster, directorySync);
         } catch (IOException | RuntimeException e) {
@@ -364,21 +371,22 @@ public final class Sandbox {
     private static Tomcat startTomcat(SandboxOptions options, SandboxHost host, Path lanyardDirectory,
             ConfigurationHolder configuration, ConfigurationService changes, SettingsService settings,
             LanyardSecrets secrets, AtomicReference<URI> baseUrl, ClusterState cluster, SandboxUserDirectory directory,
-            EntraEndpoints entra, Optional<CiIssuerStandIn> ciIssuers, DirectorySyncs syncs) throws IOException {
+            EntraEndpoints entra, Optional<CiIssuerStandIn> ciIssuers, DirectorySyncs syncs, EventStore events,
+            AuditSink audit) throws IOException {
         SandboxSessionLogin sessionLogin = new SandboxSessionLogin(directory);
         Clock clock = host.clock();
         // The base URL is known once Tomcat has its port; the core reads it per login, after that.
         LoginService loginService = LoginService.builder(configuration, secrets.resolver(), directory, baseUrl::get,
                 clock).signingKeys(secrets.signingKeys()).seenStates(new ClusterSeenLoginStates(cluster))
-                .writes(directory, directory).audit(new LoggingAuditSink()).entraEndpoints(entra)
+                .writes(directory, directory).audit(audit).entraEndpoints(entra)
+                .providerDocuments(ProviderDocuments.inFolder(lanyardDirectory, clock))
                 .directories(directory).build();
         // The sign-in pages, with the administrator's own templates in Lanyard's folder (edited on the Sign-in tab)
         SignInTemplates pageTemplates = new SignInTemplates(LanyardText.english(), "Lanyard sandbox",
                 CustomPages.in(Optional.of(lanyardDirectory)));
         // As in a product: pending logins sealed under the key in Lanyard's folder, which every node shares.
         LanyardWeb lanyard = LanyardWeb.create(loginService, configuration, sessionLogin, LoginPage.SANDBOX,
-                baseUrl::get, PendingLoginSeal.inFolder(lanyardDirectory), settings, clock, pageTemplates);
-        LoggingAuditSink audit = new LoggingAuditSink();
+                baseUrl::get, PendingLoginSeal.inFolder(lanyardDirectory), settings, clock, pageTemplates, audit);
         SessionRevocations revocations = SessionRevocations.of(cluster, clock);
         LanyardLogoutWeb logout = LanyardLogoutWeb.create(lanyard, LogoutService.create(loginService, cluster,
                 revocations, audit), revocations, new NoRememberMe(), clock);
@@ -391,8 +399,8 @@ public final class Sandbox {
         LanyardAdministration admin = new LanyardAdministration(Optional.of(changes),
                 adminAccess, secrets, baseUrl::get, LoginPage.SANDBOX,
                 AdminPageLayout.standalone(List.of(AuiResourcesServlet.STYLESHEET)), HttpLimits.DEFAULT,
-                Clock.systemUTC(), settings, emergencyFile, audit, syncs,
-                pageTemplates);
+                Clock.systemUTC(), settings, emergencyFile, audit, syncs, pageTemplates, Optional.of(events),
+                Optional.of(loginService), "Lanyard sandbox");
         Optional<Filter> botKiller = host.botKillerCut().map(cut -> new BotKillerStandIn(sessionLogin, cut));
         // API access: a missing service account is created in the sandbox's directory, as a product creates it
         BearerFilter bearer = new BearerFilter(new BearerAuthenticator(configuration, secrets.resolver(), directory,

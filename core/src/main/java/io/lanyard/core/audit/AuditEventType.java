@@ -32,6 +32,11 @@ public enum AuditEventType {
     /** An administrator changed Lanyard's settings ({@code settings.xml}: details name the fields changed). */
     SETTINGS_CHANGED,
     /**
+     * An identity provider could not be reached and people got the outage page (details: how many sign-ins failed
+     * so; at most one event per provider, node and {@code io.lanyard.plugin.web.LoginAudit#OUTAGE_EVERY}).
+     */
+    PROVIDER_UNREACHABLE,
+    /**
      * A directory sync run of an Entra ID connector ended (details: mode, outcome, counts created, updated,
      * deactivated, reactivated, memberships added and removed, errors); the accounts it created, deactivated or
      * reactivated each have their own {@link #ACCOUNT_CREATED} or {@link #ACCOUNT_UPDATED} event.

@@ -1,5 +1,9 @@
 package io.lanyard.core.audit;
 
+import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.error.LogFlood;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,11 +18,40 @@ public final class LoggingAuditSink implements AuditSink {
     public static final String LOGGER = "io.lanyard.audit";
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
 
+    /** Repeated failures of one kind: one line each minute and a count, not one line per request (issue 19). */
+    private final LogFlood flood;
+
+    public LoggingAuditSink() {
+        this(Clock.systemUTC());
+    }
+
+    LoggingAuditSink(Clock clock) {
+        this.flood = new LogFlood(clock, Duration.ofMinutes(1), (kind, times, window) -> LOG.info(
+                "{} repeated={} in {} s after the line above; summarised, not one line each", kind, times,
+                window.toSeconds()));
+    }
+
     @Override
     public void record(AuditEvent event) {
-        if (LOG.isInfoEnabled()) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        if (!isFailure(event.type())) {
+            flood.summariseEnded();
+            LOG.info(format(event));
+        } else if (flood.admit(floodKind(event))) {
             LOG.info(format(event));
         }
+    }
+
+    private static boolean isFailure(AuditEventType type) {
+        return type == AuditEventType.LOGIN_FAILED || type == AuditEventType.MACHINE_TOKEN_REFUSED;
+    }
+
+    /** Identical failures: same type, code and integration (the user and the reference differ per request). */
+    private static String floodKind(AuditEvent event) {
+        return event.type() + " code=" + event.code().map(ErrorCode::code).orElse("-") + " integration="
+                + clean(event.integrationId().orElse("-"));
     }
 
     /** The line written for an event (without the logger's prefix). */

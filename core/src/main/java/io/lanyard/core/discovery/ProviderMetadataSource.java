@@ -23,9 +23,20 @@ public final class ProviderMetadataSource {
     private final RefreshingValue<ProviderMetadata> metadata;
 
     public ProviderMetadataSource(String expectedIssuer, URI discoveryUrl, ProviderHttpClient http, Clock clock) {
+        this(expectedIssuer, discoveryUrl, http, clock, ProviderDocuments.inMemory(clock));
+    }
+
+    /**
+     * @param documents where the document is kept besides memory (the shared home), and used from when the provider
+     *                  cannot be reached
+     */
+    public ProviderMetadataSource(String expectedIssuer, URI discoveryUrl, ProviderHttpClient http, Clock clock,
+            ProviderDocuments documents) {
         this.metadata = new RefreshingValue<>("metadata of " + expectedIssuer,
-                () -> fetch(expectedIssuer, discoveryUrl, http), clock, TIME_TO_LIVE, MIN_FETCH_INTERVAL,
-                http.limits().responseTimeout(), ErrorCode.DISCOVERY_UNREACHABLE);
+                () -> documents.fetch(discoveryUrl, () -> ProviderDocuments.Fetched.of(answer(discoveryUrl, http)),
+                        document -> ProviderMetadataParser.parse(document, expectedIssuer, discoveryUrl)),
+                clock, TIME_TO_LIVE, MIN_FETCH_INTERVAL, http.limits().responseTimeout(),
+                ErrorCode.DISCOVERY_UNREACHABLE);
     }
 
     /**
@@ -47,11 +58,11 @@ public final class ProviderMetadataSource {
         return ProviderMetadataParser.parseAnnounced(fetchDocument(discoveryUrl, http), discoveryUrl);
     }
 
-    private static ProviderMetadata fetch(String expectedIssuer, URI discoveryUrl, ProviderHttpClient http) {
-        return ProviderMetadataParser.parse(fetchDocument(discoveryUrl, http), expectedIssuer, discoveryUrl);
+    private static String fetchDocument(URI discoveryUrl, ProviderHttpClient http) {
+        return answer(discoveryUrl, http).getBody();
     }
 
-    private static String fetchDocument(URI discoveryUrl, ProviderHttpClient http) {
+    private static HTTPResponse answer(URI discoveryUrl, ProviderHttpClient http) {
         HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, discoveryUrl);
         request.setAccept("application/json");
         HTTPResponse response = http.send(request, ErrorCode.DISCOVERY_UNREACHABLE);
@@ -59,6 +70,6 @@ public final class ProviderMetadataSource {
             throw new LoginFailedException(ErrorCode.DISCOVERY_UNREACHABLE,
                     "metadata at " + discoveryUrl + " answered HTTP " + response.getStatusCode());
         }
-        return response.getBody();
+        return response;
     }
 }

@@ -290,6 +290,16 @@ public enum ErrorCode {
     /** Logout "also at the provider" is configured, but the provider announces no usable end_session_endpoint. */
     END_SESSION_UNAVAILABLE("LNY-836", Kind.PROVIDER_UNAVAILABLE),
 
+    // --- Running it with confidence (issue 19): audit trail, event store, diagnostics, provider outage. ---
+    /** Lanyard's event store in the shared home could not be written or read; events still go to the log. */
+    EVENT_STORE_UNWRITABLE("LNY-850", Kind.HOST),
+    /** The product's audit log (atlassian-audit) is not there or refused an event; Lanyard's own store still has it. */
+    HOST_AUDIT_UNAVAILABLE("LNY-851", Kind.HOST),
+    /** The admin's event filter cannot be read (a time that is not ISO-8601, an unknown type, a limit out of range). */
+    EVENT_QUERY_INVALID("LNY-852", Kind.ADMINISTRATION),
+    /** A provider cannot be reached; its discovery document or keys are used from the copy in the shared home. */
+    PROVIDER_COPY_IN_USE("LNY-853", Kind.PROVIDER_UNAVAILABLE),
+
     // --- API access (issue 16): bearer tokens that scripts and servers present to the REST API. ---
     /** Not a well-formed JWT of a configured issuer (parts, base64url, JSON, size). Answered 401 invalid_token. */
     BEARER_TOKEN_MALFORMED("LNY-900", Kind.RESPONSE_REJECTED),
@@ -412,7 +422,7 @@ public enum ErrorCode {
                     LOGOUT_TOKEN_EXPIRED, LOGOUT_TOKEN_LIFETIME_INVALID, LOGOUT_TOKEN_JTI_MISSING,
                     LOGOUT_TOKEN_REPLAYED, LOGOUT_TOKEN_EVENTS_INVALID, LOGOUT_TOKEN_SUBJECT_MISSING,
                     LOGOUT_TOKEN_NONCE_PRESENT, LOGOUT_TOKEN_CLAIM_TYPE_INVALID, LOGOUT_REQUEST_INVALID,
-                    LOGOUT_STATE_MISMATCH, EMAIL_INVALID, CUSTOM_TEMPLATE_INVALID -> 400;
+                    LOGOUT_STATE_MISMATCH, EMAIL_INVALID, CUSTOM_TEMPLATE_INVALID, EVENT_QUERY_INVALID -> 400;
             case ADMIN_LOGIN_REQUIRED, SESSION_LIFETIME_EXCEEDED, BEARER_TOKEN_MALFORMED, BEARER_ALGORITHM_REJECTED,
                     BEARER_KEY_NOT_FOUND, BEARER_SIGNATURE_INVALID, BEARER_TYPE_REJECTED, BEARER_AUDIENCE_MISMATCH,
                     BEARER_EXPIRED, BEARER_NOT_YET_VALID, BEARER_CLAIM_INVALID, BEARER_TOO_OLD, BEARER_CLIENT_MISSING,
@@ -442,7 +452,8 @@ public enum ErrorCode {
                     SECURED_KEY_ROTATION_WAITING, ENTRA_PROVIDER_WITHOUT_CONNECTOR, ACCOUNT_DIRECTORY_UNKNOWN,
                     REAUTHENTICATION_UNAVAILABLE, EMERGENCY_FILE_INVALID, DIRSYNC_USERNAME_UNUSABLE,
                     DIRSYNC_USERNAME_CONFLICT, DIRSYNC_USER_WRITE_FAILED, DIRSYNC_STATE_UNREADABLE,
-                    DIRSYNC_STATE_WRITE_FAILED, DIRSYNC_CONNECTOR_UNAVAILABLE, DIRSYNC_INTERRUPTED, INTERNAL_ERROR -> 500;
+                    DIRSYNC_STATE_WRITE_FAILED, DIRSYNC_CONNECTOR_UNAVAILABLE, DIRSYNC_INTERRUPTED,
+                    EVENT_STORE_UNWRITABLE, HOST_AUDIT_UNAVAILABLE, INTERNAL_ERROR -> 500;
             case DISCOVERY_INVALID, DISCOVERY_ISSUER_MISMATCH, JWKS_INVALID, HTTP_RESPONSE_TOO_LARGE,
                     IDP_ERROR_RESPONSE, TOKEN_REQUEST_REJECTED, CLIENT_AUTHENTICATION_FAILED, USERINFO_REJECTED,
                     TOKEN_RESPONSE_INVALID, ID_TOKEN_MISSING, ID_TOKEN_MALFORMED, ID_TOKEN_ALGORITHM_REJECTED,
@@ -460,7 +471,8 @@ public enum ErrorCode {
                     DIRSYNC_GRAPH_PERMISSION_MISSING -> 502;
             case DISCOVERY_UNREACHABLE, JWKS_UNREACHABLE, TOKEN_ENDPOINT_UNREACHABLE, USERINFO_UNREACHABLE,
                     ENTRA_UNREACHABLE, OVERAGE_GRAPH_UNREACHABLE, OVERAGE_GRAPH_THROTTLED, CLUSTER_UNAVAILABLE,
-                    INTROSPECTION_FAILED, CI_KEYS_UNAVAILABLE, DIRSYNC_GRAPH_UNREACHABLE, DIRSYNC_GRAPH_THROTTLED -> 503;
+                    INTROSPECTION_FAILED, CI_KEYS_UNAVAILABLE, DIRSYNC_GRAPH_UNREACHABLE, DIRSYNC_GRAPH_THROTTLED,
+                    PROVIDER_COPY_IN_USE -> 503;
         };
     }
 

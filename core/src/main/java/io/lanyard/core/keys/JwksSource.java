@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import io.lanyard.core.cache.RefreshingValue;
+import io.lanyard.core.discovery.ProviderDocuments;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.http.ProviderHttpClient;
@@ -36,8 +37,18 @@ public final class JwksSource implements KeySource {
     private final AtomicLong fetches = new AtomicLong();
 
     public JwksSource(URI jwksUri, ProviderHttpClient http, Clock clock) {
+        this(jwksUri, http, clock, ProviderDocuments.inMemory(clock));
+    }
+
+    /**
+     * @param documents where the key set is kept besides memory (the shared home), and used from when the provider
+     *                  cannot be reached
+     */
+    public JwksSource(URI jwksUri, ProviderHttpClient http, Clock clock, ProviderDocuments documents) {
         this.jwksUri = jwksUri;
-        this.keys = new RefreshingValue<>("signing keys at " + jwksUri, () -> fetch(jwksUri, http), clock,
+        this.keys = new RefreshingValue<>("signing keys at " + jwksUri,
+                () -> documents.fetch(jwksUri, () -> ProviderDocuments.Fetched.of(fetch(jwksUri, http)),
+                        body -> parse(jwksUri, body)), clock,
                 TIME_TO_LIVE, MIN_FETCH_INTERVAL, http.limits().responseTimeout(), ErrorCode.JWKS_UNREACHABLE);
     }
 
@@ -72,7 +83,7 @@ public final class JwksSource implements KeySource {
         return fetches.get();
     }
 
-    private VerificationKeys fetch(URI jwksUri, ProviderHttpClient http) {
+    private HTTPResponse fetch(URI jwksUri, ProviderHttpClient http) {
         fetches.incrementAndGet();
         HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, jwksUri);
         request.setAccept("application/json, application/jwk-set+json");
@@ -81,9 +92,13 @@ public final class JwksSource implements KeySource {
             throw new LoginFailedException(ErrorCode.JWKS_UNREACHABLE,
                     "key set at " + jwksUri + " answered HTTP " + response.getStatusCode());
         }
+        return response;
+    }
+
+    private static VerificationKeys parse(URI jwksUri, String body) {
         JWKSet set;
         try {
-            set = JWKSet.parse(response.getBody());
+            set = JWKSet.parse(body);
         } catch (ParseException e) {
             throw new LoginFailedException(ErrorCode.JWKS_INVALID,
                     "key set at " + jwksUri + " is not a valid JWK set: " + e.getMessage());

@@ -16,8 +16,10 @@ import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.config.NationalCloud;
+import io.lanyard.core.discovery.ProviderDocuments;
 import io.lanyard.core.discovery.ProviderMetadata;
 import io.lanyard.core.error.ErrorCode;
+import io.lanyard.core.error.LanyardException;
 import io.lanyard.core.error.LogText;
 import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.audit.AuditSink;
@@ -76,6 +78,11 @@ public final class LoginService {
     private final ClientSecretResolver secrets;
     private final SigningKeys signingKeys;
     private final ProviderRuntimes runtimes;
+    private final ProviderDocuments documents;
+    private final ProviderDebug debug;
+    private final DryRuns dryRuns;
+    /** The host's accounts as they are, for a dry run's "does the account exist" (which creates nothing). */
+    private final UserDirectory users;
     private final AccountProvisioning accounts;
     private final BaseUrl baseUrl;
     private final Clock clock;
@@ -90,7 +97,11 @@ public final class LoginService {
         this.configuration = builder.configuration;
         this.secrets = builder.secrets;
         this.signingKeys = builder.signingKeys;
-        this.runtimes = new ProviderRuntimes(builder.secrets, http, builder.clock);
+        this.documents = builder.documents == null ? ProviderDocuments.inMemory(builder.clock) : builder.documents;
+        this.runtimes = new ProviderRuntimes(builder.secrets, http, builder.clock, documents);
+        this.debug = new ProviderDebug(builder.clock);
+        this.dryRuns = new DryRuns(builder.clock, LOGIN_TIMEOUT);
+        this.users = builder.users;
         OverageGroups overage = new OverageGroups(configuration::current, builder.secrets,
                 new GraphUserGroups(http, builder.entraEndpoints, builder.clock), builder.clock);
         this.accounts = new AccountProvisioning(builder.users, builder.accountWrites, builder.groupWrites,
@@ -174,6 +185,7 @@ public final class LoginService {
         private AccountWrites accountWrites = AccountWrites.unavailable(NO_WRITES);
         private GroupWrites groupWrites = GroupWrites.unavailable(NO_WRITES);
         private AuditSink audit = AuditSink.none();
+        private ProviderDocuments documents;
         private EntraEndpoints entraEndpoints = EntraEndpoints.NATIONAL_CLOUDS;
         private SeenLoginStates seenStates;
         private AccountDirectories directories = AccountDirectories.unknown();
@@ -207,6 +219,12 @@ public final class LoginService {
         }
 
         /** Where the accounts and memberships a login changes are reported. */
+        /** Where providers' documents and keys are kept besides memory (the shared home), and their fetches' status. */
+        public Builder providerDocuments(ProviderDocuments value) {
+            this.documents = Objects.requireNonNull(value, "documents");
+            return this;
+        }
+
         public Builder audit(AuditSink value) {
             this.audit = Objects.requireNonNull(value, "audit");
             return this;
@@ -304,7 +322,12 @@ public final class LoginService {
         PendingLogin pending = new PendingLogin(config.id(), metadata.issuer(), state.getValue(), nonce.getValue(),
                 verifier.getValue(), redirectUri, ReturnPathPolicy.sanitize(requestedReturn, baseUrl.baseUrl()),
                 clock.instant().plus(LOGIN_TIMEOUT), silent, options.reauthenticationOf());
-        return new LoginRedirect(pending, request.build().toURI());
+        URI authorization = request.build().toURI();
+        debug.step(config.id(), "discovery", "issuer " + metadata.issuer() + ", authorization endpoint "
+                + metadata.authorizationEndpoint() + ", token endpoint " + metadata.tokenEndpoint() + ", keys "
+                + metadata.jwksUri());
+        debug.step(config.id(), "authorization request", authorization.toString());
+        return new LoginRedirect(pending, authorization);
     }
 
     /**
@@ -318,6 +341,21 @@ public final class LoginService {
      */
     public LoginSuccess completeLogin(String callbackIdentityProviderId, PendingLogin pending,
             AuthorizationResponse response) {
+        String id = pending.identityProviderId();
+        debug.step(id, "callback", response.toString());
+        try {
+            LoginSuccess success = completeLoginSteps(callbackIdentityProviderId, pending, response);
+            debug.step(id, "account", success.user().username() + (success.reauthentication()
+                    ? " (re-authentication)" : "") + ", return to " + success.returnPath());
+            return success;
+        } catch (LanyardException failure) {
+            debug.step(id, "failed", failure.errorCode() + ": " + failure.getMessage());
+            throw failure;
+        }
+    }
+
+    private LoginSuccess completeLoginSteps(String callbackIdentityProviderId, PendingLogin pending,
+            AuthorizationResponse response) {
         checkBinding(callbackIdentityProviderId, pending, response);
         checkFirstUse(pending);
         ProviderRuntime runtime = runtimeOf(pending.identityProviderId());
@@ -330,11 +368,21 @@ public final class LoginService {
         Exchanged exchanged = exchange(runtime, metadata, code, pending);
         TokenResult tokenResult = exchanged.tokens();
         IdTokenExpectations expected = expectations(config, pending, exchanged.secret());
+        debug.step(config.id(), "token response", "ID token " + tokenResult.idToken() + ", access token "
+                + tokenResult.accessToken().map(token -> "received").orElse("none"));
         ValidatedIdToken idToken = idTokens.validate(tokenResult.idToken(), expected, provider.keys());
-        Map<String, Object> claims = claimsFor(config, provider, tokenResult, idToken, expected);
-        HostUser user = accounts.accountFor(new LoginIdentity(config, idToken.claims().getIssuer(), idToken.subject(), claims,
-                runtime.usernameMapper(), runtime.groupRules()));
-        ownership.check(config, user, configuration.current().identityProviders());
+        debug.step(config.id(), "ID token", "every check passed (signature, issuer, audience, azp, expiry, issued at, "
+                + "nonce, auth_time and acr where asked); claims " + idToken.claims().getClaims());
+        Map<String, Object> claims;
+        HostUser user;
+        try {
+            claims = claimsFor(config, provider, tokenResult, idToken, expected);
+            user = accounts.accountFor(new LoginIdentity(config, idToken.claims().getIssuer(), idToken.subject(),
+                    claims, runtime.usernameMapper(), runtime.groupRules()));
+            ownership.check(config, user, configuration.current().identityProviders());
+        } catch (LanyardException failure) {
+            throw failure.attemptedBy(attemptedUser(runtime, idToken));
+        }
         if (pending.reauthenticationOf().isPresent()) {
             requireSamePerson(pending.reauthenticationOf().get(), user, config);
             LOG.info("{} re-authenticated at identity provider {} ({})", user.username(), config.id(),
@@ -345,6 +393,15 @@ public final class LoginService {
         LOG.info("{} logged in through identity provider {} ({})", user.username(), config.id(), config.displayName());
         return new LoginSuccess(user, config.id(), idToken.subject(), pending.returnPath(), idToken.raw(), claims,
                 hostSession(config, idToken));
+    }
+
+    /** For the audit trail: the username the ID token's claims map to, else its subject. */
+    private static String attemptedUser(ProviderRuntime runtime, ValidatedIdToken idToken) {
+        try {
+            return runtime.usernameMapper().username(idToken.claims().getClaims());
+        } catch (RuntimeException unmapped) {
+            return idToken.subject();
+        }
     }
 
     /**
@@ -366,6 +423,140 @@ public final class LoginService {
 
     BaseUrl baseUrl() {
         return baseUrl;
+    }
+
+    /** The providers' documents and keys as fetched (or used from the shared home), for the health view. */
+    public ProviderDocuments providerDocuments() {
+        return documents;
+    }
+
+    /**
+     * A single-use ticket for a "Test sign-in" of this provider, which the admin page puts in its link: only a page an
+     * administrator opened can start one.
+     */
+    public String dryRunTicket(String identityProviderId) {
+        return dryRuns.ticket(identityProviderId);
+    }
+
+    /**
+     * Starts a "Test sign-in": the provider's normal authorization request, whose callback {@link #completeDryRun}
+     * answers with a report instead of a login.
+     *
+     * @throws LoginFailedException {@code ADMIN_NOT_FOUND} for a ticket that is unknown, used, expired or another
+     *         provider's; otherwise as {@link #startLogin(String, String)}
+     */
+    public LoginRedirect startDryRun(String identityProviderId, String ticket) {
+        if (!dryRuns.redeem(ticket, identityProviderId)) {
+            throw new LoginFailedException(ErrorCode.ADMIN_NOT_FOUND, "no test sign-in ticket for this provider "
+                    + "(used, expired after " + LOGIN_TIMEOUT.toMinutes() + " minutes, or from another node)");
+        }
+        LoginRedirect redirect = startLogin(identityProviderId, "/", false, LoginOptions.none());
+        dryRuns.started(redirect.pendingLogin().state());
+        return redirect;
+    }
+
+    /** Whether the callback with this {@code state} ends a "Test sign-in" of this node. */
+    public boolean isDryRun(String state) {
+        return dryRuns.isDryRun(state);
+    }
+
+    /**
+     * Runs each step of the login on the provider's answer and reports it, applying nothing: no session, no account,
+     * no group. Each step runs only if the one before passed.
+     */
+    public DryRunReport completeDryRun(String callbackIdentityProviderId, PendingLogin pending,
+            AuthorizationResponse response) {
+        dryRuns.finish(pending.state());
+        DryRunReport.Builder report = new DryRunReport.Builder(pending.identityProviderId());
+        try {
+            dryRunSteps(callbackIdentityProviderId, pending, response, report);
+        } catch (DryRunStop stopped) {
+            // the failed step is in the report; the rest did not run
+        }
+        return report.build();
+    }
+
+    /** Ends a dry run after the failed step it recorded. */
+    private static final class DryRunStop extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DryRunStop() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static <T> T step(DryRunReport.Builder report, String name, java.util.function.Supplier<T> action,
+            java.util.function.Function<T, String> describe) {
+        T result;
+        try {
+            result = action.get();
+        } catch (LanyardException failure) {
+            report.failed(name, failure.errorCode().code() + " " + failure.errorCode().name() + ": "
+                    + ProviderDebug.redact(LogText.oneLine(failure.getMessage())));
+            throw new DryRunStop();
+        }
+        report.passed(name, ProviderDebug.redact(describe.apply(result)));
+        return result;
+    }
+
+    private void dryRunSteps(String callbackIdentityProviderId, PendingLogin pending, AuthorizationResponse response,
+            DryRunReport.Builder report) {
+        ProviderRuntime runtime = step(report, "configuration", () -> runtimeOf(pending.identityProviderId()),
+                r -> r.config().displayName() + " (" + r.config().id() + ")");
+        IdentityProviderConfig config = runtime.config();
+        ProviderMetadata metadata = step(report, "discovery", runtime::metadata, m -> "issuer " + m.issuer()
+                + ", token endpoint " + m.tokenEndpoint() + (documents.status(config.discoveryUrl())
+                .map(ProviderDocuments.Status::servedFromCopy).orElse(false) ? " (the copy in the shared home: the "
+                + "provider cannot be reached)" : ""));
+        ProviderRuntime.Current provider = step(report, "keys", runtime::current,
+                c -> c.keys().currentKeys().size() + " usable key(s) at " + c.keys().jwksUri() + ": "
+                        + String.join("; ", c.keys().currentKeys().describe()));
+        String code = step(report, "authorization response", () -> {
+            checkBinding(callbackIdentityProviderId, pending, response);
+            checkResponseIssuer(pending, response, metadata);
+            return requireCode(response);
+        }, c -> "state matches this browser's test, issuer " + response.issuer().orElse("not sent")
+                + ", an authorization code came");
+        Exchanged exchanged = step(report, "token exchange", () -> exchange(runtime, metadata, code, pending),
+                e -> "ID token received" + e.tokens().accessToken().map(token -> ", access token received")
+                        .orElse(", no access token"));
+        IdTokenExpectations expected = expectations(config, pending, exchanged.secret());
+        ValidatedIdToken idToken = step(report, "ID token", () -> idTokens.validate(exchanged.tokens().idToken(),
+                expected, provider.keys()), t -> "every check passed: signature with an allowed algorithm and a key "
+                + "of the provider, typ, iss, aud and azp, exp, iat, nbf, nonce of this test, auth_time and acr as "
+                + "configured, the claims' types");
+        Map<String, Object> claims = step(report, "claims", () -> claimsFor(config, provider, exchanged.tokens(),
+                idToken, expected), c -> c.size() + " claims");
+        Map<String, Object> shown = new java.util.LinkedHashMap<>(claims);
+        shown.computeIfPresent("nonce", (name, value) -> "(matches this test's: checked, not shown)");
+        report.claims(shown);
+        String username = step(report, "username", () -> runtime.usernameMapper().username(claims), u -> u);
+        report.fact("username", username);
+        Optional<HostUser> account = users.findByUsername(username);
+        report.fact("account", account.map(user -> "exists" + (user.active() ? "" : ", deactivated (LNY-504)"))
+                .orElse("does not exist"));
+        report.fact("just-in-time", account.isPresent() ? "not needed"
+                : config.provisioning().accounts().create() ? "would create it (nothing created by this test)"
+                : "off: the login would fail with LNY-502");
+        report.fact("group sync", config.provisioning().groups().sync()
+                ? "on: the login would apply the provider's groups to the managed groups (the diff is not computed "
+                + "by this test)" : "off");
+        Instant now = clock.instant();
+        Optional.ofNullable(idToken.claims().getIssueTime()).ifPresent(iat -> report.fact("clock (iat)",
+                Duration.between(iat.toInstant(), now).toSeconds() + " s between the token's iat and this server"));
+        documents.status(config.discoveryUrl()).flatMap(ProviderDocuments.Status::clockOffset).ifPresent(offset ->
+                report.fact("clock (Date header)", offset.toSeconds() + " s provider ahead of this server"));
+    }
+
+    /** Debug logging of a provider's logins for a while (the admin page Health switches it on). */
+    public ProviderDebug debug() {
+        return debug;
+    }
+
+    /** The jwks_uri of the provider whose keys this node holds, if it has read its metadata yet; never fetches. */
+    public Optional<URI> keysUriOf(String identityProviderId) {
+        return configuration.current().identityProvider(identityProviderId).map(runtimes::forConfig)
+                .flatMap(ProviderRuntime::keysUri);
     }
 
     Clock clock() {

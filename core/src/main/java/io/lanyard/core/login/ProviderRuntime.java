@@ -2,6 +2,7 @@ package io.lanyard.core.login;
 
 import io.lanyard.core.config.IdentityProviderConfig;
 import io.lanyard.core.discovery.ProviderMetadata;
+import io.lanyard.core.discovery.ProviderDocuments;
 import io.lanyard.core.discovery.ProviderMetadataSource;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.keys.JwksSource;
@@ -13,6 +14,7 @@ import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.provisioning.GroupRules;
 import io.lanyard.core.secret.SecretOwner;
 import io.lanyard.core.signing.SigningKeys;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -30,14 +32,17 @@ final class ProviderRuntime {
     private final GroupRules groupRules;
     private final ProviderHttpClient http;
     private final Clock clock;
+    private final ProviderDocuments documents;
     private volatile JwksSource keys;
 
-    ProviderRuntime(IdentityProviderConfig config, ClientSecrets secrets, ProviderHttpClient http, Clock clock) {
+    ProviderRuntime(IdentityProviderConfig config, ClientSecrets secrets, ProviderHttpClient http, Clock clock,
+            ProviderDocuments documents) {
+        this.documents = documents;
         this.config = config;
         this.secrets = secrets;
         this.http = http;
         this.clock = clock;
-        this.metadata = new ProviderMetadataSource(config.issuer(), config.discoveryUrl(), http, clock);
+        this.metadata = new ProviderMetadataSource(config.issuer(), config.discoveryUrl(), http, clock, documents);
         this.usernameMapper = new UsernameMapper(config.usernameMapping());
         this.groupRules = new GroupRules(config.provisioning().groups());
     }
@@ -105,6 +110,12 @@ final class ProviderRuntime {
     record Current(ProviderMetadata metadata, JwksSource keys) {
     }
 
+    /** The jwks_uri whose keys this node holds or fetches, if it has read the metadata yet (never fetches). */
+    Optional<URI> keysUri() {
+        JwksSource held = keys;
+        return held == null ? Optional.empty() : Optional.of(held.jwksUri());
+    }
+
     /** The keys at the jwks_uri of {@code current}; a new key source if the provider moved its keys. */
     private JwksSource keysAt(ProviderMetadata current) {
         JwksSource held = keys;
@@ -112,7 +123,7 @@ final class ProviderRuntime {
             synchronized (this) {
                 held = keys;
                 if (held == null || !held.jwksUri().equals(current.jwksUri())) {
-                    held = new JwksSource(current.jwksUri(), http, clock);
+                    held = new JwksSource(current.jwksUri(), http, clock, documents);
                     keys = held;
                 }
             }

@@ -1,6 +1,7 @@
 package io.lanyard.core.login;
 
 import io.lanyard.core.config.IdentityProviderConfig;
+import io.lanyard.core.discovery.ProviderDocuments;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.secret.SecretOwner;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
@@ -17,9 +18,11 @@ final class ProviderRuntimes {
     private final ClientSecretResolver secrets;
     private final ProviderHttpClient http;
     private final Clock clock;
+    private final ProviderDocuments documents;
     private final Map<String, ProviderRuntime> runtimes = new ConcurrentHashMap<>();
 
-    ProviderRuntimes(ClientSecretResolver secrets, ProviderHttpClient http, Clock clock) {
+    ProviderRuntimes(ClientSecretResolver secrets, ProviderHttpClient http, Clock clock, ProviderDocuments documents) {
+        this.documents = documents;
         this.secrets = secrets;
         this.http = http;
         this.clock = clock;
@@ -33,6 +36,6 @@ final class ProviderRuntimes {
         return runtimes.compute(config.id(), (id, existing) -> existing != null && existing.config().equals(config)
                 ? existing
                 : new ProviderRuntime(config, secrets.resolveBoth(SecretOwner.identityProvider(id),
-                        config.clientSecret(), config.nextClientSecret()), http, clock));
+                        config.clientSecret(), config.nextClientSecret()), http, clock, documents));
     }
 }

@@ -15,7 +15,7 @@ public enum SignInPage {
             "typedEmail", "providers", "offerRemember", "localLoginUrl")),
     /** Every failed login: the loop breaker, emergency access refused, a provider's refusal, ... */
     ERROR("error", Set.of("productName", "title", "advice", "code", "reference", "providerError", "lastCode",
-            "tryAgainUrl", "localLoginUrl")),
+            "tryAgainUrl", "localLoginUrl", "outageAdminUrl")),
     /** Where a logout ends. */
     LOGGED_OUT("logged-out", Set.of("productName", "signInAgainUrl"));
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lanyard.core.error.ErrorCode;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LoggingAuditSinkTest {
@@ -51,5 +52,35 @@ class LoggingAuditSinkTest {
         assertThat(event.actor()).isEmpty();
         assertThatThrownBy(() -> AuditEvent.of(null, NOW)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> AuditEvent.of(AuditEventType.LOGOUT, null)).isInstanceOf(NullPointerException.class);
+    }
+
+    /** Issue 19: a flood of identical failures is one line and a count per minute, not one line per request. */
+    @Test
+    void identicalFailuresAreSummarisedButSuccessesAreEachLogged() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(LoggingAuditSink.LOGGER);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            io.lanyard.core.testing.MutableClock clock = new io.lanyard.core.testing.MutableClock(NOW);
+            LoggingAuditSink sink = new LoggingAuditSink(clock);
+            for (int i = 0; i < 500; i++) {
+                sink.record(AuditEvent.of(AuditEventType.LOGIN_FAILED, NOW).user("u" + i).integration("kc")
+                        .code(ErrorCode.DISCOVERY_UNREACHABLE).correlationId("R" + i).build());
+                sink.record(AuditEvent.of(AuditEventType.LOGIN_SUCCEEDED, NOW).user("ok" + i).build());
+            }
+            clock.advance(java.time.Duration.ofMinutes(1));
+            sink.record(AuditEvent.of(AuditEventType.LOGIN_SUCCEEDED, NOW).user("last").build());
+
+            List<String> failed = lines.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .filter(line -> line.contains("LOGIN_FAILED")).toList();
+            assertThat(failed).hasSize(2);
+            assertThat(failed.get(1)).contains("repeated=499");
+            assertThat(lines.list).filteredOn(e -> e.getFormattedMessage().startsWith("LOGIN_SUCCEEDED")).hasSize(501);
+        } finally {
+            logger.detachAppender(lines);
+        }
     }
 }

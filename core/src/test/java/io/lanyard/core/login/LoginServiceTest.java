@@ -392,6 +392,13 @@ class LoginServiceTest {
         assertFails(() -> logIn("mallory"), ErrorCode.USER_NOT_FOUND);
     }
 
+    /** The audit trail's "why can't mallory log in?": the failure names the username the claims mapped to. */
+    @Test
+    void aFailureAfterTheIdTokenWasValidatedNamesWhomTheLoginWasFor() {
+        assertThatThrownBy(() -> logIn("mallory")).isInstanceOf(LoginFailedException.class)
+                .satisfies(e -> assertThat(((LoginFailedException) e).attemptedUser()).contains("mallory"));
+    }
+
     @Test
     void completeWhenUserInactiveThenRefused() {
         assertFails(() -> logIn("carol"), ErrorCode.USER_INACTIVE);

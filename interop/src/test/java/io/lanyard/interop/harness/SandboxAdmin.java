@@ -46,6 +46,20 @@ public final class SandboxAdmin {
         return new SandboxAdmin(base, http, String.valueOf(xsrf.get("header")), String.valueOf(xsrf.get("token")));
     }
 
+    /**
+     * The "Test sign-in" link the page Health shows for this provider (issue 19): a single-use ticket, opened by
+     * anyone's browser (nobody needs to be logged in there).
+     */
+    public URI testSignInLink(String identityProviderId) {
+        String page = send(http, HttpRequest.newBuilder(URI.create(base + LanyardPaths.ADMIN + "/health")).GET(), 200);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("class=\"test-sign-in\" href=\"([^\"]*/login/"
+                + java.util.regex.Pattern.quote(identityProviderId) + "\\?lanyard_test=[^\"]+)\"").matcher(page);
+        if (!link.find()) {
+            throw new AssertionError("no Test sign-in link for " + identityProviderId + " on the Health page");
+        }
+        return base.resolve(link.group(1).replace("&amp;", "&"));
+    }
+
     /** Rotation step "give it to Lanyard as next": the next secret, written into {@code CLIENT_SECRET_NEXT}. */
     public void giveNextSecret(String identityProviderId, Secret next) {
         change(identityProviderId, Map.of("nextClientSecret", next.reveal()));

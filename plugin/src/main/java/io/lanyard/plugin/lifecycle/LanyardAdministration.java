@@ -2,6 +2,7 @@ package io.lanyard.plugin.lifecycle;
 
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.audit.AuditSink;
+import io.lanyard.core.audit.EventStore;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.config.change.SettingsService;
 import io.lanyard.core.diagnostics.EntraConnectorCheck;
@@ -11,6 +12,7 @@ import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.host.BaseUrl;
 import io.lanyard.core.host.LoginPage;
 import io.lanyard.core.http.HttpLimits;
+import io.lanyard.core.login.LoginService;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.signin.EmergencyAccessFile;
@@ -25,6 +27,8 @@ import io.lanyard.plugin.admin.StaticResources;
 import io.lanyard.plugin.admin.XsrfTokens;
 import io.lanyard.plugin.admin.api.ApiServlet;
 import io.lanyard.plugin.admin.dirsync.DirectorySyncPages;
+import io.lanyard.plugin.admin.events.EventPages;
+import io.lanyard.plugin.admin.health.HealthPages;
 import io.lanyard.plugin.dirsync.DirectorySyncs;
 import io.lanyard.plugin.admin.integration.IntegrationAdmins;
 import io.lanyard.core.bearer.CiTokenExplainer;
@@ -70,7 +74,8 @@ public final class LanyardAdministration {
     public LanyardAdministration(LanyardPlugin plugin, AdminAccess access, BaseUrl baseUrl, LoginPage loginPage) {
         this(plugin.configurationService(), access, plugin.secrets(), baseUrl, loginPage,
                 AdminPageLayout.hostDecorated(), HttpLimits.DEFAULT, Clock.systemUTC(), plugin.settings(),
-                plugin.emergencyFile(), plugin.audit(), plugin.directorySyncs(), plugin.signInTemplates());
+                plugin.emergencyFile(), plugin.audit(), plugin.directorySyncs(), plugin.signInTemplates(),
+                plugin.events(), Optional.of(plugin.loginService()), plugin.productDescription());
     }
 
     /** Without Lanyard's settings file: {@code settings.xml}'s defaults, which the API then cannot change. */
@@ -109,17 +114,23 @@ public final class LanyardAdministration {
             HttpLimits limits, Clock clock, SettingsService settings, EmergencyAccessFile emergencyFile,
             AuditSink audit, DirectorySyncs directorySyncs) {
         this(changes, access, secrets, baseUrl, loginPage, layout, limits, clock, settings, emergencyFile, audit,
-                directorySyncs, new SignInTemplates(LanyardText.english(), ""));
+                directorySyncs, new SignInTemplates(LanyardText.english(), ""), Optional.empty(), Optional.empty(),
+                "unknown");
     }
 
     /**
      * @param pageTemplates the sign-in pages people see, whose own templates the Sign-in tab edits (the same as the
      *                      login edge's, {@link LanyardPlugin#signInTemplates()})
+     * @param events        Lanyard's event store, shown on the page "Events"; empty: no such page
+     * @param logins        the logins' providers as fetched, shown with the last sign-ins on the page "Health"; empty:
+     *                      no such page
+     * @param product       the product and its version, for the support zip
      */
     public LanyardAdministration(Optional<ConfigurationService> changes, AdminAccess access,
             LanyardSecrets secrets, BaseUrl baseUrl, LoginPage loginPage, AdminPageLayout layout,
             HttpLimits limits, Clock clock, SettingsService settings, EmergencyAccessFile emergencyFile,
-            AuditSink audit, DirectorySyncs directorySyncs, SignInTemplates pageTemplates) {
+            AuditSink audit, DirectorySyncs directorySyncs, SignInTemplates pageTemplates, Optional<EventStore> events,
+            Optional<LoginService> logins, String product) {
         Objects.requireNonNull(access, "access");
         if (changes.isEmpty()) {
             this.adminServlet = new UnavailableServlet();
@@ -143,6 +154,9 @@ public final class LanyardAdministration {
         pages.add(new SignInPages(settings, emergencyFile, new EmergencyTimeBox(settings, audit, clock), view, guard,
                 audit, clock, pageTemplates));
         pages.add(new DirectorySyncPages(changes.get()::current, directorySyncs, view, guard));
+        events.ifPresent(store -> pages.add(new EventPages(store, view)));
+        logins.ifPresent(service -> pages.add(new HealthPages(changes.get(), events, service, view, clock,
+                secrets.nodeReports(), product)));
         this.adminServlet = new AdminServlet(guard, view, pages, new StaticResources(), loginPage);
         this.apiServlet = new ApiServlet(guard, changes.get(), integrations, sections, text, settings, emergencyFile,
                 audit, clock, directorySyncs);

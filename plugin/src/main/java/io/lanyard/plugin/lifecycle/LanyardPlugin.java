@@ -1,6 +1,8 @@
 package io.lanyard.plugin.lifecycle;
 
 import io.lanyard.core.audit.AuditSink;
+import io.lanyard.core.audit.AuditSinks;
+import io.lanyard.core.audit.EventStore;
 import io.lanyard.core.audit.LoggingAuditSink;
 import io.lanyard.core.bearer.BasicAuthCheck;
 import io.lanyard.core.bearer.BasicAuthOffFile;
@@ -10,6 +12,7 @@ import io.lanyard.core.cluster.LocalClusterState;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.change.ConfigurationService;
 import io.lanyard.core.config.change.SettingsService;
+import io.lanyard.core.discovery.ProviderDocuments;
 import io.lanyard.core.config.xml.ConfigurationFiles;
 import io.lanyard.core.host.AccountWrites;
 import io.lanyard.core.dirsync.DirectorySync;
@@ -87,7 +90,10 @@ public final class LanyardPlugin implements AutoCloseable {
     private final LoginService loginService;
     private final LanyardWeb web;
     private final SignInTemplates signInTemplates;
-    private final AuditSink audit = new LoggingAuditSink();
+    /** The log line, Lanyard's event store in the shared home, and the product's audit log where it has one. */
+    private final AuditSink audit;
+    private final Optional<EventStore> events;
+    private final String productDescription;
     private final BearerAuthenticator bearer;
     private final Clock clock = Clock.systemUTC();
     /**
@@ -128,32 +134,41 @@ public final class LanyardPlugin implements AutoCloseable {
             AccountWrites accounts, GroupWrites groups, SessionLogin sessionLogin, LoginPage loginPage,
             ClusterState cluster) {
         this(product, home, baseUrl, users, accounts, groups, sessionLogin, loginPage, cluster,
-                AccountDirectories.unknown());
+                AccountDirectories.unknown(), AuditSink.none());
     }
 
     /**
      * @param directories which directory holds an account, for providers restricted to one ({@code ALLOWED_DIRECTORY})
+     * @param hostAudit   the product's own audit log ({@code io.lanyard.plugin.audit.HostAuditLog}), or none where the
+     *                    product has none (Bamboo)
      */
     public LanyardPlugin(HostProduct product, HomeDirectory home, BaseUrl baseUrl, UserDirectory users,
             AccountWrites accounts, GroupWrites groups, SessionLogin sessionLogin, LoginPage loginPage,
-            ClusterState cluster, AccountDirectories directories) {
+            ClusterState cluster, AccountDirectories directories, AuditSink hostAudit) {
         Objects.requireNonNull(home, "home");
         this.passwordForms = PasswordForms.of(platformId(product), loginPage);
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.revocations = SessionRevocations.of(cluster, clock);
-        LOG.info("Lanyard starting in {} ({})", describe(product), cluster.nodeName());
+        this.productDescription = describe(product);
+        LOG.info("Lanyard starting in {} ({})", productDescription, cluster.nodeName());
         this.lanyardDirectory = StartupConfiguration.locate(home);
         this.configuration = new ConfigurationHolder(StartupConfiguration.load(lanyardDirectory));
+        this.events = lanyardDirectory.map(directory -> EventStore.inFolder(directory, cluster.nodeName(), clock));
+        this.audit = events.isPresent()
+                ? AuditSinks.all(new LoggingAuditSink(), events.get(), Objects.requireNonNull(hostAudit, "hostAudit"))
+                : AuditSinks.all(new LoggingAuditSink(), Objects.requireNonNull(hostAudit, "hostAudit"));
         this.clientSecrets = ClientSecretResolver.atStart(product, lanyardDirectory);
         this.secrets = new LanyardSecrets(configuration, clientSecrets, lanyardDirectory,
                 certificateName(product, baseUrl), EntraEndpoints.NATIONAL_CLOUDS, HttpLimits.DEFAULT, clock)
                 .startBackground();
         // one per plugin: it keeps the configuration in step with the files other nodes change
         this.changes = lanyardDirectory.map(directory -> new ConfigurationService(configuration,
-                new ConfigurationFiles(directory), clientSecrets, cluster));
+                new ConfigurationFiles(directory), clientSecrets, cluster, audit));
         this.loginService = LoginService.builder(configuration, clientSecrets, users, baseUrl, clock)
                 .signingKeys(secrets.signingKeys()).seenStates(new ClusterSeenLoginStates(cluster))
-                .writes(accounts, groups).audit(audit).directories(directories).build();
+                .writes(accounts, groups).audit(audit).directories(directories)
+                .providerDocuments(lanyardDirectory.map(directory -> ProviderDocuments.inFolder(directory, clock))
+                        .orElseGet(() -> ProviderDocuments.inMemory(clock))).build();
         this.logouts = LogoutService.create(loginService, cluster, revocations, audit);
         // API access: a missing service account is created through the same account writes as just-in-time accounts
         this.bearer = new BearerAuthenticator(configuration, clientSecrets, users, accounts, audit, clock,
@@ -175,7 +190,7 @@ public final class LanyardPlugin implements AutoCloseable {
                 CustomPages.in(lanyardDirectory));
         this.web = LanyardWeb.create(loginService, configuration, sessionLogin, loginPage, baseUrl,
                 lanyardDirectory.map(PendingLoginSeal::inFolder).orElseGet(PendingLoginSeal::inMemory), settings,
-                clock, signInTemplates);
+                clock, signInTemplates, audit);
     }
 
     /** The subject of Lanyard's certificate, so that an administrator tells two installations' certificates apart. */
@@ -342,9 +357,19 @@ public final class LanyardPlugin implements AutoCloseable {
         return emergencyFile;
     }
 
-    /** Where audit events go (the log today; the product's audit log and Lanyard's event store where they exist). */
+    /** Where audit events go: the log, Lanyard's event store, and the product's audit log where it has one. */
     public AuditSink audit() {
         return audit;
+    }
+
+    /** The product and its version, as the start-up log names them (the support zip's versions). */
+    public String productDescription() {
+        return productDescription;
+    }
+
+    /** Lanyard's event store in the shared home (the admin page Events); empty when the application reports no home. */
+    public Optional<EventStore> events() {
+        return events;
     }
 
     /** The client secret resolution logins use, resolved once at start (the admin UI shows where each comes from). */

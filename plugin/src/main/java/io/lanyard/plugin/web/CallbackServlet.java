@@ -36,9 +36,11 @@ public final class CallbackServlet extends HttpServlet {
     private final transient SessionLogin sessionLogin;
     private final transient ErrorPage errorPage;
     private final transient LoginFilter logins;
+    private final transient LoginAudit audit;
 
     CallbackServlet(LoginService loginService, PendingLoginCookies pendingLogins, SessionLogin sessionLogin,
-            ErrorPage errorPage, LoginFilter logins) {
+            ErrorPage errorPage, LoginFilter logins, LoginAudit audit) {
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.loginService = Objects.requireNonNull(loginService, "loginService");
         this.pendingLogins = Objects.requireNonNull(pendingLogins, "pendingLogins");
         this.sessionLogin = Objects.requireNonNull(sessionLogin, "sessionLogin");
@@ -50,6 +52,10 @@ public final class CallbackServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
         String identityProviderId = RequestPaths.segmentAfter(request, LanyardPaths.CALLBACK_PREFIX);
+        if (loginService.isDryRun(request.getParameter("state"))) {
+            dryRun(request, response, identityProviderId);
+            return;
+        }
         try {
             LoginSuccess success = complete(request, response, identityProviderId);
             if (request.getSession(false) != null) {
@@ -62,22 +68,42 @@ public final class CallbackServlet extends HttpServlet {
                 // the provider confirmed the same person just now: what ReauthenticateServlet's "done" looks for
                 request.getSession().setAttribute(ReauthenticateServlet.REAUTHENTICATED_AT, java.time.Instant.now());
             }
+            audit.succeeded(request, success);
             response.sendRedirect(request.getContextPath() + success.returnPath());
         } catch (SilentLoginNeedsInteraction needed) {
             // the provider session ended too: the normal login, back to the same page
             logins.start(request, response, needed.identityProviderId(), needed.returnPath());
         } catch (LanyardException failure) {
             logins.noteFailure(request, response, failure.errorCode().code());
-            errorPage.show(request, response, failure, identityProviderId);
+            audit.failed(request, failure, identityProviderId,
+                    errorPage.show(request, response, failure, identityProviderId));
         }
+    }
+
+    /** A "Test sign-in" an administrator started: the report, no login, the session left as it is. */
+    private void dryRun(HttpServletRequest request, HttpServletResponse response, String identityProviderId)
+            throws IOException {
+        String callbackIdentityProviderId = identityProviderId == null ? "" : identityProviderId;
+        AuthorizationResponse authorizationResponse = authorizationResponse(request);
+        Optional<PendingLogin> pending = pendingLogins.take(request, response, request.getParameter("state"));
+        if (pending.isEmpty()) {
+            errorPage.show(request, response, new LoginFailedException(ErrorCode.STATE_UNKNOWN, "a test sign-in came "
+                    + "back to a browser that did not start it"), identityProviderId);
+            return;
+        }
+        DryRunPage.write(response, loginService.completeDryRun(callbackIdentityProviderId, pending.get(),
+                authorizationResponse));
+    }
+
+    private static AuthorizationResponse authorizationResponse(HttpServletRequest request) {
+        return AuthorizationResponse.of(request.getParameter("state"), request.getParameter("code"),
+                request.getParameter("iss"), request.getParameter("error"), request.getParameter("error_description"));
     }
 
     private LoginSuccess complete(HttpServletRequest request, HttpServletResponse response, String identityProviderId) {
         String callbackIdentityProviderId = identityProviderId == null ? "" : identityProviderId;
         loginService.checkCallbackProvider(callbackIdentityProviderId);
-        AuthorizationResponse authorizationResponse = AuthorizationResponse.of(request.getParameter("state"),
-                request.getParameter("code"), request.getParameter("iss"), request.getParameter("error"),
-                request.getParameter("error_description"));
+        AuthorizationResponse authorizationResponse = authorizationResponse(request);
         String state = authorizationResponse.state()
                 .orElseThrow(() -> new LoginFailedException(ErrorCode.STATE_MISSING, "callback without state"));
         Optional<PendingLogin> pending = pendingLogins.take(request, response, state);

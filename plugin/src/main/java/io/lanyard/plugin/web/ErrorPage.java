@@ -1,8 +1,10 @@
 package io.lanyard.plugin.web;
 
+import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.config.IntegrationKind;
 import io.lanyard.core.error.ErrorCode;
 import io.lanyard.core.error.LanyardException;
+import io.lanyard.core.error.LogFlood;
 import io.lanyard.core.error.LogText;
 import io.lanyard.core.error.LoginFailedException;
 import io.lanyard.core.host.LoginPage;
@@ -29,6 +31,10 @@ public final class ErrorPage {
     private final LanyardText text;
     private final ErrorPageRenderer renderer;
     private final CorrelationIds correlationIds = new CorrelationIds();
+    /** A provider outage or a loop of bad requests: one line per code and provider each minute, and a count. */
+    private final LogFlood flood = LogFlood.perMinute((kind, times, window) -> LOG.warn(
+            "Login failed: {} repeated {} more times within {} s of the line above; summarised, not one line each",
+            kind, times, window.toSeconds()));
 
     public ErrorPage(LoginPage loginPage, LanyardText text, ErrorPageRenderer renderer) {
         this.loginPage = Objects.requireNonNull(loginPage, "loginPage");
@@ -38,21 +44,29 @@ public final class ErrorPage {
 
     /**
      * @param identityProviderId the provider involved, as the request named it (untrusted; logged only if well-formed)
+     * @return the correlation id the page shows and the log line has
      */
-    public void show(HttpServletRequest request, HttpServletResponse response, LanyardException failure,
+    public String show(HttpServletRequest request, HttpServletResponse response, LanyardException failure,
             String identityProviderId) throws IOException {
-        show(request, response, failure, identityProviderId, Optional.empty());
+        return show(request, response, failure, identityProviderId, Optional.empty());
     }
 
     /** @param lastCode the loop breaker's page: the code of the last failure the browser saw */
-    void show(HttpServletRequest request, HttpServletResponse response, LanyardException failure,
+    String show(HttpServletRequest request, HttpServletResponse response, LanyardException failure,
             String identityProviderId, Optional<String> lastCode) throws IOException {
         ErrorCode code = failure.errorCode();
         String correlationId = correlationIds.next();
-        LOG.warn("Login failed: {} correlationId={} idp={}: {}", code, correlationId,
-                loggableId(identityProviderId), loggableMessage(failure.getMessage()));
+        String idp = loggableId(identityProviderId);
+        if (flood.admit(code.code() + " idp=" + idp)) {
+            LOG.warn("Login failed: {} correlationId={} idp={}: {}", code, correlationId, idp,
+                    loggableMessage(failure.getMessage()));
+        }
         ErrorPageModel model = model(request, code, correlationId, providerError(failure), lastCode);
-        write(response, model);
+        // a provider that cannot be reached: the outage page, which says so and where administrators act
+        write(response, model, code.kind() == ErrorCode.Kind.PROVIDER_UNAVAILABLE
+                ? renderer.renderOutage(model, request.getContextPath() + LanyardPaths.ADMIN + "/health")
+                : renderer.render(model));
+        return correlationId;
     }
 
     ErrorPageModel model(HttpServletRequest request, ErrorCode code, String correlationId, Optional<String> providerError,
@@ -62,8 +76,7 @@ public final class ErrorPage {
                 providerError, loginUrl, loginUrl + "?" + NATIVE_LOGIN_PARAMETER + "=1", lastCode);
     }
 
-    private void write(HttpServletResponse response, ErrorPageModel model) throws IOException {
-        String html = renderer.render(model);
+    private void write(HttpServletResponse response, ErrorPageModel model, String html) throws IOException {
         response.setStatus(model.status());
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/html;charset=UTF-8");

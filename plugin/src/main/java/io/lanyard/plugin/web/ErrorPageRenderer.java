@@ -25,12 +25,23 @@ public final class ErrorPageRenderer {
 
     /** A complete HTML document; the template escapes every value of the model. */
     public String render(ErrorPageModel model) {
-        return templates.render(SignInPage.ERROR, data(model));
+        return templates.render(SignInPage.ERROR, data(model, ""));
+    }
+
+    /**
+     * The outage page: the provider cannot be reached. The failure page, which then says so first (not the person's
+     * fault) and where administrators open emergency access.
+     *
+     * @param adminHealthUrl the admin page Health, with its one-click emergency opening
+     */
+    public String renderOutage(ErrorPageModel model, String adminHealthUrl) {
+        return templates.render(SignInPage.ERROR, data(model, Objects.requireNonNull(adminHealthUrl, "adminHealthUrl")));
     }
 
     /** What the template shows, as plain text. */
-    static Map<String, Object> data(ErrorPageModel model) {
+    static Map<String, Object> data(ErrorPageModel model, String outageAdminUrl) {
         Map<String, Object> data = new HashMap<>();
+        data.put("outageAdminUrl", outageAdminUrl);
         data.put("title", model.title());
         data.put("advice", model.advice());
         data.put("code", model.code());

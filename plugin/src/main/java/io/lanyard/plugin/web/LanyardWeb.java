@@ -1,6 +1,7 @@
 package io.lanyard.plugin.web;
 
 import io.lanyard.core.LanyardPaths;
+import io.lanyard.core.audit.AuditSink;
 import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.SignInPolicy;
 import io.lanyard.core.config.change.SettingsService;
@@ -80,27 +81,29 @@ public final class LanyardWeb {
             SessionLogin sessionLogin, LoginPage loginPage, BaseUrl baseUrl, PendingLoginSeal seal,
             SettingsService settings, Clock clock) {
         return create(loginService, configuration, sessionLogin, loginPage, baseUrl, seal, settings, clock,
-                SignInTemplates.unnamed(LanyardText.english()));
+                SignInTemplates.unnamed(LanyardText.english()), AuditSink.none());
     }
 
     /**
      * @param templates the pages people see (the chooser, failures, logged out): the product's name, and the
      *                  administrator's own templates when there are any
+     * @param audit     where every login's success or failure goes ({@code LOGIN_SUCCEEDED}, {@code LOGIN_FAILED})
      */
     public static LanyardWeb create(LoginService loginService, ConfigurationHolder configuration,
             SessionLogin sessionLogin, LoginPage loginPage, BaseUrl baseUrl, PendingLoginSeal seal,
-            SettingsService settings, Clock clock, SignInTemplates templates) {
+            SettingsService settings, Clock clock, SignInTemplates templates, AuditSink audit) {
         Objects.requireNonNull(loginService, "loginService");
+        LoginAudit loginAudit = new LoginAudit(audit, clock);
         PendingLoginCookies pendingLogins = new PendingLoginCookies(seal, baseUrl);
         SignInCookies signInCookies = new SignInCookies(baseUrl, clock);
         LanyardText text = LanyardText.english();
         ErrorPage errorPage = new ErrorPage(loginPage, text, new ErrorPageRenderer(templates));
         LoginFilter filter = new LoginFilter(loginPage, configuration, sessionLogin, loginService, pendingLogins,
-                new BaseUrlRedirect(baseUrl), errorPage, settings, signInCookies);
+                new BaseUrlRedirect(baseUrl), errorPage, settings, signInCookies, loginAudit);
         ChooserPage chooser = new ChooserPage(text, loginPage, templates);
         return new LanyardWeb(filter, new LoginServlet(configuration, filter, chooser, settings, signInCookies, text),
-                new CallbackServlet(loginService, pendingLogins, sessionLogin, errorPage, filter), errorPage, baseUrl,
-                configuration, settings, chooser, templates);
+                new CallbackServlet(loginService, pendingLogins, sessionLogin, errorPage, filter, loginAudit), errorPage,
+                baseUrl, configuration, settings, chooser, templates);
     }
 
     /**

@@ -54,10 +54,12 @@ public final class LoginFilter implements Filter {
     private final ErrorPage errorPage;
     private final SettingsService settings;
     private final SignInCookies signInCookies;
+    private final LoginAudit audit;
 
     LoginFilter(LoginPage loginPage, ConfigurationHolder configuration, SessionLogin sessionLogin,
             LoginService loginService, PendingLoginCookies pendingLogins, BaseUrlRedirect baseUrlRedirect,
-            ErrorPage errorPage, SettingsService settings, SignInCookies signInCookies) {
+            ErrorPage errorPage, SettingsService settings, SignInCookies signInCookies, LoginAudit audit) {
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.loginPaths = loginPage.paths().toArray(new String[0]);
         this.returnParameter = loginPage.returnParameter();
         this.configuration = Objects.requireNonNull(configuration, "configuration");
@@ -118,6 +120,21 @@ public final class LoginFilter implements Filter {
         start(request, response, identityProviderId, requestedReturn, false, options);
     }
 
+    /** A "Test sign-in" with the ticket the admin page gave: the provider's normal request, a report at the end. */
+    void startDryRun(HttpServletRequest request, HttpServletResponse response, String identityProviderId,
+            String ticket) throws IOException {
+        LoginRedirect redirect;
+        try {
+            redirect = loginService.startDryRun(identityProviderId, ticket);
+        } catch (LanyardException failure) {
+            errorPage.show(request, response, failure, identityProviderId);
+            return;
+        }
+        pendingLogins.save(response, redirect.pendingLogin());
+        response.setHeader("Cache-Control", "no-store");
+        response.sendRedirect(redirect.authorizationUri().toASCIIString());
+    }
+
     /** A normal login, e.g. after a silent one came back needing the person. */
     void start(HttpServletRequest request, HttpServletResponse response, String identityProviderId,
             String requestedReturn) throws IOException {
@@ -150,7 +167,8 @@ public final class LoginFilter implements Filter {
                     : loginService.startLogin(identityProviderId, requestedReturn, options);
         } catch (LanyardException failure) {
             signInCookies.noteFailure(response, loop, failure.errorCode().code(), policy.loopWindow());
-            errorPage.show(request, response, failure, identityProviderId);
+            audit.failed(request, failure, identityProviderId,
+                    errorPage.show(request, response, failure, identityProviderId));
             return;
         }
         pendingLogins.save(response, redirect.pendingLogin());

@@ -63,6 +63,12 @@ public final class LoginServlet extends HttpServlet {
         String requestedReturn = requestedReturn(request);
         String identityProviderId = identityProviderId(request);
         SignInPolicy policy = settings.refreshed().signIn();
+        if (identityProviderId != null && !identityProviderId.isEmpty()
+                && request.getParameter(DryRunPage.TEST_PARAMETER) != null) {
+            loginFilter.startDryRun(request, response, identityProviderId,
+                    request.getParameter(DryRunPage.TEST_PARAMETER));
+            return;
+        }
         if (identityProviderId != null && !identityProviderId.isEmpty()) {
             if ("1".equals(request.getParameter(REMEMBER_PARAMETER)) && !policy.rememberChoice().isZero()) {
                 signInCookies.remember(response, identityProviderId, policy.rememberChoice());

@@ -24,7 +24,9 @@ public enum PageText {
     SIGN_IN_WITH("lanyard.page.sign_in_with"),
     LOGGED_OUT_TITLE("lanyard.page.logged_out.title"),
     LOGGED_OUT_TEXT("lanyard.page.logged_out.text"),
-    SIGN_IN_AGAIN("lanyard.page.logged_out.sign_in_again");
+    SIGN_IN_AGAIN("lanyard.page.logged_out.sign_in_again"),
+    OUTAGE_TEXT("lanyard.page.outage.text"),
+    OUTAGE_ADMIN("lanyard.page.outage.admin");
 
     private final String key;
 

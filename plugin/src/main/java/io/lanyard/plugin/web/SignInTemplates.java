@@ -135,6 +135,7 @@ public final class SignInTemplates {
                 data.put("reference", "ABCDEFGHIJ");
                 data.put("providerError", "");
                 data.put("lastCode", ErrorCode.ID_TOKEN_EXPIRED.code());
+                data.put("outageAdminUrl", "");
                 data.put("tryAgainUrl", login);
                 data.put("localLoginUrl", login + "?lanyard_native=1");
             }

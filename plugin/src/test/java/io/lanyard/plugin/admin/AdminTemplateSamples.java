@@ -223,6 +223,20 @@ final class AdminTemplateSamples {
         template.put("file", text);
         template.put("failure", Map.of("code", "LNY-810", "detail", text));
         data.put("signInPageTemplate", template);
+        data.put("eventsPage", Map.of("frame", frame("events"), "filter", Map.of("user", text, "provider", text, "code",
+                text, "type", "LOGIN_FAILED", "from", text, "until", text, "limit", "10"), "types",
+                List.of("LOGIN_FAILED", text), "events", List.of(Map.of("time", "2026-12-06T10:00:00Z", "type",
+                        "LOGIN_FAILED", "user", text, "actor", text, "provider", text, "code", "LNY-502", "reference",
+                        text, "source", text, "details", text)), "exportQuery", "user=" + text, "storeFolder", text,
+                "failure", Map.of("code", "LNY-852", "detail", text)));
+        Map<String, Object> fetch = Map.of("url", "https://idp/" + text, "fetchedAt", "2026-12-06T10:00:00Z", "age",
+                "5 min", "failedAt", "2026-12-06T10:05:00Z", "failure", "LNY-200", "fromCopy", true, "copyAt",
+                "2026-12-06T10:00:00Z", "clockOffset", "-2 s");
+        data.put("healthFetch", Map.of("fetch", fetch));
+        data.put("healthPage", Map.of("frame", frame("health"), "providers", List.of(Map.of("id", text, "name", text,
+                "enabled", false, "testUrl", "/jira/x?" + text, "debugUntil", "2026-12-06T10:30:00Z", "lastSuccess", text, "lastFailure", text,
+                "lastFailureCode", "LNY-502", "discovery", fetch, "keys", fetch)), "openMinutes", "60", "now",
+                "2026-12-06T10:06:00Z"));
         Map<String, Object> running = new HashMap<>(Map.of("phase", text, "usersRead", text, "groupsRead", text,
                 "planned", text, "applied", text, "rate", text, "eta", text, "preview", true));
         Map<String, Object> report = new HashMap<>(Map.of("runId", text, "started", text, "outcome", text,

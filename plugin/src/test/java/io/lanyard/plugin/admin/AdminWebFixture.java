@@ -47,11 +47,15 @@ final class AdminWebFixture {
     String user = "admin";
     /** {@code settings.xml} of the Lanyard folder, as the API changes it. */
     final io.lanyard.core.config.change.SettingsService settings;
-    /** What the admin API reported to the audit trail. */
     /** The sign-in pages, with the administrator's own templates in the Lanyard folder. */
     final io.lanyard.plugin.web.SignInTemplates pageTemplates;
+    /** What the admin API reported to the audit trail. */
     final java.util.List<io.lanyard.core.audit.AuditEvent> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
     boolean administrator = true;
+    /** Lanyard's event store in the folder: every configuration change and every event the pages report. */
+    final io.lanyard.core.audit.EventStore events;
+    /** The logins whose providers' fetches the page "Health" shows. */
+    final io.lanyard.core.login.LoginService logins;
 
     private final AdminAccess access = new AdminAccess() {
         @Override
@@ -76,14 +80,23 @@ final class AdminWebFixture {
         this.settings = new io.lanyard.core.config.change.SettingsService(Optional.of(home));
         this.pageTemplates = new io.lanyard.plugin.web.SignInTemplates(io.lanyard.plugin.web.LanyardText.english(),
                 "Jira", io.lanyard.core.signin.CustomPages.in(Optional.of(home)));
-        ConfigurationService service = new ConfigurationService(holder, new ConfigurationFiles(home), secrets);
+        this.events = io.lanyard.core.audit.EventStore.inFolder(home, "node-1", Clock.systemUTC());
+        this.logins = io.lanyard.core.login.LoginService.builder(holder, secrets,
+                org.mockito.Mockito.mock(io.lanyard.core.host.UserDirectory.class),
+                () -> URI.create("https://jira.example.com/jira"), Clock.systemUTC())
+                .providerDocuments(io.lanyard.core.discovery.ProviderDocuments.inFolder(home, Clock.systemUTC()))
+                .build();
+        ConfigurationService service = new ConfigurationService(holder, new ConfigurationFiles(home), secrets,
+                new io.lanyard.core.cluster.LocalClusterState(Clock.systemUTC()), events);
         HttpLimits limits = new HttpLimits(Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024);
         this.secrets = new LanyardSecrets(holder, secrets, Optional.of(home), "Lanyard test", endpoints, limits,
                 Clock.systemUTC());
         LanyardAdministration web = new LanyardAdministration(Optional.of(service), access, this.secrets,
                 () -> URI.create("https://jira.example.com/jira"), LoginPage.JIRA, AdminPageLayout.hostDecorated(),
                 limits, Clock.systemUTC(), settings, new io.lanyard.core.signin.EmergencyAccessFile(Optional.of(home)),
-                audited::add, io.lanyard.plugin.dirsync.DirectorySyncs.none(), pageTemplates);
+                io.lanyard.core.audit.AuditSinks.all(audited::add, events),
+                io.lanyard.plugin.dirsync.DirectorySyncs.none(), pageTemplates, Optional.of(events),
+                Optional.of(logins), "Jira 10.3.0 (test)");
         this.pages = web.adminServlet();
         this.api = web.apiServlet();
     }

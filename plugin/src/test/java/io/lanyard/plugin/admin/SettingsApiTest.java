@@ -49,6 +49,9 @@ class SettingsApiTest {
         assertThat(admin.audited).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo(AuditEventType.SETTINGS_CHANGED);
             assertThat(event.actor()).contains("admin");
+            // issue 19: the fields that changed, with their old and new values
+            assertThat(event.details()).containsEntry("emergencyAccess.groups.to", "[break-glass]")
+                    .containsKey("emergencyAccess.groups.from");
         });
     }
 

@@ -43,6 +43,34 @@ class ErrorPageTest {
         logger.detachAppender(log);
     }
 
+    /** Issue 19: a flood of the same failure is one log line a minute, however many people see the page. */
+    @Test
+    void aFloodOfTheSameFailureIsOneLogLineNotOnePerRequest() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            errorPage.show(request.mock, new FakeHttp.Response().mock,
+                    new LoginFailedException(ErrorCode.DISCOVERY_UNREACHABLE, "connect timed out"), "idp1");
+        }
+        errorPage.show(request.mock, response.mock, new LoginFailedException(ErrorCode.USER_NOT_FOUND, "no"), "idp1");
+
+        assertThat(log.list).filteredOn(e -> e.getFormattedMessage().contains("LNY-200")).hasSize(1);
+        assertThat(log.list).filteredOn(e -> e.getFormattedMessage().contains("LNY-502")).hasSize(1);
+    }
+
+    /** Issue 19: a provider that cannot be reached gets the outage page, with where administrators act. */
+    @Test
+    void aProviderThatCannotBeReachedGetsTheOutagePageAndAnotherFailureDoesNot() throws Exception {
+        errorPage.show(request.mock, response.mock,
+                new LoginFailedException(ErrorCode.DISCOVERY_UNREACHABLE, "connect timed out"), "idp1");
+
+        assertThat(response.body()).contains("id=\"outage\"").contains("LNY-200")
+                .contains("id=\"outage-admin\" href=\"/wiki/plugins/servlet/lanyard/admin/health\"")
+                .doesNotContain("connect timed out");
+
+        FakeHttp.Response other = new FakeHttp.Response();
+        errorPage.show(request.mock, other.mock, new LoginFailedException(ErrorCode.USER_NOT_FOUND, "no"), "idp1");
+        assertThat(other.body()).doesNotContain("id=\"outage\"").doesNotContain("outage-admin");
+    }
+
     @Test
     void escapesHostileProviderErrorCode() throws Exception {
         String hostile = "<img src=x onerror='alert(1)'>";

@@ -34,6 +34,8 @@ class LanyardTextTest {
         Set<String> used = new HashSet<>();
         // lanyard.packaging.* are the product descriptors' texts: the descriptor test checks them both ways.
         text.keys().stream().filter(key -> key.startsWith("lanyard.packaging.")).forEach(used::add);
+        // lanyard.audit.* are the product audit log's texts: HostAuditLogTest checks them both ways.
+        text.keys().stream().filter(key -> key.startsWith("lanyard.audit.")).forEach(used::add);
         for (ErrorCode code : ErrorCode.values()) {
             used.add(code.i18nKey());
             used.add(LanyardText.adviceKey(code));

@@ -1,5 +1,6 @@
 package io.lanyard.core.config.change;
 
+import io.lanyard.core.audit.AuditSink;
 import io.lanyard.core.cluster.LocalClusterState;
 import io.lanyard.core.config.ConfigurationException;
 import io.lanyard.core.config.ConfigurationHolder;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -59,6 +61,7 @@ public final class ConfigurationService implements ConfigurationHolder.Refresher
     private final ConfigurationFiles files;
     private final ClientSecretResolver secrets;
     private final ClusterState cluster;
+    private final ConfigurationAudit audit;
     /** Guards the holder's value together with {@link #known}; taken after the files' lock, never before it. */
     private final ReentrantLock stateLock = new ReentrantLock();
     /** The files as this node last read or wrote them. */
@@ -79,6 +82,16 @@ public final class ConfigurationService implements ConfigurationHolder.Refresher
      */
     public ConfigurationService(ConfigurationHolder holder, ConfigurationFiles files, ClientSecretResolver secrets,
             ClusterState cluster) {
+        this(holder, files, secrets, cluster, AuditSink.none());
+    }
+
+    /**
+     * @param audit where each stored change goes, one {@code CONFIGURATION_CHANGED} event per integration it changed
+     *              (fields with old and new values, secrets only "changed"), with the administrator the change names
+     */
+    public ConfigurationService(ConfigurationHolder holder, ConfigurationFiles files, ClientSecretResolver secrets,
+            ClusterState cluster, AuditSink audit) {
+        this.audit = new ConfigurationAudit(audit, Clock.systemUTC());
         this.holder = Objects.requireNonNull(holder, "holder");
         this.files = Objects.requireNonNull(files, "files");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
@@ -143,9 +156,14 @@ public final class ConfigurationService implements ConfigurationHolder.Refresher
      * @throws LanyardException       {@code CONFIG_WRITE_FAILED} or {@code CONFIG_LOCK_UNAVAILABLE}; nothing changed
      */
     public <C extends Integration> C save(C edited) {
+        return save(edited, null);
+    }
+
+    /** {@link #save(Integration)} by this administrator (the audit trail's actor). */
+    public <C extends Integration> C save(C edited, String actor) {
         C stored = forStorage(Objects.requireNonNull(edited, "edited"));
         IntegrationKind<C> kind = IntegrationKind.of(stored);
-        change(current -> current.with(kind, replaced(current.all(kind), stored)));
+        change(actor, current -> current.with(kind, replaced(current.all(kind), stored)));
         return stored;
     }
 
@@ -157,9 +175,14 @@ public final class ConfigurationService implements ConfigurationHolder.Refresher
      *                          {@code CONFIG_LOCK_UNAVAILABLE}
      */
     public <C extends Integration> C update(C edited) {
+        return update(edited, null);
+    }
+
+    /** {@link #update(Integration)} by this administrator (the audit trail's actor). */
+    public <C extends Integration> C update(C edited, String actor) {
         C stored = forStorage(Objects.requireNonNull(edited, "edited"));
         IntegrationKind<C> kind = IntegrationKind.of(stored);
-        change(current -> {
+        change(actor, current -> {
             if (current.find(kind, stored.id()).isEmpty()) {
                 throw notFound(stored.id());
             }
@@ -176,8 +199,13 @@ public final class ConfigurationService implements ConfigurationHolder.Refresher
      *                          {@code CONFIG_LOCK_UNAVAILABLE}
      */
     public <C extends Integration> C setEnabled(IntegrationKind<C> kind, String id, boolean enabled) {
+        return setEnabled(kind, id, enabled, null);
+    }
+
+    /** {@link #setEnabled(IntegrationKind, String, boolean)} by this administrator (the audit trail's actor). */
+    public <C extends Integration> C setEnabled(IntegrationKind<C> kind, String id, boolean enabled, String actor) {
         List<C> result = new ArrayList<>(1);
-        change(current -> {
+        change(actor, current -> {
             C stored = forStorage(kind.withEnabled(current.find(kind, id).orElseThrow(() -> notFound(id)), enabled));
             result.add(stored);
             return current.with(kind, replaced(current.all(kind), stored));
@@ -189,7 +217,12 @@ public final class ConfigurationService implements ConfigurationHolder.Refresher
      * @throws LanyardException {@code ADMIN_NOT_FOUND} if there is no such integration; {@code CONFIG_WRITE_FAILED}
      */
     public <C extends Integration> LanyardConfiguration delete(IntegrationKind<C> kind, String id) {
-        return change(current -> current.with(kind, removed(current.all(kind), id)));
+        return delete(kind, id, null);
+    }
+
+    /** {@link #delete(IntegrationKind, String)} by this administrator (the audit trail's actor). */
+    public <C extends Integration> LanyardConfiguration delete(IntegrationKind<C> kind, String id, String actor) {
+        return change(actor, current -> current.with(kind, removed(current.all(kind), id)));
     }
 
     /**
@@ -197,13 +230,18 @@ public final class ConfigurationService implements ConfigurationHolder.Refresher
      * rule.
      */
     public LanyardConfiguration replace(LanyardConfiguration next) {
+        return replace(next, null);
+    }
+
+    /** {@link #replace(LanyardConfiguration)} by this administrator (the audit trail's actor). */
+    public LanyardConfiguration replace(LanyardConfiguration next, String actor) {
         Objects.requireNonNull(next, "next");
         LanyardConfiguration stored = LanyardConfiguration.empty();
         for (IntegrationKind<?> kind : IntegrationKind.ALL) {
             stored = withStored(stored, kind, next);
         }
         LanyardConfiguration result = stored;
-        return change(current -> result);
+        return change(actor, current -> result);
     }
 
     private <C extends Integration> LanyardConfiguration withStored(LanyardConfiguration into, IntegrationKind<C> kind,
@@ -219,14 +257,20 @@ public final class ConfigurationService implements ConfigurationHolder.Refresher
      * @throws LanyardException {@code CONFIG_WRITE_FAILED} or {@code CONFIG_LOCK_UNAVAILABLE}; nothing changed
      */
     public LanyardConfiguration change(UnaryOperator<LanyardConfiguration> change) {
+        return change(null, change);
+    }
+
+    /** {@link #change(UnaryOperator)} by this administrator (the audit trail's actor; null when not known). */
+    public LanyardConfiguration change(String actor, UnaryOperator<LanyardConfiguration> change) {
         try (ClusterState.Held clusterLock = cluster.lockConfiguration(CLUSTER_LOCK_WAIT)) {
-            LanyardConfiguration next = changeUnderFileLock(change);
+            LanyardConfiguration next = changeUnderFileLock(Optional.ofNullable(actor), change);
             cluster.configurationChanged();
             return next;
         }
     }
 
-    private LanyardConfiguration changeUnderFileLock(UnaryOperator<LanyardConfiguration> change) {
+    private LanyardConfiguration changeUnderFileLock(Optional<String> actor,
+            UnaryOperator<LanyardConfiguration> change) {
         DirectoryLock.Held acrossNodes = files.lock();
         try {
             stateLock.lock();
@@ -236,12 +280,22 @@ public final class ConfigurationService implements ConfigurationHolder.Refresher
                 files.save(current, next);
                 holder.replace(next);
                 known = files.fingerprint();
+                auditStored(actor, current, next);
                 return next;
             } finally {
                 stateLock.unlock();
             }
         } finally {
             acrossNodes.close();
+        }
+    }
+
+    /** After the files are written: the audit trail can no longer undo a stored change, nor fail it. */
+    private void auditStored(Optional<String> actor, LanyardConfiguration before, LanyardConfiguration after) {
+        try {
+            audit.record(actor, before, after);
+        } catch (RuntimeException e) {
+            LOG.warn("The change is stored, but its audit event could not be made: {}", e.toString());
         }
     }
 

@@ -75,7 +75,7 @@ final class ApiResources {
             throw new ApiException(HttpServletResponse.SC_CONFLICT, ErrorCode.CONFIG_INVALID,
                     "an " + kind.label() + " with this id exists already", List.of(new FieldError("id", "is taken")));
         }
-        C config = save(validated(() -> body.edit(id, Optional.empty())));
+        C config = save(validated(() -> body.edit(id, Optional.empty())), who);
         LOG.info("{} {} ({}) added through the API by {}", kind.capitalizedLabel(), config.id(), config.displayName(),
                 who);
         return new Result(HttpServletResponse.SC_CREATED, json(admin, config));
@@ -89,7 +89,7 @@ final class ApiResources {
                     "the id cannot be changed", List.of(new FieldError("id", "must be the id in the URL or absent")));
         }
         C config = update(admin.keepUneditedParts(validated(() -> body.edit(id, Optional.of(current))),
-                Optional.of(current)));
+                Optional.of(current)), who);
         LOG.info("{} {} ({}) saved through the API by {}", admin.kind().capitalizedLabel(), config.id(),
                 config.displayName(), who);
         return ok(json(admin, config));
@@ -97,7 +97,7 @@ final class ApiResources {
 
     Result delete(String who, IntegrationAdmin<?, ?> admin, String id) {
         existing(admin.kind(), id);
-        configuration.delete(admin.kind(), id);
+        configuration.delete(admin.kind(), id, who);
         LOG.info("{} {} deleted through the API by {}", admin.kind().capitalizedLabel(), id, who);
         return ok(Map.of("deleted", id));
     }
@@ -163,7 +163,7 @@ final class ApiResources {
             throw new ApiException(HttpServletResponse.SC_BAD_REQUEST, ErrorCode.ADMIN_IMPORT_REFUSED,
                     "the configuration was not imported; nothing changed", e.fieldErrors());
         }
-        configuration.replace(next);
+        configuration.replace(next, who);
         LOG.info("Configuration imported through the API by {}: {}", who, imported.entrySet().stream()
                 .map(kind -> kind.getValue().size() + " " + kind.getKey().label() + "(s)")
                 .collect(Collectors.joining(", ")));
@@ -206,18 +206,18 @@ final class ApiResources {
                 HttpServletResponse.SC_NOT_FOUND, ErrorCode.ADMIN_NOT_FOUND, "no " + kind.label() + " with this id"));
     }
 
-    private <C extends Integration> C save(C config) {
+    private <C extends Integration> C save(C config, String who) {
         try {
-            return configuration.save(config);
+            return configuration.save(config, who);
         } catch (ConfigurationException e) {
             throw invalid(e);
         }
     }
 
     /** An existing one: if another node deleted it meanwhile, 404 rather than bringing it back. */
-    private <C extends Integration> C update(C config) {
+    private <C extends Integration> C update(C config, String who) {
         try {
-            return configuration.update(config);
+            return configuration.update(config, who);
         } catch (ConfigurationException e) {
             throw invalid(e);
         } catch (LanyardException e) {

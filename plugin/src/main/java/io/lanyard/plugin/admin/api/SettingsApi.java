@@ -113,9 +113,34 @@ final class SettingsApi {
     }
 
     ApiResources.Result put(String who, SettingsJson body) {
-        LanyardSettings changed = change(current -> apply(current.toBuilder(), body).build());
-        audit.record(AuditEvent.of(AuditEventType.SETTINGS_CHANGED, clock.instant()).actor(who).build());
-        return ok(json(changed));
+        LanyardSettings[] before = new LanyardSettings[1];
+        LanyardSettings changed = change(current -> {
+            before[0] = current;
+            return apply(current.toBuilder(), body).build();
+        });
+        AuditEvent.Builder event = AuditEvent.of(AuditEventType.SETTINGS_CHANGED, clock.instant()).actor(who);
+        SettingsJson old = json(before[0]);
+        SettingsJson now = json(changed);
+        changedFields(event, "signIn.", old.signIn(), now.signIn());
+        changedFields(event, "emergencyAccess.", old.emergencyAccess(), now.emergencyAccess());
+        audit.record(event.build());
+        return ok(now);
+    }
+
+    /** Each field of the two records that differs, as {@code <prefix><field>.from} and {@code .to} (issue 19). */
+    private static void changedFields(AuditEvent.Builder event, String prefix, Record old, Record now) {
+        for (java.lang.reflect.RecordComponent component : old.getClass().getRecordComponents()) {
+            try {
+                Object from = component.getAccessor().invoke(old);
+                Object to = component.getAccessor().invoke(now);
+                if (!Objects.equals(from, to)) {
+                    event.detail(prefix + component.getName() + ".from", from)
+                            .detail(prefix + component.getName() + ".to", to);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("a record's accessor is public", e);
+            }
+        }
     }
 
     ApiResources.Result open(String who, OpenRequest body) {

@@ -244,7 +244,7 @@ public final class IntegrationPages<C extends Integration, F extends Integration
     /** Rotation, "promote": the next secret of the file becomes the current one, used from the next login on. */
     private void promoteSecret(HttpServletRequest request, HttpServletResponse response, C config) throws IOException {
         try {
-            configuration.save(ClientSecretAdministration.promoted(config));
+            configuration.save(ClientSecretAdministration.promoted(config), username(request));
         } catch (ConfigurationException e) {
             showErrors(request, response, formOf(config), false, e);
             return;
@@ -264,7 +264,8 @@ public final class IntegrationPages<C extends Integration, F extends Integration
             throws IOException {
         C stored;
         try {
-            stored = isNew ? configuration.save(config) : configuration.update(config);
+            stored = isNew ? configuration.save(config, username(request))
+                    : configuration.update(config, username(request));
         } catch (ConfigurationException e) {
             showErrors(request, response, form, isNew, e);
             return;
@@ -278,7 +279,7 @@ public final class IntegrationPages<C extends Integration, F extends Integration
 
     private void setEnabled(HttpServletRequest request, HttpServletResponse response, C config, boolean enabled)
             throws IOException {
-        configuration.setEnabled(kind, config.id(), enabled);
+        configuration.setEnabled(kind, config.id(), enabled, username(request));
         LOG.info("{} {} ({}) {} by {}", kind.capitalizedLabel(), config.id(), config.displayName(),
                 enabled ? "enabled" : "disabled", username(request));
         view.redirect(request, response, "/" + path() + "?saved=" + config.id());
@@ -292,7 +293,7 @@ public final class IntegrationPages<C extends Integration, F extends Integration
             return;
         }
         try {
-            configuration.delete(kind, config.id());
+            configuration.delete(kind, config.id(), username(request));
         } catch (LanyardException e) {
             if (e.errorCode() != ErrorCode.ADMIN_NOT_FOUND) {
                 throw e;
