@@ -35,6 +35,7 @@ import io.lanyard.core.host.UserDirectory;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.provisioning.AccountProvisioning;
+import io.lanyard.core.provisioning.GroupPlan;
 import io.lanyard.core.provisioning.LoginIdentity;
 import io.lanyard.core.provisioning.OverageGroups;
 import io.lanyard.core.secret.Secret;
@@ -56,6 +57,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -538,14 +540,38 @@ public final class LoginService {
         report.fact("just-in-time", account.isPresent() ? "not needed"
                 : config.provisioning().accounts().create() ? "would create it (nothing created by this test)"
                 : "off: the login would fail with LNY-502");
-        report.fact("group sync", config.provisioning().groups().sync()
-                ? "on: the login would apply the provider's groups to the managed groups (the diff is not computed "
-                + "by this test)" : "off");
+        report.fact("group sync", groupSyncWouldDo(runtime, idToken, claims, account));
         Instant now = clock.instant();
         Optional.ofNullable(idToken.claims().getIssueTime()).ifPresent(iat -> report.fact("clock (iat)",
                 Duration.between(iat.toInstant(), now).toSeconds() + " s between the token's iat and this server"));
         documents.status(config.discoveryUrl()).flatMap(ProviderDocuments.Status::clockOffset).ifPresent(offset ->
                 report.fact("clock (Date header)", offset.toSeconds() + " s provider ahead of this server"));
+    }
+
+    /** The dry run's group diff: what the login's sync would add and remove, computed and applied nowhere. */
+    private String groupSyncWouldDo(ProviderRuntime runtime, ValidatedIdToken idToken, Map<String, Object> claims,
+            Optional<HostUser> account) {
+        try {
+            return accounts.groupPlanFor(new LoginIdentity(runtime.config(), idToken.claims().getIssuer(),
+                    idToken.subject(), claims, runtime.usernameMapper(), runtime.groupRules()), account)
+                    .map(LoginService::wouldDo).orElse("off");
+        } catch (LanyardException failure) {
+            return "the login would fail with " + failure.errorCode() + ": "
+                    + ProviderDebug.redact(LogText.oneLine(failure.getMessage()));
+        }
+    }
+
+    private static String wouldDo(GroupPlan plan) {
+        if (plan.isEmpty()) {
+            return "no change (" + plan.unchanged() + " managed membership(s) already as the provider says)";
+        }
+        return "would add " + changes(plan.additions()) + "; would remove " + changes(plan.removals())
+                + "; unchanged " + plan.unchanged() + " (nothing applied by this test)";
+    }
+
+    private static String changes(List<GroupPlan.Change> changes) {
+        return changes.isEmpty() ? "none" : changes.stream().map(change -> change.group() + " (" + change.rule() + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Debug logging of a provider's logins for a while (the admin page Health switches it on). */

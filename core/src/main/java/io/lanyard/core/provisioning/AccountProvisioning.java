@@ -105,6 +105,24 @@ public final class AccountProvisioning {
         return user;
     }
 
+    /**
+     * What the login's group sync would change for this identity, written nowhere: the administrator's dry run
+     * ("Test sign-in"). The provider's groups are read as the login reads them (an overage token's from Graph);
+     * an account that does not exist yet has no memberships, and gets the rules of a new account.
+     *
+     * @param existing the account the login would use, if it exists
+     * @return empty where the provider's settings write no memberships
+     */
+    public Optional<GroupPlan> groupPlanFor(LoginIdentity identity, Optional<HostUser> existing) {
+        if (!identity.provider().provisioning().writesMemberships()) {
+            return Optional.empty();
+        }
+        GroupRules rules = identity.groupRules();
+        Set<String> current = existing.map(user -> groups.of(user.username()).direct()).orElse(Set.of());
+        return Optional.of(GroupPlan.between(current, rules.desired(providerGroups(identity), existing.isEmpty()),
+                rules));
+    }
+
     /** The provider's groups, read before anything is written (an overage token's from Graph). */
     private List<ProviderGroup> providerGroups(LoginIdentity identity) {
         GroupSyncSettings settings = identity.provider().provisioning().groups();

@@ -76,4 +76,30 @@ class LoginServiceProvisioningTest {
                 AuditEventType.GROUP_MEMBERSHIP_CHANGED, AuditEventType.GROUP_MEMBERSHIP_CHANGED,
                 AuditEventType.GROUP_MEMBERSHIP_CHANGED);
     }
+
+    private DryRunReport dryRun(LoginService service, String subject, Map<String, Object> claims) {
+        LoginRedirect redirect = service.startDryRun(IDP, service.dryRunTicket(IDP));
+        String code = provider.authorize(redirect.authorizationUri(), subject, claims);
+        return service.completeDryRun(IDP, redirect.pendingLogin(),
+                AuthorizationResponse.of(redirect.pendingLogin().state(), code, provider.issuer(), null, null));
+    }
+
+    @Test
+    void testSignInShowsTheGroupDiffTheLoginWouldApplyAndAppliesNothing() {
+        LoginService service = service();
+        logIn(service, "dave", Map.of("groups", List.of("engineering")));
+        audited.clear();
+
+        DryRunReport existing = dryRun(service, "dave", Map.of("groups", List.of()));
+        DryRunReport newcomer = dryRun(service, "erin", Map.of("groups", List.of("engineering")));
+
+        assertThat(existing.facts().get("group sync")).contains("would remove jira-developers")
+                .contains("would add none").contains("nothing applied");
+        assertThat(newcomer.facts().get("group sync")).contains("would add").contains("jira-developers")
+                .contains("jira-users").contains("would remove none");
+        assertThat(newcomer.facts()).containsEntry("account", "does not exist");
+        assertThat(host.groupsOf("dave")).as("nothing applied").containsExactlyInAnyOrder("jira-developers", "jira-users");
+        assertThat(host.user("erin")).as("nobody created").isEmpty();
+        assertThat(audited).as("a test changes nothing, so it reports no change").isEmpty();
+    }
 }
