@@ -156,7 +156,7 @@ public final class LanyardAdministration {
         pages.add(new DirectorySyncPages(changes.get()::current, directorySyncs, view, guard));
         events.ifPresent(store -> pages.add(new EventPages(store, view)));
         logins.ifPresent(service -> pages.add(new HealthPages(changes.get(), events, service, view, clock,
-                secrets.nodeReports(), product)));
+                secrets.nodeReports(), product, guard, audit)));
         this.adminServlet = new AdminServlet(guard, view, pages, new StaticResources(), loginPage);
         this.apiServlet = new ApiServlet(guard, changes.get(), integrations, sections, text, settings, emergencyFile,
                 audit, clock, directorySyncs);

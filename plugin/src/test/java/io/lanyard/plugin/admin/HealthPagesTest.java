@@ -78,6 +78,14 @@ class HealthPagesTest {
 
         admin.post("/health/debug/kc", Map.of("debug", "off"));
         assertThat(admin.logins.debug().onUntil("kc")).isEmpty();
+        assertThat(admin.audited).filteredOn(event -> event.type() == AuditEventType.SETTINGS_CHANGED)
+                .as("switched on, then off, by whom and for which provider").hasSize(2)
+                .allSatisfy(event -> {
+                    assertThat(event.integrationId()).contains("kc");
+                    assertThat(event.actor()).isPresent();
+                    assertThat(event.details()).containsKeys("debugLogging.from", "debugLogging.to");
+                })
+                .last().satisfies(event -> assertThat(event.details()).containsEntry("debugLogging.to", "off"));
         assertThat(admin.post("/health/debug/nope", Map.of()).status).isEqualTo(404);
     }
 }

@@ -3,6 +3,7 @@ package io.lanyard.plugin.admin.health;
 import io.lanyard.core.LanyardPaths;
 import io.lanyard.core.audit.AuditEvent;
 import io.lanyard.core.audit.AuditEventType;
+import io.lanyard.core.audit.AuditSink;
 import io.lanyard.core.audit.EventQuery;
 import io.lanyard.core.audit.EventStore;
 import io.lanyard.core.config.IdentityProviderConfig;
@@ -51,19 +52,24 @@ public final class HealthPages implements AdminPages {
     private final AdminView view;
     private final Clock clock;
     private final SupportZip supportZip;
+    private final AdminGuard guard;
+    private final AuditSink audit;
 
     /**
      * @param nodes   the nodes' reports in the shared home, for the support zip
      * @param product the product and its version, for the support zip
      */
     public HealthPages(ConfigurationService configuration, Optional<EventStore> events, LoginService logins,
-            AdminView view, Clock clock, Optional<NodeReports> nodes, String product) {
+            AdminView view, Clock clock, Optional<NodeReports> nodes, String product, AdminGuard guard,
+            AuditSink audit) {
         this.supportZip = new SupportZip(events, nodes, product);
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.events = Objects.requireNonNull(events, "events");
         this.logins = Objects.requireNonNull(logins, "logins");
         this.view = Objects.requireNonNull(view, "view");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.guard = Objects.requireNonNull(guard, "guard");
+        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
     @Override
@@ -110,11 +116,18 @@ public final class HealthPages implements AdminPages {
             view.refusal(request, response, HttpServletResponse.SC_NOT_FOUND, ErrorCode.ADMIN_NOT_FOUND);
             return;
         }
+        String before = logins.debug().onUntil(providerId).map(Instant::toString).orElse("off");
         if ("off".equals(request.getParameter("debug"))) {
             logins.debug().switchOff(providerId);
         } else {
             logins.debug().switchOn(providerId, Duration.ofMinutes(DEBUG_MINUTES));
         }
+        // debug logging writes more about people's sign-ins: who switched it on, for which provider, until when
+        audit.record(AuditEvent.of(AuditEventType.SETTINGS_CHANGED, clock.instant())
+                .actor(guard.username(request).orElse("-")).integration(providerId)
+                .detail("debugLogging.from", before)
+                .detail("debugLogging.to", logins.debug().onUntil(providerId).map(Instant::toString).orElse("off"))
+                .build());
         view.redirect(request, response, "/" + PATH);
     }
 
