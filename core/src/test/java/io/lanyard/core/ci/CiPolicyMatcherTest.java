@@ -79,6 +79,9 @@ class CiPolicyMatcherTest {
         assertThat(CiPolicyMatcher.singleValue(20)).hasValue("20");
         assertThat(CiPolicyMatcher.singleValue(20.0d)).hasValue("20");
         assertThat(CiPolicyMatcher.singleValue(20.5d)).isEmpty();
+        // a JSON number read as a double is exact only below 2^53: from there on two ids could read as one
+        assertThat(CiPolicyMatcher.singleValue(9.007199254740991E15)).hasValue("9007199254740991");
+        assertThat(CiPolicyMatcher.singleValue(9.007199254740992E15)).as("2^53").isEmpty();
         assertThat(CiPolicyMatcher.singleValue(true)).hasValue("true");
         assertThat(CiPolicyMatcher.singleValue(List.of("a"))).isEmpty();
         assertThat(CiPolicyMatcher.singleValue(Map.of())).isEmpty();
