@@ -5,22 +5,15 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.lanyard.core.audit.AuditSink;
 import io.lanyard.core.bearer.BearerAuthenticator;
 import io.lanyard.core.bearer.BearerOutcome;
 import io.lanyard.core.bearer.BearerRequest;
 import io.lanyard.core.config.ClientMapping;
-import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.IntegrationKind;
-import io.lanyard.core.config.LanyardConfiguration;
 import io.lanyard.core.config.TokenIssuerConfig;
-import io.lanyard.core.host.AccountWrites;
-import io.lanyard.core.host.HostUser;
-import io.lanyard.core.host.UserDirectory;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.keys.JwksSource;
-import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.token.AccessTokenValidator;
 import java.time.Clock;
 import java.util.Date;
@@ -87,14 +80,7 @@ public class AccessTokenBenchmark {
                 .jwksUri(jwksEndpoint.uri().toString()).audience(AUDIENCE)
                 .clientMappings(List.of(new ClientMapping(CLIENT, "svc-deploy", false, List.of(), Optional.empty())))
                 .build();
-        UserDirectory users = new UserDirectory() {
-            private final Optional<HostUser> account = Optional.of(new HostUser("svc-deploy", "Deploy", "", true));
-            public Optional<HostUser> findByUsername(String username) { return account; }
-            public List<HostUser> findByEmail(String email) { return List.of(); }
-        };
-        authenticator = new BearerAuthenticator(new ConfigurationHolder(LanyardConfiguration.empty()
-                .with(IntegrationKind.TOKEN_ISSUER, List.of(issuer))), ClientSecretResolver.fileOnly(), users,
-                AccountWrites.unavailable("bench"), AuditSink.none(), Clock.systemUTC(), HttpLimits.DEFAULT);
+        authenticator = BearerFixtures.authenticator(IntegrationKind.TOKEN_ISSUER, issuer, "svc-deploy");
         validator = new AccessTokenValidator(Clock.systemUTC());
         keys = new JwksSource(jwksEndpoint.uri(), new ProviderHttpClient(HttpLimits.DEFAULT), Clock.systemUTC());
         rawJdk = Validators.rawJdkSignature("RS256");
@@ -116,11 +102,7 @@ public class AccessTokenBenchmark {
 
     @TearDown(Level.Trial)
     public void keysStayedCached() {
-        jwksEndpoint.close();
-        // one fetch for the authenticator, one for the first-sight validator's own key source
-        if (jwksEndpoint.requests() != 2) {
-            throw new IllegalStateException("the key set was fetched " + jwksEndpoint.requests() + " times");
-        }
+        BearerFixtures.requireTwoKeyFetches(jwksEndpoint);
     }
 
     /** A token seen before: the verified-token cache, then the per-request checks. */

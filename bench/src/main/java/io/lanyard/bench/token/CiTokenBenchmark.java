@@ -1,7 +1,6 @@
 package io.lanyard.bench.token;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.lanyard.core.audit.AuditSink;
 import io.lanyard.core.bearer.BearerAuthenticator;
 import io.lanyard.core.bearer.BearerOutcome;
 import io.lanyard.core.bearer.BearerRequest;
@@ -9,21 +8,14 @@ import io.lanyard.core.ci.CiPolicyMatcher;
 import io.lanyard.core.config.CiProvider;
 import io.lanyard.core.config.CiTrustPolicy;
 import io.lanyard.core.config.ClaimCondition;
-import io.lanyard.core.config.ConfigurationHolder;
 import io.lanyard.core.config.IntegrationKind;
-import io.lanyard.core.config.LanyardConfiguration;
-import io.lanyard.core.host.AccountWrites;
-import io.lanyard.core.host.HostUser;
-import io.lanyard.core.host.UserDirectory;
 import io.lanyard.core.http.HttpLimits;
 import io.lanyard.core.http.ProviderHttpClient;
 import io.lanyard.core.keys.JwksSource;
-import io.lanyard.core.secret.resolver.ClientSecretResolver;
 import io.lanyard.core.token.CiTokenValidator;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -83,14 +75,7 @@ public class CiTokenBenchmark {
                 .conditions(List.of(new ClaimCondition("repositoryUuid", REPOSITORY),
                         new ClaimCondition("branchName", "main")))
                 .account("ci-bot").readOnly(true).pathPrefixes(List.of("/rest/api/2/issue/")).build();
-        UserDirectory users = new UserDirectory() {
-            private final Optional<HostUser> account = Optional.of(new HostUser("ci-bot", "CI", "", true));
-            public Optional<HostUser> findByUsername(String username) { return account; }
-            public List<HostUser> findByEmail(String email) { return List.of(); }
-        };
-        authenticator = new BearerAuthenticator(new ConfigurationHolder(LanyardConfiguration.empty()
-                .with(IntegrationKind.CI_TRUST_POLICY, List.of(policy))), ClientSecretResolver.fileOnly(), users,
-                AccountWrites.unavailable("bench"), AuditSink.none(), Clock.systemUTC(), HttpLimits.DEFAULT);
+        authenticator = BearerFixtures.authenticator(IntegrationKind.CI_TRUST_POLICY, policy, "ci-bot");
         validator = new CiTokenValidator(Clock.systemUTC());
         keys = new JwksSource(jwksEndpoint.uri(), new ProviderHttpClient(HttpLimits.DEFAULT), Clock.systemUTC());
         rawJdk = Validators.rawJdkSignature("RS256");
@@ -102,10 +87,7 @@ public class CiTokenBenchmark {
 
     @TearDown(Level.Trial)
     public void keysStayedCached() {
-        jwksEndpoint.close();
-        if (jwksEndpoint.requests() != 2) {
-            throw new IllegalStateException("the key set was fetched " + jwksEndpoint.requests() + " times");
-        }
+        BearerFixtures.requireTwoKeyFetches(jwksEndpoint);
     }
 
     /** A token seen before: the verified-token cache, then token age, method and path. */
